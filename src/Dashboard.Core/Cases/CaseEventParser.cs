@@ -1,0 +1,413 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dashboard.Core.Catalogue;
+
+namespace Dashboard.Core.Cases;
+
+/// <summary>The result of reading a request body: the events, or every problem found, keyed by JSON path.</summary>
+public sealed record ParsedEvents(IReadOnlyList<CaseEvent> Events, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads the ingestion contract (one event object or an array of 1–1,000) into typed events and
+/// collects every shape error with its path (<c>[3].data.unitCode</c>), so a client can fix a batch in one go.
+/// Pure: the catalogue lookup and "now" are passed in.
+/// </summary>
+public static partial class CaseEventParser
+{
+    public const int MaxBatch = 1000;
+    public const int MaxSummary = 2000;
+    public const int MaxText = 4000;
+    public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
+
+    [GeneratedRegex("^[A-Za-z0-9\\-_/.]{1,64}$")]
+    private static partial Regex CaseIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9\\-_.]{1,64}$")]
+    private static partial Regex CodePattern();
+
+    public static ParsedEvents Parse(JsonElement root, DateTimeOffset now, Func<string, Unit?> findUnit)
+    {
+        ArgumentNullException.ThrowIfNull(findUnit);
+        var errors = new Errors();
+        var events = new List<CaseEvent>();
+
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            AddIfParsed(events, ParseOne(root, "", now, findUnit, errors));
+        }
+        else if (root.ValueKind == JsonValueKind.Array)
+        {
+            var count = root.GetArrayLength();
+            if (count is 0 or > MaxBatch)
+            {
+                errors.Add("$", $"a batch holds 1 to {MaxBatch} events; this one has {count}");
+            }
+            else
+            {
+                var i = 0;
+                foreach (var item in root.EnumerateArray())
+                {
+                    AddIfParsed(events, ParseOne(item, $"[{i}]", now, findUnit, errors));
+                    i++;
+                }
+            }
+        }
+        else
+        {
+            errors.Add("$", "the body must be one event object or an array of events");
+        }
+
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (!seen.Add(events[i].EventId))
+            {
+                errors.Add($"[{i}].eventId", $"eventId {events[i].EventId} appears more than once in this batch");
+            }
+        }
+
+        return new ParsedEvents(errors.IsEmpty ? events : [], errors.ToDictionary());
+    }
+
+    private static void AddIfParsed(List<CaseEvent> events, CaseEvent? e)
+    {
+        if (e is not null)
+        {
+            events.Add(e);
+        }
+    }
+
+    private static CaseEvent? ParseOne(JsonElement item, string at, DateTimeOffset now, Func<string, Unit?> findUnit, Errors errors)
+    {
+        var path = (string field) => at.Length == 0 ? field : $"{at}.{field}";
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(at.Length == 0 ? "$" : at, "an event must be a JSON object");
+            return null;
+        }
+
+        var before = errors.Count;
+        var reader = new Fields(item, at, errors);
+
+        Guid eventId = default;
+        var rawId = reader.RequiredString("eventId");
+        if (rawId is not null && !Guid.TryParse(rawId, out eventId))
+        {
+            errors.Add(path("eventId"), "must be a UUID");
+        }
+
+        var type = reader.RequiredEnum<CaseEventType>("type");
+
+        var caseId = reader.RequiredString("caseId");
+        if (caseId is not null && !CaseIdPattern().IsMatch(caseId))
+        {
+            errors.Add(path("caseId"), "must be 1–64 characters of A-Z a-z 0-9 - _ / .");
+        }
+
+        DateTimeOffset occurredAt = default;
+        var rawAt = reader.RequiredString("occurredAt");
+        if (rawAt is not null)
+        {
+            if (!TryParseRfc3339(rawAt, out occurredAt))
+            {
+                errors.Add(path("occurredAt"), "must be an RFC 3339 date-time with an offset, e.g. 2026-11-24T09:30:00-06:00");
+            }
+            else if (occurredAt > now + MaxFutureSkew)
+            {
+                errors.Add(path("occurredAt"), $"is more than {MaxFutureSkew.TotalMinutes:0} minutes in the future");
+            }
+        }
+
+        CaseEventData? data = null;
+        if (!item.TryGetProperty("data", out var dataElement) || dataElement.ValueKind != JsonValueKind.Object)
+        {
+            if (type is not CaseEventType.CaseResumed || (item.TryGetProperty("data", out var d) && d.ValueKind is not JsonValueKind.Null))
+            {
+                errors.Add(path("data"), "is required and must be an object");
+            }
+            else
+            {
+                data = new CaseResumedData();
+            }
+        }
+        else if (type is { } t)
+        {
+            data = ParseData(t, new Fields(dataElement, path("data"), errors), findUnit);
+        }
+
+        return errors.Count == before && type is not null && data is not null
+            ? new CaseEvent(eventId, caseId!, occurredAt, data)
+            : null;
+    }
+
+    private static CaseEventData? ParseData(CaseEventType type, Fields f, Func<string, Unit?> findUnit)
+    {
+        switch (type)
+        {
+            case CaseEventType.CaseOpened:
+            {
+                var unitCode = f.RequiredCode("unitCode");
+                var unit = unitCode is null ? null : findUnit(unitCode);
+                if (unitCode is not null && unit is null)
+                {
+                    f.Error("unitCode", $"unit '{unitCode}' is not in the catalogue");
+                }
+
+                var kind = f.RequiredEnum<CaseKind>("kind");
+                var channel = f.RequiredEnum<Channel>("channel");
+                var category = f.RequiredCode("category");
+                var priority = f.RequiredEnum<Priority>("priority");
+                var complex = f.RequiredBool("complex");
+                var summary = f.RequiredText("summary", MaxSummary);
+                var insuredId = f.OptionalString("insuredId");
+                if (insuredId is not null && unit is not null && InsuredIdFormat.Check(unit.Institution, insuredId) is { } problem)
+                {
+                    f.Error("insuredId", problem);
+                }
+
+                var moduleCode = f.OptionalCode("moduleCode");
+                var agentId = f.OptionalCode("agentId");
+                var staffRole = f.OptionalCode("staffRole");
+                return kind is null || channel is null || category is null || priority is null || complex is null || summary is null || unit is null
+                    ? null
+                    : new CaseOpenedData(unit.Code, kind.Value, channel.Value, category, priority.Value, complex.Value, summary, insuredId, moduleCode, agentId, staffRole);
+            }
+
+            case CaseEventType.CaseAssigned:
+                return f.RequiredCode("agentId") is { } agent ? new CaseAssignedData(agent) : null;
+
+            case CaseEventType.CaseReclassified:
+            {
+                var category = f.OptionalCode("category");
+                var priority = f.OptionalEnum<Priority>("priority");
+                var complex = f.OptionalBool("complex");
+                if (category is null && priority is null && complex is null && !f.HasErrors)
+                {
+                    f.Error("", "give at least one of category, priority, complex");
+                    return null;
+                }
+
+                return new CaseReclassifiedData(category, priority, complex);
+            }
+
+            case CaseEventType.CasePaused:
+                return f.RequiredEnum<PauseReason>("reason") is { } pauseReason ? new CasePausedData(pauseReason) : null;
+
+            case CaseEventType.CaseResumed:
+                return new CaseResumedData();
+
+            case CaseEventType.NoteAdded:
+                return f.RequiredText("text", MaxText) is { } text ? new NoteAddedData(text) : null;
+
+            case CaseEventType.CaseEscalated:
+            {
+                var level = f.RequiredInt("level", 1, 3);
+                var reason = f.RequiredText("reason", MaxText);
+                return level is null || reason is null ? null : new CaseEscalatedData(level.Value, reason);
+            }
+
+            case CaseEventType.CaseResolved:
+            {
+                var resolution = f.RequiredCode("resolution");
+                var summary = f.RequiredText("summary", MaxSummary);
+                return resolution is null || summary is null ? null : new CaseResolvedData(resolution, summary);
+            }
+
+            case CaseEventType.CaseClosed:
+                return f.OptionalInt("satisfaction", 1, 5, out var satisfaction) ? new CaseClosedData(satisfaction) : null;
+
+            case CaseEventType.CaseReopened:
+                return f.RequiredText("reason", MaxText) is { } why ? new CaseReopenedData(why) : null;
+
+            default:
+                return null;
+        }
+    }
+
+    private static bool TryParseRfc3339(string value, out DateTimeOffset result)
+    {
+        // RFC 3339 demands an explicit offset ("Z" or ±hh:mm); a bare local time is ambiguous across time zones.
+        var hasOffset = value.Length > 10 && (value.EndsWith('Z') || value.EndsWith('z') || value[^6] is '+' or '-');
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out result) && hasOffset && value.Contains('T', StringComparison.OrdinalIgnoreCase);
+    }
+
+    private sealed class Errors
+    {
+        private readonly Dictionary<string, List<string>> _byPath = [];
+
+        public int Count { get; private set; }
+
+        public bool IsEmpty => Count == 0;
+
+        public void Add(string path, string message)
+        {
+            if (!_byPath.TryGetValue(path, out var list))
+            {
+                _byPath[path] = list = [];
+            }
+
+            list.Add(message);
+            Count++;
+        }
+
+        public Dictionary<string, string[]> ToDictionary() => _byPath.ToDictionary(p => p.Key, p => p.Value.ToArray());
+    }
+
+    /// <summary>Typed reads of one JSON object's fields, each failure recorded at its path.</summary>
+    private sealed class Fields(JsonElement obj, string at, Errors errors)
+    {
+        private readonly int _start = errors.Count;
+
+        public bool HasErrors => errors.Count > _start;
+
+        public void Error(string field, string message) =>
+            errors.Add(field.Length == 0 ? (at.Length == 0 ? "$" : at) : (at.Length == 0 ? field : $"{at}.{field}"), message);
+
+        private JsonElement? Get(string name) =>
+            obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
+
+        public string? RequiredString(string name)
+        {
+            var v = Get(name);
+            if (v is null)
+            {
+                Error(name, "is required");
+                return null;
+            }
+
+            return OfString(name, v.Value);
+        }
+
+        public string? OptionalString(string name) => Get(name) is { } v ? OfString(name, v) : null;
+
+        private string? OfString(string name, JsonElement v)
+        {
+            if (v.ValueKind != JsonValueKind.String)
+            {
+                Error(name, $"must be a string, not {v.ValueKind.ToString().ToLowerInvariant()}");
+                return null;
+            }
+
+            var s = v.GetString()!;
+            if (string.IsNullOrWhiteSpace(s))
+            {
+                Error(name, "must not be empty");
+                return null;
+            }
+
+            return s;
+        }
+
+        public string? RequiredCode(string name) => Code(name, RequiredString(name));
+
+        public string? OptionalCode(string name) => Code(name, OptionalString(name));
+
+        private string? Code(string name, string? s)
+        {
+            if (s is not null && !CodePattern().IsMatch(s))
+            {
+                Error(name, "must be a code of 1–64 characters of A-Z a-z 0-9 - _ .");
+                return null;
+            }
+
+            return s;
+        }
+
+        public string? RequiredText(string name, int max)
+        {
+            var s = RequiredString(name);
+            if (s is not null && s.Length > max)
+            {
+                Error(name, $"must be at most {max} characters; it has {s.Length}");
+                return null;
+            }
+
+            return s;
+        }
+
+        public TEnum? RequiredEnum<TEnum>(string name) where TEnum : struct, Enum
+        {
+            var s = RequiredString(name);
+            return s is null ? null : OfEnum<TEnum>(name, s);
+        }
+
+        public TEnum? OptionalEnum<TEnum>(string name) where TEnum : struct, Enum
+        {
+            var s = OptionalString(name);
+            return s is null ? null : OfEnum<TEnum>(name, s);
+        }
+
+        private TEnum? OfEnum<TEnum>(string name, string s) where TEnum : struct, Enum
+        {
+            // Names only: "0" or "complaint " must not slip through as a value.
+            foreach (var value in Enum.GetValues<TEnum>())
+            {
+                if (string.Equals(value.ToString(), s, StringComparison.Ordinal))
+                {
+                    return value;
+                }
+            }
+
+            Error(name, $"'{s}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+            return null;
+        }
+
+        public bool? RequiredBool(string name)
+        {
+            var v = Get(name);
+            if (v is null)
+            {
+                Error(name, "is required");
+                return null;
+            }
+
+            return OfBool(name, v.Value);
+        }
+
+        public bool? OptionalBool(string name) => Get(name) is { } v ? OfBool(name, v) : null;
+
+        private bool? OfBool(string name, JsonElement v)
+        {
+            if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                return v.GetBoolean();
+            }
+
+            Error(name, "must be true or false");
+            return null;
+        }
+
+        public int? RequiredInt(string name, int min, int max)
+        {
+            if (Get(name) is null)
+            {
+                Error(name, "is required");
+                return null;
+            }
+
+            return OptionalInt(name, min, max, out var value) ? value : null;
+        }
+
+        public bool OptionalInt(string name, int min, int max, out int? value)
+        {
+            value = null;
+            if (Get(name) is not { } v)
+            {
+                return true;
+            }
+
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var n) || n < min || n > max)
+            {
+                Error(name, $"must be a whole number from {min} to {max}");
+                return false;
+            }
+
+            value = n;
+            return true;
+        }
+    }
+}

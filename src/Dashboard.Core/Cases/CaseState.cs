@@ -1,0 +1,29 @@
+using Dashboard.Core.Catalogue;
+
+namespace Dashboard.Core.Cases;
+
+/// <summary>
+/// The case projection: what the board asks about a case, kept current by every event
+/// so that no screen ever replays history to draw itself.
+/// </summary>
+public sealed record CaseState
+{
+    public required string CaseId { get; init; }
+    public required string UnitCode { get; init; }
+    public required string RegionCode { get; init; }
+    public required Institution Institution { get; init; }
+    public required CaseKind Kind { get; init; }
+    public required Channel Channel { get; init; }
+    public required string Category { get; init; }
+    public required Priority Priority { get; init; }
+    public required bool Complex { get; init; }
+    public required CaseStatus Status { get; init; }
+    public int EscalationLevel { get; init; }
+    public string? AgentId { get; init; }
+    public PauseReason? PauseReason { get; init; }
+    public required DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public long LastSequence { get; init; }
+}

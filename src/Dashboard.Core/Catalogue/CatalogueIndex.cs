@@ -1,0 +1,26 @@
+using System.Collections.Frozen;
+
+namespace Dashboard.Core.Catalogue;
+
+/// <summary>An immutable, fast lookup over a catalogue snapshot; replaced whole when the catalogue changes.</summary>
+public sealed class CatalogueIndex
+{
+    private readonly FrozenDictionary<string, Unit> _units;
+    private readonly FrozenDictionary<string, Region> _regions;
+
+    public CatalogueIndex(CatalogueSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Snapshot = snapshot;
+        _units = snapshot.Units.ToFrozenDictionary(u => u.Code, StringComparer.Ordinal);
+        _regions = snapshot.Regions.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
+    }
+
+    public static CatalogueIndex Empty { get; } = new(new CatalogueSnapshot([], [], [], []));
+
+    public CatalogueSnapshot Snapshot { get; }
+
+    public Unit? FindUnit(string code) => _units.GetValueOrDefault(code);
+
+    public Region? FindRegion(string code) => _regions.GetValueOrDefault(code);
+}

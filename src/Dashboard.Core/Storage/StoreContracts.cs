@@ -1,0 +1,79 @@
+using Dashboard.Core.Cases;
+using Dashboard.Core.Catalogue;
+
+namespace Dashboard.Core.Storage;
+
+/// <summary>
+/// An event as stored: its place in the gap-free global sequence, and the board-relevant state of its case
+/// right after it (so a catch-up replays exactly what the live feed showed, without reading the case again).
+/// </summary>
+public sealed record StoredCaseEvent(
+    long Sequence,
+    Guid EventId,
+    string CaseId,
+    CaseEventType Type,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt,
+    string UnitCode,
+    string RegionCode,
+    CaseStatus Status,
+    bool Complex,
+    Priority Priority,
+    int EscalationLevel,
+    string DataJson);
+
+/// <summary>One event's answer: stored now, or already stored earlier with the same content.</summary>
+public sealed record AppendedEvent(Guid EventId, long Sequence, bool Duplicate);
+
+public enum AppendOutcome
+{
+    Committed,
+    /// <summary>An eventId is already stored with different content (409).</summary>
+    Conflict,
+    /// <summary>A case rule is broken (422).</summary>
+    Rejected,
+}
+
+public sealed record AppendResult(
+    AppendOutcome Outcome,
+    IReadOnlyList<AppendedEvent> Results,
+    IReadOnlyList<StoredCaseEvent> NewEvents,
+    int FailedIndex = -1,
+    string? Reason = null)
+{
+    public static AppendResult Failed(AppendOutcome outcome, int index, string reason) => new(outcome, [], [], index, reason);
+}
+
+/// <summary>Open-case counts of one region, for the regions page and the wall.</summary>
+public sealed record RegionOpenCounts(string RegionCode, string RegionName, Institution Institution, int Units, int OpenCases, int OpenComplex);
+
+public interface ICatalogueStore
+{
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or updates every row of the snapshot in one transaction.</summary>
+    Task UpsertAsync(CatalogueSnapshot catalogue, CancellationToken cancellationToken = default);
+
+    Task<CatalogueSnapshot> ReadAllAsync(CancellationToken cancellationToken = default);
+}
+
+public interface ICaseEventStore
+{
+    /// <summary>
+    /// Appends a batch atomically: every event is checked against its case's rules in one transaction,
+    /// replays of stored events are answered as duplicates, and nothing is stored unless all pass.
+    /// </summary>
+    Task<AppendResult> AppendAsync(IReadOnlyList<CaseEvent> events, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default);
+
+    /// <summary>The catch-up feed: events after a sequence, in order, within the scope.</summary>
+    Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default);
+}
+
+public interface ICaseStore
+{
+    Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default);
+}

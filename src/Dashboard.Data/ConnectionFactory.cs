@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Data;
+
+/// <summary>Opens a pooled connection per call; stores are singletons and hold no connection.</summary>
+public abstract class ConnectionFactory(string connectionString)
+{
+    protected string ConnectionString { get; } = connectionString;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+
+    public static ConnectionFactory Create(DatabaseProvider provider, string connectionString) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnectionFactory(connectionString),
+        DatabaseProvider.SqlServer => new SqlServerConnectionFactory(connectionString),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+}
+
+public sealed class SqliteConnectionFactory(string connectionString) : ConnectionFactory(connectionString)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var pragmas = connection.CreateCommand();
+        // synchronous=FULL: an acknowledged event survives a power cut, not only a crash.
+        // busy_timeout: writers queue for the one write lock instead of failing at once.
+        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+}
+
+public sealed class SqlServerConnectionFactory(string connectionString) : ConnectionFactory(connectionString)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}

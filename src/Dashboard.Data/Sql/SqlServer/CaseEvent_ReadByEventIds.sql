@@ -1,0 +1,3 @@
+SELECT event_id AS EventId, sequence AS Sequence, content_hash AS ContentHash
+FROM dbo.case_events
+WHERE event_id IN @EventIds;

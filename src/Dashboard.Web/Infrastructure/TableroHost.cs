@@ -1,0 +1,210 @@
+using System.Globalization;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Live;
+using Dashboard.Core.Storage;
+using Dashboard.Data;
+using Dashboard.Data.Stores;
+using Dashboard.Simulator;
+using Dashboard.Web.Api;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components;
+using Dashboard.Web.Ingestion;
+using Dashboard.Web.Live;
+using Dashboard.Web.Security;
+using Dashboard.Web.Simulation;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Infrastructure;
+
+/// <summary>Each area of the host registers itself here, in one place a reader can scan.</summary>
+public static class TableroHost
+{
+    public static WebApplicationBuilder AddTablero(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.TryAddSingletonTimeProvider();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        AddData(services, configuration, builder.Environment.ContentRootPath);
+        AddSecurity(services, configuration);
+        AddLive(services, configuration);
+        AddJobs(services, configuration);
+        AddUi(services);
+        AddSimulator(services, configuration);
+        return builder;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static void AddData(IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .PostConfigure(o => o.BasePath = contentRoot)
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is SqlServer")
+            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
+
+        DapperSetup.Register();
+        services.AddSingleton(sp => new SqlScripts(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return ConnectionFactory.Create(options.Provider, options.ResolveConnectionString());
+        });
+        services.AddSingleton<ICatalogueStore, CatalogueStore>();
+        services.AddSingleton<ICaseEventStore, CaseEventStore>();
+        services.AddSingleton<ICaseStore, CaseStore>();
+        services.AddSingleton<CatalogueService>();
+        services.AddSingleton(sp => new CaseEventService(
+            sp.GetRequiredService<ICaseEventStore>(),
+            sp.GetRequiredService<ILiveFeed>(),
+            () => sp.GetRequiredService<CatalogueService>().Current,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IngestionService>();
+    }
+
+    private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName))
+            .Validate(o => o.Keys.All(k => k.Key.Length >= 16 && CallerExtensions.ParseScope(k.Scope) is not null),
+                "every API key needs at least 16 characters and a scope of 'all', 'region:CODE' or 'unit:CODE'")
+            .ValidateOnStart();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicies.Ingest, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.PermissionClaim, nameof(ApiPermission.Ingest)))
+            .AddPolicy(ApiPolicies.Read, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.PermissionClaim, nameof(ApiPermission.Read)));
+    }
+
+    private static void AddLive(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<InProcessLiveFeed>();
+        services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<InProcessLiveFeed>());
+        var signalR = services.AddSignalR();
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            // Scale-out: hub groups span instances through the Redis backplane.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("tablero"));
+        }
+
+        services.AddHostedService<HubForwarder>();
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer)
+            {
+                config.UseSqlServerStorage(database.ConnectionString);
+            }
+            else
+            {
+                // The sweep recomputes from the projection, so an in-memory job store loses nothing on restart.
+                config.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
+        });
+        services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(1));
+    }
+
+    private static void AddUi(IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+    }
+
+    private static void AddSimulator(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName))
+            .Validate(o => o.CasesPerMinute >= 0 && o.TimeScale > 0 && o.ComplexShare is >= 0 and <= 1, "Simulator: CasesPerMinute ≥ 0, TimeScale > 0, ComplexShare 0–1")
+            .ValidateOnStart();
+        services.AddHostedService<SimulatorHostedService>();
+    }
+
+    /// <summary>Creates or migrates the database and loads the catalogue, before the first request is served.</summary>
+    public static async Task InitializeTableroAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        DatabaseMigrator.Migrate(database.Provider, database.ResolveConnectionString());
+
+        var catalogue = app.Services.GetRequiredService<CatalogueService>();
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demo.LoadCatalogue && await app.Services.GetRequiredService<ICatalogueStore>().IsEmptyAsync())
+        {
+            await catalogue.UpsertAsync(Dashboard.Simulator.Catalogue.DemoCatalogue.Build());
+        }
+
+        await catalogue.ReloadAsync();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tablero");
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, logger));
+    }
+
+    private static void AnnounceStart(WebApplication app, DatabaseOptions database, ILogger logger)
+    {
+        var where = database.Provider == DatabaseProvider.Sqlite ? database.ResolveConnectionString() : "SQL Server";
+        var units = app.Services.GetRequiredService<CatalogueService>().Current.Snapshot.Units.Count;
+        logger.LogInformation("Tablero is running at {Urls} — {Units} units, data in {Where}", string.Join(", ", app.Urls), units, where);
+        foreach (var key in app.Services.GetRequiredService<IOptions<ApiKeyOptions>>().Value.Keys.Where(k => k.Name == "demo"))
+        {
+            logger.LogInformation("Demo API key (X-Api-Key): {Key} — permissions {Permissions}, scope {Scope}", key.Key, string.Join("+", key.Permissions), key.Scope);
+        }
+    }
+
+    public static WebApplication MapTablero(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        string[] cultures = ["es-MX", "es-PE", "en"];
+        app.UseRequestLocalization(o => o
+            .SetDefaultCulture(cultures[0])
+            .AddSupportedCultures(cultures)
+            .AddSupportedUICultures(cultures));
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler();
+        }
+
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapEventsApi();
+        api.MapCasesApi();
+        app.MapHub<CaseEventsHub>(CaseEventsHub.Path);
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        CultureInfo.DefaultThreadCurrentCulture ??= CultureInfo.GetCultureInfo(cultures[0]);
+        return app;
+    }
+}
+
+/// <summary>Demo data loading. Bound from the "Demo" configuration section.</summary>
+public sealed class DemoOptions
+{
+    public const string SectionName = "Demo";
+
+    /// <summary>Load the IMSS and EsSalud demo catalogue into an empty database (true in Development).</summary>
+    public bool LoadCatalogue { get; set; }
+}

@@ -1,0 +1,96 @@
+using Dashboard.Core.Live;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dashboard.Web.Live;
+
+/// <summary>
+/// The public live contract at <c>/hubs/cases</c> for other clients (kiosk apps, integrations):
+/// join <c>all</c>, <c>region:{code}</c> or <c>unit:{code}</c> — only within the caller's own scope —
+/// receive <c>caseEvents</c> batches, and catch up on missed sequences with <see cref="ReadAfter"/>.
+/// </summary>
+[Authorize(Policy = ApiPolicies.Read)]
+public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, CatalogueService catalogue) : Hub
+{
+    public const string Path = "/hubs/cases";
+    public const string EventsMethod = "caseEvents";
+
+    /// <summary>Joins a group and answers the feed's current sequence, the point to catch up from.</summary>
+    public async Task<long> Join(string group)
+    {
+        var requested = CallerExtensions.ParseScope(group)
+            ?? throw new HubException("group must be 'all', 'region:{code}' or 'unit:{code}'");
+        var own = Context.User!.ReadScope() ?? throw new HubException("this key has no read scope");
+        if (!IsWithin(requested, own))
+        {
+            throw new HubException($"'{group}' is outside this key's scope");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(requested));
+        return feed.LastSequence;
+    }
+
+    public Task Leave(string group) =>
+        CallerExtensions.ParseScope(group) is { } scope ? Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(scope)) : Task.CompletedTask;
+
+    /// <summary>Everything after a sequence within the caller's scope, in order (at most 1,000 per call).</summary>
+    public async Task<IReadOnlyList<LiveCaseEvent>> ReadAfter(long after, int limit)
+    {
+        var own = Context.User!.ReadScope() ?? throw new HubException("this key has no read scope");
+        var rows = await events.ReadAfterAsync(after, Math.Clamp(limit, 1, 1000), own, Context.ConnectionAborted);
+        return rows.Select(LiveCaseEvent.From).ToArray();
+    }
+
+    public static string GroupName(ReadScope scope) => scope.ToString();
+
+    private bool IsWithin(ReadScope requested, ReadScope own) =>
+        own.Level == ScopeLevel.All
+        || requested == own
+        // A region's key may also watch one unit of its region.
+        || (own.Level == ScopeLevel.Region && requested.Level == ScopeLevel.Unit
+            && catalogue.Current.FindUnit(requested.Code!)?.RegionCode == own.Code);
+}
+
+/// <summary>Forwards the in-process feed to the hub's groups, so hub clients see what pages see.</summary>
+public sealed class HubForwarder(ILiveFeed feed, IHubContext<CaseEventsHub> hub, ILogger<HubForwarder> logger) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = feed.Subscribe(ReadScope.All, events => _ = ForwardAsync(events));
+        return Task.CompletedTask;
+    }
+
+    private async Task ForwardAsync(IReadOnlyList<LiveCaseEvent> events)
+    {
+        try
+        {
+            await hub.Clients.Group(GroupNameAll).SendAsync(CaseEventsHub.EventsMethod, events);
+            foreach (var byRegion in events.GroupBy(e => e.RegionCode))
+            {
+                await hub.Clients.Group(CaseEventsHub.GroupName(ReadScope.ForRegion(byRegion.Key))).SendAsync(CaseEventsHub.EventsMethod, byRegion.ToArray());
+            }
+
+            foreach (var byUnit in events.GroupBy(e => e.UnitCode))
+            {
+                await hub.Clients.Group(CaseEventsHub.GroupName(ReadScope.ForUnit(byUnit.Key))).SendAsync(CaseEventsHub.EventsMethod, byUnit.ToArray());
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Forwarding {Count} events to hub clients failed; they catch up with ReadAfter", events.Count);
+        }
+    }
+
+    private static string GroupNameAll => CaseEventsHub.GroupName(ReadScope.All);
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+}

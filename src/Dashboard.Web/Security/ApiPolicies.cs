@@ -1,0 +1,7 @@
+namespace Dashboard.Web.Security;
+
+public static class ApiPolicies
+{
+    public const string Ingest = "api:ingest";
+    public const string Read = "api:read";
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dashboard.Core.Storage;
+using Dashboard.Simulator;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Simulation;
+
+/// <summary>
+/// Runs the simulator inside the host when <c>Simulator:Enabled</c> is true. Its batches go through
+/// <see cref="IngestionService"/>, the same validation, rules and live feed as the HTTP API; only the HTTP
+/// hop is skipped, since a server calling itself over the network gains nothing.
+/// </summary>
+public sealed class SimulatorHostedService(
+    IOptions<SimulatorOptions> options,
+    CatalogueService catalogue,
+    IngestionService ingestion,
+    TimeProvider time,
+    ILogger<SimulatorHostedService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        var snapshot = catalogue.Current.Snapshot;
+        if (snapshot.Units.Count == 0)
+        {
+            logger.LogWarning("The simulator is enabled but the catalogue is empty; set Demo:LoadCatalogue or load a catalogue");
+            return;
+        }
+
+        logger.LogInformation("Simulator: about {Rate} new cases a minute across {Units} units, time ×{Scale}", settings.CasesPerMinute, snapshot.Units.Count, settings.TimeScale);
+        var simulator = new CaseSimulator(snapshot, settings, time.GetUtcNow());
+        var runner = new SimulatorRunner(simulator, new IngestionSink(ingestion, logger), settings, time, message => logger.LogWarning("Simulator: {Message}", message));
+        await runner.RunAsync(stoppingToken);
+    }
+
+    private sealed class IngestionSink(IngestionService ingestion, ILogger logger) : IEventSink
+    {
+        public async Task<bool> SendAsync(JsonArray batch, CancellationToken cancellationToken)
+        {
+            var body = JsonSerializer.SerializeToElement(batch);
+            var outcome = await ingestion.IngestAsync(body, ReadScope.All, cancellationToken);
+            if (outcome.Status != IngestionStatus.Accepted)
+            {
+                logger.LogError("Simulator batch refused ({Status}): {Errors}", outcome.Status, string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+            }
+
+            return outcome.Status == IngestionStatus.Accepted;
+        }
+    }
+}
