@@ -36,7 +36,7 @@ public static class TableroHost
         AddData(services, configuration, builder.Environment.ContentRootPath);
         AddSecurity(services, configuration);
         AddLive(services, configuration);
-        AddJobs(services, configuration);
+        AddJobs(services);
         AddUi(services);
         AddSimulator(services, configuration);
         return builder;
@@ -95,7 +95,9 @@ public static class TableroHost
     {
         services.AddSingleton<InProcessLiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<InProcessLiveFeed>());
-        var signalR = services.AddSignalR();
+        // Enums travel as their names on the hub too, as in the HTTP API.
+        var signalR = services.AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
             // Scale-out: hub groups span instances through the Redis backplane.
@@ -105,11 +107,11 @@ public static class TableroHost
         services.AddHostedService<HubForwarder>();
     }
 
-    private static void AddJobs(IServiceCollection services, IConfiguration configuration)
+    private static void AddJobs(IServiceCollection services)
     {
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddHangfire(config =>
+        services.AddHangfire((sp, config) =>
         {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (database.Provider == DatabaseProvider.SqlServer)
             {

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.E2E;
+
+/// <summary>
+/// Debian's Chromium, headless, driven by Playwright. The executable path is always given, so Playwright
+/// never looks for (or downloads) a browser of its own; when Chromium is missing, nothing is launched
+/// and the tests skip with <see cref="MissingReason"/>.
+/// </summary>
+public sealed class ChromiumFixture : IAsyncLifetime
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public static bool IsInstalled => File.Exists(ExecutablePath);
+
+    public static string MissingReason => $"Chromium not found at {ExecutablePath}: apt-get install -y chromium";
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException(MissingReason);
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!IsInstalled)
+        {
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}

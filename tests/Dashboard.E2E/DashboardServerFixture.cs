@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Dashboard.E2E;
+
+/// <summary>
+/// The real Tablero host on Kestrel (127.0.0.1, a free port) with the demo catalogue, the simulator off
+/// (so counts only move when a test posts) and a fresh SQLite folder that is deleted afterwards.
+/// </summary>
+public sealed class DashboardServerFixture : IAsyncLifetime
+{
+    public const string ApiKey = "e2e-tablero-key-0123456789abcdef";
+
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"tablero-e2e-{Guid.NewGuid():N}");
+    private TableroFactory? _factory;
+
+    /// <summary>Where Kestrel listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataFolder);
+        _factory = new TableroFactory(_dataFolder);
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseAddress = new Uri(addresses.Single().TrimEnd('/') + "/");
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A plain HTTP client to the Kestrel address, carrying the fixture's Ingest+Read API key.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        // Pooled connections keep the database file open; release them before deleting the folder.
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+
+    private sealed class TableroFactory(string dataFolder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(Environments.Development);
+            builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["Database:DataFolder"] = dataFolder,
+                ["Demo:LoadCatalogue"] = "true",
+                ["Simulator:Enabled"] = "false",
+                ["ApiKeys:Keys:0:Name"] = "e2e",
+                ["ApiKeys:Keys:0:Key"] = ApiKey,
+                ["ApiKeys:Keys:0:Permissions:0"] = "Ingest",
+                ["ApiKeys:Keys:0:Permissions:1"] = "Read",
+                ["ApiKeys:Keys:0:Scope"] = "all",
+            }));
+        }
+    }
+}

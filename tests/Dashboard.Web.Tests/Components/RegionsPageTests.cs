@@ -1,0 +1,119 @@
+using System.Globalization;
+using Bunit;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Live;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Components.Pages;
+using Dashboard.Web.Live;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Components;
+
+public sealed class RegionsPageTests : BunitContext
+{
+    private readonly FakeCaseStore _store = new();
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+
+    public RegionsPageTests()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-MX");
+        DefaultWaitTimeout = TimeSpan.FromSeconds(5);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddSingleton<ICaseStore>(_store);
+        Services.AddSingleton<ILiveFeed>(_feed);
+        Services.AddSingleton(TimeProvider.System);
+    }
+
+    private static LiveCaseEvent Opened(long sequence, string region, string unit) =>
+        new(sequence, Guid.NewGuid(), $"QJ-{sequence}", CaseEventType.CaseOpened, DateTimeOffset.UtcNow, region, unit, CaseStatus.New, false, Priority.High, 0);
+
+    [Fact]
+    public void Render_ShowsOpenCasesPerRegionInSpanish()
+    {
+        var cut = Render<Regions>();
+
+        Assert.Equal("Casos abiertos por región", cut.Find("h1").TextContent);
+        Assert.Equal("1,204", cut.Find("[data-testid=open-IMSS-JAL]").TextContent.Trim());
+        Assert.Equal("1,261", cut.Find("[data-testid=total-open]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void FeedPublishes_CountChangesWithoutReload()
+    {
+        var cut = Render<Regions>();
+        Assert.Equal("1,204", cut.Find("[data-testid=open-IMSS-JAL]").TextContent.Trim());
+
+        _store.Set("IMSS-JAL", open: 1205, complex: 88);
+        _feed.Publish([Opened(1, "IMSS-JAL", "UMF-JAL-023")]);
+
+        cut.WaitForAssertion(() => Assert.Equal("1,205", cut.Find("[data-testid=open-IMSS-JAL]").TextContent.Trim()));
+        Assert.Equal("88", cut.Find("[data-testid=complex-IMSS-JAL]").TextContent.Trim());
+        Assert.Equal("1,262", cut.Find("[data-testid=total-open]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void FeedBurst_IsCoalescedIntoFewReads()
+    {
+        var cut = Render<Regions>();
+        var readsBefore = _store.Reads;
+
+        for (var i = 1; i <= 200; i++)
+        {
+            _feed.Publish([Opened(i, "IMSS-JAL", "UMF-JAL-023")]);
+        }
+
+        cut.WaitForAssertion(() => Assert.True(_store.Reads > readsBefore));
+        // 200 events inside one throttle window: one re-read, perhaps two if the window closed mid-burst — never 200.
+        Assert.InRange(_store.Reads - readsBefore, 1, 3);
+    }
+
+    [Fact]
+    public void Dispose_UnsubscribesFromTheFeed()
+    {
+        var cut = Render<Regions>();
+        Assert.Equal(1, _feed.SubscriberCount);
+
+        cut.Instance.Dispose();
+
+        Assert.Equal(0, _feed.SubscriberCount);
+    }
+
+    private sealed class FakeCaseStore : ICaseStore
+    {
+        private readonly Dictionary<string, RegionOpenCounts> _rows = new()
+        {
+            ["IMSS-JAL"] = new("IMSS-JAL", "OOAD Jalisco", Institution.Imss, 96, 1204, 87),
+            ["IMSS-NL"] = new("IMSS-NL", "OOAD Nuevo León", Institution.Imss, 80, 45, 3),
+            ["ESS-REB"] = new("ESS-REB", "Red Prestacional Rebagliati", Institution.EsSalud, 14, 12, 1),
+        };
+
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public void Set(string region, int open, int complex)
+        {
+            lock (_rows)
+            {
+                _rows[region] = _rows[region] with { OpenCases = open, OpenComplex = complex };
+            }
+        }
+
+        public Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reads);
+            lock (_rows)
+            {
+                return Task.FromResult<IReadOnlyList<RegionOpenCounts>>(_rows.Values.Where(r => scope.RegionCode is null || r.RegionCode == scope.RegionCode).ToArray());
+            }
+        }
+
+        public Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
+            Task.FromResult<CaseState?>(null);
+    }
+}

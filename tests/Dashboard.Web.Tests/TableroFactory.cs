@@ -1,0 +1,67 @@
+using Dashboard.Core.Catalogue;
+using Dashboard.Simulator.Catalogue;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace Dashboard.Web.Tests;
+
+/// <summary>
+/// The real host on a fresh SQLite file with the demo catalogue, the simulator off (numbers move only when a
+/// test posts), and API keys of every shape a source system can have.
+/// </summary>
+public sealed class TableroFactory : WebApplicationFactory<Program>
+{
+    public const string IngestKey = "test-ingest-key-all-0001";
+    public const string ReadKey = "test-read-key-all-00002";
+    public const string JaliscoKey = "test-key-region-jal-003";
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("tablero-web-test-").FullName;
+
+    public static readonly CatalogueSnapshot Catalogue = DemoCatalogue.Build();
+
+    /// <summary>A family-medicine unit in Jalisco and one in Nuevo León, from the demo catalogue.</summary>
+    public static Unit JaliscoUnit { get; } = Catalogue.Units.First(u => u.RegionCode == "IMSS-JAL" && u.Type == UnitType.Umf);
+
+    public static Unit NuevoLeonUnit { get; } = Catalogue.Units.First(u => u.RegionCode == "IMSS-NL" && u.Type == UnitType.Umf);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:DataFolder"] = _dataFolder,
+            ["Demo:LoadCatalogue"] = "true",
+            ["Simulator:Enabled"] = "false",
+            ["ApiKeys:Keys:0:Name"] = "ingest-all",
+            ["ApiKeys:Keys:0:Key"] = IngestKey,
+            ["ApiKeys:Keys:0:Permissions:0"] = "Ingest",
+            ["ApiKeys:Keys:0:Permissions:1"] = "Read",
+            ["ApiKeys:Keys:0:Scope"] = "all",
+            ["ApiKeys:Keys:1:Name"] = "read-all",
+            ["ApiKeys:Keys:1:Key"] = ReadKey,
+            ["ApiKeys:Keys:1:Permissions:0"] = "Read",
+            ["ApiKeys:Keys:1:Scope"] = "all",
+            ["ApiKeys:Keys:2:Name"] = "jalisco",
+            ["ApiKeys:Keys:2:Key"] = JaliscoKey,
+            ["ApiKeys:Keys:2:Permissions:0"] = "Ingest",
+            ["ApiKeys:Keys:2:Permissions:1"] = "Read",
+            ["ApiKeys:Keys:2:Scope"] = "region:IMSS-JAL",
+        }));
+    }
+
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+}
