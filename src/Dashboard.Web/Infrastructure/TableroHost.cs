@@ -15,6 +15,7 @@ using Dashboard.Web.Simulation;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -84,6 +85,12 @@ public static class TableroHost
             .Validate(o => o.Keys.All(k => k.Key.Length >= 16 && CallerExtensions.ParseScope(k.Scope) is not null),
                 "every API key needs at least 16 characters and a scope of 'all', 'region:CODE' or 'unit:CODE'")
             .ValidateOnStart();
+        // Several instances must read each other's circuits and cookies: they share one key ring.
+        if (configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
+        {
+            services.AddDataProtection().SetApplicationName("Tablero").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        }
+
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
