@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text;
 using Dashboard.Simulator.Catalogue;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -26,23 +27,27 @@ public sealed class RegionsPageTests(DashboardServerFixture server, ChromiumFixt
             ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
         });
         var page = await context.NewPageAsync();
-        var circuitRendered = WatchForFirstRenderBatch(page);
+        var openCellTestId = $"open-{RegionCode}";
+        var interactive = WatchForInteractiveRender(page, openCellTestId);
 
         await page.GotoAsync("/regions");
-        var openCell = page.GetByTestId($"open-{RegionCode}");
+        var openCell = page.GetByTestId(openCellTestId);
         await Expect(openCell).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await circuitRendered.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
-        await Expect(page.GetByTestId("live-status")).ToContainTextAsync(":");
+        await interactive.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        await Expect(page.GetByTestId("live-status")).ToBeVisibleAsync();
 
-        var before = int.Parse(await openCell.InnerTextAsync(), NumberStyles.AllowThousands, MexicanSpanish);
+        var totalOpen = page.GetByTestId("total-open");
+        var before = await ReadCountAsync(openCell);
+        var totalBefore = await ReadCountAsync(totalOpen);
         await page.EvaluateAsync("() => { window.__marker = 'set-before-post'; }");
 
         using var api = server.CreateApiClient();
         using var response = await api.PostAsJsonAsync("api/v1/events", CaseOpened(unit.Code), cancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/v1/events → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
 
-        await Expect(openCell).ToHaveTextAsync((before + 1).ToString("N0", MexicanSpanish), new LocatorAssertionsToHaveTextOptions { Timeout = 2000 });
+        await Expect(openCell).ToHaveTextAsync(Format(before + 1), new LocatorAssertionsToHaveTextOptions { Timeout = 2000 });
+        await Expect(totalOpen).ToHaveTextAsync(Format(totalBefore + 1), new LocatorAssertionsToHaveTextOptions { Timeout = 2000 });
         Assert.Equal("set-before-post", await page.EvaluateAsync<string?>("() => window.__marker ?? null"));
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "regions-live.png");
@@ -51,12 +56,20 @@ public sealed class RegionsPageTests(DashboardServerFixture server, ChromiumFixt
         TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {screenshot}");
     }
 
+    private static async Task<int> ReadCountAsync(ILocator locator) =>
+        int.Parse(await locator.InnerTextAsync(), NumberStyles.AllowThousands, MexicanSpanish);
+
+    private static string Format(int count) => count.ToString("N0", MexicanSpanish);
+
     /// <summary>
-    /// Completes when the circuit's first render batch arrives over the Blazor WebSocket: from then on the page is
-    /// interactive and the server-side component (which subscribes to the live feed while initialising) is live.
+    /// Completes when the circuit sends a render batch holding <paramref name="testId"/>. The prerendered HTML already has
+    /// that cell, so it proves nothing; a render batch over the Blazor WebSocket does: the interactive component has
+    /// loaded its rows, and it subscribes to the live feed in the same step, before it renders them. (Waiting for the
+    /// first render batch is not enough: a small one without the table arrives earlier, and posting then was flaky.)
     /// </summary>
-    private static Task WatchForFirstRenderBatch(IPage page)
+    private static Task WatchForInteractiveRender(IPage page, string testId)
     {
+        var marker = Encoding.UTF8.GetBytes(testId);
         var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         page.WebSocket += (_, socket) =>
         {
@@ -67,10 +80,10 @@ public sealed class RegionsPageTests(DashboardServerFixture server, ChromiumFixt
 
             socket.FrameReceived += (_, frame) =>
             {
-                var isRenderBatch = frame.Binary is { } bytes
-                    ? bytes.AsSpan().IndexOf("JS.RenderBatch"u8) >= 0
-                    : frame.Text?.Contains("JS.RenderBatch", StringComparison.Ordinal) == true;
-                if (isRenderBatch)
+                var holdsCell = frame.Binary is { } bytes
+                    ? bytes.AsSpan().IndexOf(marker) >= 0
+                    : frame.Text?.Contains(testId, StringComparison.Ordinal) == true;
+                if (holdsCell)
                 {
                     rendered.TrySetResult();
                 }
