@@ -123,6 +123,44 @@ public sealed class CaseEventStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AppendGroupAsync_OneBadBatch_FailsAloneAndTheOthersCommitWithoutGaps(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        IReadOnlyList<CaseEvent>[] batches =
+        [
+            [Opened("QJ-A")],
+            [Opened("QJ-B"), Assigned("QJ-404")],
+            [Opened("QJ-C"), Assigned("QJ-A")],
+        ];
+
+        var results = await db.Events.AppendGroupAsync(batches, Now, Fixtures.Index.FindUnit, TestContext.Current.CancellationToken);
+
+        Assert.Equal([AppendOutcome.Committed, AppendOutcome.Rejected, AppendOutcome.Committed], results.Select(r => r.Outcome));
+        Assert.Equal([1L], results[0].Results.Select(r => r.Sequence));
+        Assert.Equal([2L, 3L], results[2].Results.Select(r => r.Sequence));
+        Assert.Null(await db.Cases.ReadByIdAsync("QJ-B", ReadScope.All, TestContext.Current.CancellationToken));
+        Assert.Equal(CaseStatus.Assigned, (await db.Cases.ReadByIdAsync("QJ-A", ReadScope.All, TestContext.Current.CancellationToken))!.Status);
+        var stored = await db.Events.ReadAfterAsync(0, 10, ReadScope.All, TestContext.Current.CancellationToken);
+        Assert.Equal(["QJ-A", "QJ-C", "QJ-A"], stored.Select(e => e.CaseId));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AppendGroupAsync_ReplayOfAnEarlierBatchInTheGroup_IsADuplicate(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var opened = Opened("QJ-A");
+
+        var results = await db.Events.AppendGroupAsync([[opened], [opened with { }]], Now, Fixtures.Index.FindUnit, TestContext.Current.CancellationToken);
+
+        Assert.False(results[0].Results[0].Duplicate);
+        Assert.True(results[1].Results[0].Duplicate);
+        Assert.Equal(1, results[1].Results[0].Sequence);
+        Assert.Single(await db.Events.ReadAfterAsync(0, 10, ReadScope.All, TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Reads_AreFilteredByScopeInTheQuery(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -46,14 +46,18 @@ public static class CaseEventJson
     /// What makes two deliveries of one eventId "the same event": a replay must match it exactly,
     /// a different content under the same id is a conflict.
     /// </summary>
-    public static string ContentHash(CaseEvent e)
+    public static string ContentHash(CaseEvent e) => ContentHash(e, SerializeData(e?.Data ?? throw new ArgumentNullException(nameof(e))));
+
+    /// <summary>The same hash from an already serialized payload, so the hot path serializes once.</summary>
+    public static string ContentHash(CaseEvent e, string dataJson)
     {
         ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(dataJson);
         var canonical = string.Join('\n',
             e.Type.ToString(),
             e.CaseId,
             e.OccurredAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            SerializeData(e.Data));
+            dataJson);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
@@ -5,34 +6,107 @@ using Dashboard.Core.Storage;
 namespace Dashboard.Core.Cases;
 
 /// <summary>
-/// The one way in for every change of a case, from a source system, a person or a job:
-/// append durably (rules checked in the store's transaction), then publish to the live feed, then answer.
+/// The one way in for every change of a case, from a source system, a person or a job.
+/// Requests queue for a single writer that commits whatever is waiting as one group (group commit: one durable
+/// commit serves many requests), publishes the new events to the live feed in sequence order, and only then
+/// answers each request. Each request's batch stays atomic: a bad batch fails alone.
 /// </summary>
-public sealed class CaseEventService(ICaseEventStore store, ILiveFeed feed, Func<CatalogueIndex> catalogue, TimeProvider time) : IDisposable
+public sealed class CaseEventService : IAsyncDisposable
 {
-    // The database already lets one appender write at a time; holding the gate until the publish too
-    // keeps the live feed in sequence order, so a subscriber never sees 12 before 11.
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    /// <summary>How many events one group may hold; a larger queue simply forms the next group.</summary>
+    public const int MaxGroupEvents = 5000;
 
+    private readonly ICaseEventStore _store;
+    private readonly ILiveFeed _feed;
+    private readonly Func<CatalogueIndex> _catalogue;
+    private readonly TimeProvider _time;
+    private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public CaseEventService(ICaseEventStore store, ILiveFeed feed, Func<CatalogueIndex> catalogue, TimeProvider time)
+    {
+        _store = store;
+        _feed = feed;
+        _catalogue = catalogue;
+        _time = time;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Completes once the batch is durable (or refused); cancelling only withdraws a batch still waiting.</summary>
     public async Task<AppendResult> AppendAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        var pending = new Pending(events, cancellationToken);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+
+        return await pending.Completion.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync())
         {
-            var result = await store.AppendAsync(events, time.GetUtcNow(), catalogue().FindUnit, cancellationToken);
-            if (result.Outcome == AppendOutcome.Committed && result.NewEvents.Count > 0)
+            group.Clear();
+            var events = 0;
+            while (events < MaxGroupEvents && _queue.Reader.TryRead(out var next))
             {
-                feed.Publish(result.NewEvents.Select(LiveCaseEvent.From).ToArray());
+                if (next.CancellationToken.IsCancellationRequested)
+                {
+                    next.Completion.TrySetCanceled(next.CancellationToken);
+                    continue;
+                }
+
+                group.Add(next);
+                events += next.Events.Count;
             }
 
-            return result;
-        }
-        finally
-        {
-            _gate.Release();
+            if (group.Count > 0)
+            {
+                await CommitAsync(group);
+            }
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    private async Task CommitAsync(List<Pending> group)
+    {
+        IReadOnlyList<AppendResult> results;
+        try
+        {
+            // Once a group is being written it is not cancelled: its requests learn the outcome either way.
+            results = await _store.AppendGroupAsync(group.Select(p => p.Events).ToArray(), _time.GetUtcNow(), _catalogue().FindUnit, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Nothing was committed: every request of the group fails and may be retried with the same event ids.
+            foreach (var pending in group)
+            {
+                pending.Completion.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        var published = results.SelectMany(r => r.NewEvents).Select(LiveCaseEvent.From).ToArray();
+        if (published.Length > 0)
+        {
+            _feed.Publish(published);
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            group[i].Completion.TrySetResult(results[i]);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private sealed record Pending(IReadOnlyList<CaseEvent> Events, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

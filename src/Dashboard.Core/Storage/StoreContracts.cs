@@ -60,10 +60,11 @@ public interface ICatalogueStore
 public interface ICaseEventStore
 {
     /// <summary>
-    /// Appends a batch atomically: every event is checked against its case's rules in one transaction,
-    /// replays of stored events are answered as duplicates, and nothing is stored unless all pass.
+    /// Group commit: appends several batches in one transaction. Each batch is atomic on its own (every event is
+    /// checked against its case's rules, replays are answered as duplicates, and a batch that fails stores nothing
+    /// and leaves no gap in the sequence); the batches that pass commit together, in order.
     /// </summary>
-    Task<AppendResult> AppendAsync(IReadOnlyList<CaseEvent> events, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<CaseEvent>> batches, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default);
 
     /// <summary>The catch-up feed: events after a sequence, in order, within the scope.</summary>
     Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default);

@@ -3,7 +3,7 @@ using Dashboard.Core.Storage;
 
 namespace Dashboard.Data.Stores;
 
-/// <summary>A case_events row as Dapper reads it (settable properties, so the type handlers apply).</summary>
+/// <summary>A case_events row as Dapper reads and writes it (settable properties, so the type handlers apply).</summary>
 internal sealed class CaseEventRow
 {
     public long Sequence { get; set; }
@@ -19,6 +19,27 @@ internal sealed class CaseEventRow
     public string Priority { get; set; } = "";
     public int EscalationLevel { get; set; }
     public string DataJson { get; set; } = "";
+
+    /// <summary>Written with the row, never read back: replays are compared by it.</summary>
+    public string ContentHash { get; set; } = "";
+
+    public static CaseEventRow From(long sequence, CaseEvent e, DateTimeOffset recordedAt, CaseState after, string dataJson, string contentHash) => new()
+    {
+        Sequence = sequence,
+        EventId = e.EventId,
+        CaseId = e.CaseId,
+        Type = e.Type.ToString(),
+        OccurredAt = e.OccurredAt,
+        RecordedAt = recordedAt,
+        UnitCode = after.UnitCode,
+        RegionCode = after.RegionCode,
+        Status = after.Status.ToString(),
+        Complex = after.Complex,
+        Priority = after.Priority.ToString(),
+        EscalationLevel = after.EscalationLevel,
+        DataJson = dataJson,
+        ContentHash = contentHash,
+    };
 
     public StoredCaseEvent ToStored() => new(Sequence, EventId, CaseId, Enum.Parse<CaseEventType>(Type), OccurredAt, RecordedAt, UnitCode, RegionCode,
         Enum.Parse<CaseStatus>(Status), Complex, Enum.Parse<Priority>(Priority), EscalationLevel, DataJson);

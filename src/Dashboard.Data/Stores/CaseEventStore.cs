@@ -7,102 +7,72 @@ using Dashboard.Core.Storage;
 namespace Dashboard.Data.Stores;
 
 /// <summary>
-/// The durable half of the case-event service: one transaction appends a batch to the event log with
-/// gap-free sequence numbers and updates the case projection, or stores nothing.
+/// The durable half of the case-event service: one transaction appends a group of batches to the event log with
+/// gap-free sequence numbers and updates the case projection. Every rule is checked in memory first, against the
+/// rows read under the sequence lock; only then is anything written, one multi-row statement per table.
 /// </summary>
 public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql) : ICaseEventStore
 {
-    public async Task<AppendResult> AppendAsync(
-        IReadOnlyList<CaseEvent> events,
+    /// <summary>Ids per IN-list: below SQL Server's 2,100-parameter limit.</summary>
+    private const int IdsPerQuery = 1000;
+
+    public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(
+        IReadOnlyList<IReadOnlyList<CaseEvent>> batches,
         DateTimeOffset recordedAt,
         Func<string, Unit?> findUnit,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(batches);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // Taken first: it serializes appenders, so the case rows read below cannot change before commit.
+        // Taken first: it serializes appenders, so the rows read below cannot change before commit.
         var lastSequence = await connection.ExecuteScalarAsync<long>(
             new CommandDefinition(sql["EventSequence_ReadForUpdate"], transaction: transaction, cancellationToken: cancellationToken));
 
-        var stored = (await connection.QueryAsync<StoredIdentity>(new CommandDefinition(sql["CaseEvent_ReadByEventIds"],
-                new { EventIds = events.Select(e => e.EventId).ToArray() }, transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(s => s.EventId);
-
-        var cases = await ReadCasesAsync(connection, transaction, events, cancellationToken);
-        var existed = cases.Keys.ToHashSet(StringComparer.Ordinal);
-        var results = new List<AppendedEvent>(events.Count);
-        var appended = new List<StoredCaseEvent>();
-
-        for (var i = 0; i < events.Count; i++)
+        var all = batches.SelectMany(b => b).ToArray();
+        var stored = new Dictionary<Guid, StoredIdentity>();
+        foreach (var chunk in all.Select(e => e.EventId).Distinct().Chunk(IdsPerQuery))
         {
-            var e = events[i];
-            var hash = CaseEventJson.ContentHash(e);
-            if (stored.TryGetValue(e.EventId, out var earlier))
+            var rows = await connection.QueryAsync<StoredIdentity>(new CommandDefinition(sql["CaseEvent_ReadByEventIds"], new { EventIds = chunk }, transaction, cancellationToken: cancellationToken));
+            foreach (var row in rows)
             {
-                if (!string.Equals(earlier.ContentHash, hash, StringComparison.Ordinal))
-                {
-                    return AppendResult.Failed(AppendOutcome.Conflict, i, $"eventId {e.EventId} was already stored with different content");
-                }
-
-                results.Add(new AppendedEvent(e.EventId, earlier.Sequence, Duplicate: true));
-                continue;
+                stored[row.EventId] = row;
             }
-
-            var decision = CaseRules.Apply(cases.GetValueOrDefault(e.CaseId), e, findUnit);
-            if (!decision.IsAccepted)
-            {
-                return AppendResult.Failed(AppendOutcome.Rejected, i, decision.Rejection!);
-            }
-
-            var sequence = ++lastSequence;
-            var next = decision.Next! with { LastSequence = sequence };
-            cases[e.CaseId] = next;
-            var record = new StoredCaseEvent(sequence, e.EventId, e.CaseId, e.Type, e.OccurredAt, recordedAt, next.UnitCode, next.RegionCode,
-                next.Status, next.Complex, next.Priority, next.EscalationLevel, CaseEventJson.SerializeData(e.Data));
-            await connection.ExecuteAsync(new CommandDefinition(sql["CaseEvent_Insert"], new
-            {
-                record.Sequence,
-                record.EventId,
-                record.CaseId,
-                Type = record.Type.ToString(),
-                record.OccurredAt,
-                record.RecordedAt,
-                record.UnitCode,
-                record.RegionCode,
-                Status = record.Status.ToString(),
-                record.Complex,
-                Priority = record.Priority.ToString(),
-                record.EscalationLevel,
-                record.DataJson,
-                ContentHash = hash,
-            }, transaction, cancellationToken: cancellationToken));
-            results.Add(new AppendedEvent(e.EventId, sequence, Duplicate: false));
-            appended.Add(record);
         }
 
-        // One projection write per case, however many of its events the batch held.
-        foreach (var latest in appended.Select(a => a.CaseId).Distinct(StringComparer.Ordinal).Select(id => cases[id]))
-        {
-            var statement = existed.Contains(latest.CaseId) ? "Case_Update" : "Case_Insert";
-            await connection.ExecuteAsync(new CommandDefinition(sql[statement], CaseRow.From(latest), transaction, cancellationToken: cancellationToken));
-        }
+        var cases = await ReadCasesAsync(connection, transaction, all, cancellationToken);
+        var existedBefore = cases.Keys.ToHashSet(StringComparer.Ordinal);
 
-        if (appended.Count > 0)
+        var group = new GroupState(stored, cases, lastSequence, recordedAt, findUnit);
+        var results = batches.Select(group.TryAppend).ToArray();
+
+        if (group.Rows.Count > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(sql["EventSequence_Update"], new { LastSequence = lastSequence }, transaction, cancellationToken: cancellationToken));
+            await PreparedBatch.ExecuteAsync(connection, transaction, sql["CaseEvent_Insert"], group.Rows, cancellationToken);
+            var touched = group.Rows.Select(r => r.CaseId).Distinct(StringComparer.Ordinal).Select(id => CaseRow.From(cases[id])).ToArray();
+            await PreparedBatch.ExecuteAsync(connection, transaction, sql["Case_Insert"], touched.Where(c => !existedBefore.Contains(c.CaseId)).ToArray(), cancellationToken);
+            await PreparedBatch.ExecuteAsync(connection, transaction, sql["Case_Update"], touched.Where(c => existedBefore.Contains(c.CaseId)).ToArray(), cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(sql["EventSequence_Update"], new { LastSequence = group.LastSequence }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new AppendResult(AppendOutcome.Committed, results, appended);
+        return results;
     }
 
-    private async Task<Dictionary<string, CaseState>> ReadCasesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, CaseState>> ReadCasesAsync(DbConnection connection, DbTransaction transaction, IEnumerable<CaseEvent> events, CancellationToken cancellationToken)
     {
-        var ids = events.Select(e => e.CaseId).Distinct(StringComparer.Ordinal).ToArray();
-        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadByIds"], new { CaseIds = ids }, transaction, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.CaseId, r => r.ToState(), StringComparer.Ordinal);
+        var cases = new Dictionary<string, CaseState>(StringComparer.Ordinal);
+        foreach (var chunk in events.Select(e => e.CaseId).Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadByIds"], new { CaseIds = chunk }, transaction, cancellationToken: cancellationToken));
+            foreach (var row in rows)
+            {
+                cases[row.CaseId] = row.ToState();
+            }
+        }
+
+        return cases;
     }
 
     public async Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default)
@@ -121,6 +91,74 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         var rows = await connection.QueryAsync<CaseEventRow>(new CommandDefinition(sql["CaseEvent_ReadByCase"],
             new { CaseId = caseId, scope.RegionCode, scope.UnitCode }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStored()).ToArray();
+    }
+
+    /// <summary>
+    /// The group's view while its batches are checked one after another: what is stored, what earlier batches of
+    /// the group added, and the rows to write. A failing batch is discarded whole, before it takes a sequence number.
+    /// </summary>
+    private sealed class GroupState(
+        Dictionary<Guid, StoredIdentity> stored,
+        Dictionary<string, CaseState> cases,
+        long lastSequence,
+        DateTimeOffset recordedAt,
+        Func<string, Unit?> findUnit)
+    {
+        public List<CaseEventRow> Rows { get; } = [];
+
+        public long LastSequence { get; private set; } = lastSequence;
+
+        public AppendResult TryAppend(IReadOnlyList<CaseEvent> batch)
+        {
+            var overlay = new Dictionary<string, CaseState>(StringComparer.Ordinal);
+            var rows = new List<(CaseEventRow Row, string Hash)>();
+            var results = new List<AppendedEvent>(batch.Count);
+            var next = LastSequence;
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var e = batch[i];
+                var dataJson = CaseEventJson.SerializeData(e.Data);
+                var hash = CaseEventJson.ContentHash(e, dataJson);
+                if (stored.TryGetValue(e.EventId, out var earlier))
+                {
+                    if (!string.Equals(earlier.ContentHash, hash, StringComparison.Ordinal))
+                    {
+                        return AppendResult.Failed(AppendOutcome.Conflict, i, $"eventId {e.EventId} was already stored with different content");
+                    }
+
+                    results.Add(new AppendedEvent(e.EventId, earlier.Sequence, Duplicate: true));
+                    continue;
+                }
+
+                var current = overlay.TryGetValue(e.CaseId, out var changed) ? changed : cases.GetValueOrDefault(e.CaseId);
+                var decision = CaseRules.Apply(current, e, findUnit);
+                if (!decision.IsAccepted)
+                {
+                    return AppendResult.Failed(AppendOutcome.Rejected, i, decision.Rejection!);
+                }
+
+                var state = decision.Next! with { LastSequence = ++next };
+                overlay[e.CaseId] = state;
+                rows.Add((CaseEventRow.From(state.LastSequence, e, recordedAt, state, dataJson, hash), hash));
+                results.Add(new AppendedEvent(e.EventId, state.LastSequence, Duplicate: false));
+            }
+
+            // The batch passed: it becomes part of the group.
+            foreach (var (row, hash) in rows)
+            {
+                stored[row.EventId] = new StoredIdentity { EventId = row.EventId, Sequence = row.Sequence, ContentHash = hash };
+                Rows.Add(row);
+            }
+
+            foreach (var (caseId, state) in overlay)
+            {
+                cases[caseId] = state;
+            }
+
+            LastSequence = next;
+            return new AppendResult(AppendOutcome.Committed, results, rows.Select(r => r.Row.ToStored()).ToArray());
+        }
     }
 
     private sealed class StoredIdentity

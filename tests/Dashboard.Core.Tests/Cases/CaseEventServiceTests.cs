@@ -1,0 +1,89 @@
+using Dashboard.Core.Cases;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Live;
+using Dashboard.Core.Storage;
+using static Dashboard.Core.Tests.Cases.CaseFixtures;
+
+namespace Dashboard.Core.Tests.Cases;
+
+public sealed class CaseEventServiceTests
+{
+    [Fact]
+    public async Task AppendAsync_ConcurrentRequests_AreAnsweredAfterCommitAndPublishedInSequenceOrder()
+    {
+        var store = new RecordingStore();
+        var feed = new RecordingFeed();
+        await using var service = new CaseEventService(store, feed, () => new CatalogueIndex(new CatalogueSnapshot([], [Umf], [], [])), TimeProvider.System);
+
+        var requests = Enumerable.Range(0, 200).Select(i => Task.Run(() => service.AppendAsync([Opened($"QJ-{i}")], TestContext.Current.CancellationToken))).ToArray();
+        var results = await Task.WhenAll(requests);
+
+        Assert.All(results, r => Assert.Equal(AppendOutcome.Committed, r.Outcome));
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), results.Select(r => r.Results[0].Sequence).Order());
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), feed.Published.Select(e => e.Sequence));
+        Assert.True(store.Groups < 200, $"200 concurrent requests took {store.Groups} commits");
+    }
+
+    [Fact]
+    public async Task AppendAsync_StoreFails_TheRequestFailsAndNothingIsPublished()
+    {
+        var feed = new RecordingFeed();
+        await using var service = new CaseEventService(new RecordingStore { Fail = true }, feed, () => CatalogueIndex.Empty, TimeProvider.System);
+
+        await Assert.ThrowsAsync<IOException>(() => service.AppendAsync([Opened()], TestContext.Current.CancellationToken));
+
+        Assert.Empty(feed.Published);
+    }
+
+    /// <summary>An in-memory store with the real rules, slow enough that requests pile up into groups.</summary>
+    private sealed class RecordingStore : ICaseEventStore
+    {
+        private readonly Dictionary<string, CaseState> _cases = [];
+        private long _last;
+
+        public bool Fail { get; init; }
+
+        public int Groups { get; private set; }
+
+        public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<CaseEvent>> batches, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default)
+        {
+            await Task.Yield();
+            if (Fail)
+            {
+                throw new IOException("disk full");
+            }
+
+            Groups++;
+            var results = new List<AppendResult>();
+            foreach (var batch in batches)
+            {
+                var stored = new List<StoredCaseEvent>();
+                foreach (var e in batch)
+                {
+                    var state = CaseRules.Apply(_cases.GetValueOrDefault(e.CaseId), e, findUnit).Next! with { LastSequence = ++_last };
+                    _cases[e.CaseId] = state;
+                    stored.Add(new StoredCaseEvent(_last, e.EventId, e.CaseId, e.Type, e.OccurredAt, recordedAt, state.UnitCode, state.RegionCode, state.Status, state.Complex, state.Priority, state.EscalationLevel, "{}"));
+                }
+
+                results.Add(new AppendResult(AppendOutcome.Committed, stored.Select(s => new AppendedEvent(s.EventId, s.Sequence, false)).ToArray(), stored));
+            }
+
+            return results;
+        }
+
+        public Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+
+    private sealed class RecordingFeed : ILiveFeed
+    {
+        public List<LiveCaseEvent> Published { get; } = [];
+
+        public long LastSequence => Published.Count == 0 ? 0 : Published[^1].Sequence;
+
+        public void Publish(IReadOnlyList<LiveCaseEvent> events) => Published.AddRange(events);
+
+        public IDisposable Subscribe(ReadScope scope, Action<IReadOnlyList<LiveCaseEvent>> onEvents) => throw new NotSupportedException();
+    }
+}
