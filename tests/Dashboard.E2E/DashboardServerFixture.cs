@@ -72,7 +72,7 @@ public sealed class DashboardServerFixture : IAsyncLifetime
                 ["Demo:LoadCatalogue"] = "true",
                 ["Simulator:Enabled"] = "false",
                 ["ApiKeys:Keys:0:Name"] = "e2e",
-                ["ApiKeys:Keys:0:Key"] = ApiKey,
+                ["ApiKeys:Keys:0:KeySha256"] = Dashboard.Web.Security.ApiKeyEntry.HashOf(ApiKey),
                 ["ApiKeys:Keys:0:Permissions:0"] = "Ingest",
                 ["ApiKeys:Keys:0:Permissions:1"] = "Read",
                 ["ApiKeys:Keys:0:Scope"] = "all",

@@ -82,8 +82,8 @@ public static class TableroHost
     private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName))
-            .Validate(o => o.Keys.All(k => k.Key.Length >= 16 && CallerExtensions.ParseScope(k.Scope) is not null),
-                "every API key needs at least 16 characters and a scope of 'all', 'region:CODE' or 'unit:CODE'")
+            .Validate(o => o.Keys.All(k => k.KeySha256.Length == 64 && k.KeySha256.All(char.IsAsciiHexDigit) && CallerExtensions.ParseScope(k.Scope) is not null),
+                "every API key needs KeySha256 (64 hex digits: the SHA-256 of the key) and a scope of 'all', 'region:CODE' or 'unit:CODE'")
             .ValidateOnStart();
         // Several instances must read each other's circuits and cookies: they share one key ring.
         if (configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
@@ -172,9 +172,12 @@ public static class TableroHost
         var where = database.Provider == DatabaseProvider.Sqlite ? database.ResolveConnectionString() : "SQL Server";
         var units = app.Services.GetRequiredService<CatalogueService>().Current.Snapshot.Units.Count;
         logger.LogInformation("Tablero is running at {Urls} — {Units} units, data in {Where}", string.Join(", ", app.Urls), units, where);
-        foreach (var key in app.Services.GetRequiredService<IOptions<ApiKeyOptions>>().Value.Keys.Where(k => k.Name == "demo"))
+        // The demo key is printed only when its hash is really configured, so the line never lies.
+        var demoKey = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.ApiKey;
+        if (demoKey is { Length: > 0 } && app.Services.GetRequiredService<IOptions<ApiKeyOptions>>().Value.Keys
+                .FirstOrDefault(k => string.Equals(k.KeySha256, ApiKeyEntry.HashOf(demoKey), StringComparison.OrdinalIgnoreCase)) is { } entry)
         {
-            logger.LogInformation("Demo API key (X-Api-Key): {Key} — permissions {Permissions}, scope {Scope}", key.Key, string.Join("+", key.Permissions), key.Scope);
+            logger.LogInformation("Demo API key (X-Api-Key): {Key} — permissions {Permissions}, scope {Scope}", demoKey, string.Join("+", entry.Permissions), entry.Scope);
         }
     }
 
@@ -216,4 +219,7 @@ public sealed class DemoOptions
 
     /// <summary>Load the IMSS and EsSalud demo catalogue into an empty database (true in Development).</summary>
     public bool LoadCatalogue { get; set; }
+
+    /// <summary>The demo key in plain text, printed at start (Development); its hash must be in ApiKeys:Keys to work.</summary>
+    public string? ApiKey { get; set; }
 }

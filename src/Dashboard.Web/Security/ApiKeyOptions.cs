@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Dashboard.Web.Security;
 
@@ -9,8 +11,9 @@ public enum ApiPermission
 }
 
 /// <summary>
-/// The source systems allowed to call the API, from configuration ("ApiKeys:Keys").
-/// A key may ingest and/or read, within a scope: "all", "region:CODE" or "unit:CODE".
+/// The source systems allowed to call the API, from configuration ("ApiKeys:Keys"). Only the SHA-256 of each key is
+/// configured, never the key itself, so a leaked settings file opens nothing. A key may ingest and/or read, within a
+/// scope: "all", "region:CODE" or "unit:CODE".
 /// </summary>
 public sealed class ApiKeyOptions
 {
@@ -24,12 +27,18 @@ public sealed class ApiKeyEntry
     [Required]
     public string Name { get; set; } = "";
 
-    /// <summary>At least 16 characters: keys are bearer secrets.</summary>
-    [Required, MinLength(16)]
-    public string Key { get; set; } = "";
+    /// <summary>Lower- or upper-case hex of SHA-256 over the key's UTF-8 bytes (<c>printf %s KEY | sha256sum</c>).</summary>
+    [Required, RegularExpression("^[0-9A-Fa-f]{64}$")]
+    public string KeySha256 { get; set; } = "";
 
     public List<ApiPermission> Permissions { get; set; } = [];
 
     [Required, RegularExpression("^(all|region:[A-Za-z0-9\\-_.]+|unit:[A-Za-z0-9\\-_.]+)$")]
     public string Scope { get; set; } = "all";
+
+    public static string HashOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
 }
