@@ -52,9 +52,10 @@ public sealed class SimulatorRunner(CaseSimulator simulator, IEventSink sink, Si
                     log?.Invoke($"the ingestion path refused a batch of {take} events; they are dropped");
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or IOException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log?.Invoke($"could not deliver {take} events ({ex.Message}); retrying on the next tick");
+                // A demo stream must never take its host down: keep the batch and try again on the next tick.
+                log?.Invoke($"could not deliver {take} events ({ex.GetType().Name}: {ex.Message}); retrying on the next tick");
                 return;
             }
 
