@@ -1,12 +1,19 @@
+using Dashboard.Web.Catalogue;
 using Dashboard.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CatalogueImportCommand.HostArguments(args));
 builder.AddTablero();
 
 var app = builder.Build();
 await app.InitializeTableroAsync();
+if (CatalogueImportCommand.Matches(args))
+{
+    return await CatalogueImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 app.MapTablero();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -89,6 +89,7 @@ public static class CaseRules
             Complex = opened.Complex,
             Status = opened.AgentId is null ? CaseStatus.New : CaseStatus.Assigned,
             AgentId = opened.AgentId,
+            InsuredId = opened.InsuredId,
             OpenedAt = e.OccurredAt,
             UpdatedAt = e.OccurredAt,
         });

@@ -20,6 +20,10 @@ public sealed record CaseState
     public required CaseStatus Status { get; init; }
     public int EscalationLevel { get; init; }
     public string? AgentId { get; init; }
+
+    /// <summary>The insured person's NSS or DNI as the source sent it: personal data, masked whenever it leaves the server.</summary>
+    public string? InsuredId { get; init; }
+
     public PauseReason? PauseReason { get; init; }
     public required DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }

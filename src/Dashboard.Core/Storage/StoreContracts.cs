@@ -72,9 +72,40 @@ public interface ICaseEventStore
     Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// A page of the case list. Region and unit narrow the caller's scope, never widen it; null means "any".
+/// Pages count from 1.
+/// </summary>
+public sealed record CaseListQuery(string? RegionCode, string? UnitCode, bool? Open, bool? Complex, int Page, int PageSize)
+{
+    public long Skip => (long)(Page - 1) * PageSize;
+}
+
+/// <summary>One page of cases, newest opened first, and how many match in all.</summary>
+public sealed record CasePage(IReadOnlyList<CaseState> Items, int Total);
+
+/// <summary>
+/// Case counts within a scope: every status (open and closed alike), and for open cases how many are complex and
+/// at each escalation level (0 unit … 3 central committee).
+/// </summary>
+public sealed record CaseSummary(
+    int Open,
+    int OpenComplex,
+    IReadOnlyDictionary<CaseStatus, int> ByStatus,
+    IReadOnlyDictionary<int, int> ByEscalationLevel)
+{
+    public const int MaxEscalationLevel = 3;
+}
+
 public interface ICaseStore
 {
     Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of cases within the scope, ordered by opened time (newest first), then case id.</summary>
+    Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts of the cases within the scope, optionally narrowed to a region or unit.</summary>
+    Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default);
 }

@@ -19,6 +19,7 @@ internal sealed class CaseRow
     public bool IsOpen { get; set; }
     public int EscalationLevel { get; set; }
     public string? AgentId { get; set; }
+    public string? InsuredId { get; set; }
     public string? PauseReason { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
@@ -41,6 +42,7 @@ internal sealed class CaseRow
         IsOpen = c.Status.IsOpen(),
         EscalationLevel = c.EscalationLevel,
         AgentId = c.AgentId,
+        InsuredId = c.InsuredId,
         PauseReason = c.PauseReason?.ToString(),
         OpenedAt = c.OpenedAt,
         ResolvedAt = c.ResolvedAt,
@@ -63,6 +65,7 @@ internal sealed class CaseRow
         Status = Enum.Parse<CaseStatus>(Status),
         EscalationLevel = EscalationLevel,
         AgentId = AgentId,
+        InsuredId = InsuredId,
         PauseReason = PauseReason is null ? null : Enum.Parse<PauseReason>(PauseReason),
         OpenedAt = OpenedAt,
         ResolvedAt = ResolvedAt,

@@ -26,6 +26,62 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         return rows.Select(r => new RegionOpenCounts(r.RegionCode, r.RegionName, Enum.Parse<Institution>(r.Institution), r.Units, r.OpenCases, r.OpenComplex)).ToArray();
     }
 
+    public async Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(scope);
+        var parameters = new
+        {
+            ScopeRegionCode = scope.RegionCode,
+            ScopeUnitCode = scope.UnitCode,
+            query.RegionCode,
+            query.UnitCode,
+            query.Open,
+            query.Complex,
+            query.Skip,
+            Take = query.PageSize,
+        };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadPage"], parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["Case_ReadPageCount"], parameters, cancellationToken: cancellationToken));
+        return new CasePage(rows.Select(r => r.ToState()).ToArray(), total);
+    }
+
+    public async Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql["Case_ReadSummary"],
+            new { ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, RegionCode = regionCode, UnitCode = unitCode },
+            cancellationToken: cancellationToken))).ToArray();
+
+        // Every status and level is present, zero or not, so a reader never has to tell "none" from "unknown".
+        var byStatus = Enum.GetValues<CaseStatus>().ToDictionary(s => s, _ => 0);
+        var byLevel = Enumerable.Range(0, CaseSummary.MaxEscalationLevel + 1).ToDictionary(l => l, _ => 0);
+        int open = 0, openComplex = 0;
+        foreach (var row in rows)
+        {
+            var status = Enum.Parse<CaseStatus>(row.Status);
+            byStatus[status] += row.Cases;
+            if (status.IsOpen())
+            {
+                open += row.Cases;
+                openComplex += row.Complex ? row.Cases : 0;
+                byLevel[row.EscalationLevel] = byLevel.GetValueOrDefault(row.EscalationLevel) + row.Cases;
+            }
+        }
+
+        return new CaseSummary(open, openComplex, byStatus, byLevel);
+    }
+
+    private sealed class SummaryRow
+    {
+        public string Status { get; set; } = "";
+        public bool Complex { get; set; }
+        public int EscalationLevel { get; set; }
+        public int Cases { get; set; }
+    }
+
     private sealed class RegionCountsRow
     {
         public string RegionCode { get; set; } = "";

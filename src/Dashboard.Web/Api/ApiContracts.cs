@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
 
@@ -56,18 +59,119 @@ public sealed record CaseDto(
     CaseStatus Status,
     int EscalationLevel,
     string? AgentId,
+    string? InsuredId,
     PauseReason? PauseReason,
     DateTimeOffset OpenedAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt,
     DateTimeOffset UpdatedAt,
     long LastSequence,
-    IReadOnlyList<EventDto>? Events)
+    // Present only when asked for (include=events), so list items do not carry an empty "events" each.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<EventDto>? Events)
 {
+    /// <summary>As in <see cref="EventDto"/>, the insured person's id always leaves the server masked.</summary>
     public static CaseDto From(CaseState c, IReadOnlyList<EventDto>? events)
     {
         ArgumentNullException.ThrowIfNull(c);
         return new(c.CaseId, c.UnitCode, c.RegionCode, c.Institution, c.Kind, c.Channel, c.Category, c.Priority, c.Complex, c.Status,
-            c.EscalationLevel, c.AgentId, c.PauseReason, c.OpenedAt, c.ResolvedAt, c.ClosedAt, c.UpdatedAt, c.LastSequence, events);
+            c.EscalationLevel, c.AgentId, c.InsuredId is null ? null : InsuredIdFormat.Mask(c.InsuredId), c.PauseReason, c.OpenedAt,
+            c.ResolvedAt, c.ClosedAt, c.UpdatedAt, c.LastSequence, events);
     }
+}
+
+/// <summary>One page of <c>GET /api/v1/cases</c>: newest opened first; <c>total</c> counts every page.</summary>
+public sealed record CasePageDto(IReadOnlyList<CaseDto> Items, int Page, int PageSize, int Total);
+
+public sealed record UnitDto(string Code, string Name, UnitType Type, string RegionCode, Institution Institution, string TimeZone)
+{
+    public static UnitDto From(Unit u)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        return new(u.Code, u.Name, u.Type, u.RegionCode, u.Institution, u.TimeZone);
+    }
+}
+
+/// <summary>
+/// Counts within the caller's scope. <c>byStatus</c> names every status (open and closed cases alike);
+/// <c>byEscalationLevel</c> ("0" … "3") counts open cases only.
+/// </summary>
+public sealed record SummaryDto(int Open, int OpenComplex, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> ByEscalationLevel)
+{
+    public static SummaryDto From(CaseSummary s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new(s.Open, s.OpenComplex,
+            s.ByStatus.ToDictionary(p => p.Key.ToString(), p => p.Value),
+            s.ByEscalationLevel.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value));
+    }
+}
+
+/// <summary>
+/// Reads query parameters as text and checks them here, so a bad value is answered in the API's own problem shape
+/// with <c>errors</c> keyed by the parameter's name (the framework's binder would answer a bare 400).
+/// </summary>
+internal sealed class QueryReader
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    /// <summary>An enum by its name, any case; digits are refused so that "7" cannot pass for a value.</summary>
+    public TEnum? Enum<TEnum>(string name, string? value) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        foreach (var candidate in System.Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(candidate.ToString(), value, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        _errors[name] = [$"'{value}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}"];
+        return null;
+    }
+
+    /// <summary>One of a fixed set of words, any case; returns the index of the word.</summary>
+    public int? Choice(string name, string? value, params string[] choices)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var index = Array.FindIndex(choices, c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
+        {
+            _errors[name] = [$"'{value}' is not one of {string.Join(", ", choices)}"];
+            return null;
+        }
+
+        return index;
+    }
+
+    public bool? Bool(string name, string? value) => Choice(name, value, "false", "true") is { } index ? index == 1 : null;
+
+    public int Int(string name, string? value, int fallback, int min, int max)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+        {
+            _errors[name] = [max == int.MaxValue ? $"must be a whole number from {min}" : $"must be a whole number from {min} to {max}"];
+            return fallback;
+        }
+
+        return n;
+    }
+
+    public ProblemHttpResult Problem() =>
+        EventsApi.Problem(StatusCodes.Status400BadRequest, "Bad query", "a query parameter is not valid; see errors", _errors);
 }

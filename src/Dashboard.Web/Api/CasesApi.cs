@@ -6,9 +6,15 @@ namespace Dashboard.Web.Api;
 
 public static class CasesApi
 {
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
     public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/cases/{caseId}", ReadCaseAsync).RequireAuthorization(ApiPolicies.Read).WithName("ReadCase");
+        api.MapGet("/cases", ListCasesAsync).RequireAuthorization(ApiPolicies.Read).WithName("ListCases").WithTags("Cases")
+            .WithSummary("List cases within the key's scope, newest opened first, a page at a time");
+        api.MapGet("/cases/{caseId}", ReadCaseAsync).RequireAuthorization(ApiPolicies.Read).WithName("ReadCase").WithTags("Cases")
+            .WithSummary("Read one case (with its timeline when include=events)");
         return api;
     }
 
@@ -31,4 +37,29 @@ public static class CasesApi
 
         return TypedResults.Ok(CaseDto.From(state, timeline));
     }
+
+    /// <summary>
+    /// Region and unit narrow the key's scope in the query itself: a Jalisco key asking for Nuevo León gets an
+    /// empty page, the same answer as a region without cases.
+    /// </summary>
+    private static async Task<Results<Ok<CasePageDto>, ProblemHttpResult>> ListCasesAsync(
+        HttpContext http, ICaseStore cases, string? region, string? unit, string? status, string? complex, string? page, string? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var query = new QueryReader();
+        var open = query.Choice(nameof(status), status, "open", "closed") is { } index ? index == 0 : (bool?)null;
+        var isComplex = query.Bool(nameof(complex), complex);
+        var pageNumber = query.Int(nameof(page), page, 1, 1, int.MaxValue);
+        var size = query.Int(nameof(pageSize), pageSize, DefaultPageSize, 1, MaxPageSize);
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        var result = await cases.ReadPageAsync(
+            new CaseListQuery(NullIfEmpty(region), NullIfEmpty(unit), open, isComplex, pageNumber, size), http.User.ReadScope()!, cancellationToken);
+        return TypedResults.Ok(new CasePageDto(result.Items.Select(c => CaseDto.From(c, null)).ToArray(), pageNumber, size, result.Total));
+    }
+
+    internal static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -33,6 +33,7 @@ public static class TableroHost
         services.TryAddSingletonTimeProvider();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi(OpenApiContract.Configure);
 
         AddData(services, configuration, builder.Environment.ContentRootPath);
         AddSecurity(services, configuration);
@@ -203,6 +204,9 @@ public static class TableroHost
         var api = app.MapGroup("/api/v1");
         api.MapEventsApi();
         api.MapCasesApi();
+        api.MapUnitsApi();
+        api.MapSummaryApi();
+        app.MapOpenApi();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);
 
         app.MapStaticAssets();

@@ -115,5 +115,12 @@ public sealed class RegionsPageTests : BunitContext
 
         public Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
             Task.FromResult<CaseState?>(null);
+
+        // The regions page reads only counts; these answer "nothing" rather than throw, like an empty database.
+        public Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new CasePage([], 0));
+
+        public Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("the regions page does not read the summary");
     }
 }

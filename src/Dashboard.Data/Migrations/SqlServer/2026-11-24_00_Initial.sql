@@ -74,6 +74,8 @@ CREATE TABLE dbo.cases (
     is_open           BIT          NOT NULL,
     escalation_level  INT          NOT NULL,
     agent_id          VARCHAR(64)  NULL,
+    -- NSS (11 digits) or DNI (8 digits): personal data, masked by the API.
+    insured_id        VARCHAR(32)  NULL,
     pause_reason      VARCHAR(32)  NULL,
     opened_at_utc     DATETIME2(7) NOT NULL,
     resolved_at_utc   DATETIME2(7) NULL,

@@ -73,6 +73,8 @@ CREATE TABLE cases (
     is_open          INTEGER NOT NULL,
     escalation_level INTEGER NOT NULL,
     agent_id         TEXT NULL,
+    -- NSS (11 digits) or DNI (8 digits): personal data, masked by the API.
+    insured_id       TEXT NULL,
     pause_reason     TEXT NULL,
     opened_at_utc    TEXT NOT NULL,
     resolved_at_utc  TEXT NULL,

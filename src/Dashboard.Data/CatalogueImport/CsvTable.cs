@@ -1,0 +1,136 @@
+using CsvHelper;
+
+namespace Dashboard.Data.CatalogueImport;
+
+/// <summary>A column of an import file, as the contract names it; an optional column may be left out of the header.</summary>
+internal sealed record CsvColumn(string Name, bool Required = true);
+
+/// <summary>One data record of a <see cref="CsvTable"/>: its trimmed values by contract column, "" when absent.</summary>
+internal sealed class CsvTableRow(int line, bool isBroken, string[] values, IReadOnlyDictionary<string, int> columns)
+{
+    /// <summary>The 1-based line the record starts on.</summary>
+    public int Line { get; } = line;
+
+    /// <summary>The record could not be split into its fields (an error is already reported): its values are not checked.</summary>
+    public bool IsBroken { get; } = isBroken;
+
+    public string this[string column] => values[columns[column]];
+}
+
+/// <summary>
+/// One CSV file read with CsvHelper into rows of strings: comma separated, header required and matched without case,
+/// RFC 4180 quoting. Problems of the file itself (a missing column, a record with too many fields, broken quoting)
+/// are reported here; the values are checked by <see cref="CatalogueCsvReader"/>.
+/// </summary>
+internal sealed class CsvTable
+{
+    private static readonly CsvReaderOptions Options = new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MissingField = CsvMissingFieldHandling.ReturnEmpty,
+    };
+
+    private CsvTable(string file, bool isReadable, IReadOnlyList<CsvTableRow> rows)
+    {
+        File = file;
+        IsReadable = isReadable;
+        Rows = rows;
+    }
+
+    public string File { get; }
+
+    /// <summary>False when the header lacks a required column: no row was read, and references into the file are not checked.</summary>
+    public bool IsReadable { get; }
+
+    public IReadOnlyList<CsvTableRow> Rows { get; }
+
+    /// <summary>An optional file that is not there: no rows.</summary>
+    public static CsvTable Absent(string file) => new(file, isReadable: true, []);
+
+    public static CsvTable Read(string file, TextReader source, IReadOnlyList<CsvColumn> columns, List<CsvRowError> errors)
+    {
+        var malformedLines = new HashSet<long>();
+        using var csv = CsvReader.Create(source, Options with { OnMalformedRecord = m => malformedLines.Add(m.LineNumber) }, leaveOpen: true);
+
+        csv.ReadHeader();
+        var expected = string.Join(',', columns.Select(c => c.Name));
+        if (csv.Headers.Count == 0)
+        {
+            errors.Add(new CsvRowError(file, 1, "", $"the file is empty; its first line must be the header {expected}"));
+            return new CsvTable(file, isReadable: false, []);
+        }
+
+        var fieldOf = new int[columns.Count];
+        var missing = new List<string>();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (csv.TryGetFieldIndex(columns[i].Name, out var index))
+            {
+                fieldOf[i] = index;
+            }
+            else
+            {
+                fieldOf[i] = -1;
+                if (columns[i].Required)
+                {
+                    missing.Add(columns[i].Name);
+                }
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var hint = csv.Headers.Count == 1 && csv.Headers[0].Contains(';', StringComparison.Ordinal)
+                ? " (fields are separated by commas, not semicolons)"
+                : "";
+            var what = missing.Count == 1 ? "column" : "columns";
+            errors.Add(new CsvRowError(
+                file, 1, string.Join(',', missing), $"the header lacks the {what} {string.Join(", ", missing)}; expected {expected}{hint}"));
+            return new CsvTable(file, isReadable: false, []);
+        }
+
+        var headerCount = csv.Headers.Count;
+        var columnIndex = columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        var read = new List<(long Line, int FieldCount, string[] Values)>();
+        while (csv.Read())
+        {
+            var values = new string[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                values[i] = fieldOf[i] < 0 ? "" : csv.GetString(fieldOf[i]).Trim();
+            }
+
+            read.Add((csv.LineNumber, csv.FieldCount, values));
+        }
+
+        // The reader may report a malformed record before or after handing it out, so rows are judged once all are read.
+        var rows = new List<CsvTableRow>(read.Count);
+        foreach (var (line, fieldCount, values) in read)
+        {
+            var broken = true;
+            if (malformedLines.Contains(line))
+            {
+                errors.Add(new CsvRowError(
+                    file, (int)line, "", "broken quoting: a quoted value must end with a quote right before the next comma, and a quote inside it must be doubled (\"\")"));
+            }
+            else if (fieldCount > headerCount)
+            {
+                errors.Add(new CsvRowError(
+                    file, (int)line, "", $"the row has {fieldCount} fields but the header has {headerCount}; put a value that contains a comma in double quotes"));
+            }
+            else
+            {
+                broken = false;
+            }
+
+            rows.Add(new CsvTableRow((int)line, broken, values, columnIndex));
+        }
+
+        return new CsvTable(file, isReadable: true, rows);
+    }
+}

@@ -1,0 +1,9 @@
+-- One row per (status, complex, escalation level) within the scope and filters; the store folds them into counts.
+SELECT status AS Status, is_complex AS Complex, escalation_level AS EscalationLevel, COUNT(*) AS Cases
+FROM dbo.cases
+WHERE (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
+    AND (@RegionCode IS NULL OR region_code = @RegionCode)
+    AND (@UnitCode IS NULL OR unit_code = @UnitCode)
+GROUP BY status, is_complex, escalation_level
+OPTION (RECOMPILE);

@@ -1,0 +1,15 @@
+-- The caller's scope (@Scope…) and the query's filters are ANDed: a filter can narrow the scope, never widen it.
+SELECT case_id AS CaseId, unit_code AS UnitCode, region_code AS RegionCode, institution AS Institution, kind AS Kind,
+    channel AS Channel, category AS Category, priority AS Priority, is_complex AS Complex, status AS Status,
+    escalation_level AS EscalationLevel, agent_id AS AgentId, insured_id AS InsuredId, pause_reason AS PauseReason,
+    opened_at_utc AS OpenedAt, resolved_at_utc AS ResolvedAt, closed_at_utc AS ClosedAt, updated_at_utc AS UpdatedAt,
+    last_sequence AS LastSequence
+FROM cases
+WHERE (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
+    AND (@RegionCode IS NULL OR region_code = @RegionCode)
+    AND (@UnitCode IS NULL OR unit_code = @UnitCode)
+    AND (@Open IS NULL OR is_open = @Open)
+    AND (@Complex IS NULL OR is_complex = @Complex)
+ORDER BY opened_at_utc DESC, case_id
+LIMIT @Take OFFSET @Skip;

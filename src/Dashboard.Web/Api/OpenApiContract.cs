@@ -1,0 +1,412 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// Completes the OpenAPI document (<c>/openapi/v1.json</c>) with what the generator cannot see, so a source system
+/// can integrate from the document alone: the ingestion endpoint reads its raw body (to report every error by its
+/// path), so its body and answers are described here from the parser's rules; the API-key scheme; and the query
+/// parameters the read endpoints take as text (to answer bad values in their own problem shape).
+/// </summary>
+public static class OpenApiContract
+{
+    public const string SecuritySchemeName = "ApiKey";
+    public const string ProblemSchema = "Problem";
+    public const string EventSchema = "CaseEvent";
+
+    private const string ProblemJson = "application/problem+json";
+    private const string CodePattern = "^[A-Za-z0-9\\-_.]{1,64}$";
+    private const string CaseIdPattern = "^[A-Za-z0-9\\-_/.]{1,64}$";
+    private const string RegionFilter = "Only this region (OOAD / Red) code; narrows the key's scope, never widens it.";
+    private const string UnitFilter = "Only this unit code; narrows the key's scope, never widens it.";
+
+    public static void Configure(OpenApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddSchemaTransformer(RefineSchemaAsync);
+        options.AddDocumentTransformer(DescribeAsync);
+    }
+
+    private static Task RefineSchemaAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        // The web defaults also read numbers from strings, so the generator offers "integer or numeric string";
+        // this API writes and documents plain numbers.
+        const JsonSchemaType integerOrString = JsonSchemaType.Integer | JsonSchemaType.String;
+        if (schema.Type is { } type && (type & integerOrString) == integerOrString && schema.Pattern is not null)
+        {
+            schema.Type = type & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
+
+        // A property left out when null (JsonIgnoreCondition.WhenWritingNull) is not required.
+        if (context.JsonPropertyInfo is null && schema.Required is { Count: > 0 } required)
+        {
+            foreach (var property in context.JsonTypeInfo.Properties.Where(p => p.ShouldSerialize is not null))
+            {
+                required.Remove(property.Name);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task DescribeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info.Title = "Tablero API";
+        document.Info.Description =
+            "Real-time complaint monitoring (IMSS Trato Digno, EsSalud Atención al Asegurado). Source systems send case events to " +
+            "POST /api/v1/events and read cases, counts and the catalogue within their API key's scope. Errors are application/problem+json " +
+            "with an `errors` object keyed by JSON path (body) or parameter name (query).";
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[SecuritySchemeName] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            Name = ApiKeyAuthenticationHandler.HeaderName,
+            In = ParameterLocation.Header,
+            Description = "One key per source system, with permissions (Ingest, Read) and a scope (all, region:CODE, unit:CODE).",
+        };
+        document.AddComponent(ProblemSchema, Problem());
+        AddEventSchemas(document);
+        var ingestResponse = await context.GetOrCreateSchemaAsync(typeof(IngestResponse), null, cancellationToken);
+        if (ingestResponse.Properties?["results"].Items?.Properties?["status"] is OpenApiSchema resultStatus)
+        {
+            resultStatus.Enum = [JsonValue.Create("accepted"), JsonValue.Create("duplicate")];
+        }
+
+        document.AddComponent(nameof(IngestResponse), ingestResponse);
+        NameSummaryKeys(document);
+
+        foreach (var (path, item) in document.Paths)
+        {
+            if (!path.StartsWith("/api/v1/", StringComparison.Ordinal) || item.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var operation in item.Operations.Values)
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, document)] = [] }];
+                operation.Responses ??= [];
+                AddProblem(document, operation, StatusCodes.Status401Unauthorized, "No X-Api-Key header, or an unknown key.");
+                AddProblem(document, operation, StatusCodes.Status403Forbidden, "The key lacks the permission this operation needs.");
+                switch (operation.OperationId)
+                {
+                    case "IngestEvents":
+                        DescribeIngestion(document, operation);
+                        break;
+                    case "ReadEventsAfter":
+                        operation.Tags = new HashSet<OpenApiTagReference> { new("Events", document) };
+                        operation.Summary ??= "The catch-up feed: events after a sequence number, in order, within the key's scope";
+                        AddProblem(document, operation, StatusCodes.Status400BadRequest, "`after` is negative or `limit` is outside 1–1000.");
+                        break;
+                    case "ListCases":
+                        DescribeListCases(operation);
+                        AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
+                        break;
+                    case "ReadCase":
+                        Describe(operation, "include", "events: add the case's timeline, oldest first.", OneOf("events"));
+                        AddProblem(document, operation, StatusCodes.Status404NotFound, "No such case within the key's scope.");
+                        break;
+                    case "ListUnits":
+                        DescribeListUnits(operation);
+                        AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
+                        break;
+                    case "ReadSummary":
+                        Describe(operation, "region", RegionFilter, Text());
+                        Describe(operation, "unit", UnitFilter, Text());
+                        break;
+                }
+            }
+        }
+
+        // Tags named above by operation; the list at the top follows them.
+        var tags = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
+            .Select(t => t.Name).OfType<string>().Distinct(StringComparer.Ordinal);
+        document.Tags = tags.Select(name => new OpenApiTag { Name = name }).ToHashSet();
+    }
+
+    /// <summary>The summary's counts by status and by level always carry every key; say which.</summary>
+    private static void NameSummaryKeys(OpenApiDocument document)
+    {
+        if (document.Components?.Schemas is not { } schemas || !schemas.TryGetValue(nameof(SummaryDto), out var summary)
+            || summary is not OpenApiSchema { Properties: { } properties })
+        {
+            return;
+        }
+
+        var count = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" };
+        properties["byStatus"] = Counts("Cases by status, open and closed alike.", Enum.GetNames<CaseStatus>(), count);
+        properties["byEscalationLevel"] = Counts("Open cases by escalation level: 0 unit, 1 unit director, 2 regional committee, 3 central committee.",
+            Enumerable.Range(0, CaseSummary.MaxEscalationLevel + 1).Select(l => l.ToString(CultureInfo.InvariantCulture)), count);
+    }
+
+    private static OpenApiSchema Counts(string description, IEnumerable<string> keys, OpenApiSchema count)
+    {
+        var names = keys.ToArray();
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = description,
+            Properties = names.ToDictionary(k => k, _ => (IOpenApiSchema)count),
+            Required = names.ToHashSet(StringComparer.Ordinal),
+        };
+    }
+
+    private static void DescribeIngestion(OpenApiDocument document, OpenApiOperation operation)
+    {
+        operation.Summary = "Send case events: one event or a batch of 1–1,000, stored whole or not at all";
+        operation.Description =
+            "Idempotent by eventId: an event sent again with the same content is answered as a duplicate with its original sequence. " +
+            "The answer comes after the commit. A key bound to a region or unit may only write there. Nothing is stored when any " +
+            "error is answered; `errors` is keyed by JSON path, e.g. `[3].data.unitCode` in a batch or `data.unitCode` for one event.";
+        operation.Tags = new HashSet<OpenApiTagReference> { new("Events", document) };
+        var single = new OpenApiSchemaReference(EventSchema, document);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = $"One event object, or an array of 1 to {CaseEventParser.MaxBatch:N0} events applied in order. At most {EventsApi.MaxBodyBytes / (1024 * 1024)} MiB.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        OneOf =
+                        [
+                            single,
+                            new OpenApiSchema { Type = JsonSchemaType.Array, Items = single, MinItems = 1, MaxItems = CaseEventParser.MaxBatch },
+                        ],
+                    },
+                    Example = Example(),
+                },
+            },
+        };
+
+        operation.Responses ??= [];
+        operation.Responses["200"] = new OpenApiResponse
+        {
+            Description = "Committed: every event stored now (\"accepted\") or earlier (\"duplicate\"), in the order sent.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(IngestResponse), document) },
+            },
+        };
+        AddProblem(document, operation, StatusCodes.Status400BadRequest, "The body is not JSON, or events break the contract (every error by path).", replace: true);
+        AddProblem(document, operation, StatusCodes.Status403Forbidden, "The key may not ingest, or an event lies outside the key's scope.", replace: true);
+        AddProblem(document, operation, StatusCodes.Status409Conflict, "An eventId was already stored with different content.");
+        AddProblem(document, operation, StatusCodes.Status413PayloadTooLarge, $"The body is over {EventsApi.MaxBodyBytes / (1024 * 1024)} MiB.");
+        AddProblem(document, operation, StatusCodes.Status415UnsupportedMediaType, "The body is not sent as application/json.");
+        AddProblem(document, operation, StatusCodes.Status422UnprocessableEntity,
+            "A case rule is broken: e.g. an event for a case never opened, closing a case not yet resolved, an escalation that does not raise the level.");
+    }
+
+    private static void DescribeListCases(OpenApiOperation operation)
+    {
+        Describe(operation, "region", RegionFilter, Text());
+        Describe(operation, "unit", UnitFilter, Text());
+        Describe(operation, "status", "open: New, Assigned or Paused; closed: Resolved or Closed. Both when absent.", OneOf("open", "closed"));
+        Describe(operation, "complex", "Only complex (true) or only other (false) cases.", new OpenApiSchema { Type = JsonSchemaType.Boolean });
+        Describe(operation, "page", "Page number, from 1.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Default = 1 });
+        Describe(operation, "pageSize", $"Cases per page, 1–{CasesApi.MaxPageSize}.",
+            new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = CasesApi.MaxPageSize.ToString(CultureInfo.InvariantCulture), Default = CasesApi.DefaultPageSize });
+    }
+
+    private static void DescribeListUnits(OpenApiOperation operation)
+    {
+        Describe(operation, "region", "Only the units of this region (OOAD / Red) code.", Text());
+        Describe(operation, "institution", "Only the units of this institution.", OneOf(Enum.GetNames<Institution>()));
+        Describe(operation, "type", "Only units of this type.", OneOf(Enum.GetNames<UnitType>()));
+    }
+
+    private static void Describe(OpenApiOperation operation, string name, string description, OpenApiSchema schema)
+    {
+        if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == name) is { } parameter)
+        {
+            parameter.Description = description;
+            parameter.Schema = schema;
+        }
+    }
+
+    private static void AddProblem(OpenApiDocument document, OpenApiOperation operation, int status, string description, bool replace = false)
+    {
+        var key = status.ToString(CultureInfo.InvariantCulture);
+        operation.Responses ??= [];
+        if (replace || !operation.Responses.ContainsKey(key))
+        {
+            operation.Responses[key] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, document) } },
+            };
+        }
+    }
+
+    /// <summary>RFC 9457 problem details, as every error of this API is answered.</summary>
+    private static OpenApiSchema Problem() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = Text(),
+            ["title"] = Text(),
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            ["detail"] = Text(),
+            ["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Messages keyed by JSON path of the body (`[3].data.unitCode`, `$` for the whole body) or by query parameter name.",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Text() },
+            },
+        },
+    };
+
+    /// <summary>
+    /// One schema per event type, each with its <c>data</c>, joined by a discriminator on <c>type</c>: the rules of
+    /// <see cref="CaseEventParser"/>, written out.
+    /// </summary>
+    private static void AddEventSchemas(OpenApiDocument document)
+    {
+        var code = Matching(pattern: CodePattern, description: "A code: 1–64 characters of A-Z a-z 0-9 - _ .");
+        var data = new Dictionary<CaseEventType, OpenApiSchema>
+        {
+            [CaseEventType.CaseOpened] = Data(
+                [
+                    ("unitCode", Matching(pattern: CodePattern, description: "A unit of the catalogue (GET /api/v1/units)."), true),
+                    ("kind", OneOf(Enum.GetNames<CaseKind>()), true),
+                    ("channel", OneOf(Enum.GetNames<Channel>()), true),
+                    ("category", code, true),
+                    ("priority", OneOf(Enum.GetNames<Priority>()), true),
+                    ("complex", new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "A complex case: escalated when it passes its deadline." }, true),
+                    ("summary", Text(CaseEventParser.MaxSummary), true),
+                    ("insuredId", Matching(pattern: "^[0-9]{8}([0-9]{3})?$", description: "The insured person: NSS of 11 digits (IMSS) or DNI of 8 digits (EsSalud), as the unit's institution issues it. Always masked when read back."), false),
+                    ("moduleCode", code, false),
+                    ("agentId", Matching(pattern: CodePattern, description: "Assigns the case at once (status Assigned instead of New)."), false),
+                    ("staffRole", code, false),
+                ]),
+            [CaseEventType.CaseAssigned] = Data([("agentId", code, true)]),
+            [CaseEventType.CaseReclassified] = WithDescription(Data(
+                [
+                    ("category", code, false),
+                    ("priority", OneOf(Enum.GetNames<Priority>()), false),
+                    ("complex", new OpenApiSchema { Type = JsonSchemaType.Boolean }, false),
+                ], minProperties: 1), "At least one of category, priority, complex."),
+            [CaseEventType.CasePaused] = Data([("reason", OneOf(Enum.GetNames<PauseReason>()), true)]),
+            [CaseEventType.CaseResumed] = WithDescription(Data([]), "Empty; `data` may be left out."),
+            [CaseEventType.NoteAdded] = Data([("text", Text(CaseEventParser.MaxText), true)]),
+            [CaseEventType.CaseEscalated] = Data(
+                [
+                    ("level", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = CaseSummary.MaxEscalationLevel.ToString(CultureInfo.InvariantCulture), Description = "1 unit director, 2 regional committee, 3 central committee; must raise the case's level." }, true),
+                    ("reason", Text(CaseEventParser.MaxText), true),
+                ]),
+            [CaseEventType.CaseResolved] = Data([("resolution", code, true), ("summary", Text(CaseEventParser.MaxSummary), true)]),
+            [CaseEventType.CaseClosed] = Data([("satisfaction", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "5", Description = "The insured person's satisfaction, 1–5." }, false)]),
+            [CaseEventType.CaseReopened] = Data([("reason", Text(CaseEventParser.MaxText), true)]),
+        };
+
+        document.AddComponent("CaseEventType", OneOf(Enum.GetNames<CaseEventType>()));
+        var variants = new List<IOpenApiSchema>();
+        var mapping = new Dictionary<string, OpenApiSchemaReference>();
+        foreach (var (type, schema) in data)
+        {
+            document.AddComponent($"{type}Data", schema);
+            document.AddComponent($"{type}Event", Envelope(document, type));
+            var reference = new OpenApiSchemaReference($"{type}Event", document);
+            variants.Add(reference);
+            mapping[type.ToString()] = reference;
+        }
+
+        document.AddComponent(EventSchema, new OpenApiSchema
+        {
+            Description = "A case event; its `type` decides the shape of `data`.",
+            OneOf = variants,
+            Discriminator = new OpenApiDiscriminator { PropertyName = "type", Mapping = mapping },
+        });
+    }
+
+    private static OpenApiSchema Envelope(OpenApiDocument document, CaseEventType type)
+    {
+        var required = new HashSet<string>(StringComparer.Ordinal) { "eventId", "type", "caseId", "occurredAt" };
+        if (type != CaseEventType.CaseResumed)
+        {
+            required.Add("data");
+        }
+
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = required,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["eventId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", Description = "Unique per event; sending it again is answered as a duplicate." },
+                ["type"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = [JsonValue.Create(type.ToString())],
+                    Description = "One of the values of CaseEventType.",
+                },
+                ["caseId"] = Matching(pattern: CaseIdPattern, description: "The source system's case number, 1–64 characters of A-Z a-z 0-9 - _ / ."),
+                ["occurredAt"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Format = "date-time",
+                    Description = $"RFC 3339 with an offset (2026-11-24T09:30:00-06:00); at most {CaseEventParser.MaxFutureSkew.TotalMinutes:0} minutes in the future.",
+                },
+                ["data"] = new OpenApiSchemaReference($"{type}Data", document),
+            },
+        };
+    }
+
+    private static OpenApiSchema Data(IReadOnlyList<(string Name, OpenApiSchema Schema, bool Required)> fields, int? minProperties = null) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)f.Schema),
+        Required = fields.Where(f => f.Required).Select(f => f.Name).ToHashSet(StringComparer.Ordinal),
+        MinProperties = minProperties,
+    };
+
+    private static OpenApiSchema WithDescription(OpenApiSchema schema, string description)
+    {
+        schema.Description = description;
+        return schema;
+    }
+
+    private static OpenApiSchema Text(int maxLength) => new() { Type = JsonSchemaType.String, MinLength = 1, MaxLength = maxLength };
+
+    private static OpenApiSchema Text() => new() { Type = JsonSchemaType.String };
+
+    private static OpenApiSchema OneOf(params string[] names) => new()
+    {
+        Type = JsonSchemaType.String,
+        Enum = names.Select(v => (JsonNode)JsonValue.Create(v)).ToList(),
+    };
+
+    private static OpenApiSchema Matching(string pattern, string description) =>
+        new() { Type = JsonSchemaType.String, Pattern = pattern, Description = description };
+
+    private static JsonNode Example() => new JsonObject
+    {
+        ["eventId"] = "6f1c1b9e-3a53-4a1e-9a43-2f0d7c1c0a11",
+        ["type"] = "CaseOpened",
+        ["caseId"] = "QJ-2026-000123",
+        ["occurredAt"] = "2026-11-24T09:30:00-06:00",
+        ["data"] = new JsonObject
+        {
+            ["unitCode"] = "UMF-JAL-001",
+            ["kind"] = "Complaint",
+            ["channel"] = "Module",
+            ["category"] = "mistreatment",
+            ["priority"] = "High",
+            ["complex"] = true,
+            ["summary"] = "Trato descortés en ventanilla.",
+            ["insuredId"] = "12345678901",
+        },
+    };
+}

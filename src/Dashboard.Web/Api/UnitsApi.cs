@@ -1,0 +1,41 @@
+using Dashboard.Core.Catalogue;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Web.Api;
+
+public static class UnitsApi
+{
+    public static RouteGroupBuilder MapUnitsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/units", ListUnits).RequireAuthorization(ApiPolicies.Read).WithName("ListUnits").WithTags("Catalogue")
+            .WithSummary("List the units of the catalogue within the key's scope");
+        return api;
+    }
+
+    /// <summary>The catalogue is held in memory, so the scope is applied here rather than in a query.</summary>
+    private static Results<Ok<IReadOnlyList<UnitDto>>, ProblemHttpResult> ListUnits(
+        HttpContext http, CatalogueService catalogue, string? region, string? institution, string? type)
+    {
+        var query = new QueryReader();
+        var wantedInstitution = query.Enum<Institution>(nameof(institution), institution);
+        var wantedType = query.Enum<UnitType>(nameof(type), type);
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        var scope = http.User.ReadScope()!;
+        var regionCode = CasesApi.NullIfEmpty(region);
+        var units = catalogue.Current.Snapshot.Units
+            .Where(u => scope.Allows(u.RegionCode, u.Code)
+                && (regionCode is null || string.Equals(u.RegionCode, regionCode, StringComparison.Ordinal))
+                && (wantedInstitution is null || u.Institution == wantedInstitution)
+                && (wantedType is null || u.Type == wantedType))
+            .OrderBy(u => u.Code, StringComparer.Ordinal)
+            .Select(UnitDto.From)
+            .ToArray();
+        return TypedResults.Ok<IReadOnlyList<UnitDto>>(units);
+    }
+}

@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Dashboard.Simulator.Catalogue;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// Durable ingestion over HTTP: starts the real web host (Release build, SQLite, no simulator) as its own process
+/// on 127.0.0.1, drives it for a bounded time from this process, and reports throughput and latency.
+/// </summary>
+internal static class HttpBenchmarks
+{
+    private const string ApiKey = "benchmark-key-0123456789abcdef";
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+
+    public static async Task RunAsync(string configuration)
+    {
+        var root = FindRepositoryRoot();
+        var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", configuration, "net10.0", "Dashboard.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"build the web host first: dotnet build -c {configuration} src/Dashboard.Web", dll);
+        }
+
+        var data = Directory.CreateTempSubdirectory("tablero-http-bench-").FullName;
+        var port = FreePort();
+        using var server = StartServer(dll, data, port);
+        try
+        {
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+            http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+            await WaitUntilReadyAsync(http, server);
+
+            var units = DemoCatalogue.Build().Units.Select(u => u.Code).ToArray();
+            Console.WriteLine($"Tablero HTTP ingestion — SQLite (WAL, synchronous=FULL), server pid {server.Id} on 127.0.0.1:{port}, {Window.TotalSeconds:N0} s per run");
+
+            var batches = Bodies(units, count: 120, eventsPerBody: 1000, seed: 1);
+            var (batchRequests, batchLatencies) = await LoadAsync(http, batches, workers: 4);
+            Report("1,000-event batches, 4 connections", batchRequests * 1000, batchRequests, batchLatencies);
+
+            var singles = Bodies(units, count: 200_000, eventsPerBody: 1, seed: 2);
+            var (singleRequests, singleLatencies) = await LoadAsync(http, singles, workers: 64);
+            Report("single events, 64 connections", singleRequests, singleRequests, singleLatencies);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static void Report(string what, long events, long requests, List<double> latencies)
+    {
+        latencies.Sort();
+        double At(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * q))];
+        Console.WriteLine($"{what,-38} {events / Window.TotalSeconds,10:N0} events/s  {requests / Window.TotalSeconds,8:N0} requests/s  p50 {At(0.50),6:N1} ms  p99 {At(0.99),6:N1} ms");
+    }
+
+    /// <summary>Each worker posts pre-built bodies back to back until the window closes; only 200s count.</summary>
+    private static async Task<(long Requests, List<double> Latencies)> LoadAsync(HttpClient http, byte[][] bodies, int workers)
+    {
+        var next = -1;
+        long ok = 0;
+        var latencies = new List<double>[workers];
+        var deadline = Stopwatch.GetTimestamp() + (long)(Window.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            latencies[w] = [];
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (i >= bodies.Length)
+                {
+                    return;
+                }
+
+                using var content = new ByteArrayContent(bodies[i]);
+                content.Headers.ContentType = new("application/json");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync("api/v1/events", content);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+
+                latencies[w].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Interlocked.Increment(ref ok);
+            }
+        })));
+        if (next >= bodies.Length)
+        {
+            Console.WriteLine($"  (ran out of {bodies.Length:N0} pre-built bodies before the window closed: the figure is a lower bound)");
+        }
+
+        return (ok, latencies.SelectMany(l => l).ToList());
+    }
+
+    /// <summary>Bodies are built before the clock starts, so the load generator spends its CPU on sending.</summary>
+    private static byte[][] Bodies(string[] units, int count, int eventsPerBody, int seed)
+    {
+        var random = new Random(seed);
+        var at = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var bodies = new byte[count][];
+        for (var b = 0; b < count; b++)
+        {
+            var events = new JsonArray();
+            for (var e = 0; e < eventsPerBody; e++)
+            {
+                events.Add(new JsonObject
+                {
+                    ["eventId"] = Guid.NewGuid().ToString(),
+                    ["type"] = "CaseOpened",
+                    ["caseId"] = $"B{seed}-{b}-{e}",
+                    ["occurredAt"] = at,
+                    ["data"] = new JsonObject
+                    {
+                        ["unitCode"] = units[random.Next(units.Length)],
+                        ["kind"] = "Complaint",
+                        ["channel"] = "Module",
+                        ["category"] = "waiting-time",
+                        ["priority"] = "Medium",
+                        ["complex"] = random.NextDouble() < 0.12,
+                        ["summary"] = "Espera de más de tres horas para recibir consulta en urgencias.",
+                    },
+                });
+            }
+
+            bodies[b] = Encoding.UTF8.GetBytes(eventsPerBody == 1 ? events[0]!.ToJsonString() : events.ToJsonString());
+        }
+
+        return bodies;
+    }
+
+    private static Process StartServer(string dll, string data, int port)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Database__DataFolder"] = data;
+        start.Environment["Demo__LoadCatalogue"] = "true";
+        start.Environment["Simulator__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["ApiKeys__Keys__0__Name"] = "benchmark";
+        start.Environment["ApiKeys__Keys__0__KeySha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey)));
+        start.Environment["ApiKeys__Keys__0__Permissions__0"] = "Ingest";
+        start.Environment["ApiKeys__Keys__0__Permissions__1"] = "Read";
+        start.Environment["ApiKeys__Keys__0__Scope"] = "all";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"  server: {e.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient http, Process server)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < until && !server.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync("api/v1/events?after=0&limit=1");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("the web host did not answer within 60 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Dashboard.sln not found above " + AppContext.BaseDirectory);
+    }
+}
