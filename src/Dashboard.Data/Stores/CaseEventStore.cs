@@ -13,8 +13,11 @@ namespace Dashboard.Data.Stores;
 /// </summary>
 public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql) : ICaseEventStore
 {
-    /// <summary>Ids per IN-list: below SQL Server's 2,100-parameter limit.</summary>
-    private const int IdsPerQuery = 1000;
+    /// <summary>
+    /// Ids per IN-list. SQLite finds each list parameter by a linear search of the statement's parameters, so one
+    /// list of 1,000 costs a million comparisons; lists of 100 cost a tenth (and stay far below SQL Server's limit).
+    /// </summary>
+    private const int IdsPerQuery = 100;
 
     public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(
         IReadOnlyList<IReadOnlyList<CaseEvent>> batches,

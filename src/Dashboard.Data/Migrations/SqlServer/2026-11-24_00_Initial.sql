@@ -57,8 +57,7 @@ CREATE TABLE dbo.case_events (
     content_hash    CHAR(64)         NOT NULL
 );
 CREATE INDEX ix_case_events_case ON dbo.case_events (case_id, sequence);
-CREATE INDEX ix_case_events_region ON dbo.case_events (region_code, sequence);
-CREATE INDEX ix_case_events_unit ON dbo.case_events (unit_code, sequence);
+-- No index by region or unit: scoped catch-up reads walk the clustered key from the client's recent sequence.
 
 CREATE TABLE dbo.cases (
     case_id           VARCHAR(64)  NOT NULL CONSTRAINT pk_cases PRIMARY KEY,
