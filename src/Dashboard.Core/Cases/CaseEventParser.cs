@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Catalogue.Classification;
 
 namespace Dashboard.Core.Cases;
 
@@ -172,6 +173,22 @@ public static partial class CaseEventParser
                 var moduleCode = f.OptionalCode("moduleCode");
                 var agentId = f.OptionalCode("agentId");
                 var staffRole = f.OptionalCode("staffRole");
+                if (unit is not null)
+                {
+                    var classification = ClassificationCatalogue.For(unit.Institution);
+                    if (category is not null && classification.FindCategory(category) is null)
+                    {
+                        f.Error("category", $"'{category}' is not a category of {unit.Institution}: {string.Join(", ", classification.Categories.Select(c => c.Code))}");
+                        category = null;
+                    }
+
+                    if (staffRole is not null && classification.FindStaffRole(staffRole) is null)
+                    {
+                        f.Error("staffRole", $"'{staffRole}' is not a staff role of {unit.Institution}: {string.Join(", ", classification.StaffRoles.Select(r => r.Code))}");
+                        staffRole = null;
+                    }
+                }
+
                 return kind is null || channel is null || category is null || priority is null || complex is null || summary is null || unit is null
                     ? null
                     : new CaseOpenedData(unit.Code, kind.Value, channel.Value, category, priority.Value, complex.Value, summary, insuredId, moduleCode, agentId, staffRole);
@@ -183,6 +200,13 @@ public static partial class CaseEventParser
             case CaseEventType.CaseReclassified:
             {
                 var category = f.OptionalCode("category");
+                // The case's institution is known only to the rules; here the code must at least exist somewhere.
+                if (category is not null && !Enum.GetValues<Institution>().Any(i => ClassificationCatalogue.For(i).FindCategory(category) is not null))
+                {
+                    f.Error("category", $"'{category}' is not a known category");
+                    category = null;
+                }
+
                 var priority = f.OptionalEnum<Priority>("priority");
                 var complex = f.OptionalBool("complex");
                 if (category is null && priority is null && complex is null && !f.HasErrors)

@@ -1,4 +1,5 @@
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Catalogue.Classification;
 
 namespace Dashboard.Core.Cases;
 
@@ -40,6 +41,8 @@ public static class CaseRules
         {
             CaseAssignedData a when status is CaseStatus.New or CaseStatus.Assigned =>
                 current with { Status = CaseStatus.Assigned, AgentId = a.AgentId },
+            CaseReclassifiedData { Category: { } category } when ClassificationCatalogue.For(current.Institution).FindCategory(category) is null =>
+                null,
             CaseReclassifiedData r when status.IsOpen() =>
                 current with
                 {
@@ -97,6 +100,8 @@ public static class CaseRules
 
     private static string WhyIllegal(CaseState current, CaseEvent e) => e.Data switch
     {
+        CaseReclassifiedData { Category: { } category } when ClassificationCatalogue.For(current.Institution).FindCategory(category) is null =>
+            $"'{category}' is not a category of {current.Institution}, the institution of case '{current.CaseId}'",
         CaseEscalatedData x when current.Status.IsOpen() =>
             $"case '{current.CaseId}' is already at escalation level {current.EscalationLevel}; {e.Type} to level {x.Level} would not raise it",
         _ => $"{e.Type} is not allowed while case '{current.CaseId}' is {current.Status}",

@@ -1,4 +1,5 @@
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Catalogue.Classification;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,24 @@ public static class UnitsApi
     {
         api.MapGet("/units", ListUnits).RequireAuthorization(ApiPolicies.Read).WithName("ListUnits").WithTags("Catalogue")
             .WithSummary("List the units of the catalogue within the key's scope");
+        api.MapGet("/classification", ListClassification).RequireAuthorization(ApiPolicies.Read).WithName("ListClassification").WithTags("Catalogue")
+            .WithSummary("The case categories (HCAT-based) and staff roles each institution accepts in CaseOpened and CaseReclassified");
         return api;
+    }
+
+    private static Results<Ok<IReadOnlyList<ClassificationCatalogue>>, ProblemHttpResult> ListClassification(string? institution)
+    {
+        var query = new QueryReader();
+        var wanted = query.Enum<Institution>(nameof(institution), institution);
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        return TypedResults.Ok<IReadOnlyList<ClassificationCatalogue>>(Enum.GetValues<Institution>()
+            .Where(i => wanted is null || i == wanted)
+            .Select(ClassificationCatalogue.For)
+            .ToArray());
     }
 
     /// <summary>The catalogue is held in memory, so the scope is applied here rather than in a query.</summary>

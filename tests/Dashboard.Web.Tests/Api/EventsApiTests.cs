@@ -240,4 +240,55 @@ public sealed class EventsApiTests(TableroFactory factory) : IClassFixture<Table
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Post_EventForUnknownCase_Is422()
+    {
+        using var client = factory.CreateClient(TableroFactory.IngestKey);
+
+        var response = await client.PostAsJsonAsync("/api/v1/events", EventJson.Of("CaseAssigned", NewCaseId(), new JsonObject { ["agentId"] = "TAO-104233" }), Ct);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("unknown", problem.GetProperty("errors").GetProperty("type")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Post_BatchOverAThousand_Is400AndStoresNothing()
+    {
+        using var client = factory.CreateClient(TableroFactory.IngestKey);
+        var ids = Enumerable.Range(0, 1001).Select(_ => NewCaseId()).ToArray();
+        var batch = new JsonArray(ids.Select(id => (JsonNode)EventJson.Opened(id, TableroFactory.JaliscoUnit.Code)).ToArray());
+
+        var response = await client.PostAsJsonAsync("/api/v1/events", batch, Ct);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("1001", problem.GetProperty("errors").GetProperty("$")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/cases/{ids[0]}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_OccurredAtInTheFuture_Is400()
+    {
+        using var client = factory.CreateClient(TableroFactory.IngestKey);
+        var opened = EventJson.Opened(NewCaseId(), TableroFactory.JaliscoUnit.Code);
+        opened["occurredAt"] = DateTimeOffset.UtcNow.AddMinutes(10).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await client.PostAsJsonAsync("/api/v1/events", opened, Ct);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("future", problem.GetProperty("errors").GetProperty("occurredAt")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Post_UnknownCategory_Is400WithTheAcceptedCodes()
+    {
+        using var client = factory.CreateClient(TableroFactory.IngestKey);
+        var opened = EventJson.Opened(NewCaseId(), TableroFactory.JaliscoUnit.Code);
+        opened["data"]!["category"] = "queja-general";
+
+        var response = await client.PostAsJsonAsync("/api/v1/events", opened, Ct);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("mistreatment", problem.GetProperty("errors").GetProperty("data.category")[0].GetString());
+    }
 }

@@ -245,4 +245,19 @@ public sealed class ReadApiTests(TableroFactory factory) : IClassFixture<Tablero
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task GetClassification_ListsEachInstitutionsCategoriesAndStaffRoles()
+    {
+        using var client = factory.CreateClient(TableroFactory.ReadKey);
+
+        var body = JsonDocument.Parse(await client.GetStringAsync("/api/v1/classification?institution=EsSalud", TestContext.Current.CancellationToken)).RootElement;
+
+        var essalud = Assert.Single(body.EnumerateArray());
+        Assert.Equal("EsSalud", essalud.GetProperty("institution").GetString());
+        var codes = essalud.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToArray();
+        Assert.Contains("referral", codes);
+        Assert.DoesNotContain("disability-certificate", codes);
+        Assert.Contains(essalud.GetProperty("staffRoles").EnumerateArray(), r => r.GetProperty("code").GetString() == "pharmacy");
+    }
 }

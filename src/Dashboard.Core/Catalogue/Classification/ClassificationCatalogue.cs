@@ -1,0 +1,73 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Dashboard.Core.Catalogue.Classification;
+
+/// <summary>The three domains of the Healthcare Complaints Analysis Tool (HCAT; Reader, Gillespie and Roberts, 2014).</summary>
+public enum ComplaintDomain
+{
+    Clinical,
+    Management,
+    Relational,
+}
+
+/// <summary>A complaint category: an HCAT category or one of the field's own (mal trato, surtimiento…) under its HCAT parent.</summary>
+public sealed record CaseCategory(string Code, ComplaintDomain Domain, string Hcat, string Es, string En);
+
+/// <summary>The staff role a case is about (asistente médica, farmacia, enfermería…).</summary>
+public sealed record StaffRole(string Code, string Es, string En);
+
+/// <summary>
+/// How an institution classifies its cases: categories and staff roles. Data, not code: one JSON file per
+/// institution profile (<c>Catalogue/Classification/{institution}.json</c>), so a deployment changes a file, not C#.
+/// </summary>
+public sealed class ClassificationCatalogue
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly FrozenDictionary<Institution, ClassificationCatalogue> Embedded =
+        Enum.GetValues<Institution>().ToFrozenDictionary(i => i, LoadEmbedded);
+
+    private readonly FrozenDictionary<string, CaseCategory> _categories;
+    private readonly FrozenDictionary<string, StaffRole> _staffRoles;
+
+    public ClassificationCatalogue(Institution institution, IReadOnlyList<CaseCategory> categories, IReadOnlyList<StaffRole> staffRoles)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        ArgumentNullException.ThrowIfNull(staffRoles);
+        Institution = institution;
+        Categories = categories;
+        StaffRoles = staffRoles;
+        _categories = categories.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
+        _staffRoles = staffRoles.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
+    }
+
+    public Institution Institution { get; }
+
+    public IReadOnlyList<CaseCategory> Categories { get; }
+
+    public IReadOnlyList<StaffRole> StaffRoles { get; }
+
+    /// <summary>The classification each institution profile ships with.</summary>
+    public static ClassificationCatalogue For(Institution institution) => Embedded[institution];
+
+    public CaseCategory? FindCategory(string code) => _categories.GetValueOrDefault(code);
+
+    public StaffRole? FindStaffRole(string code) => _staffRoles.GetValueOrDefault(code);
+
+    public static ClassificationCatalogue FromJson(Stream json)
+    {
+        var file = JsonSerializer.Deserialize<ClassificationFile>(json, Json) ?? throw new JsonException("empty classification file");
+        return new ClassificationCatalogue(file.Institution, file.Categories, file.StaffRoles);
+    }
+
+    private static ClassificationCatalogue LoadEmbedded(Institution institution)
+    {
+        var name = $"{typeof(ClassificationCatalogue).Namespace}.{institution.ToString().ToLowerInvariant()}.json";
+        using var stream = typeof(ClassificationCatalogue).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"no classification file for {institution} ({name})");
+        return FromJson(stream);
+    }
+
+    private sealed record ClassificationFile(Institution Institution, CaseCategory[] Categories, StaffRole[] StaffRoles);
+}
