@@ -5,6 +5,7 @@ using Dashboard.Benchmarks;
 // machines are shared and noisy.
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks            store and service, no HTTP
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- http    ingestion over HTTP against the real host
+//   dotnet run -c Release --project tests/Dashboard.Benchmarks -- seed 10000000 src/Dashboard.Web/data
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 switch (args.FirstOrDefault())
 {
@@ -14,7 +15,10 @@ switch (args.FirstOrDefault())
     case "http":
         await HttpBenchmarks.RunAsync(configuration: "Release");
         return 0;
+    case "seed" when args.Length >= 2 && long.TryParse(args[1], CultureInfo.InvariantCulture, out var cases) && cases > 0:
+        await Seeder.RunAsync(cases, args.Length >= 3 ? args[2] : "data");
+        return 0;
     default:
-        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store|http]");
+        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http | seed CASES [DATA_FOLDER]]");
         return 2;
 }
