@@ -52,10 +52,10 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
 
         if (group.Rows.Count > 0)
         {
-            await PreparedBatch.ExecuteAsync(connection, transaction, sql["CaseEvent_Insert"], group.Rows, cancellationToken);
+            await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseEvent_Insert"], group.Rows, cancellationToken);
             var touched = group.Rows.Select(r => r.CaseId).Distinct(StringComparer.Ordinal).Select(id => CaseRow.From(cases[id])).ToArray();
-            await PreparedBatch.ExecuteAsync(connection, transaction, sql["Case_Insert"], touched.Where(c => !existedBefore.Contains(c.CaseId)).ToArray(), cancellationToken);
-            await PreparedBatch.ExecuteAsync(connection, transaction, sql["Case_Update"], touched.Where(c => existedBefore.Contains(c.CaseId)).ToArray(), cancellationToken);
+            await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["Case_Insert"], touched.Where(c => !existedBefore.Contains(c.CaseId)).ToArray(), cancellationToken);
+            await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["Case_Update"], touched.Where(c => existedBefore.Contains(c.CaseId)).ToArray(), cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(sql["EventSequence_Update"], new { LastSequence = group.LastSequence }, transaction, cancellationToken: cancellationToken));
         }
 

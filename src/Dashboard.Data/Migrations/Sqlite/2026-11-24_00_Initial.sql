@@ -40,7 +40,7 @@ INSERT INTO event_sequence (id, last_sequence) VALUES (1, 0);
 
 CREATE TABLE case_events (
     sequence        INTEGER NOT NULL PRIMARY KEY,
-    event_id        BLOB NOT NULL UNIQUE,
+    event_id        TEXT NOT NULL UNIQUE,      -- Microsoft.Data.Sqlite writes GUIDs as upper-case text
     case_id         TEXT NOT NULL,
     type            TEXT NOT NULL,
     occurred_at_utc TEXT NOT NULL,
