@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
@@ -13,12 +14,6 @@ namespace Dashboard.Data.Stores;
 /// </summary>
 public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql) : ICaseEventStore
 {
-    /// <summary>
-    /// Ids per IN-list. SQLite finds each list parameter by a linear search of the statement's parameters, so one
-    /// list of 1,000 costs a million comparisons; lists of 100 cost a tenth (and stay far below SQL Server's limit).
-    /// </summary>
-    private const int IdsPerQuery = 100;
-
     public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(
         IReadOnlyList<IReadOnlyList<CaseEvent>> batches,
         DateTimeOffset recordedAt,
@@ -34,15 +29,10 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
             new CommandDefinition(sql["EventSequence_ReadForUpdate"], transaction: transaction, cancellationToken: cancellationToken));
 
         var all = batches.SelectMany(b => b).ToArray();
-        var stored = new Dictionary<Guid, StoredIdentity>();
-        foreach (var chunk in all.Select(e => e.EventId).Distinct().Chunk(IdsPerQuery))
-        {
-            var rows = await connection.QueryAsync<StoredIdentity>(new CommandDefinition(sql["CaseEvent_ReadByEventIds"], new { EventIds = chunk }, transaction, cancellationToken: cancellationToken));
-            foreach (var row in rows)
-            {
-                stored[row.EventId] = row;
-            }
-        }
+        // Ids travel as one JSON array (upper-case GUIDs: how SQLite stores them; SQL Server casts either case).
+        var eventIds = JsonSerializer.Serialize(all.Select(e => e.EventId.ToString("D").ToUpperInvariant()).Distinct());
+        var stored = (await connection.QueryAsync<StoredIdentity>(new CommandDefinition(sql["CaseEvent_ReadByEventIds"], new { EventIds = eventIds }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(row => row.EventId);
 
         var cases = await ReadCasesAsync(connection, transaction, all, cancellationToken);
         var existedBefore = cases.Keys.ToHashSet(StringComparer.Ordinal);
@@ -65,17 +55,9 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
 
     private async Task<Dictionary<string, CaseState>> ReadCasesAsync(DbConnection connection, DbTransaction transaction, IEnumerable<CaseEvent> events, CancellationToken cancellationToken)
     {
-        var cases = new Dictionary<string, CaseState>(StringComparer.Ordinal);
-        foreach (var chunk in events.Select(e => e.CaseId).Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
-        {
-            var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadByIds"], new { CaseIds = chunk }, transaction, cancellationToken: cancellationToken));
-            foreach (var row in rows)
-            {
-                cases[row.CaseId] = row.ToState();
-            }
-        }
-
-        return cases;
+        var caseIds = JsonSerializer.Serialize(events.Select(e => e.CaseId).Distinct(StringComparer.Ordinal));
+        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadByIds"], new { CaseIds = caseIds }, transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.CaseId, r => r.ToState(), StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
 SELECT event_id AS EventId, sequence AS Sequence, content_hash AS ContentHash
 FROM dbo.case_events
-WHERE event_id IN @EventIds;
+-- One JSON array parameter, however many ids: no per-id parameters to bind.
+WHERE event_id IN (SELECT CAST(value AS UNIQUEIDENTIFIER) FROM OPENJSON(@EventIds));

@@ -4,4 +4,4 @@ SELECT case_id AS CaseId, unit_code AS UnitCode, region_code AS RegionCode, inst
     opened_at_utc AS OpenedAt, resolved_at_utc AS ResolvedAt, closed_at_utc AS ClosedAt, updated_at_utc AS UpdatedAt,
     last_sequence AS LastSequence
 FROM dbo.cases
-WHERE case_id IN @CaseIds;
+WHERE case_id IN (SELECT CAST(value AS VARCHAR(64)) FROM OPENJSON(@CaseIds));
