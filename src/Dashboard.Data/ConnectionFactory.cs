@@ -37,7 +37,8 @@ public sealed class SqliteConnectionFactory(string connectionString) : Connectio
         using var pragmas = connection.CreateCommand();
         // synchronous=FULL: an acknowledged event survives a power cut, not only a crash.
         // busy_timeout: writers queue for the one write lock instead of failing at once.
-        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        // cache_size: 32 MB of pages per connection instead of 2 MB; the indexes stay in memory.
+        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32768;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -36,7 +36,7 @@ public sealed class CaseEventService : IAsyncDisposable
     public async Task<AppendResult> AppendAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var pending = new Pending(events, cancellationToken);
+        var pending = new Pending(events.Select(EncodedEvent.Of).ToArray(), cancellationToken);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
 
         return await pending.Completion.Task;
@@ -105,7 +105,7 @@ public sealed class CaseEventService : IAsyncDisposable
         await _writer;
     }
 
-    private sealed record Pending(IReadOnlyList<CaseEvent> Events, CancellationToken CancellationToken)
+    private sealed record Pending(IReadOnlyList<EncodedEvent> Events, CancellationToken CancellationToken)
     {
         public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -64,7 +64,7 @@ public interface ICaseEventStore
     /// checked against its case's rules, replays are answered as duplicates, and a batch that fails stores nothing
     /// and leaves no gap in the sequence); the batches that pass commit together, in order.
     /// </summary>
-    Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<CaseEvent>> batches, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default);
 
     /// <summary>The catch-up feed: events after a sequence, in order, within the scope.</summary>
     Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default);

@@ -15,7 +15,7 @@ namespace Dashboard.Data.Stores;
 public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql) : ICaseEventStore
 {
     public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(
-        IReadOnlyList<IReadOnlyList<CaseEvent>> batches,
+        IReadOnlyList<IReadOnlyList<EncodedEvent>> batches,
         DateTimeOffset recordedAt,
         Func<string, Unit?> findUnit,
         CancellationToken cancellationToken = default)
@@ -30,11 +30,11 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
 
         var all = batches.SelectMany(b => b).ToArray();
         // Ids travel as one JSON array (upper-case GUIDs: how SQLite stores them; SQL Server casts either case).
-        var eventIds = JsonSerializer.Serialize(all.Select(e => e.EventId.ToString("D").ToUpperInvariant()).Distinct());
+        var eventIds = JsonSerializer.Serialize(all.Select(e => e.Event.EventId.ToString("D").ToUpperInvariant()).Distinct());
         var stored = (await connection.QueryAsync<StoredIdentity>(new CommandDefinition(sql["CaseEvent_ReadByEventIds"], new { EventIds = eventIds }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(row => row.EventId);
 
-        var cases = await ReadCasesAsync(connection, transaction, all, cancellationToken);
+        var cases = await ReadCasesAsync(connection, transaction, all.Select(e => e.Event), cancellationToken);
         var existedBefore = cases.Keys.ToHashSet(StringComparer.Ordinal);
 
         var group = new GroupState(stored, cases, lastSequence, recordedAt, findUnit);
@@ -93,7 +93,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
 
         public long LastSequence { get; private set; } = lastSequence;
 
-        public AppendResult TryAppend(IReadOnlyList<CaseEvent> batch)
+        public AppendResult TryAppend(IReadOnlyList<EncodedEvent> batch)
         {
             var overlay = new Dictionary<string, CaseState>(StringComparer.Ordinal);
             var rows = new List<(CaseEventRow Row, string Hash)>();
@@ -102,9 +102,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
 
             for (var i = 0; i < batch.Count; i++)
             {
-                var e = batch[i];
-                var dataJson = CaseEventJson.SerializeData(e.Data);
-                var hash = CaseEventJson.ContentHash(e, dataJson);
+                var (e, dataJson, hash) = batch[i];
                 if (stored.TryGetValue(e.EventId, out var earlier))
                 {
                     if (!string.Equals(earlier.ContentHash, hash, StringComparison.Ordinal))

@@ -45,7 +45,7 @@ public sealed class CaseEventServiceTests
 
         public int Groups { get; private set; }
 
-        public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<CaseEvent>> batches, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default)
+        public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default)
         {
             await Task.Yield();
             if (Fail)
@@ -58,7 +58,7 @@ public sealed class CaseEventServiceTests
             foreach (var batch in batches)
             {
                 var stored = new List<StoredCaseEvent>();
-                foreach (var e in batch)
+                foreach (var e in batch.Select(b => b.Event))
                 {
                     var state = CaseRules.Apply(_cases.GetValueOrDefault(e.CaseId), e, findUnit).Next! with { LastSequence = ++_last };
                     _cases[e.CaseId] = state;
