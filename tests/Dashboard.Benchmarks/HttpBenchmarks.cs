@@ -38,14 +38,16 @@ internal static class HttpBenchmarks
 
             var units = DemoCatalogue.Build().Units.Select(u => u.Code).ToArray();
             Console.WriteLine($"Tablero HTTP ingestion — SQLite (WAL, synchronous=FULL), server pid {server.Id} on 127.0.0.1:{port}, {Window.TotalSeconds:N0} s per run");
+            var raw = RawInsertRate();
+            Console.WriteLine($"{"raw prepared INSERT of the same rows",-38} {raw,10:N0} rows/s   (the floor every figure below is compared to)");
 
             var batches = Bodies(units, count: 300, eventsPerBody: 1000, seed: 1);
             var (batchRequests, batchSeconds, batchLatencies) = await LoadAsync(http, batches, workers: 4);
-            Report("1,000-event batches, 4 connections", batchRequests * 1000, batchRequests, batchSeconds, batchLatencies);
+            Report("1,000-event batches, 4 connections", batchRequests * 1000, batchRequests, batchSeconds, batchLatencies, raw);
 
             var singles = Bodies(units, count: 200_000, eventsPerBody: 1, seed: 2);
             var (singleRequests, singleSeconds, singleLatencies) = await LoadAsync(http, singles, workers: 64);
-            Report("single events, 64 connections", singleRequests, singleRequests, singleSeconds, singleLatencies);
+            Report("single events, 64 connections", singleRequests, singleRequests, singleSeconds, singleLatencies, raw);
         }
         finally
         {
@@ -55,11 +57,28 @@ internal static class HttpBenchmarks
         }
     }
 
-    private static void Report(string what, long events, long requests, double seconds, List<double> latencies)
+    private static void Report(string what, long events, long requests, double seconds, List<double> latencies, double raw)
     {
         latencies.Sort();
         double At(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * q))];
-        Console.WriteLine($"{what,-38} {events / seconds,10:N0} events/s  {requests / seconds,8:N0} requests/s  p50 {At(0.50),6:N1} ms  p99 {At(0.99),6:N1} ms");
+        Console.WriteLine($"{what,-38} {events / seconds,10:N0} events/s  {requests / seconds,8:N0} requests/s  p50 {At(0.50),6:N1} ms  p99 {At(0.99),6:N1} ms  ({events / seconds / raw:P0} of raw)");
+    }
+
+    /// <summary>Raw inserts on a scratch database of the same schema, measured in this run, on this machine.</summary>
+    private static double RawInsertRate()
+    {
+        var folder = Directory.CreateTempSubdirectory("tablero-raw-").FullName;
+        try
+        {
+            var connectionString = $"Data Source={Path.Combine(folder, "tablero.db")};Pooling=False";
+            Dashboard.Data.DatabaseMigrator.Migrate(Dashboard.Data.DatabaseProvider.Sqlite, connectionString);
+            return StoreBenchmarks.RawInsertsPerSecond(connectionString, new Dashboard.Data.SqlScripts(Dashboard.Data.DatabaseProvider.Sqlite), DateTimeOffset.UtcNow, 50_000);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>Each worker posts pre-built bodies back to back until the window closes; only 200s count.</summary>

@@ -94,58 +94,12 @@ internal static class StoreBenchmarks
                 return (latencies.Length / elapsed, latencies[(int)(latencies.Length * 0.99)]);
             }
 
-            // The same rows written by plain prepared INSERTs in one transaction per 1,000: the floor the store is compared to.
-            double RawInsertsPerSecond(int total)
-            {
-                using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
-                connection.Open();
-                using (var pragma = connection.CreateCommand())
-                {
-                    pragma.CommandText = "PRAGMA synchronous = FULL;";
-                    pragma.ExecuteNonQuery();
-                }
-
-                long sequence;
-                using (var last = connection.CreateCommand())
-                {
-                    last.CommandText = "SELECT last_sequence FROM event_sequence";
-                    sequence = (long)last.ExecuteScalar()! + 10_000_000;
-                }
-
-                var watch = Stopwatch.StartNew();
-                for (var done = 0; done < total; done += 1000)
-                {
-                    using var transaction = connection.BeginTransaction();
-                    using var insert = connection.CreateCommand();
-                    insert.Transaction = transaction;
-                    insert.CommandText = sql["CaseEvent_Insert"];
-                    var names = new[] { "Sequence", "EventId", "CaseId", "Type", "OccurredAt", "RecordedAt", "UnitCode", "RegionCode", "Status", "Complex", "Priority", "EscalationLevel", "DataJson", "ContentHash" };
-                    var parameters = names.Select(n => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@" + n, null))).ToArray();
-                    insert.Prepare();
-                    for (var i = 0; i < 1000; i++)
-                    {
-                        object[] values = [++sequence, Guid.NewGuid(), $"RAW-{sequence}", "CaseOpened", now.UtcDateTime, now.UtcDateTime, "UMF-JAL-001", "IMSS-JAL", "New", false, "Medium", 0,
-                            "{\"unitCode\":\"UMF-JAL-001\",\"kind\":\"Complaint\",\"summary\":\"Espera prolongada en urgencias.\"}", "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"];
-                        for (var p = 0; p < values.Length; p++)
-                        {
-                            parameters[p].Value = values[p];
-                        }
-
-                        insert.ExecuteNonQuery();
-                    }
-
-                    transaction.Commit();
-                }
-
-                return total / watch.Elapsed.TotalSeconds;
-            }
-
             Console.WriteLine("Tablero benchmarks — SQLite (WAL, synchronous=FULL), demo catalogue of " + catalogue.Units.Count + " units");
             var single = await EventsPerSecondAsync(1, 500);
             var batched = await EventsPerSecondAsync(100, 20_000);
             var large = await EventsPerSecondAsync(1000, 50_000);
             var (concurrent, p99) = await ConcurrentSingleEventsAsync(64, 150);
-            var raw = RawInsertsPerSecond(50_000);
+            var raw = RawInsertsPerSecond(connectionString, sql, now, 50_000);
             Console.WriteLine($"raw prepared INSERT of the same event rows: {raw,10:N0} rows/s (no projection, no rules)");
             Console.WriteLine($"store, 1 event per append:         {single,10:N0} events/s");
             Console.WriteLine($"store, 100 events per append:      {batched,10:N0} events/s   (×{batched / single:N1} the single-event rate)");
@@ -164,6 +118,52 @@ internal static class StoreBenchmarks
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // The same rows written by plain prepared INSERTs in one transaction per 1,000: the floor the store is compared to.
+    public static double RawInsertsPerSecond(string connectionString, SqlScripts sql, DateTimeOffset now, int total)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = FULL;";
+            pragma.ExecuteNonQuery();
+        }
+
+        long sequence;
+        using (var last = connection.CreateCommand())
+        {
+            last.CommandText = "SELECT last_sequence FROM event_sequence";
+            sequence = (long)last.ExecuteScalar()! + 10_000_000;
+        }
+
+        var watch = Stopwatch.StartNew();
+        for (var done = 0; done < total; done += 1000)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = sql["CaseEvent_Insert"];
+            var names = new[] { "Sequence", "EventId", "CaseId", "Type", "OccurredAt", "RecordedAt", "UnitCode", "RegionCode", "Status", "Complex", "Priority", "EscalationLevel", "DataJson", "ContentHash" };
+            var parameters = names.Select(n => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@" + n, null))).ToArray();
+            insert.Prepare();
+            for (var i = 0; i < 1000; i++)
+            {
+                object[] values = [++sequence, Guid.NewGuid(), $"RAW-{sequence}", "CaseOpened", now.UtcDateTime, now.UtcDateTime, "UMF-JAL-001", "IMSS-JAL", "New", false, "Medium", 0,
+                    "{\"unitCode\":\"UMF-JAL-001\",\"kind\":\"Complaint\",\"summary\":\"Espera prolongada en urgencias.\"}", "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"];
+                for (var p = 0; p < values.Length; p++)
+                {
+                    parameters[p].Value = values[p];
+                }
+
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        return total / watch.Elapsed.TotalSeconds;
     }
 }
 
