@@ -33,6 +33,7 @@ internal sealed class ZoneDays
         var starts = Year(date.Year).Starts;
         var start = starts[date.DayOfYear - 1];
         var end = starts[date.DayOfYear];
+        // A day of exactly 24 hours had no clock change, so its times are plain offsets from its midnight.
         if (end - start == TimeSpan.TicksPerDay || timeOfDay.Ticks == 0)
         {
             return start + timeOfDay.Ticks;
@@ -96,9 +97,17 @@ internal sealed class ZoneDays
         {
             var first = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
             var starts = new long[(DateTime.IsLeapYear(year) ? 366 : 365) + 1];
-            for (var i = 0; i < starts.Length; i++)
+            starts[0] = ToUtcTicks(zone, first);
+            var offset = first.Ticks - starts[0];
+            for (var i = 1; i < starts.Length; i++)
             {
-                starts[i] = ToUtcTicks(zone, first.AddDays(i));
+                // Nearly every midnight keeps the offset of the one before, and checking that from UTC is several times
+                // cheaper than the full local conversion. If it holds, no clock change came between, so this is the
+                // first instant that reads midnight.
+                var midnight = first.AddDays(i);
+                var guess = midnight.Ticks - offset;
+                starts[i] = zone.GetUtcOffset(new DateTime(guess, DateTimeKind.Utc)).Ticks == offset ? guess : ToUtcTicks(zone, midnight);
+                offset = midnight.Ticks - starts[i];
             }
 
             return new Midnights(year, starts);

@@ -174,6 +174,25 @@ public sealed class BusinessCalendarTests
         Assert.Equal(TimeSpan.Zero, start.Offset);
     }
 
+    [Theory]
+    [InlineData("America/Tijuana")]
+    [InlineData("America/Mexico_City")]
+    [InlineData("America/Cancun")]
+    [InlineData("America/Lima")]
+    [InlineData("America/Santiago")]
+    [InlineData("America/Havana")]
+    public void StartOfLocalDay_EveryDayOfFiftyYears_IsTheFirstInstantOfThatLocalDate(string zone)
+    {
+        var calendar = new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById(zone), WorkingHours.WeekdaysAllDay, HolidayCalendar.For(Country.Mexico));
+
+        for (var date = new DateOnly(1990, 1, 1); date.Year < 2040; date = date.AddDays(1))
+        {
+            var start = calendar.StartOfLocalDay(date);
+            Assert.Equal(date, calendar.LocalDate(start));
+            Assert.Equal(date.AddDays(-1), calendar.LocalDate(start.AddTicks(-1)));
+        }
+    }
+
     [Fact]
     public void LocalDate_EveningInMexicoCity_IsTheDayBeforeTheUtcDate()
     {
