@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Sla;
 using Dashboard.Data;
 using Dashboard.Data.Stores;
 using Dashboard.Simulator;
@@ -33,6 +34,7 @@ internal static class Seeder
         }
 
         var catalogue = new CatalogueIndex(await catalogueStore.ReadAllAsync());
+        var context = new CaseContext(catalogue.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
         var units = new Weighted<Unit>(catalogue.Snapshot.Units.Select(u => (u, (double)u.Size)));
         var agents = catalogue.Snapshot.Agents.GroupBy(a => a.UnitCode).ToDictionary(g => g.Key, g => g.Select(a => a.Id).ToArray());
         var store = new CaseEventStore(connections, sql);
@@ -72,7 +74,7 @@ internal static class Seeder
             inGroup += lifecycle.Count;
             if (inGroup >= EventsPerGroup || n == cases - 1)
             {
-                var results = await store.AppendGroupAsync(group, now, catalogue.FindUnit);
+                var results = await store.AppendGroupAsync(group, now, context);
                 var failed = results.FirstOrDefault(r => r.Outcome != AppendOutcome.Committed);
                 if (failed is not null)
                 {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Sla;
 using Dashboard.Data;
 using Dashboard.Data.Stores;
 using Dashboard.Simulator.Catalogue;
@@ -24,6 +25,7 @@ internal static class StoreBenchmarks
             var catalogue = DemoCatalogue.Build();
             await new CatalogueStore(connections, sql).UpsertAsync(catalogue);
             var index = new CatalogueIndex(catalogue);
+            var context = new CaseContext(index.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
             var events = new CaseEventStore(connections, sql);
             var cases = new CaseStore(connections, sql);
             var random = new Random(2026);
@@ -40,7 +42,7 @@ internal static class StoreBenchmarks
                 for (var done = 0; done < totalEvents; done += batchSize)
                 {
                     var batch = Enumerable.Range(0, batchSize).Select(_ => Opened()).ToArray();
-                    var result = await events.AppendAsync(batch, now, index.FindUnit);
+                    var result = await events.AppendAsync(batch, now, context);
                     if (result.Outcome != AppendOutcome.Committed)
                     {
                         throw new InvalidOperationException(result.Reason);
@@ -67,7 +69,7 @@ internal static class StoreBenchmarks
             async Task<(double PerSecond, double P99Ms)> ConcurrentSingleEventsAsync(int writers, int eventsEach)
             {
                 var feed = new NullFeed();
-                await using var service = new CaseEventService(events, feed, () => index, TimeProvider.System);
+                await using var service = new CaseEventService(events, feed, () => context, TimeProvider.System);
                 var latencies = new double[writers * eventsEach];
                 var watch = Stopwatch.StartNew();
                 await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>

@@ -14,7 +14,7 @@ public sealed class CaseEventStoreTests
     private static CaseEvent Assigned(string caseId, int minutes = 5) => new(Guid.NewGuid(), caseId, Now.AddMinutes(minutes), new CaseAssignedData("TAO-104233"));
 
     private static Task<AppendResult> AppendAsync(TestDatabase db, params CaseEvent[] events) =>
-        db.Events.AppendAsync(events, Now, Fixtures.Index.FindUnit, TestContext.Current.CancellationToken);
+        db.Events.AppendAsync(events, Now, Fixtures.Context, TestContext.Current.CancellationToken);
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -133,7 +133,7 @@ public sealed class CaseEventStoreTests
             [Opened("QJ-C"), Assigned("QJ-A")],
         ];
 
-        var results = await db.Events.AppendGroupAsync(batches, Now, Fixtures.Index.FindUnit, TestContext.Current.CancellationToken);
+        var results = await db.Events.AppendGroupAsync(batches, Now, Fixtures.Context, TestContext.Current.CancellationToken);
 
         Assert.Equal([AppendOutcome.Committed, AppendOutcome.Rejected, AppendOutcome.Committed], results.Select(r => r.Outcome));
         Assert.Equal([1L], results[0].Results.Select(r => r.Sequence));
@@ -151,7 +151,7 @@ public sealed class CaseEventStoreTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var opened = Opened("QJ-A");
 
-        var results = await db.Events.AppendGroupAsync([[opened], [opened with { }]], Now, Fixtures.Index.FindUnit, TestContext.Current.CancellationToken);
+        var results = await db.Events.AppendGroupAsync([[opened], [opened with { }]], Now, Fixtures.Context, TestContext.Current.CancellationToken);
 
         Assert.False(results[0].Results[0].Duplicate);
         Assert.True(results[1].Results[0].Duplicate);

@@ -17,7 +17,7 @@ public sealed class CaseReadsTests
 
     private static async Task AppendAsync(TestDatabase db, params CaseEvent[] events)
     {
-        var result = await db.Events.AppendAsync(events, Now, Fixtures.Index.FindUnit, Ct);
+        var result = await db.Events.AppendAsync(events, Now, Fixtures.Context, Ct);
         Assert.Equal(AppendOutcome.Committed, result.Outcome);
     }
 

@@ -1,4 +1,6 @@
+using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla;
 using Dashboard.Data.Stores;
 using Microsoft.Data.SqlClient;
 
@@ -108,4 +110,6 @@ public static class Fixtures
         [new Agent("TAO-104233", "UMF-JAL-023", "MOD-UMF-JAL-023-1", "Ana Lucía Ramírez Soto")]);
 
     public static readonly CatalogueIndex Index = new(Catalogue);
+
+    public static readonly CaseContext Context = new(Index.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
 }

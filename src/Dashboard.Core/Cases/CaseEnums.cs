@@ -58,10 +58,18 @@ public enum CaseEventType
     CaseResolved,
     CaseClosed,
     CaseReopened,
+    SlaWarning,
+    SlaBreached,
 }
 
 public static class CaseStatusExtensions
 {
     /// <summary>Open means somebody still owes the insured person an answer.</summary>
     public static bool IsOpen(this CaseStatus status) => status is CaseStatus.New or CaseStatus.Assigned or CaseStatus.Paused;
+}
+
+public static class CaseEventTypeExtensions
+{
+    /// <summary>Events only Tablero itself records (its SLA sweep); the ingestion API refuses them from sources.</summary>
+    public static bool IsSystemOnly(this CaseEventType type) => type is CaseEventType.SlaWarning or CaseEventType.SlaBreached;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dashboard.Core.Sla;
 
 namespace Dashboard.Core.Cases;
 
@@ -75,4 +76,16 @@ public sealed record CaseClosedData(int? Satisfaction) : CaseEventData
 public sealed record CaseReopenedData(string Reason) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseReopened;
+}
+
+/// <summary>A clock passed its warning threshold. Recorded by Tablero's sweep only; sources cannot send it.</summary>
+public sealed record SlaWarningData(SlaClockKind Clock, DateTimeOffset DueAt) : CaseEventData
+{
+    public override CaseEventType Type => CaseEventType.SlaWarning;
+}
+
+/// <summary>A clock passed its deadline unmet. Recorded by Tablero's sweep only; sources cannot send it.</summary>
+public sealed record SlaBreachedData(SlaClockKind Clock, DateTimeOffset DueAt) : CaseEventData
+{
+    public override CaseEventType Type => CaseEventType.SlaBreached;
 }

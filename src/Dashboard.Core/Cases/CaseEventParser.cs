@@ -102,6 +102,11 @@ public static partial class CaseEventParser
         }
 
         var type = reader.RequiredEnum<CaseEventType>("type");
+        if (type is { } systemOnly && systemOnly.IsSystemOnly())
+        {
+            errors.Add(path("type"), $"'{systemOnly}' is recorded by Tablero's SLA sweep; sources cannot send it");
+            type = null;
+        }
 
         var caseId = reader.RequiredString("caseId");
         if (caseId is not null && !CaseIdPattern().IsMatch(caseId))

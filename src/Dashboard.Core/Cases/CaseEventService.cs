@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Dashboard.Core.Catalogue;
 using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
 
@@ -18,16 +17,16 @@ public sealed class CaseEventService : IAsyncDisposable
 
     private readonly ICaseEventStore _store;
     private readonly ILiveFeed _feed;
-    private readonly Func<CatalogueIndex> _catalogue;
+    private readonly Func<CaseContext> _context;
     private readonly TimeProvider _time;
     private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public CaseEventService(ICaseEventStore store, ILiveFeed feed, Func<CatalogueIndex> catalogue, TimeProvider time)
+    public CaseEventService(ICaseEventStore store, ILiveFeed feed, Func<CaseContext> context, TimeProvider time)
     {
         _store = store;
         _feed = feed;
-        _catalogue = catalogue;
+        _context = context;
         _time = time;
         _writer = Task.Run(WriteLoopAsync);
     }
@@ -40,6 +39,22 @@ public sealed class CaseEventService : IAsyncDisposable
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
 
         return await pending.Completion.Task;
+    }
+
+    /// <summary>
+    /// Several independent batches at once (the SLA sweep: one per case), each atomic on its own: a batch that no
+    /// longer applies fails alone. They join the same groups as everyone else's.
+    /// </summary>
+    public async Task<IReadOnlyList<AppendResult>> AppendEachAsync(IReadOnlyList<IReadOnlyList<CaseEvent>> batches, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var pending = batches.Select(b => new Pending(b.Select(EncodedEvent.Of).ToArray(), cancellationToken)).ToArray();
+        foreach (var p in pending)
+        {
+            ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(p), this);
+        }
+
+        return await Task.WhenAll(pending.Select(p => p.Completion.Task));
     }
 
     private async Task WriteLoopAsync()
@@ -74,7 +89,7 @@ public sealed class CaseEventService : IAsyncDisposable
         try
         {
             // Once a group is being written it is not cancelled: its requests learn the outcome either way.
-            results = await _store.AppendGroupAsync(group.Select(p => p.Events).ToArray(), _time.GetUtcNow(), _catalogue().FindUnit, CancellationToken.None);
+            results = await _store.AppendGroupAsync(group.Select(p => p.Events).ToArray(), _time.GetUtcNow(), _context(), CancellationToken.None);
         }
         catch (Exception ex)
         {

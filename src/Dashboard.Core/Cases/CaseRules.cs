@@ -1,5 +1,5 @@
-using Dashboard.Core.Catalogue;
 using Dashboard.Core.Catalogue.Classification;
+using Dashboard.Core.Sla;
 
 namespace Dashboard.Core.Cases;
 
@@ -19,21 +19,26 @@ public sealed record CaseDecision(CaseState? Next, string? Rejection)
 /// </summary>
 public static class CaseRules
 {
-    public static CaseDecision Apply(CaseState? current, CaseEvent e, Func<string, Unit?> findUnit)
+    public static CaseDecision Apply(CaseState? current, CaseEvent e, CaseContext context)
     {
         ArgumentNullException.ThrowIfNull(e);
-        ArgumentNullException.ThrowIfNull(findUnit);
+        ArgumentNullException.ThrowIfNull(context);
 
         if (e.Data is CaseOpenedData opened)
         {
             return current is not null
                 ? CaseDecision.Reject($"case '{e.CaseId}' is already open (opened at {current.OpenedAt:O})")
-                : Open(e, opened, findUnit);
+                : Open(e, opened, context);
         }
 
         if (current is null)
         {
             return CaseDecision.Reject($"case '{e.CaseId}' is unknown: its CaseOpened event must come first");
+        }
+
+        if (e.Data is SlaWarningData or SlaBreachedData && SlaEngine.Check(current, e) is { } stale)
+        {
+            return CaseDecision.Reject(stale);
         }
 
         var status = current.Status;
@@ -63,23 +68,31 @@ public static class CaseRules
                 current with { Status = CaseStatus.Closed, ClosedAt = e.OccurredAt },
             CaseReopenedData when status is CaseStatus.Resolved or CaseStatus.Closed =>
                 current with { Status = CaseStatus.Assigned, ResolvedAt = null, ClosedAt = null },
+            SlaWarningData or SlaBreachedData => current,
             _ => null,
         };
 
         return changed is null
             ? CaseDecision.Reject(WhyIllegal(current, e))
-            : CaseDecision.Accept(changed with { UpdatedAt = e.OccurredAt });
+            : CaseDecision.Accept(WithSla(current, changed with { UpdatedAt = Later(current.UpdatedAt, e.OccurredAt) }, e, context));
     }
 
-    private static CaseDecision Open(CaseEvent e, CaseOpenedData opened, Func<string, Unit?> findUnit)
+    /// <summary>The clocks follow the status: the SLA engine moves them for every accepted event.</summary>
+    private static CaseState WithSla(CaseState? before, CaseState after, CaseEvent e, CaseContext context) =>
+        context.FindUnit(after.UnitCode) is { } unit ? after with { Sla = context.Sla.Advance(before, after, e, unit) } : after;
+
+    /// <summary>Events may arrive late (a catch-up sweep, a source's backlog): the last update never goes back in time.</summary>
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static CaseDecision Open(CaseEvent e, CaseOpenedData opened, CaseContext context)
     {
-        var unit = findUnit(opened.UnitCode);
+        var unit = context.FindUnit(opened.UnitCode);
         if (unit is null)
         {
             return CaseDecision.Reject($"unit '{opened.UnitCode}' is not in the catalogue");
         }
 
-        return CaseDecision.Accept(new CaseState
+        return CaseDecision.Accept(WithSla(null, new CaseState
         {
             CaseId = e.CaseId,
             UnitCode = unit.Code,
@@ -95,7 +108,7 @@ public static class CaseRules
             InsuredId = opened.InsuredId,
             OpenedAt = e.OccurredAt,
             UpdatedAt = e.OccurredAt,
-        });
+        }, e, context));
     }
 
     private static string WhyIllegal(CaseState current, CaseEvent e) => e.Data switch

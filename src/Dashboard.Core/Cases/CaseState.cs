@@ -1,4 +1,5 @@
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla;
 
 namespace Dashboard.Core.Cases;
 
@@ -30,4 +31,7 @@ public sealed record CaseState
     public DateTimeOffset? ClosedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public long LastSequence { get; init; }
+
+    /// <summary>The case's clocks; null when no policy of its institution covers it.</summary>
+    public CaseSla? Sla { get; init; }
 }

@@ -1,22 +1,21 @@
 using Dashboard.Core.Cases;
-using Dashboard.Core.Catalogue;
 
 namespace Dashboard.Core.Storage;
 
 public static class CaseEventStoreExtensions
 {
     /// <summary>Appends one batch on its own: a group of one.</summary>
-    public static async Task<AppendResult> AppendAsync(this ICaseEventStore store, IReadOnlyList<CaseEvent> events, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default)
+    public static async Task<AppendResult> AppendAsync(this ICaseEventStore store, IReadOnlyList<CaseEvent> events, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return (await store.AppendGroupAsync([events], recordedAt, findUnit, cancellationToken))[0];
+        return (await store.AppendGroupAsync([events], recordedAt, context, cancellationToken))[0];
     }
 
     /// <summary>A group of batches not yet encoded (tools and tests; the service encodes on the callers' threads).</summary>
-    public static Task<IReadOnlyList<AppendResult>> AppendGroupAsync(this ICaseEventStore store, IReadOnlyList<IReadOnlyList<CaseEvent>> batches, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<AppendResult>> AppendGroupAsync(this ICaseEventStore store, IReadOnlyList<IReadOnlyList<CaseEvent>> batches, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(batches);
-        return store.AppendGroupAsync(batches.Select(b => (IReadOnlyList<EncodedEvent>)b.Select(EncodedEvent.Of).ToArray()).ToArray(), recordedAt, findUnit, cancellationToken);
+        return store.AppendGroupAsync(batches.Select(b => (IReadOnlyList<EncodedEvent>)b.Select(EncodedEvent.Of).ToArray()).ToArray(), recordedAt, context, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla.Calendars;
 
 namespace Dashboard.Core.Storage;
 
@@ -64,7 +65,7 @@ public interface ICaseEventStore
     /// checked against its case's rules, replays are answered as duplicates, and a batch that fails stores nothing
     /// and leaves no gap in the sequence); the batches that pass commit together, in order.
     /// </summary>
-    Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, Func<string, Unit?> findUnit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default);
 
     /// <summary>The catch-up feed: events after a sequence, in order, within the scope.</summary>
     Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default);
@@ -108,4 +109,21 @@ public interface ICaseStore
 
     /// <summary>Counts of the cases within the scope, optionally narrowed to a region or unit.</summary>
     Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The SLA sweep's read, for the whole system: open cases whose next deadline is at or before
+    /// <paramref name="now"/>, earliest first.
+    /// </summary>
+    Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The days off administrators add to their country's holiday rules.</summary>
+public interface IHolidayStore
+{
+    Task<IReadOnlyList<(Country Country, Holiday Day)>> ReadAllAsync(CancellationToken cancellationToken = default);
+
+    Task UpsertAsync(Country country, Holiday day, CancellationToken cancellationToken = default);
+
+    /// <summary>False when there was no such extra day.</summary>
+    Task<bool> DeleteAsync(Country country, DateOnly date, CancellationToken cancellationToken = default);
 }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Dashboard.Core.Cases;
-using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
 
 namespace Dashboard.Data.Stores;
@@ -17,7 +16,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
     public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(
         IReadOnlyList<IReadOnlyList<EncodedEvent>> batches,
         DateTimeOffset recordedAt,
-        Func<string, Unit?> findUnit,
+        CaseContext context,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
@@ -37,7 +36,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         var cases = await ReadCasesAsync(connection, transaction, all.Select(e => e.Event), cancellationToken);
         var existedBefore = cases.Keys.ToHashSet(StringComparer.Ordinal);
 
-        var group = new GroupState(stored, cases, lastSequence, recordedAt, findUnit);
+        var group = new GroupState(stored, cases, lastSequence, recordedAt, context);
         var results = batches.Select(group.TryAppend).ToArray();
 
         if (group.Rows.Count > 0)
@@ -87,7 +86,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         Dictionary<string, CaseState> cases,
         long lastSequence,
         DateTimeOffset recordedAt,
-        Func<string, Unit?> findUnit)
+        CaseContext context)
     {
         public List<CaseEventRow> Rows { get; } = [];
 
@@ -115,7 +114,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
                 }
 
                 var current = overlay.TryGetValue(e.CaseId, out var changed) ? changed : cases.GetValueOrDefault(e.CaseId);
-                var decision = CaseRules.Apply(current, e, findUnit);
+                var decision = CaseRules.Apply(current, e, context);
                 if (!decision.IsAccepted)
                 {
                     return AppendResult.Failed(AppendOutcome.Rejected, i, decision.Rejection!);

@@ -1,5 +1,6 @@
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla;
 
 namespace Dashboard.Data.Stores;
 
@@ -27,6 +28,21 @@ internal sealed class CaseRow
     public DateTimeOffset UpdatedAt { get; set; }
     public long LastSequence { get; set; }
 
+    public string? SlaPolicy { get; set; }
+    public string? SlaState { get; set; }
+    public DateTimeOffset? FirstResponseDueAt { get; set; }
+    public DateTimeOffset? FirstResponseWarnAt { get; set; }
+    public DateTimeOffset? FirstResponseWarnedAt { get; set; }
+    public DateTimeOffset? FirstResponseMetAt { get; set; }
+    public DateTimeOffset? FirstResponseBreachedAt { get; set; }
+    public DateTimeOffset? ResolutionDueAt { get; set; }
+    public DateTimeOffset? ResolutionWarnAt { get; set; }
+    public DateTimeOffset? ResolutionWarnedAt { get; set; }
+    public DateTimeOffset? ResolutionMetAt { get; set; }
+    public DateTimeOffset? ResolutionBreachedAt { get; set; }
+    public DateTimeOffset? SlaPausedAt { get; set; }
+    public DateTimeOffset? NextDeadlineAt { get; set; }
+
     public static CaseRow From(CaseState c) => new()
     {
         CaseId = c.CaseId,
@@ -49,6 +65,20 @@ internal sealed class CaseRow
         ClosedAt = c.ClosedAt,
         UpdatedAt = c.UpdatedAt,
         LastSequence = c.LastSequence,
+        SlaPolicy = c.Sla?.Policy,
+        SlaState = c.Sla?.State.ToString(),
+        FirstResponseDueAt = c.Sla?.FirstResponse?.DueAt,
+        FirstResponseWarnAt = c.Sla?.FirstResponse?.WarnAt,
+        FirstResponseWarnedAt = c.Sla?.FirstResponse?.WarnedAt,
+        FirstResponseMetAt = c.Sla?.FirstResponse?.MetAt,
+        FirstResponseBreachedAt = c.Sla?.FirstResponse?.BreachedAt,
+        ResolutionDueAt = c.Sla?.Resolution?.DueAt,
+        ResolutionWarnAt = c.Sla?.Resolution?.WarnAt,
+        ResolutionWarnedAt = c.Sla?.Resolution?.WarnedAt,
+        ResolutionMetAt = c.Sla?.Resolution?.MetAt,
+        ResolutionBreachedAt = c.Sla?.Resolution?.BreachedAt,
+        SlaPausedAt = c.Sla?.PausedAt,
+        NextDeadlineAt = c.Sla?.NextDeadlineAt,
     };
 
     public CaseState ToState() => new()
@@ -72,5 +102,12 @@ internal sealed class CaseRow
         ClosedAt = ClosedAt,
         UpdatedAt = UpdatedAt,
         LastSequence = LastSequence,
+        Sla = SlaPolicy is null ? null : new CaseSla(
+            SlaPolicy,
+            FirstResponseDueAt is { } frDue ? new SlaClock(frDue, FirstResponseWarnAt, FirstResponseWarnedAt, FirstResponseMetAt, FirstResponseBreachedAt) : null,
+            ResolutionDueAt is { } resDue ? new SlaClock(resDue, ResolutionWarnAt, ResolutionWarnedAt, ResolutionMetAt, ResolutionBreachedAt) : null,
+            SlaPausedAt,
+            Enum.Parse<SlaState>(SlaState!),
+            NextDeadlineAt),
     };
 }

@@ -17,6 +17,13 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         return row?.ToState();
     }
 
+    public async Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadDue"], new { Now = now, Limit = limit }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToState()).ToArray();
+    }
+
     public async Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);

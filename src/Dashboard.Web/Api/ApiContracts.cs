@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla;
 using Dashboard.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -66,6 +67,7 @@ public sealed record CaseDto(
     DateTimeOffset? ClosedAt,
     DateTimeOffset UpdatedAt,
     long LastSequence,
+    CaseSlaDto? Sla,
     // Present only when asked for (include=events), so list items do not carry an empty "events" each.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<EventDto>? Events)
 {
@@ -75,8 +77,25 @@ public sealed record CaseDto(
         ArgumentNullException.ThrowIfNull(c);
         return new(c.CaseId, c.UnitCode, c.RegionCode, c.Institution, c.Kind, c.Channel, c.Category, c.Priority, c.Complex, c.Status,
             c.EscalationLevel, c.AgentId, c.InsuredId is null ? null : InsuredIdFormat.Mask(c.InsuredId), c.PauseReason, c.OpenedAt,
-            c.ResolvedAt, c.ClosedAt, c.UpdatedAt, c.LastSequence, events);
+            c.ResolvedAt, c.ClosedAt, c.UpdatedAt, c.LastSequence, CaseSlaDto.From(c.Sla), events);
     }
+}
+
+/// <summary>
+/// A case's clocks: null when no SLA policy covers it. <c>breachedAt</c> is when it first went past a deadline;
+/// <c>pausedAt</c> when the resolution clock stopped (awaiting the insured person or a third party).
+/// </summary>
+public sealed record CaseSlaDto(
+    string Policy,
+    SlaState SlaState,
+    DateTimeOffset? FirstResponseDueAt,
+    DateTimeOffset? FirstResponseAt,
+    DateTimeOffset? ResolutionDueAt,
+    DateTimeOffset? BreachedAt,
+    DateTimeOffset? PausedAt)
+{
+    public static CaseSlaDto? From(CaseSla? sla) => sla is null ? null
+        : new(sla.Policy, sla.State, sla.FirstResponse?.DueAt, sla.FirstResponse?.MetAt, sla.Resolution?.DueAt, sla.BreachedAt, sla.PausedAt);
 }
 
 /// <summary>One page of <c>GET /api/v1/cases</c>: newest opened first; <c>total</c> counts every page.</summary>

@@ -1,21 +1,38 @@
+using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla;
 using Dashboard.Core.Storage;
+using Dashboard.Web.Sla;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Catalogue;
 
-/// <summary>Holds the catalogue in memory for lookups on every event; reloaded whole after it changes.</summary>
-public sealed class CatalogueService(ICatalogueStore store)
+/// <summary>
+/// Holds the reference data every event is checked against: the catalogue, and the calendars and policies of the
+/// SLA engine (with the administrators' extra holidays). Reloaded whole after any of them changes.
+/// </summary>
+public sealed class CatalogueService(ICatalogueStore store, IHolidayStore holidays, IOptions<SlaOptions> slaOptions)
 {
-    private volatile CatalogueIndex _current = CatalogueIndex.Empty;
+    private volatile Reference _current = new(CatalogueIndex.Empty, new CaseContext(CatalogueIndex.Empty.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default)));
 
-    public CatalogueIndex Current => _current;
+    public CatalogueIndex Current => _current.Index;
 
-    public async Task ReloadAsync(CancellationToken cancellationToken = default) =>
-        _current = new CatalogueIndex(await store.ReadAllAsync(cancellationToken));
+    /// <summary>What the case rules need: units and the SLA engine, consistent with <see cref="Current"/>.</summary>
+    public CaseContext Context => _current.Context;
+
+    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        var index = new CatalogueIndex(await store.ReadAllAsync(cancellationToken));
+        var options = slaOptions.Value;
+        var calendars = new SlaCalendars(options.HoursByType(), await holidays.ReadAllAsync(cancellationToken));
+        _current = new Reference(index, new CaseContext(index.FindUnit, new SlaEngine(calendars, options.BuildLadder())));
+    }
 
     public async Task UpsertAsync(CatalogueSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         await store.UpsertAsync(snapshot, cancellationToken);
         await ReloadAsync(cancellationToken);
     }
+
+    private sealed record Reference(CatalogueIndex Index, CaseContext Context);
 }

@@ -12,6 +12,7 @@ using Dashboard.Web.Ingestion;
 using Dashboard.Web.Live;
 using Dashboard.Web.Security;
 using Dashboard.Web.Simulation;
+using Dashboard.Web.Sla;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Authentication;
@@ -38,7 +39,7 @@ public static class TableroHost
         AddData(services, configuration, builder.Environment.ContentRootPath);
         AddSecurity(services, configuration);
         AddLive(services, configuration);
-        AddJobs(services);
+        AddJobs(services, configuration);
         AddUi(services);
         AddSimulator(services, configuration);
         return builder;
@@ -71,11 +72,12 @@ public static class TableroHost
         services.AddSingleton<ICatalogueStore, CatalogueStore>();
         services.AddSingleton<ICaseEventStore, CaseEventStore>();
         services.AddSingleton<ICaseStore, CaseStore>();
+        services.AddSingleton<IHolidayStore, HolidayStore>();
         services.AddSingleton<CatalogueService>();
         services.AddSingleton(sp => new CaseEventService(
             sp.GetRequiredService<ICaseEventStore>(),
             sp.GetRequiredService<ILiveFeed>(),
-            () => sp.GetRequiredService<CatalogueService>().Current,
+            () => sp.GetRequiredService<CatalogueService>().Context,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IngestionService>();
     }
@@ -96,7 +98,8 @@ public static class TableroHost
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicies.Ingest, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.PermissionClaim, nameof(ApiPermission.Ingest)))
-            .AddPolicy(ApiPolicies.Read, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.PermissionClaim, nameof(ApiPermission.Read)));
+            .AddPolicy(ApiPolicies.Read, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.PermissionClaim, nameof(ApiPermission.Read)))
+            .AddPolicy(ApiPolicies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.PermissionClaim, nameof(ApiPermission.Admin)));
     }
 
     private static void AddLive(IServiceCollection services, IConfiguration configuration)
@@ -115,8 +118,12 @@ public static class TableroHost
         services.AddHostedService<HubForwarder>();
     }
 
-    private static void AddJobs(IServiceCollection services)
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.SectionName))
+            .Validate(o => o.Problem() is null, "Sla: invalid working hours or ladder (see the README's configuration table)")
+            .ValidateOnStart();
+        services.AddSingleton<SlaSweepJob>();
         services.AddHangfire((sp, config) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -164,6 +171,9 @@ public static class TableroHost
         }
 
         await catalogue.ReloadAsync();
+        var sla = app.Services.GetRequiredService<IOptions<SlaOptions>>().Value;
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<SlaSweepJob>(SlaSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), sla.SweepCron);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tablero");
         app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, logger));
     }
@@ -206,8 +216,12 @@ public static class TableroHost
         api.MapCasesApi();
         api.MapUnitsApi();
         api.MapSummaryApi();
+        api.MapHolidaysApi();
         app.MapOpenApi();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);
+        // Administrators only, local or not: the ASP.NET Core policy decides, not Hangfire's local-requests filter.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [] })
+            .RequireAuthorization(ApiPolicies.Admin);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

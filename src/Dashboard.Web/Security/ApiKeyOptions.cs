@@ -8,6 +8,9 @@ public enum ApiPermission
 {
     Ingest,
     Read,
+
+    /// <summary>Administration: extra holidays, the Hangfire dashboard.</summary>
+    Admin,
 }
 
 /// <summary>

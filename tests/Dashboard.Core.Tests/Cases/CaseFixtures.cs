@@ -1,5 +1,6 @@
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla;
 
 namespace Dashboard.Core.Tests.Cases;
 
@@ -13,6 +14,9 @@ internal static class CaseFixtures
     public static readonly Unit Rebagliati = new("HN-REB-001", "Hospital Nacional Edgardo Rebagliati Martins", UnitType.HospitalNacional, "ESS-REB", Institution.EsSalud, "America/Lima", 40);
 
     public static Unit? FindUnit(string code) => code == Umf.Code ? Umf : code == Rebagliati.Code ? Rebagliati : null;
+
+    /// <summary>The rules with the shipped SLA policies, default calendars and ladder.</summary>
+    public static readonly CaseContext Context = new(FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
 
     public static CaseEvent Opened(string caseId = "QJ-2026-000123", string unitCode = "UMF-JAL-023", bool complex = true, string? agentId = null) =>
         new(Guid.NewGuid(), caseId, Now, new CaseOpenedData(unitCode, CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, complex,

@@ -8,7 +8,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Apply_CaseOpened_CreatesNewCaseInItsUnitAndRegion()
     {
-        var decision = CaseRules.Apply(null, Opened(), FindUnit);
+        var decision = CaseRules.Apply(null, Opened(), Context);
 
         Assert.True(decision.IsAccepted);
         var state = decision.Next!;
@@ -27,7 +27,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Apply_CaseOpenedWithAgent_StartsAssigned()
     {
-        var state = CaseRules.Apply(null, Opened(agentId: "TAO-104233"), FindUnit).Next!;
+        var state = CaseRules.Apply(null, Opened(agentId: "TAO-104233"), Context).Next!;
 
         Assert.Equal(CaseStatus.Assigned, state.Status);
         Assert.Equal("TAO-104233", state.AgentId);
@@ -36,7 +36,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Apply_CaseOpenedForUnknownUnit_IsRejectedWithTheUnit()
     {
-        var decision = CaseRules.Apply(null, Opened(unitCode: "UMF-XXX-999"), FindUnit);
+        var decision = CaseRules.Apply(null, Opened(unitCode: "UMF-XXX-999"), Context);
 
         Assert.False(decision.IsAccepted);
         Assert.Contains("UMF-XXX-999", decision.Rejection);
@@ -45,9 +45,9 @@ public sealed class CaseRulesTests
     [Fact]
     public void Apply_SecondCaseOpened_IsRejected()
     {
-        var open = CaseRules.Apply(null, Opened(), FindUnit).Next!;
+        var open = CaseRules.Apply(null, Opened(), Context).Next!;
 
-        var decision = CaseRules.Apply(open, Opened(), FindUnit);
+        var decision = CaseRules.Apply(open, Opened(), Context);
 
         Assert.False(decision.IsAccepted);
         Assert.Contains("already open", decision.Rejection);
@@ -56,7 +56,7 @@ public sealed class CaseRulesTests
     [Fact]
     public void Apply_EventForUnknownCase_IsRejected()
     {
-        var decision = CaseRules.Apply(null, Next("QJ-404", new CaseAssignedData("TAO-1")), FindUnit);
+        var decision = CaseRules.Apply(null, Next("QJ-404", new CaseAssignedData("TAO-1")), Context);
 
         Assert.False(decision.IsAccepted);
         Assert.Contains("unknown", decision.Rejection);
@@ -66,22 +66,22 @@ public sealed class CaseRulesTests
     public void Apply_FullLifecycle_FollowsStatusMachine()
     {
         var id = "QJ-2026-000124";
-        var s = CaseRules.Apply(null, Opened(id), FindUnit).Next!;
-        s = CaseRules.Apply(s, Next(id, new CaseAssignedData("TAO-104233"), 5), FindUnit).Next!;
+        var s = CaseRules.Apply(null, Opened(id), Context).Next!;
+        s = CaseRules.Apply(s, Next(id, new CaseAssignedData("TAO-104233"), 5), Context).Next!;
         Assert.Equal(CaseStatus.Assigned, s.Status);
-        s = CaseRules.Apply(s, Next(id, new CasePausedData(PauseReason.AwaitingInsured), 10), FindUnit).Next!;
+        s = CaseRules.Apply(s, Next(id, new CasePausedData(PauseReason.AwaitingInsured), 10), Context).Next!;
         Assert.Equal(CaseStatus.Paused, s.Status);
         Assert.Equal(PauseReason.AwaitingInsured, s.PauseReason);
-        s = CaseRules.Apply(s, Next(id, new CaseResumedData(), 20), FindUnit).Next!;
+        s = CaseRules.Apply(s, Next(id, new CaseResumedData(), 20), Context).Next!;
         Assert.Equal(CaseStatus.Assigned, s.Status);
         Assert.Null(s.PauseReason);
-        s = CaseRules.Apply(s, Next(id, new CaseResolvedData("attended", "Se atendió."), 30), FindUnit).Next!;
+        s = CaseRules.Apply(s, Next(id, new CaseResolvedData("attended", "Se atendió."), 30), Context).Next!;
         Assert.Equal(CaseStatus.Resolved, s.Status);
         Assert.False(s.Status.IsOpen());
         Assert.Equal(Now.AddMinutes(30), s.ResolvedAt);
-        s = CaseRules.Apply(s, Next(id, new CaseClosedData(4), 40), FindUnit).Next!;
+        s = CaseRules.Apply(s, Next(id, new CaseClosedData(4), 40), Context).Next!;
         Assert.Equal(CaseStatus.Closed, s.Status);
-        s = CaseRules.Apply(s, Next(id, new CaseReopenedData("Persiste el problema."), 50), FindUnit).Next!;
+        s = CaseRules.Apply(s, Next(id, new CaseReopenedData("Persiste el problema."), 50), Context).Next!;
         Assert.Equal(CaseStatus.Assigned, s.Status);
         Assert.Null(s.ResolvedAt);
         Assert.Null(s.ClosedAt);
@@ -92,10 +92,10 @@ public sealed class CaseRulesTests
     public void Apply_ResolveWhilePaused_IsRejectedWithStatus()
     {
         var id = "QJ-1";
-        var s = CaseRules.Apply(null, Opened(id, agentId: "TAO-1"), FindUnit).Next!;
-        s = CaseRules.Apply(s, Next(id, new CasePausedData(PauseReason.ThirdParty)), FindUnit).Next!;
+        var s = CaseRules.Apply(null, Opened(id, agentId: "TAO-1"), Context).Next!;
+        s = CaseRules.Apply(s, Next(id, new CasePausedData(PauseReason.ThirdParty)), Context).Next!;
 
-        var decision = CaseRules.Apply(s, Next(id, new CaseResolvedData("attended", "x")), FindUnit);
+        var decision = CaseRules.Apply(s, Next(id, new CaseResolvedData("attended", "x")), Context);
 
         Assert.False(decision.IsAccepted);
         Assert.Equal("CaseResolved is not allowed while case 'QJ-1' is Paused", decision.Rejection);
@@ -105,11 +105,11 @@ public sealed class CaseRulesTests
     public void Apply_EscalationMustRaiseTheLevel()
     {
         var id = "QJ-2";
-        var s = CaseRules.Apply(null, Opened(id), FindUnit).Next!;
-        s = CaseRules.Apply(s, Next(id, new CaseEscalatedData(2, "Vencido")), FindUnit).Next!;
+        var s = CaseRules.Apply(null, Opened(id), Context).Next!;
+        s = CaseRules.Apply(s, Next(id, new CaseEscalatedData(2, "Vencido")), Context).Next!;
         Assert.Equal(2, s.EscalationLevel);
 
-        var again = CaseRules.Apply(s, Next(id, new CaseEscalatedData(1, "Vencido")), FindUnit);
+        var again = CaseRules.Apply(s, Next(id, new CaseEscalatedData(1, "Vencido")), Context);
 
         Assert.False(again.IsAccepted);
         Assert.Contains("already at escalation level 2", again.Rejection);
@@ -119,9 +119,9 @@ public sealed class CaseRulesTests
     public void Apply_Reclassify_ChangesOnlyGivenFields()
     {
         var id = "QJ-3";
-        var s = CaseRules.Apply(null, Opened(id, complex: false), FindUnit).Next!;
+        var s = CaseRules.Apply(null, Opened(id, complex: false), Context).Next!;
 
-        s = CaseRules.Apply(s, Next(id, new CaseReclassifiedData(null, null, true)), FindUnit).Next!;
+        s = CaseRules.Apply(s, Next(id, new CaseReclassifiedData(null, null, true)), Context).Next!;
 
         Assert.True(s.Complex);
         Assert.Equal("mistreatment", s.Category);

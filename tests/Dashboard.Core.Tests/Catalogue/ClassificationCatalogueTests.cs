@@ -54,9 +54,9 @@ public sealed class ClassificationCatalogueTests
     {
         var id = "QR-2";
         var opened = new CaseEvent(Guid.NewGuid(), id, Now, new CaseOpenedData(Rebagliati.Code, CaseKind.Complaint, Channel.Web, "waiting-time", Priority.Medium, false, "Reclamo."));
-        var state = CaseRules.Apply(null, opened, FindUnit).Next!;
+        var state = CaseRules.Apply(null, opened, Context).Next!;
 
-        var decision = CaseRules.Apply(state, Next(id, new CaseReclassifiedData("disability-certificate", null, null)), FindUnit);
+        var decision = CaseRules.Apply(state, Next(id, new CaseReclassifiedData("disability-certificate", null, null)), Context);
 
         Assert.False(decision.IsAccepted);
         Assert.Contains("not a category of EsSalud", decision.Rejection);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla;
 using Dashboard.Simulator;
 using Dashboard.Simulator.Catalogue;
 
@@ -9,6 +10,7 @@ namespace Dashboard.Core.Tests.Simulator;
 public sealed class CaseSimulatorTests
 {
     private static readonly CatalogueIndex Catalogue = new(DemoCatalogue.Build());
+    private static readonly CaseContext Context = new(Catalogue.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
 
     /// <summary>Runs the simulator for a stretch of time and passes every event through the real parser and rules.</summary>
     private static (List<CaseEvent> Events, Dictionary<string, CaseState> Cases) Simulate(SimulatorOptions options, TimeSpan duration)
@@ -24,7 +26,7 @@ public sealed class CaseSimulatorTests
                 var parsed = CaseEventParser.Parse(JsonSerializer.SerializeToElement(json), now, Catalogue.FindUnit);
                 Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
                 var e = Assert.Single(parsed.Events);
-                var decision = CaseRules.Apply(cases.GetValueOrDefault(e.CaseId), e, Catalogue.FindUnit);
+                var decision = CaseRules.Apply(cases.GetValueOrDefault(e.CaseId), e, Context);
                 Assert.True(decision.IsAccepted, decision.Rejection);
                 cases[e.CaseId] = decision.Next!;
                 events.Add(e);

@@ -122,5 +122,8 @@ public sealed class RegionsPageTests : BunitContext
 
         public Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException("the regions page does not read the summary");
+
+        public Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("the regions page does not sweep");
     }
 }

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla.Calendars;
+
+namespace Dashboard.Core.Sla;
+
+/// <summary>
+/// The calendars a unit's clocks run on: its working hours in its own time zone with its country's holidays,
+/// the legal business days of its country, and plain elapsed time. Built once per unit and shared.
+/// </summary>
+public sealed class SlaCalendars
+{
+    private readonly IReadOnlyDictionary<UnitType, WorkingHours> _hours;
+    private readonly IReadOnlyDictionary<Country, HolidayCalendar> _holidays;
+    private readonly ConcurrentDictionary<(string Unit, TargetClock Clock), BusinessCalendar> _cache = new();
+
+    public SlaCalendars(IReadOnlyDictionary<UnitType, WorkingHours>? hoursByType = null, IEnumerable<(Country Country, Holiday Day)>? extraHolidays = null)
+    {
+        _hours = hoursByType ?? DefaultHours;
+        var extra = (extraHolidays ?? []).ToLookup(x => x.Country, x => x.Day);
+        _holidays = Enum.GetValues<Country>().ToDictionary(c => c, c => HolidayCalendar.For(c, extra[c]));
+    }
+
+    /// <summary>Family-medicine and primary-care units open on weekdays; hospitals and UMAE never close.</summary>
+    public static IReadOnlyDictionary<UnitType, WorkingHours> DefaultHours { get; } = Enum.GetValues<UnitType>().ToDictionary(
+        t => t,
+        t => t is UnitType.Umf or UnitType.Policlinico or UnitType.CentroAtencionPrimaria
+            ? WorkingHours.Parse("Mon-Fri 08:00-20:00")
+            : WorkingHours.AlwaysOpen);
+
+    public static Country CountryOf(Institution institution) => institution switch
+    {
+        Institution.Imss => Country.Mexico,
+        Institution.EsSalud => Country.Peru,
+        _ => throw new ArgumentOutOfRangeException(nameof(institution), institution, "no country for this institution"),
+    };
+
+    public HolidayCalendar Holidays(Country country) => _holidays[country];
+
+    /// <summary>The calendar a target on <paramref name="clock"/> is counted in for this unit.</summary>
+    public BusinessCalendar For(Unit unit, TargetClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return _cache.GetOrAdd((unit.Code, clock), static (key, arg) =>
+        {
+            var (u, self) = arg;
+            var hours = key.Clock switch
+            {
+                TargetClock.Calendar => WorkingHours.AlwaysOpen,
+                TargetClock.BusinessDays => WorkingHours.WeekdaysAllDay,
+                _ => self._hours.GetValueOrDefault(u.Type, WorkingHours.AlwaysOpen),
+            };
+            return new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById(u.TimeZone), hours, self._holidays[CountryOf(u.Institution)]);
+        }, (unit, this));
+    }
+}

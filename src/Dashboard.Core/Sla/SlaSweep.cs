@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dashboard.Core.Cases;
+
+namespace Dashboard.Core.Sla;
+
+/// <summary>
+/// What the system must say about a case at a given instant: warnings, breaches and escalation steps whose time
+/// has come, in time order. Each event is named by a hash of what it is about, so a sweep that runs twice, or two
+/// that run at once, produce the same event ids and the second is stored as a duplicate.
+/// </summary>
+public static class SlaSweep
+{
+    /// <summary>Warnings, breaches and escalations: at most a handful per case, however late the sweep is.</summary>
+    private const int MaxEventsPerCase = 16;
+
+    public static IReadOnlyList<CaseEvent> DueEvents(CaseState state, DateTimeOffset now, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(context);
+        var due = new List<CaseEvent>();
+        if (context.FindUnit(state.UnitCode) is not { } unit)
+        {
+            return due;
+        }
+
+        // Applying each event through the rules keeps the plan and the rules in agreement (a breach starts the ladder).
+        while (due.Count < MaxEventsPerCase && NextDue(state, now, context, unit) is { } e)
+        {
+            var decision = CaseRules.Apply(state, e, context);
+            if (!decision.IsAccepted)
+            {
+                throw new InvalidOperationException($"the SLA plan for case '{state.CaseId}' broke a rule: {decision.Rejection}");
+            }
+
+            due.Add(e);
+            state = decision.Next!;
+        }
+
+        return due;
+    }
+
+    private static CaseEvent? NextDue(CaseState c, DateTimeOffset now, CaseContext context, Catalogue.Unit unit)
+    {
+        if (c.Sla is not { } sla || !c.Status.IsOpen())
+        {
+            return null;
+        }
+
+        CaseEvent? next = null;
+        foreach (var kind in Enum.GetValues<SlaClockKind>())
+        {
+            if (!sla.IsTicking(kind))
+            {
+                continue;
+            }
+
+            var clock = sla.Clock(kind)!;
+            var candidate = clock.DueAt <= now ? Event(c.CaseId, clock.DueAt, new SlaBreachedData(kind, clock.DueAt), $"{kind}")
+                : clock is { WarnAt: { } warn, WarnedAt: null } && warn <= now ? Event(c.CaseId, warn, new SlaWarningData(kind, clock.DueAt), $"{kind}")
+                : null;
+            next = Earlier(next, candidate);
+        }
+
+        if (next is null && context.Sla.NextEscalation(c, unit) is { } step && step.At <= now)
+        {
+            next = Event(c.CaseId, step.At, new CaseEscalatedData(step.Level, EscalationReason(sla, step.Level)), $"{step.Level}|{sla.BreachedAt:O}");
+        }
+
+        return next;
+    }
+
+    public static string EscalationReason(CaseSla sla, int level)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        return $"Escalamiento automático al nivel {level}: plazo vencido el {sla.BreachedAt:yyyy-MM-dd HH:mm:ss} UTC sin resolver";
+    }
+
+    private static CaseEvent Earlier(CaseEvent? a, CaseEvent? b) => a is null ? b! : b is null || a.OccurredAt <= b.OccurredAt ? a : b;
+
+    private static CaseEvent Event(string caseId, DateTimeOffset at, CaseEventData data, string about) =>
+        new(DeterministicId($"{caseId}|{data.Type}|{about}|{at.UtcTicks}"), caseId, at, data);
+
+    /// <summary>A name-based id: the first 16 bytes of SHA-256, marked as an RFC 9562 version 8 UUID.</summary>
+    public static Guid DeterministicId(string name)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes("tablero-sla:" + name), hash);
+        hash[6] = (byte)(hash[6] & 0x0F | 0x80);
+        hash[8] = (byte)(hash[8] & 0x3F | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM dbo.holidays WHERE country = @Country AND [date] = CAST(@Date AS DATE);

@@ -1,0 +1,1 @@
+DELETE FROM holidays WHERE country = @Country AND date = @Date;

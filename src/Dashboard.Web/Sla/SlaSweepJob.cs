@@ -1,0 +1,64 @@
+using Dashboard.Core.Cases;
+using Dashboard.Core.Sla;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Sla;
+
+/// <summary>What one sweep did: cases looked at, and events it added (duplicates of another sweep's are not counted).</summary>
+public sealed record SweepResult(int DueCases, int NewEvents);
+
+/// <summary>
+/// The recurring Hangfire job that notices deadlines. It reads only the cases whose next deadline has come (an
+/// index range), plans their warnings, breaches and escalation steps, and appends them through the case-event
+/// service like any other event. Its events are named deterministically, so running it twice, or two at once,
+/// stores them once.
+/// </summary>
+public sealed class SlaSweepJob(ICaseStore cases, CaseEventService events, CatalogueService catalogue, TimeProvider time, IOptions<SlaOptions> options, ILogger<SlaSweepJob> logger)
+{
+    public const string RecurringJobId = "sla-sweep";
+
+    // The next tick is a second away: a failed one is simply the next one's work.
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var context = catalogue.Context;
+        var batchSize = options.Value.SweepBatchSize;
+        int dueCases = 0, newEvents = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var due = await cases.ReadDueAsync(now, batchSize, cancellationToken);
+            dueCases += due.Count;
+            var planned = due.Select(c => SlaSweep.DueEvents(c, now, context)).Where(b => b.Count > 0).ToArray();
+            if (planned.Length == 0)
+            {
+                break;
+            }
+
+            var results = await events.AppendEachAsync(planned, cancellationToken);
+            var added = results.Sum(r => r.NewEvents.Count);
+            newEvents += added;
+            foreach (var refused in results.Where(r => r.Outcome != AppendOutcome.Committed))
+            {
+                // A case changed between the read and the write (resolved, paused): the next tick sees its new state.
+                logger.LogDebug("SLA sweep event not applied: {Reason}", refused.Reason);
+            }
+
+            // Another round only while a full batch made progress: after downtime this catches up in one run.
+            if (due.Count < batchSize || added == 0)
+            {
+                break;
+            }
+        }
+
+        if (newEvents > 0)
+        {
+            logger.LogInformation("SLA sweep at {Now:O}: {Events} events for {Cases} due cases", now, newEvents, dueCases);
+        }
+
+        return new SweepResult(dueCases, newEvents);
+    }
+}
