@@ -16,6 +16,7 @@ public sealed class TableroFactory : WebApplicationFactory<Program>
     public const string IngestKey = "test-ingest-key-all-0001";
     public const string ReadKey = "test-read-key-all-00002";
     public const string JaliscoKey = "test-key-region-jal-003";
+    public const string AdminKey = "test-admin-key-all-0004";
 
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("tablero-web-test-").FullName;
 
@@ -48,6 +49,11 @@ public sealed class TableroFactory : WebApplicationFactory<Program>
             ["ApiKeys:Keys:2:Permissions:0"] = "Ingest",
             ["ApiKeys:Keys:2:Permissions:1"] = "Read",
             ["ApiKeys:Keys:2:Scope"] = "region:IMSS-JAL",
+            ["ApiKeys:Keys:3:Name"] = "admin",
+            ["ApiKeys:Keys:3:KeySha256"] = Dashboard.Web.Security.ApiKeyEntry.HashOf(AdminKey),
+            ["ApiKeys:Keys:3:Permissions:0"] = "Admin",
+            ["ApiKeys:Keys:3:Permissions:1"] = "Read",
+            ["ApiKeys:Keys:3:Scope"] = "all",
         }));
     }
 

@@ -39,6 +39,8 @@ public static class CaseEventJson
         CaseEventType.CaseResolved => typeof(CaseResolvedData),
         CaseEventType.CaseClosed => typeof(CaseClosedData),
         CaseEventType.CaseReopened => typeof(CaseReopenedData),
+        CaseEventType.SlaWarning => typeof(SlaWarningData),
+        CaseEventType.SlaBreached => typeof(SlaBreachedData),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown event type"),
     };
 
