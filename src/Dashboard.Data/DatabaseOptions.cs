@@ -16,10 +16,13 @@ public sealed class DatabaseOptions
     /// <summary>Set by the host: where relative data folders start.</summary>
     public string BasePath { get; set; } = "";
 
+    /// <summary>The data folder as a full path (the SQLite file, the Development mail pickup folder).</summary>
+    public string ResolveDataFolder() => Path.GetFullPath(Path.Combine(BasePath, DataFolder));
+
     public string ResolveConnectionString() => Provider switch
     {
         DatabaseProvider.Sqlite when string.IsNullOrWhiteSpace(ConnectionString) =>
-            $"Data Source={Path.GetFullPath(Path.Combine(BasePath, DataFolder, "tablero.db"))};Pooling=True",
+            $"Data Source={Path.Combine(ResolveDataFolder(), "tablero.db")};Pooling=True",
         _ when string.IsNullOrWhiteSpace(ConnectionString) =>
             throw new InvalidOperationException("Database:ConnectionString is required for SQL Server"),
         _ => ConnectionString!,

@@ -3,7 +3,9 @@ using Dashboard.Simulator.Catalogue;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;
 
@@ -17,6 +19,12 @@ public sealed class TableroFactory : WebApplicationFactory<Program>
     public const string ReadKey = "test-read-key-all-00002";
     public const string JaliscoKey = "test-key-region-jal-003";
     public const string AdminKey = "test-admin-key-all-0004";
+    public const string WebhookSecret = "webhook-secret-for-tests-0001";
+
+    /// <summary>What the configured webhook endpoint received (no network: the client's handler records).</summary>
+    public RecordingHandler Webhook { get; } = new();
+
+    public string MailFolder => Path.Combine(_dataFolder, "mail");
 
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("tablero-web-test-").FullName;
 
@@ -30,6 +38,8 @@ public sealed class TableroFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureTestServices(services =>
+            services.AddHttpClient(Dashboard.Web.Alerts.AlertDelivery.WebhookClient).ConfigurePrimaryHttpMessageHandler(() => Webhook));
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:DataFolder"] = _dataFolder,
@@ -54,6 +64,16 @@ public sealed class TableroFactory : WebApplicationFactory<Program>
             ["ApiKeys:Keys:3:Permissions:0"] = "Admin",
             ["ApiKeys:Keys:3:Permissions:1"] = "Read",
             ["ApiKeys:Keys:3:Scope"] = "all",
+            ["Alerts:Email:PickupFolder"] = "mail",
+            ["Alerts:Recipients:0:Level"] = "1",
+            ["Alerts:Recipients:0:Emails:0"] = "direccion.{unit}@imss.example",
+            ["Alerts:Recipients:1:Level"] = "2",
+            ["Alerts:Recipients:1:Emails:0"] = "comite.{region}@imss.example",
+            ["Alerts:Recipients:2:Level"] = "3",
+            ["Alerts:Recipients:2:Emails:0"] = "comite.central@imss.example",
+            ["Alerts:Webhooks:0:Name"] = "control",
+            ["Alerts:Webhooks:0:Url"] = "http://webhooks.test/tablero",
+            ["Alerts:Webhooks:0:Secret"] = WebhookSecret,
         }));
     }
 
@@ -69,5 +89,21 @@ public sealed class TableroFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_dataFolder, recursive: true);
+    }
+}
+
+/// <summary>Answers 200 to every request and keeps each one's body and headers for the test to read.</summary>
+public sealed class RecordingHandler : HttpMessageHandler
+{
+    private readonly System.Threading.Channels.Channel<(HttpRequestMessage Request, byte[] Body)> _received =
+        System.Threading.Channels.Channel.CreateUnbounded<(HttpRequestMessage, byte[])>();
+
+    public System.Threading.Channels.ChannelReader<(HttpRequestMessage Request, byte[] Body)> Received => _received.Reader;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        _received.Writer.TryWrite((request, body));
+        return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
     }
 }

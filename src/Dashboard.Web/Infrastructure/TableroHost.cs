@@ -1,10 +1,12 @@
 using System.Globalization;
+using Dashboard.Core.Alerts;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
 using Dashboard.Data;
 using Dashboard.Data.Stores;
 using Dashboard.Simulator;
+using Dashboard.Web.Alerts;
 using Dashboard.Web.Api;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components;
@@ -73,6 +75,7 @@ public static class TableroHost
         services.AddSingleton<ICaseEventStore, CaseEventStore>();
         services.AddSingleton<ICaseStore, CaseStore>();
         services.AddSingleton<IHolidayStore, HolidayStore>();
+        services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<CatalogueService>();
         services.AddSingleton(sp => new CaseEventService(
             sp.GetRequiredService<ICaseEventStore>(),
@@ -124,6 +127,15 @@ public static class TableroHost
             .Validate(o => o.Problem() is null, "Sla: invalid working hours or ladder (see the README's configuration table)")
             .ValidateOnStart();
         services.AddSingleton<SlaSweepJob>();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName))
+            .Validate(o => o.Recipients.All(g => g.Level is >= 1 and <= 3 && CallerExtensions.ParseScope(g.Scope) is not null && ValidHours(g.WorkingHours))
+                && o.Webhooks.All(w => w.Name.Length > 0 && w.Url is { IsAbsoluteUri: true } && w.Secret.Length >= 16)
+                && o.ReminderEvery > TimeSpan.Zero,
+                "Alerts: recipients need Level 1–3, a scope and valid WorkingHours; webhooks need Name, an absolute Url and a Secret of 16+ characters")
+            .ValidateOnStart();
+        services.AddSingleton<AlertJob>();
+        services.AddSingleton<AlertDelivery>();
+        services.AddHttpClient(AlertDelivery.WebhookClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHangfire((sp, config) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -139,6 +151,19 @@ public static class TableroHost
             }
         });
         services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(1));
+    }
+
+    private static bool ValidHours(string? text)
+    {
+        try
+        {
+            _ = string.IsNullOrWhiteSpace(text) ? null : Core.Sla.Calendars.WorkingHours.Parse(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static void AddUi(IServiceCollection services)
@@ -174,6 +199,14 @@ public static class TableroHost
         var sla = app.Services.GetRequiredService<IOptions<SlaOptions>>().Value;
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<SlaSweepJob>(SlaSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), sla.SweepCron);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            // Hangfire.InMemory forgot its queue with the last process: deliveries still pending are queued again.
+            await app.Services.GetRequiredService<IAlertStore>().ForgetQueuedAsync();
+        }
+
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<AlertJob>(AlertJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            app.Services.GetRequiredService<IOptions<AlertOptions>>().Value.Cron);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tablero");
         app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, logger));
     }
@@ -217,6 +250,7 @@ public static class TableroHost
         api.MapUnitsApi();
         api.MapSummaryApi();
         api.MapHolidaysApi();
+        api.MapAlertsApi();
         app.MapOpenApi();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);
         // Administrators only, local or not: the ASP.NET Core policy decides, not Hangfire's local-requests filter.

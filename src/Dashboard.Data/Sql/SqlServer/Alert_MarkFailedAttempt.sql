@@ -1,0 +1,1 @@
+UPDATE dbo.alerts SET attempts = attempts + 1, last_error = @Error WHERE id = @Id;

@@ -1,0 +1,1 @@
+SELECT last_sequence FROM alert_checkpoint WHERE id = 1;

@@ -1,0 +1,1 @@
+UPDATE alerts SET queued_at_utc = NULL WHERE status = 'Pending';

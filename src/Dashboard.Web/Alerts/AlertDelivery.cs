@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dashboard.Core.Alerts;
+using Dashboard.Data;
+using Dashboard.Web.Catalogue;
+using Hangfire;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Dashboard.Web.Alerts;
+
+/// <summary>
+/// Delivers one alert: an e-mail (SMTP through MailKit, or a pickup folder in Development) or a signed webhook.
+/// A failure throws, so Hangfire retries it with growing delays; the alert stays pending meanwhile, never dropped.
+/// Nothing personal travels: case number, unit, level and reason, and a link to the case page.
+/// </summary>
+public sealed class AlertDelivery(
+    IAlertStore alerts,
+    CatalogueService catalogue,
+    IHttpClientFactory http,
+    TimeProvider time,
+    IOptions<AlertOptions> options,
+    IOptions<DatabaseOptions> database)
+{
+    public const string WebhookClient = "webhooks";
+    public const string SignatureHeader = "X-Tablero-Signature";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200])]
+    public async Task DeliverAsync(long alertId, bool reminder, CancellationToken cancellationToken)
+    {
+        var alert = await alerts.ReadAsync(alertId, cancellationToken);
+        if (alert is null || (!reminder && alert.Status == AlertStatus.Sent) || (reminder && alert.AcknowledgedAt is not null))
+        {
+            return;
+        }
+
+        try
+        {
+            if (alert.Channel == AlertChannels.Email)
+            {
+                await SendEmailAsync(alert, reminder, cancellationToken);
+            }
+            else if (alert.Channel.StartsWith(AlertChannels.WebhookPrefix, StringComparison.Ordinal))
+            {
+                await PostWebhookAsync(alert, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await alerts.MarkFailedAttemptAsync(alert.Id, ex.Message, CancellationToken.None);
+            throw;
+        }
+
+        if (!reminder)
+        {
+            var now = time.GetUtcNow();
+            await alerts.MarkSentAsync(alert.Id, now, alert.Channel == AlertChannels.Email ? now + options.Value.ReminderEvery : null, cancellationToken);
+        }
+    }
+
+    private async Task SendEmailAsync(Alert alert, bool reminder, CancellationToken cancellationToken)
+    {
+        var email = options.Value.Email;
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(email.From));
+        foreach (var address in (alert.Recipients ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            message.To.Add(MailboxAddress.Parse(address));
+        }
+
+        var unit = catalogue.Current.FindUnit(alert.UnitCode);
+        var es = CultureInfo.GetCultureInfo("es-MX");
+        message.Subject = $"{(reminder ? "Recordatorio: " : "")}Caso {alert.CaseId} escalado a nivel {alert.Level} ({LevelName(alert.Level)}) — {unit?.Name ?? alert.UnitCode}";
+        var local = unit is null ? alert.EscalatedAt : TimeZoneInfo.ConvertTime(alert.EscalatedAt, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone));
+        var link = options.Value.BaseUrl is { Length: > 0 } baseUrl ? $"\n\nVer el caso: {baseUrl.TrimEnd('/')}/casos/{Uri.EscapeDataString(alert.CaseId)}" : "";
+        message.Body = new TextPart("plain")
+        {
+            Text = string.Create(es, $"""
+                El caso {alert.CaseId} de {unit?.Name ?? alert.UnitCode} ({alert.RegionCode}) fue escalado al nivel {alert.Level}: {LevelName(alert.Level)}.
+                Escalado: {local:dddd d 'de' MMMM 'de' yyyy, HH:mm} (hora de la unidad){(alert.Critical ? "\nPrioridad: CRÍTICA" : "")}
+                Motivo: {alert.Reason}
+
+                Acuse de recibo en el tablero para detener los recordatorios.{link}
+                """),
+        };
+        message.MessageId = $"alert-{alert.Id}-{(reminder ? time.GetUtcNow().ToUnixTimeSeconds() : 0)}@tablero";
+
+        if (email.PickupFolder is { Length: > 0 } pickup)
+        {
+            // Development: the message lands as a file a person can open; the name makes a retry overwrite, not duplicate.
+            var folder = Path.IsPathRooted(pickup) ? pickup : Path.Combine(database.Value.ResolveDataFolder(), pickup);
+            Directory.CreateDirectory(folder);
+            await message.WriteToAsync(Path.Combine(folder, $"{message.MessageId.Split('@')[0]}.eml"), cancellationToken);
+            return;
+        }
+
+        var host = email.SmtpHost ?? throw new InvalidOperationException("Alerts:Email needs SmtpHost or PickupFolder to deliver e-mail");
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(host, email.SmtpPort, email.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto, cancellationToken);
+        if (email.User is { Length: > 0 })
+        {
+            await smtp.AuthenticateAsync(email.User, email.Password ?? "", cancellationToken);
+        }
+
+        await smtp.SendAsync(message, cancellationToken);
+        await smtp.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    private async Task PostWebhookAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        var name = alert.Channel[AlertChannels.WebhookPrefix.Length..];
+        var webhook = options.Value.Webhooks.FirstOrDefault(w => w.Name == name)
+            ?? throw new InvalidOperationException($"webhook '{name}' is no longer configured");
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            alertId = alert.Id,
+            caseId = alert.CaseId,
+            level = alert.Level,
+            unitCode = alert.UnitCode,
+            regionCode = alert.RegionCode,
+            critical = alert.Critical,
+            escalatedAt = alert.EscalatedAt,
+            reason = alert.Reason,
+        }, Json);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(SignatureHeader, Sign(webhook.Secret, body));
+        using var response = await http.CreateClient(WebhookClient).SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of the exact body bytes under the endpoint's secret.</summary>
+    public static string Sign(string secret, byte[] body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    public static string LevelName(int level) => level switch
+    {
+        1 => "dirección de la unidad",
+        2 => "comité regional",
+        3 => "comité central",
+        _ => $"nivel {level}",
+    };
+}

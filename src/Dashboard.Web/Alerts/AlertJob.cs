@@ -1,0 +1,157 @@
+using Dashboard.Core.Alerts;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Sla;
+using Dashboard.Core.Sla.Calendars;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Alerts;
+
+/// <summary>
+/// Turns escalations into alerts and keeps them moving. It follows the event log from its checkpoint (so an
+/// escalation by the sweep or by a person is alerted alike, and none is missed across restarts), creates one alert
+/// per (case, level, channel) — the database refuses a second — and queues their deliveries, held e-mails when
+/// their recipients' day begins, and reminders of unacknowledged ones.
+/// </summary>
+public sealed class AlertJob(
+    ICaseEventStore events,
+    IAlertStore alerts,
+    CatalogueService catalogue,
+    IBackgroundJobClient jobs,
+    TimeProvider time,
+    IOptions<AlertOptions> options)
+{
+    public const string RecurringJobId = "alerts";
+
+    /// <summary>A queued delivery not finished after this long is assumed lost and queued again (Hangfire retries within it).</summary>
+    public static readonly TimeSpan RequeueAfter = TimeSpan.FromHours(24);
+
+    private const int PageSize = 1000;
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await CreateAlertsAsync(now, cancellationToken);
+        await QueueDeliveriesAsync(now, cancellationToken);
+        await QueueRemindersAsync(now, cancellationToken);
+    }
+
+    private async Task CreateAlertsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var checkpoint = await alerts.ReadCheckpointAsync(cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var page = await events.ReadAfterAsync(checkpoint, PageSize, ReadScope.All, cancellationToken);
+            if (page.Count == 0)
+            {
+                return;
+            }
+
+            var created = page.Where(e => e.Type == CaseEventType.CaseEscalated).SelectMany(e => AlertsFor(e, now)).ToArray();
+            checkpoint = page[^1].Sequence;
+            await alerts.CreateAsync(created, checkpoint, now, cancellationToken);
+            if (page.Count < PageSize)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>In-app always; e-mail when the level has recipients in the case's scope; each webhook that wants the level.</summary>
+    private IEnumerable<NewAlert> AlertsFor(StoredCaseEvent e, DateTimeOffset now)
+    {
+        var escalation = (CaseEscalatedData)CaseEventJson.DeserializeData(e.Type, e.DataJson);
+        var critical = e.Priority == Priority.Critical;
+        NewAlert Alert(string channel, string? recipients, AlertStatus status, DateTimeOffset? heldUntil = null) =>
+            new(e.CaseId, escalation.Level, channel, e.UnitCode, e.RegionCode, critical, e.Sequence, e.OccurredAt, escalation.Reason, recipients, status, heldUntil);
+
+        yield return Alert(AlertChannels.InApp, null, AlertStatus.Sent);
+
+        var groups = options.Value.Recipients.Where(g => g.Covers(escalation.Level, e.RegionCode, e.UnitCode)).ToArray();
+        var addresses = groups.SelectMany(g => g.AddressesFor(e.RegionCode, e.UnitCode)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (addresses.Length > 0)
+        {
+            var heldUntil = critical ? null : HeldUntil(groups, e.UnitCode, now);
+            yield return Alert(AlertChannels.Email, string.Join(", ", addresses), heldUntil is null ? AlertStatus.Pending : AlertStatus.Held, heldUntil);
+        }
+
+        foreach (var webhook in options.Value.Webhooks.Where(w => w.Wants(escalation.Level)))
+        {
+            yield return Alert(AlertChannels.Webhook(webhook.Name), webhook.Url?.ToString(), AlertStatus.Pending);
+        }
+    }
+
+    /// <summary>
+    /// When the recipients' working day begins, if it has not: the earliest opening among the groups, in the unit's
+    /// time zone. Null when any of them is at work now (or has no hours: any time is fine).
+    /// </summary>
+    private DateTimeOffset? HeldUntil(IEnumerable<RecipientGroup> groups, string unitCode, DateTimeOffset now)
+    {
+        if (catalogue.Current.FindUnit(unitCode) is not { } unit)
+        {
+            return null;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
+        var holidays = catalogue.Context.Sla.Calendars.Holidays(SlaCalendars.CountryOf(unit.Institution));
+        DateTimeOffset? earliest = null;
+        foreach (var group in groups)
+        {
+            if (string.IsNullOrWhiteSpace(group.WorkingHours))
+            {
+                return null;
+            }
+
+            var opens = NextOpening(new BusinessCalendar(zone, WorkingHours.Parse(group.WorkingHours), holidays), now);
+            if (opens <= now)
+            {
+                return null;
+            }
+
+            earliest = earliest is null || opens < earliest ? opens : earliest;
+        }
+
+        return earliest;
+    }
+
+    /// <summary>The first working instant at or after <paramref name="now"/>: where a tick of working time begins.</summary>
+    public static DateTimeOffset NextOpening(BusinessCalendar calendar, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.Add(now, TimeSpan.FromTicks(1)).AddTicks(-1);
+    }
+
+    private async Task QueueDeliveriesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = await alerts.ReadDeliverableAsync(now, now - RequeueAfter, cancellationToken);
+        foreach (var alert in due)
+        {
+            jobs.Enqueue<AlertDelivery>(d => d.DeliverAsync(alert.Id, false, CancellationToken.None));
+        }
+
+        if (due.Count > 0)
+        {
+            await alerts.MarkQueuedAsync(due.Select(a => a.Id).ToArray(), now, cancellationToken);
+        }
+    }
+
+    private async Task QueueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var alert in await alerts.ReadRemindersDueAsync(now, cancellationToken))
+        {
+            var groups = options.Value.Recipients.Where(g => g.Covers(alert.Level, alert.RegionCode, alert.UnitCode));
+            if (!alert.Critical && HeldUntil(groups, alert.UnitCode, now) is { } opens)
+            {
+                await alerts.ScheduleReminderAsync(alert.Id, opens, counted: false, cancellationToken);
+                continue;
+            }
+
+            // The next one is scheduled before this one is queued, so a second run of the job does not queue it again.
+            await alerts.ScheduleReminderAsync(alert.Id, now + options.Value.ReminderEvery, counted: true, cancellationToken);
+            jobs.Enqueue<AlertDelivery>(d => d.DeliverAsync(alert.Id, true, CancellationToken.None));
+        }
+    }
+}
