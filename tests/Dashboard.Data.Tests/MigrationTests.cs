@@ -37,7 +37,7 @@ public sealed class MigrationTests
 
         await using var connection = await db.Connections.OpenAsync(TestContext.Current.CancellationToken);
         var applied = (await connection.QueryAsync<string>("SELECT scriptname FROM schemaversions")).ToArray();
-        Assert.Equal(["2026-11-24_00_Initial.sql", "2026-11-24_01_SlaClocks.sql"], applied.Select(name => name.Split('.')[^2] + ".sql"));
+        Assert.Equal(["2026-11-24_00_Initial.sql", "2026-11-24_01_SlaClocks.sql", "2026-11-24_02_Alerts.sql"], applied.Select(name => name.Split('.')[^2] + ".sql"));
     }
 
     [Fact]
