@@ -14,7 +14,7 @@ namespace Dashboard.Benchmarks;
 /// </summary>
 internal static class HttpBenchmarks
 {
-    private const string ApiKey = "benchmark-key-0123456789abcdef";
+    internal const string ApiKey = "benchmark-key-0123456789abcdef";
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
 
     public static async Task RunAsync(string configuration)
@@ -153,7 +153,7 @@ internal static class HttpBenchmarks
         return bodies;
     }
 
-    private static Process StartServer(string dll, string data, int port)
+    internal static Process StartServer(string dll, string data, int port)
     {
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -186,7 +186,7 @@ internal static class HttpBenchmarks
         return process;
     }
 
-    private static async Task WaitUntilReadyAsync(HttpClient http, Process server)
+    internal static async Task WaitUntilReadyAsync(HttpClient http, Process server)
     {
         var until = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < until && !server.HasExited)
@@ -210,14 +210,14 @@ internal static class HttpBenchmarks
         throw new TimeoutException("the web host did not answer within 60 s");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -6,6 +6,7 @@ using Dashboard.Benchmarks;
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks            store and service, no HTTP
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- http    ingestion over HTTP against the real host
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- seed 10000000 src/Dashboard.Web/data
+//   dotnet run -c Release --project tests/Dashboard.Benchmarks -- sla [OPEN_CASES [OVERDUE]]   the SLA sweep (default 1,000,000 and 500,000)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 switch (args.FirstOrDefault())
 {
@@ -15,10 +16,15 @@ switch (args.FirstOrDefault())
     case "http":
         await HttpBenchmarks.RunAsync(configuration: "Release");
         return 0;
+    case "sla":
+        await SlaBenchmarks.RunAsync(
+            args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
+            args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500_000);
+        return 0;
     case "seed" when args.Length >= 2 && long.TryParse(args[1], CultureInfo.InvariantCulture, out var cases) && cases > 0:
         await Seeder.RunAsync(cases, args.Length >= 3 ? args[2] : "data");
         return 0;
     default:
-        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http | seed CASES [DATA_FOLDER]]");
+        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http | sla [OPEN [OVERDUE]] | seed CASES [DATA_FOLDER]]");
         return 2;
 }

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla;
+using Dashboard.Core.Storage;
+using Dashboard.Data;
+using Dashboard.Data.Stores;
+using Dashboard.Simulator.Catalogue;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// The SLA sweep: the cost of a tick against a large open book, catching up a mass of breaches after downtime,
+/// and (against the real host with Hangfire) how long after a deadline its SlaBreached event reaches the feed.
+/// </summary>
+internal static class SlaBenchmarks
+{
+    public static async Task RunAsync(int openCases, int catchUp)
+    {
+        Console.WriteLine($"Tablero SLA sweep — SQLite (WAL, synchronous=FULL), {openCases:N0} open cases, {catchUp:N0} overdue after downtime");
+        await SweepAsync(openCases, catchUp);
+        await BreachLatencyAsync(cases: 300);
+    }
+
+    private static async Task SweepAsync(int openCases, int catchUp)
+    {
+        var data = Directory.CreateTempSubdirectory("tablero-sla-bench-").FullName;
+        try
+        {
+            var connectionString = $"Data Source={Path.Combine(data, "tablero.db")};Pooling=True";
+            DatabaseMigrator.Migrate(DatabaseProvider.Sqlite, connectionString);
+            DapperSetup.Register();
+            var connections = ConnectionFactory.Create(DatabaseProvider.Sqlite, connectionString);
+            var sql = new SqlScripts(DatabaseProvider.Sqlite);
+            var catalogue = DemoCatalogue.Build();
+            await new CatalogueStore(connections, sql).UpsertAsync(catalogue);
+            var index = new CatalogueIndex(catalogue);
+            var context = new CaseContext(index.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
+            var store = new CaseEventStore(connections, sql);
+            var cases = new CaseStore(connections, sql);
+            var now = DateTimeOffset.UtcNow;
+            var hospitals = catalogue.Units.Where(u => u.Type is UnitType.Hgz or UnitType.Hgr).ToArray(); // 24x7, 24 h target: overdue after 30 h
+            var random = new Random(4);
+
+            // The open book: cases opened in the last ten minutes, every deadline ahead.
+            var watch = Stopwatch.StartNew();
+            await SeedAsync(store, context, openCases, i => Opened($"OPEN-{i}", catalogue.Units[random.Next(catalogue.Units.Count)], now.AddMinutes(-random.Next(0, 10)), agent: i % 2 == 0), now);
+            Console.WriteLine($"  seeded {openCases:N0} open cases in {watch.Elapsed.TotalSeconds:N1} s");
+
+            await using var service = new CaseEventService(store, new NullFeed(), () => context, TimeProvider.System);
+            var idle = new List<double>();
+            for (var i = 0; i < 2000; i++)
+            {
+                var tick = Stopwatch.StartNew();
+                var due = await cases.ReadDueAsync(DateTimeOffset.UtcNow, 2000);
+                var planned = due.Select(c => SlaSweep.DueEvents(c, DateTimeOffset.UtcNow, context)).Where(b => b.Count > 0).ToArray();
+                if (planned.Length > 0)
+                {
+                    await service.AppendEachAsync(planned);
+                }
+
+                idle.Add(tick.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine($"  sweep tick, nothing due:           p50 {Percentile(idle, 50):N3} ms   p99 {Percentile(idle, 99):N3} ms   ({idle.Count} ticks)");
+
+            // Ten cases fall due per tick: the tick reads, plans and commits their breaches.
+            var busy = new List<double>();
+            for (var i = 0; i < 200; i++)
+            {
+                var at = DateTimeOffset.UtcNow;
+                await SeedAsync(store, context, 10, j => Opened($"DUE-{i}-{j}", hospitals[random.Next(hospitals.Length)], at.AddHours(-30), agent: true), at);
+                var tick = Stopwatch.StartNew();
+                var due = await cases.ReadDueAsync(at, 2000);
+                var results = await service.AppendEachAsync(due.Select(c => SlaSweep.DueEvents(c, at, context)).Where(b => b.Count > 0).ToArray());
+                busy.Add(tick.Elapsed.TotalMilliseconds);
+                if (results.Sum(r => r.NewEvents.Count) != 10)
+                {
+                    throw new InvalidOperationException("each busy tick should record ten breaches");
+                }
+            }
+
+            Console.WriteLine($"  sweep tick, 10 breaches committed: p50 {Percentile(busy, 50):N3} ms   p99 {Percentile(busy, 99):N3} ms   ({busy.Count} ticks)");
+
+            // Downtime: this many cases went past their deadline while nothing ran. One sweep run catches up.
+            var down = DateTimeOffset.UtcNow;
+            await SeedAsync(store, context, catchUp, i => Opened($"LATE-{i}", hospitals[random.Next(hospitals.Length)], down.AddHours(-30), agent: true), down);
+            watch.Restart();
+            long breaches = 0;
+            while (true)
+            {
+                var due = await cases.ReadDueAsync(down, 5000);
+                var planned = due.Select(c => SlaSweep.DueEvents(c, down, context)).Where(b => b.Count > 0).ToArray();
+                if (planned.Length == 0)
+                {
+                    break;
+                }
+
+                breaches += (await service.AppendEachAsync(planned)).Sum(r => r.NewEvents.Count);
+            }
+
+            var seconds = watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"  catch-up after downtime: {breaches:N0} SlaBreached events in {seconds:N1} s ({breaches / seconds:N0} per s)");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>Critical cases at hospitals whose 15-minute first response falls due over the next minute; the host's own Hangfire sweep must notice.</summary>
+    private static async Task BreachLatencyAsync(int cases)
+    {
+        var root = HttpBenchmarks.FindRepositoryRoot();
+        var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");
+        var data = Directory.CreateTempSubdirectory("tablero-sla-latency-").FullName;
+        var port = HttpBenchmarks.FreePort();
+        using var server = HttpBenchmarks.StartServer(dll, data, port);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            http.DefaultRequestHeaders.Add("X-Api-Key", HttpBenchmarks.ApiKey);
+            await HttpBenchmarks.WaitUntilReadyAsync(http, server);
+            var hospital = DemoCatalogue.Build().Units.First(u => u.Type == UnitType.Hgr);
+            var start = DateTimeOffset.UtcNow;
+            var events = new JsonArray();
+            for (var i = 0; i < cases; i++)
+            {
+                // Due 5–65 s from now: opened 15 minutes earlier than that.
+                var opened = start.AddSeconds(5 + 60.0 * i / cases).AddMinutes(-15);
+                events.Add(new JsonObject
+                {
+                    ["eventId"] = Guid.NewGuid().ToString(),
+                    ["type"] = "CaseOpened",
+                    ["caseId"] = $"LAT-{i}",
+                    ["occurredAt"] = opened.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture),
+                    ["data"] = new JsonObject
+                    {
+                        ["unitCode"] = hospital.Code, ["kind"] = "Complaint", ["channel"] = "Module", ["category"] = "safety",
+                        ["priority"] = "Critical", ["complex"] = false, ["summary"] = "Caída de paciente en urgencias sin atención.",
+                    },
+                });
+            }
+
+            (await http.PostAsJsonAsync("api/v1/events", events)).EnsureSuccessStatusCode();
+            var latencies = new List<double>();
+            long after = 0;
+            while (latencies.Count < cases && DateTimeOffset.UtcNow < start.AddSeconds(120))
+            {
+                var page = JsonDocument.Parse(await http.GetStringAsync($"api/v1/events?after={after}&limit=1000")).RootElement;
+                var seen = DateTimeOffset.UtcNow;
+                foreach (var e in page.EnumerateArray())
+                {
+                    after = e.GetProperty("sequence").GetInt64();
+                    if (e.GetProperty("type").GetString() == "SlaBreached")
+                    {
+                        latencies.Add((seen - e.GetProperty("data").GetProperty("dueAt").GetDateTimeOffset()).TotalMilliseconds);
+                    }
+                }
+
+                await Task.Delay(20);
+            }
+
+            Console.WriteLine($"  deadline → SlaBreached on the feed (real host, Hangfire every second, feed polled every 20 ms): " +
+                $"{latencies.Count} breaches, p50 {Percentile(latencies, 50):N0} ms   p99 {Percentile(latencies, 99):N0} ms   max {latencies.DefaultIfEmpty().Max():N0} ms");
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static async Task SeedAsync(CaseEventStore store, CaseContext context, int count, Func<int, CaseEvent> opened, DateTimeOffset now)
+    {
+        for (var from = 0; from < count; from += 5000)
+        {
+            var batch = Enumerable.Range(from, Math.Min(5000, count - from)).Select(opened).ToArray();
+            var result = await store.AppendAsync(batch, now, context);
+            if (result.Outcome != AppendOutcome.Committed)
+            {
+                throw new InvalidOperationException(result.Reason);
+            }
+        }
+    }
+
+    private static CaseEvent Opened(string caseId, Unit unit, DateTimeOffset at, bool agent) =>
+        new(Guid.NewGuid(), caseId, at, new CaseOpenedData(unit.Code, CaseKind.Complaint, Channel.Module,
+            "waiting-time", Priority.Medium, false, "Espera prolongada en ventanilla.",
+            AgentId: agent ? "TAO-1" : null));
+
+    private static double Percentile(List<double> values, int percentile)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1)];
+    }
+}
