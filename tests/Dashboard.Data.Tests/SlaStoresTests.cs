@@ -1,0 +1,87 @@
+using Dashboard.Core.Alerts;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Sla;
+using Dashboard.Core.Sla.Calendars;
+using Dashboard.Core.Storage;
+using Dashboard.Data.Stores;
+using static Dashboard.Data.Tests.Fixtures;
+
+namespace Dashboard.Data.Tests;
+
+/// <summary>What the sweep and the alert job need from each provider: due cases in order, clocks that survive a round trip, alerts kept unique.</summary>
+public sealed class SlaStoresTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static CaseEvent Opened(string caseId, DateTimeOffset at, string unit = "HGR-JAL-046", bool complex = false) =>
+        new(Guid.NewGuid(), caseId, at, new CaseOpenedData(unit, CaseKind.Complaint, Channel.Module, "waiting-time", Priority.Medium,
+            complex, "Espera de más de tres horas en urgencias.", AgentId: "TAO-104233"));
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReadDue_ReturnsOnlyCasesWhoseNextDeadlineHasComeEarliestFirst(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        // At a 24x7 hospital a simple complaint warns at 18 h and is due at 24 h.
+        var result = await db.Events.AppendAsync([Opened("QJ-LATE", Now.AddHours(-30)), Opened("QJ-WARN", Now.AddHours(-20)), Opened("QJ-FRESH", Now.AddHours(-1))], Now, Context, Ct);
+        Assert.Equal(AppendOutcome.Committed, result.Outcome);
+
+        var due = await db.Cases.ReadDueAsync(Now, 10, Ct);
+
+        Assert.Equal(["QJ-WARN", "QJ-LATE"], due.Select(c => c.CaseId).Reverse());
+        Assert.Equal(["QJ-LATE"], (await db.Cases.ReadDueAsync(Now, 1, Ct)).Select(c => c.CaseId));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Clocks_SurviveTheRoundTripExactly(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var opened = Opened("QJ-CLOCK", Now.AddHours(-2), unit: "UMF-JAL-023", complex: true);
+        var expected = CaseRules.Apply(null, opened, Context).Next!.Sla!;
+        await db.Events.AppendAsync([opened], Now, Context, Ct);
+
+        var stored = (await db.Cases.ReadByIdAsync("QJ-CLOCK", ReadScope.All, Ct))!.Sla!;
+
+        Assert.Equal(expected, stored);
+        Assert.Equal(SlaState.OnTrack, stored.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Alerts_ASecondCreateOfTheSameCaseLevelAndChannel_AddsNothing(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var alerts = new AlertStore(db.Connections, db.Sql);
+        NewAlert Alert(string channel) => new("QJ-ALERT", 1, channel, "UMF-JAL-023", "IMSS-JAL", false, 7, Now, "Plazo vencido", null, AlertStatus.Sent, null);
+
+        await alerts.CreateAsync([Alert(AlertChannels.InApp), Alert(AlertChannels.Email)], 7, Now, Ct);
+        await alerts.CreateAsync([Alert(AlertChannels.InApp), Alert(AlertChannels.Webhook("control"))], 9, Now, Ct);
+        await alerts.CreateAsync([], 8, Now, Ct);
+
+        var all = await alerts.ListAsync(ReadScope.All, unacknowledgedOnly: false, 100, Ct);
+        Assert.Single(all);
+        Assert.Equal(9, await alerts.ReadCheckpointAsync(Ct));
+        Assert.Empty(await alerts.ListAsync(ReadScope.ForRegion("IMSS-NL"), false, 100, Ct));
+        Assert.False(await alerts.AcknowledgeAsync(all[0].Id, "nl", Now, ReadScope.ForRegion("IMSS-NL"), Ct));
+        Assert.True(await alerts.AcknowledgeAsync(all[0].Id, "jal", Now, ReadScope.ForRegion("IMSS-JAL"), Ct));
+        Assert.Empty(await alerts.ListAsync(ReadScope.All, unacknowledgedOnly: true, 100, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Holidays_AddedRenamedAndRemoved(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var holidays = new HolidayStore(db.Connections, db.Sql);
+
+        await holidays.UpsertAsync(Country.Peru, new Holiday(new DateOnly(2027, 6, 25), "Día no laborable"), Ct);
+        await holidays.UpsertAsync(Country.Peru, new Holiday(new DateOnly(2027, 6, 25), "Día no laborable (DS 2027)"), Ct);
+        await holidays.UpsertAsync(Country.Mexico, new Holiday(new DateOnly(2027, 6, 6), "Jornada electoral"), Ct);
+
+        var all = await holidays.ReadAllAsync(Ct);
+        Assert.Equal([(Country.Mexico, "Jornada electoral"), (Country.Peru, "Día no laborable (DS 2027)")], all.Select(h => (h.Country, h.Day.Name)));
+        Assert.True(await holidays.DeleteAsync(Country.Peru, new DateOnly(2027, 6, 25), Ct));
+        Assert.False(await holidays.DeleteAsync(Country.Peru, new DateOnly(2027, 6, 25), Ct));
+    }
+}
