@@ -83,8 +83,6 @@ public interface IAlertStore
 
     Task MarkSentAsync(long id, DateTimeOffset now, DateTimeOffset? nextReminder, CancellationToken cancellationToken = default);
 
-    Task MarkHeldAsync(long id, DateTimeOffset until, CancellationToken cancellationToken = default);
-
     Task MarkFailedAttemptAsync(long id, string error, CancellationToken cancellationToken = default);
 
     /// <summary>Sets when the next reminder of an unacknowledged e-mail alert is due; counts it when it is one more reminder.</summary>

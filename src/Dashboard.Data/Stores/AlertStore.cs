@@ -48,9 +48,6 @@ public sealed class AlertStore(ConnectionFactory connections, SqlScripts sql) : 
     public Task MarkSentAsync(long id, DateTimeOffset now, DateTimeOffset? nextReminder, CancellationToken cancellationToken = default) =>
         ExecuteAsync("Alert_MarkSent", new { Id = id, Now = now, NextReminder = nextReminder }, cancellationToken);
 
-    public Task MarkHeldAsync(long id, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("Alert_MarkHeld", new { Id = id, Until = until }, cancellationToken);
-
     public Task MarkFailedAttemptAsync(long id, string error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(error);

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Dashboard.Core.Alerts;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Web.Components.Pages;
+
+/// <summary>
+/// Escalation alerts in scope, newest first, with acknowledgement (which stops the e-mail reminders). Alerts are
+/// created by a job a moment after their escalation, so the list re-reads every few seconds rather than on the feed.
+/// </summary>
+public sealed partial class AlertsPage : ComponentBase, IDisposable
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(3);
+
+    private IReadOnlyList<Alert> _alerts = [];
+    private bool _pendingOnly = true;
+    private ITimer? _timer;
+
+    [Inject] private IAlertStore Store { get; set; } = default!;
+
+    [Inject] private CatalogueService Catalogue { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<AlertsPage> L { get; set; } = default!;
+
+    // Pages are not signed in yet (the identity issue brings users and their scopes); until then they read everything.
+    private static ReadScope Scope => ReadScope.All;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        _timer = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+            }
+        }), null, RefreshInterval, RefreshInterval);
+    }
+
+    private async Task LoadAsync() => _alerts = await Store.ListAsync(Scope, _pendingOnly, 200);
+
+    private async Task OnPendingOnlyChangedAsync(bool pendingOnly)
+    {
+        _pendingOnly = pendingOnly;
+        await LoadAsync();
+    }
+
+    private async Task AcknowledgeAsync(Alert alert)
+    {
+        await Store.AcknowledgeAsync(alert.Id, L["NoSession"], Time.GetUtcNow(), Scope);
+        await LoadAsync();
+    }
+
+    private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
+
+    /// <summary>In the unit's own time zone, as the people of that unit read their clocks.</summary>
+    private string LocalTime(string unitCode, DateTimeOffset at)
+    {
+        var zone = Catalogue.Current.FindUnit(unitCode)?.TimeZone;
+        var local = zone is null ? at : TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        return local.ToString("g", CultureInfo.CurrentCulture);
+    }
+
+    public void Dispose() => _timer?.Dispose();
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Bunit;
+using Dashboard.Core.Alerts;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla.Calendars;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components.Pages;
+using Dashboard.Web.Sla;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Components;
+
+public sealed class AlertsPageTests : BunitContext
+{
+    private static readonly Unit Unit = TableroFactory.JaliscoUnit;
+    private readonly FakeAlertStore _store = new();
+
+    public AlertsPageTests()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-MX");
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddSingleton<IAlertStore>(_store);
+        Services.AddSingleton(TimeProvider.System);
+        var catalogue = new CatalogueService(new DemoCatalogueStore(), new NoHolidays(), Options.Create(new SlaOptions()));
+        catalogue.ReloadAsync(Xunit.TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+        Services.AddSingleton(catalogue);
+    }
+
+    [Fact]
+    public void Render_ListsPendingEscalationsWithTheirLevelInSpanishAndUnitTime()
+    {
+        // 16:00 UTC is 10:00 in Guadalajara.
+        _store.Alerts.Add(NewAlert(1, level: 2, new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero)));
+
+        var cut = Render<AlertsPage>();
+
+        Assert.Equal("Alertas de escalamiento", cut.Find("h1").TextContent);
+        Assert.Equal("2 · Comité regional", cut.Find("[data-testid=level-1]").TextContent.Trim());
+        Assert.Contains("10:00", cut.Find("[data-testid=alerts-table]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(Unit.Name, cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Acknowledge_RecordsItAndTheRowLeavesThePendingList()
+    {
+        _store.Alerts.Add(NewAlert(7, level: 1, DateTimeOffset.UtcNow));
+        var cut = Render<AlertsPage>();
+
+        cut.Find("[data-testid=ack-7]").Click();
+
+        Assert.NotNull(_store.Alerts.Single().AcknowledgedAt);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=ack-7]")));
+        Assert.Contains("No hay alertas pendientes", cut.Markup, StringComparison.Ordinal);
+    }
+
+    private static Alert NewAlert(long id, int level, DateTimeOffset at) =>
+        new(id, $"QJ-{id}", level, AlertChannels.InApp, Unit.Code, Unit.RegionCode, false, id, at, "Escalamiento automático: plazo vencido",
+            null, AlertStatus.Sent, at, at, null, 1, null, null, null, null, 0);
+
+    private sealed class FakeAlertStore : IAlertStore
+    {
+        public List<Alert> Alerts { get; } = [];
+
+        public Task<IReadOnlyList<Alert>> ListAsync(ReadScope scope, bool unacknowledgedOnly, int limit, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<Alert>>(Alerts.Where(a => !unacknowledgedOnly || a.AcknowledgedAt is null).Take(limit).ToArray());
+
+        public Task<bool> AcknowledgeAsync(long id, string by, DateTimeOffset now, ReadScope scope, CancellationToken cancellationToken = default)
+        {
+            var i = Alerts.FindIndex(a => a.Id == id);
+            if (i >= 0)
+            {
+                Alerts[i] = Alerts[i] with { AcknowledgedAt = now, AcknowledgedBy = by };
+            }
+
+            return Task.FromResult(i >= 0);
+        }
+
+        public Task<long> ReadCheckpointAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task CreateAsync(IReadOnlyList<NewAlert> alerts, long checkpoint, DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Alert>> ReadDeliverableAsync(DateTimeOffset now, DateTimeOffset requeueBefore, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task MarkQueuedAsync(IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<Alert?> ReadAsync(long id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task MarkSentAsync(long id, DateTimeOffset now, DateTimeOffset? nextReminder, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task MarkFailedAttemptAsync(long id, string error, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task ScheduleReminderAsync(long id, DateTimeOffset next, bool counted, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task ForgetQueuedAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Alert>> ReadRemindersDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+
+    private sealed class DemoCatalogueStore : ICatalogueStore
+    {
+        public Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+        public Task UpsertAsync(CatalogueSnapshot catalogue, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<CatalogueSnapshot> ReadAllAsync(CancellationToken cancellationToken = default) => Task.FromResult(TableroFactory.Catalogue);
+    }
+
+    private sealed class NoHolidays : IHolidayStore
+    {
+        public Task<IReadOnlyList<(Country Country, Holiday Day)>> ReadAllAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<(Country, Holiday)>>([]);
+
+        public Task UpsertAsync(Country country, Holiday day, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<bool> DeleteAsync(Country country, DateOnly date, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+}
