@@ -32,7 +32,7 @@ public sealed class SlaSweepJob(ICaseStore cases, CaseEventService events, Catal
         {
             var due = await cases.ReadDueAsync(now, batchSize, cancellationToken);
             dueCases += due.Count;
-            var planned = due.Select(c => SlaSweep.DueEvents(c, now, context)).Where(b => b.Count > 0).ToArray();
+            var planned = due.Select(c => Plan(c, now, context)).Where(b => b.Count > 0).ToArray();
             if (planned.Length == 0)
             {
                 break;
@@ -60,5 +60,19 @@ public sealed class SlaSweepJob(ICaseStore cases, CaseEventService events, Catal
         }
 
         return new SweepResult(dueCases, newEvents);
+    }
+
+    /// <summary>One case's plan; a case whose plan fails is logged and skipped, never allowed to stop the sweep for everyone.</summary>
+    private IReadOnlyList<CaseEvent> Plan(CaseState c, DateTimeOffset now, CaseContext context)
+    {
+        try
+        {
+            return SlaSweep.DueEvents(c, now, context);
+        }
+        catch (InvalidOperationException ex)
+        {
+            logger.LogError(ex, "SLA sweep could not plan case {CaseId}", c.CaseId);
+            return [];
+        }
     }
 }
