@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dashboard.Core.Cases;
@@ -64,16 +65,19 @@ public static class SlaSweep
 
         if (next is null && context.Sla.NextEscalation(c, unit) is { } step && step.At <= now)
         {
-            next = Event(c.CaseId, step.At, new CaseEscalatedData(step.Level, EscalationReason(sla, step.Level)), $"{step.Level}|{sla.BreachedAt:O}");
+            next = Event(c.CaseId, step.At, new CaseEscalatedData(step.Level, EscalationReason(sla, step.Level, unit)), $"{step.Level}|{sla.BreachedAt:O}");
         }
 
         return next;
     }
 
-    public static string EscalationReason(CaseSla sla, int level)
+    /// <summary>Worded for the people of the unit: the deadline in the unit's own time.</summary>
+    public static string EscalationReason(CaseSla sla, int level, Catalogue.Unit unit)
     {
         ArgumentNullException.ThrowIfNull(sla);
-        return $"Escalamiento automático al nivel {level}: plazo vencido el {sla.BreachedAt:yyyy-MM-dd HH:mm:ss} UTC sin resolver";
+        ArgumentNullException.ThrowIfNull(unit);
+        var local = TimeZoneInfo.ConvertTime(sla.BreachedAt!.Value, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone));
+        return string.Create(CultureInfo.InvariantCulture, $"Escalamiento automático al nivel {level}: plazo vencido el {local:yyyy-MM-dd HH:mm} (hora de la unidad) sin resolver");
     }
 
     private static CaseEvent Earlier(CaseEvent? a, CaseEvent? b) => a is null ? b! : b is null || a.OccurredAt <= b.OccurredAt ? a : b;
