@@ -27,9 +27,10 @@ CREATE TABLE dbo.alerts (
 CREATE INDEX ix_alerts_status ON dbo.alerts (status, queued_at_utc);
 CREATE INDEX ix_alerts_region ON dbo.alerts (region_code, created_at_utc);
 
--- How far the alert job has read the event log.
+-- How far the alert job has read the event log. It starts at the log's end: installing alerts on a database with
+-- history must not e-mail every past escalation.
 CREATE TABLE dbo.alert_checkpoint (
     id            INT    NOT NULL CONSTRAINT pk_alert_checkpoint PRIMARY KEY CONSTRAINT ck_alert_checkpoint_one CHECK (id = 1),
     last_sequence BIGINT NOT NULL
 );
-INSERT INTO dbo.alert_checkpoint (id, last_sequence) VALUES (1, 0);
+INSERT INTO dbo.alert_checkpoint (id, last_sequence) SELECT 1, COALESCE(MAX(sequence), 0) FROM dbo.case_events;

@@ -27,9 +27,10 @@ CREATE TABLE alerts (
 CREATE INDEX ix_alerts_status ON alerts (status, queued_at_utc);
 CREATE INDEX ix_alerts_region ON alerts (region_code, created_at_utc);
 
--- How far the alert job has read the event log.
+-- How far the alert job has read the event log. It starts at the log's end: installing alerts on a database with
+-- history must not e-mail every past escalation.
 CREATE TABLE alert_checkpoint (
     id            INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
     last_sequence INTEGER NOT NULL
 );
-INSERT INTO alert_checkpoint (id, last_sequence) VALUES (1, 0);
+INSERT INTO alert_checkpoint (id, last_sequence) SELECT 1, COALESCE(MAX(sequence), 0) FROM case_events;
