@@ -49,6 +49,24 @@ public sealed class SlaStoresTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReadOfTypeAfter_ReturnsOnlyThatTypeAndHowFarTheLogWasRead(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Events.AppendAsync([Opened("QJ-E1", Now.AddHours(-1)), Opened("QJ-E2", Now.AddHours(-1))], Now, Context, Ct);
+        await db.Events.AppendAsync([new CaseEvent(Guid.NewGuid(), "QJ-E1", Now, new CaseEscalatedData(2, "Escalado por la dirección"))], Now, Context, Ct);
+        await db.Events.AppendAsync([new CaseEvent(Guid.NewGuid(), "QJ-E2", Now, new NoteAddedData("Se llamó al derechohabiente."))], Now, Context, Ct);
+
+        var (all, readUpTo) = await db.Events.ReadOfTypeAfterAsync(0, CaseEventType.CaseEscalated, 10, Ct);
+        var (none, unchanged) = await db.Events.ReadOfTypeAfterAsync(readUpTo, CaseEventType.CaseEscalated, 10, Ct);
+
+        Assert.Equal([3L], all.Select(e => e.Sequence));
+        Assert.Equal(4, readUpTo);
+        Assert.Empty(none);
+        Assert.Equal(4, unchanged);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Alerts_ASecondCreateOfTheSameCaseLevelAndChannel_AddsNothing(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

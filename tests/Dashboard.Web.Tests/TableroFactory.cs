@@ -13,7 +13,7 @@ namespace Dashboard.Web.Tests;
 /// The real host on a fresh SQLite file with the demo catalogue, the simulator off (numbers move only when a
 /// test posts), and API keys of every shape a source system can have.
 /// </summary>
-public sealed class TableroFactory : WebApplicationFactory<Program>
+public class TableroFactory : WebApplicationFactory<Program>
 {
     public const string IngestKey = "test-ingest-key-all-0001";
     public const string ReadKey = "test-read-key-all-00002";
@@ -75,6 +75,12 @@ public sealed class TableroFactory : WebApplicationFactory<Program>
             ["Alerts:Webhooks:0:Url"] = "http://webhooks.test/tablero",
             ["Alerts:Webhooks:0:Secret"] = WebhookSecret,
         }));
+        Customize(builder);
+    }
+
+    /// <summary>A test class's own changes to the host (a fake clock, other settings), applied last.</summary>
+    protected virtual void Customize(IWebHostBuilder builder)
+    {
     }
 
     public HttpClient CreateClient(string apiKey)
@@ -89,6 +95,7 @@ public sealed class TableroFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_dataFolder, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }
 

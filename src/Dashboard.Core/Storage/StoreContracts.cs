@@ -71,6 +71,12 @@ public interface ICaseEventStore
     Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For jobs that follow the log (alerts): events of one type after a sequence, at most <paramref name="limit"/>, and
+    /// how far the log was read — past the last match when fewer came back, so a quiet type still moves the reader on.
+    /// </summary>
+    Task<(IReadOnlyList<StoredCaseEvent> Events, long ReadUpTo)> ReadOfTypeAfterAsync(long afterSequence, CaseEventType type, int limit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -44,16 +44,15 @@ public sealed class AlertJob(
         var checkpoint = await alerts.ReadCheckpointAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
-            var page = await events.ReadAfterAsync(checkpoint, PageSize, ReadScope.All, cancellationToken);
-            if (page.Count == 0)
+            var (escalations, readUpTo) = await events.ReadOfTypeAfterAsync(checkpoint, CaseEventType.CaseEscalated, PageSize, cancellationToken);
+            if (readUpTo == checkpoint)
             {
                 return;
             }
 
-            var created = page.Where(e => e.Type == CaseEventType.CaseEscalated).SelectMany(e => AlertsFor(e, now)).ToArray();
-            checkpoint = page[^1].Sequence;
-            await alerts.CreateAsync(created, checkpoint, now, cancellationToken);
-            if (page.Count < PageSize)
+            checkpoint = readUpTo;
+            await alerts.CreateAsync(escalations.SelectMany(e => AlertsFor(e, now)).ToArray(), checkpoint, now, cancellationToken);
+            if (escalations.Count < PageSize)
             {
                 return;
             }

@@ -1,0 +1,1 @@
+SELECT last_sequence FROM dbo.event_sequence WHERE id = 1;
