@@ -104,6 +104,25 @@ public sealed record CaseSummary(
     public const int MaxEscalationLevel = 3;
 }
 
+/// <summary>The wall's big numbers for one scope: open cases now, and breaches of the scope's own day.</summary>
+public sealed record WallCounts(int OpenCases, int OpenComplex, int AtRisk, int Overdue, int BreachedToday, int Level1, int Level2, int Level3);
+
+/// <summary>A unit and how many of its open complex cases are overdue.</summary>
+public sealed record UnitOverdue(string UnitCode, string RegionCode, int Cases);
+
+/// <summary>A region's open cases and how many of them are overdue (the wall colours it by the rate).</summary>
+public sealed record RegionOverdue(string RegionCode, int OpenCases, int Overdue)
+{
+    public double OverdueRate => OpenCases == 0 ? 0 : (double)Overdue / OpenCases;
+}
+
+/// <summary>Everything a wall reads from the database for its scope, in one snapshot.</summary>
+public sealed record WallSnapshot(
+    WallCounts Counts,
+    TimeSpan? MedianFirstResponseToday,
+    IReadOnlyList<UnitOverdue> TopUnits,
+    IReadOnlyList<RegionOverdue> Regions);
+
 public interface ICaseStore
 {
     Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default);
@@ -121,6 +140,9 @@ public interface ICaseStore
     /// <paramref name="now"/>, earliest first.
     /// </summary>
     Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The wall's numbers within the scope; "today" is [<paramref name="todayStart"/>, <paramref name="tomorrowStart"/>) in the scope's zone.</summary>
+    Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The days off administrators add to their country's holiday rules.</summary>

@@ -24,6 +24,27 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         return rows.Select(r => r.ToState()).ToArray();
     }
 
+    public async Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var parameters = new { scope.RegionCode, scope.UnitCode, TodayStart = todayStart, TomorrowStart = tomorrowStart, Limit = topUnits };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // One snapshot: the four reads see the same committed state.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var counts = await connection.QuerySingleAsync<WallCountsRow>(new CommandDefinition(sql["Case_ReadWallCounts"], parameters, transaction, cancellationToken: cancellationToken));
+        var waits = (await connection.QueryAsync<long>(new CommandDefinition(sql["Case_ReadFirstResponseSeconds"], parameters, transaction, cancellationToken: cancellationToken))).Order().ToArray();
+        var units = await connection.QueryAsync<UnitOverdueRow>(new CommandDefinition(sql["Case_ReadOverdueComplexByUnit"], parameters, transaction, cancellationToken: cancellationToken));
+        var regions = await connection.QueryAsync<RegionOverdueRow>(new CommandDefinition(sql["Case_ReadOverdueByRegion"], parameters, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        TimeSpan? median = waits.Length == 0 ? null
+            : TimeSpan.FromSeconds(waits.Length % 2 == 1 ? waits[waits.Length / 2] : (waits[waits.Length / 2 - 1] + waits[waits.Length / 2]) / 2.0);
+        return new WallSnapshot(
+            new WallCounts(counts.OpenCases, counts.OpenComplex, counts.AtRisk, counts.Overdue, counts.BreachedToday, counts.Level1, counts.Level2, counts.Level3),
+            median,
+            units.Select(u => new UnitOverdue(u.UnitCode, u.RegionCode, u.Cases)).ToArray(),
+            regions.Select(r => new RegionOverdue(r.RegionCode, r.OpenCases, r.Overdue)).ToArray());
+    }
+
     public async Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -97,5 +118,31 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         public int Units { get; set; }
         public int OpenCases { get; set; }
         public int OpenComplex { get; set; }
+    }
+
+    private sealed class WallCountsRow
+    {
+        public int OpenCases { get; set; }
+        public int OpenComplex { get; set; }
+        public int AtRisk { get; set; }
+        public int Overdue { get; set; }
+        public int BreachedToday { get; set; }
+        public int Level1 { get; set; }
+        public int Level2 { get; set; }
+        public int Level3 { get; set; }
+    }
+
+    private sealed class UnitOverdueRow
+    {
+        public string UnitCode { get; set; } = "";
+        public string RegionCode { get; set; } = "";
+        public int Cases { get; set; }
+    }
+
+    private sealed class RegionOverdueRow
+    {
+        public string RegionCode { get; set; } = "";
+        public int OpenCases { get; set; }
+        public int Overdue { get; set; }
     }
 }

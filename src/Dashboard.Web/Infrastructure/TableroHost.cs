@@ -15,6 +15,7 @@ using Dashboard.Web.Live;
 using Dashboard.Web.Security;
 using Dashboard.Web.Simulation;
 using Dashboard.Web.Sla;
+using Dashboard.Web.Wall;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Authentication;
@@ -109,6 +110,11 @@ public static class TableroHost
     {
         services.AddSingleton<InProcessLiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<InProcessLiveFeed>());
+        services.AddSingleton(sp => new WallBoard(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<ILiveFeed>(), sp.GetRequiredService<CatalogueService>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WallBoard>>())
+        {
+            DefaultTimeZone = configuration["Wall:TimeZone"] is { Length: > 0 } zone ? zone : "America/Mexico_City",
+        });
         // Enums travel as their names on the hub too, as in the HTTP API.
         var signalR = services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Wall;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Web.Components.Pages;
+
+/// <summary>
+/// The wall display: the scope's big numbers, the units with the most overdue complex cases, regions by overdue rate
+/// and a ticker. It reads nothing itself: the shared <see cref="WallBoard"/> reads once per scope for every wall.
+/// No personal data is shown (no names, no NSS/DNI, no summaries).
+/// </summary>
+public sealed partial class WallPage : ComponentBase, IDisposable
+{
+    private WallView? _view;
+    private IDisposable? _watch;
+    private ITimer? _clock;
+
+    /// <summary>"all" (default), "region:CODE" or "unit:CODE". Display tokens will bind it (identity issue).</summary>
+    [Parameter] public string? Scope { get; set; }
+
+    [Inject] private WallBoard Board { get; set; } = default!;
+
+    [Inject] private CatalogueService Catalogue { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<WallPage> L { get; set; } = default!;
+
+    private ReadScope ReadScope => Security.CallerExtensions.ParseScope(Scope ?? "all") ?? ReadScope.All;
+
+    private string ScopeName => ReadScope.Level switch
+    {
+        ScopeLevel.Region => Catalogue.Current.FindRegion(ReadScope.Code!)?.Name ?? ReadScope.Code!,
+        ScopeLevel.Unit => Catalogue.Current.FindUnit(ReadScope.Code!)?.Name ?? ReadScope.Code!,
+        _ => L["AllScope"],
+    };
+
+    private DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), _view?.Zone ?? TimeZoneInfo.Utc);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _watch = await Board.WatchAsync(ReadScope, view => _ = InvokeAsync(() =>
+        {
+            _view = view;
+            StateHasChanged();
+        }));
+        // The clock moves even when nothing happens.
+        _clock = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
+    }
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    private string Duration(TimeSpan? value) => value is not { } d ? "—"
+        : d.TotalHours >= 1 ? string.Format(CultureInfo.CurrentCulture, L["HoursMinutes"], (int)d.TotalHours, d.Minutes)
+        : string.Format(CultureInfo.CurrentCulture, L["Minutes"], Math.Max(0, (int)Math.Round(d.TotalMinutes)));
+
+    private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
+
+    private string LocalTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _view?.Zone ?? TimeZoneInfo.Utc).ToString("HH:mm", CultureInfo.CurrentCulture);
+
+    private static string ShortRegion(string code) => code.Contains('-', StringComparison.Ordinal) ? code[(code.IndexOf('-', StringComparison.Ordinal) + 1)..] : code;
+
+    /// <summary>Green under 5 % overdue, amber under 15 %, red above: readable across a room.</summary>
+    private static string RateClass(double rate) => rate < 0.05 ? "is-ok" : rate < 0.15 ? "is-warning" : "is-danger";
+
+    private static string TickClass(CaseEventType type) => type switch
+    {
+        CaseEventType.SlaBreached or CaseEventType.CaseEscalated => "is-danger",
+        CaseEventType.SlaWarning => "is-warning",
+        _ => "",
+    };
+
+    public void Dispose()
+    {
+        _watch?.Dispose();
+        _clock?.Dispose();
+    }
+}

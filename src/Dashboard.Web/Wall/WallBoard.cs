@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using Dashboard.Core.Live;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Live;
+
+namespace Dashboard.Web.Wall;
+
+/// <summary>What a wall draws: the snapshot, when it was read, the scope's clock zone, and the latest events.</summary>
+public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, TimeZoneInfo Zone, IReadOnlyList<LiveCaseEvent> Ticker);
+
+/// <summary>
+/// One shared board per scope, however many walls show it: the database is read once per scope at most four times a
+/// second while events arrive (and every half minute anyway, so "today" turns over at midnight), and every wall of
+/// that scope gets the same view. A scope's board lives while some wall watches it.
+/// </summary>
+public sealed class WallBoard(ICaseStore cases, ILiveFeed feed, CatalogueService catalogue, TimeProvider time, ILogger<WallBoard> logger)
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan IdleRefresh = TimeSpan.FromSeconds(30);
+    public const int TopUnits = 10;
+    public const int TickerLength = 12;
+
+    /// <summary>The zone of the "all" scope's clock and day (a deployment serving one country sets its own).</summary>
+    public string DefaultTimeZone { get; init; } = "America/Mexico_City";
+
+    private readonly ICaseStore _cases = cases;
+    private readonly ILiveFeed _feed = feed;
+    private readonly TimeProvider _time = time;
+    private readonly ILogger<WallBoard> _logger = logger;
+    private readonly ConcurrentDictionary<string, ScopeBoard> _boards = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    /// <summary>Calls <paramref name="onView"/> with each new view of the scope (on the thread pool); dispose to stop.</summary>
+    public async Task<IDisposable> WatchAsync(ReadScope scope, Action<WallView> onView)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ScopeBoard board;
+        lock (_lock)
+        {
+            board = _boards.GetOrAdd(scope.ToString(), _ => new ScopeBoard(this, scope));
+            board.Watchers.Add(onView);
+        }
+
+        await board.StartAsync();
+        if (board.Current is { } view)
+        {
+            onView(view);
+        }
+
+        return new Watch(this, board, onView);
+    }
+
+    private void Unwatch(ScopeBoard board, Action<WallView> onView)
+    {
+        lock (_lock)
+        {
+            board.Watchers.Remove(onView);
+            if (board.Watchers.Count == 0)
+            {
+                _boards.TryRemove(board.Key, out _);
+                board.Dispose();
+            }
+        }
+    }
+
+    private TimeZoneInfo ZoneOf(ReadScope scope)
+    {
+        var id = scope.Level switch
+        {
+            ScopeLevel.Region => catalogue.Current.FindRegion(scope.Code!)?.TimeZone,
+            ScopeLevel.Unit => catalogue.Current.FindUnit(scope.Code!)?.TimeZone,
+            _ => null,
+        };
+        return TimeZoneInfo.FindSystemTimeZoneById(id ?? DefaultTimeZone);
+    }
+
+    private sealed class Watch(WallBoard owner, ScopeBoard board, Action<WallView> onView) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Unwatch(board, onView);
+            }
+        }
+    }
+
+    private sealed class ScopeBoard : IDisposable
+    {
+        private readonly WallBoard _owner;
+        private readonly ReadScope _scope;
+        private readonly Throttler _throttler;
+        private readonly Lock _tickerLock = new();
+        private readonly Queue<LiveCaseEvent> _ticker = new();
+        private readonly SemaphoreSlim _started = new(1, 1);
+        private IDisposable? _subscription;
+        private ITimer? _idle;
+        private volatile WallView? _current;
+
+        public ScopeBoard(WallBoard owner, ReadScope scope)
+        {
+            _owner = owner;
+            _scope = scope;
+            Key = scope.ToString();
+            _throttler = new Throttler(RefreshInterval, RefreshAsync, owner._time);
+        }
+
+        public string Key { get; }
+
+        public List<Action<WallView>> Watchers { get; } = [];
+
+        public WallView? Current => _current;
+
+        public async Task StartAsync()
+        {
+            await _started.WaitAsync();
+            try
+            {
+                if (_subscription is not null)
+                {
+                    return;
+                }
+
+                _subscription = _owner._feed.Subscribe(_scope, OnEvents);
+                await RefreshAsync();
+                _idle = _owner._time.CreateTimer(_ => _throttler.Signal(), null, IdleRefresh, IdleRefresh);
+            }
+            finally
+            {
+                _started.Release();
+            }
+        }
+
+        private void OnEvents(IReadOnlyList<LiveCaseEvent> events)
+        {
+            lock (_tickerLock)
+            {
+                foreach (var e in events.TakeLast(TickerLength))
+                {
+                    _ticker.Enqueue(e);
+                    if (_ticker.Count > TickerLength)
+                    {
+                        _ticker.Dequeue();
+                    }
+                }
+            }
+
+            _throttler.Signal();
+        }
+
+        private async Task RefreshAsync()
+        {
+            try
+            {
+                var zone = _owner.ZoneOf(_scope);
+                var now = _owner._time.GetUtcNow();
+                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+                var snapshot = await _owner._cases.ReadWallAsync(_scope, StartOf(today, zone), StartOf(today.AddDays(1), zone), TopUnits);
+                LiveCaseEvent[] ticker;
+                lock (_tickerLock)
+                {
+                    ticker = _ticker.Reverse().ToArray();
+                }
+
+                var view = new WallView(snapshot, now, zone, ticker);
+                _current = view;
+                Action<WallView>[] watchers;
+                lock (_owner._lock)
+                {
+                    watchers = [.. Watchers];
+                }
+
+                foreach (var watcher in watchers)
+                {
+                    watcher(view);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The walls keep their last good view; the next event or the idle timer tries again.
+                _owner._logger.LogWarning(ex, "Wall board {Scope} could not refresh", Key);
+            }
+        }
+
+        private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
+        {
+            var local = day.ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(local, zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddHours(1)) : zone.GetUtcOffset(local)).ToUniversalTime();
+        }
+
+        public void Dispose()
+        {
+            _subscription?.Dispose();
+            _idle?.Dispose();
+            _throttler.Dispose();
+            _started.Dispose();
+        }
+    }
+}
