@@ -2,13 +2,9 @@ using System.Globalization;
 using Bunit;
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Sla.Calendars;
 using Dashboard.Core.Storage;
-using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Pages;
-using Dashboard.Web.Sla;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Components;
@@ -26,9 +22,7 @@ public sealed class AlertsPageTests : BunitContext
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddSingleton<IAlertStore>(_store);
         Services.AddSingleton(TimeProvider.System);
-        var catalogue = new CatalogueService(new DemoCatalogueStore(), new NoHolidays(), Options.Create(new SlaOptions()));
-        catalogue.ReloadAsync(Xunit.TestContext.Current.CancellationToken).GetAwaiter().GetResult();
-        Services.AddSingleton(catalogue);
+        Services.AddSingleton(TestCatalogue.Create());
     }
 
     [Fact]
@@ -99,24 +93,5 @@ public sealed class AlertsPageTests : BunitContext
         public Task ForgetQueuedAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Alert>> ReadRemindersDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-    }
-
-    private sealed class DemoCatalogueStore : ICatalogueStore
-    {
-        public Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
-
-        public Task UpsertAsync(CatalogueSnapshot catalogue, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CatalogueSnapshot> ReadAllAsync(CancellationToken cancellationToken = default) => Task.FromResult(TableroFactory.Catalogue);
-    }
-
-    private sealed class NoHolidays : IHolidayStore
-    {
-        public Task<IReadOnlyList<(Country Country, Holiday Day)>> ReadAllAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<(Country, Holiday)>>([]);
-
-        public Task UpsertAsync(Country country, Holiday day, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<bool> DeleteAsync(Country country, DateOnly date, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

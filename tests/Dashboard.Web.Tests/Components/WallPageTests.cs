@@ -1,0 +1,126 @@
+using System.Globalization;
+using Bunit;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Live;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Components.Pages;
+using Dashboard.Web.Live;
+using Dashboard.Web.Wall;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Components;
+
+public sealed class WallPageTests : BunitContext
+{
+    private readonly WallStore _store = new();
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+
+    public WallPageTests()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-MX");
+        DefaultWaitTimeout = TimeSpan.FromSeconds(5);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddSingleton<ICaseStore>(_store);
+        Services.AddSingleton<ILiveFeed>(_feed);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(TestCatalogue.Create());
+        Services.AddSingleton(sp => new WallBoard(_store, _feed, sp.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>(), TimeProvider.System, NullLogger<WallBoard>.Instance));
+    }
+
+    private static LiveCaseEvent Event(long sequence, CaseEventType type = CaseEventType.CaseOpened) =>
+        new(sequence, Guid.NewGuid(), $"QJ-{sequence}", type, DateTimeOffset.UtcNow, "IMSS-JAL", TableroFactory.JaliscoUnit.Code, CaseStatus.New, true, Priority.High, 0);
+
+    [Fact]
+    public void Render_ShowsTheBigNumbersAndTheRankingInSpanish()
+    {
+        var cut = Render<WallPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal("1,204", cut.Find("[data-testid=wall-open]").TextContent.Trim()));
+        Assert.Equal("Nacional", cut.Find("[data-testid=wall-scope]").TextContent.Trim());
+        Assert.Equal("31", cut.Find("[data-testid=wall-overdue]").TextContent.Trim());
+        Assert.Equal("12 min", cut.Find("[data-testid=wall-median]").TextContent.Trim());
+        Assert.Contains(TableroFactory.JaliscoUnit.Name, cut.Find("[data-testid=wall-ranking]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FeedEvents_MoveTheNumbersAndTheTicker()
+    {
+        var cut = Render<WallPage>();
+        cut.WaitForAssertion(() => Assert.Equal("31", cut.Find("[data-testid=wall-overdue]").TextContent.Trim()));
+
+        _store.Overdue = 32;
+        _feed.Publish([Event(1, CaseEventType.SlaBreached)]);
+
+        cut.WaitForAssertion(() => Assert.Equal("32", cut.Find("[data-testid=wall-overdue]").TextContent.Trim()));
+        Assert.Contains("VENCIDO · QJ-1", cut.Find("[data-testid=wall-ticker]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoWallsOfOneScope_ShareTheReadsAndABurstIsCoalesced()
+    {
+        var first = Render<WallPage>();
+        var second = Render<WallPage>();
+        first.WaitForAssertion(() => Assert.Equal("1,204", first.Find("[data-testid=wall-open]").TextContent.Trim()));
+        var readsBefore = _store.Reads;
+
+        _store.Open = 1404;
+        for (var i = 1; i <= 200; i++)
+        {
+            _feed.Publish([Event(i)]);
+        }
+
+        second.WaitForAssertion(() => Assert.Equal("1,404", second.Find("[data-testid=wall-open]").TextContent.Trim()));
+        first.WaitForAssertion(() => Assert.Equal("1,404", first.Find("[data-testid=wall-open]").TextContent.Trim()));
+        // 200 events, two walls: one board reads once per window (perhaps twice if the window closed mid-burst).
+        Assert.InRange(_store.Reads - readsBefore, 1, 3);
+        Assert.Equal(1, _feed.SubscriberCount);
+    }
+
+    [Fact]
+    public void LastWallClosed_TheBoardLeavesTheFeed()
+    {
+        var first = Render<WallPage>();
+        var second = Render<WallPage>();
+        first.WaitForAssertion(() => Assert.Equal(1, _feed.SubscriberCount));
+
+        first.Instance.Dispose();
+        Assert.Equal(1, _feed.SubscriberCount);
+        second.Instance.Dispose();
+
+        Assert.Equal(0, _feed.SubscriberCount);
+    }
+
+    private sealed class WallStore : ICaseStore
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public volatile int Open = 1204;
+        public volatile int Overdue = 31;
+
+        public Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reads);
+            return Task.FromResult(new WallSnapshot(
+                new WallCounts(Open, 87, 12, Overdue, 9, 4, 2, 1),
+                TimeSpan.FromMinutes(12),
+                [new UnitOverdue(TableroFactory.JaliscoUnit.Code, "IMSS-JAL", 3)],
+                [new RegionOverdue("IMSS-JAL", Open, Overdue)]));
+        }
+
+        public Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+}
