@@ -21,6 +21,7 @@ public sealed class DashboardServerFixture : IAsyncLifetime
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"tablero-e2e-{Guid.NewGuid():N}");
     private TableroFactory? _factory;
+    private int _port;
 
     /// <summary>Where Kestrel listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = default!;
@@ -34,7 +35,28 @@ public sealed class DashboardServerFixture : IAsyncLifetime
 
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseAddress = new Uri(addresses.Single().TrimEnd('/') + "/");
+        _port = BaseAddress.Port;
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Stops the server as a crash or a deployment would: every circuit and hub connection is gone.</summary>
+    public async Task StopAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+            _factory = null;
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts a new server on the same address and data: what a wall sees after a restart or a new version.</summary>
+    public void Restart()
+    {
+        _factory = new TableroFactory(_dataFolder);
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
+        _factory.StartServer();
     }
 
     /// <summary>A plain HTTP client to the Kestrel address, carrying the fixture's Ingest+Read API key.</summary>

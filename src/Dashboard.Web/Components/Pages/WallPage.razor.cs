@@ -39,6 +39,9 @@ public sealed partial class WallPage : ComponentBase, IDisposable
         _ => L["AllScope"],
     };
 
+    /// <summary>When the numbers on screen were read, in the scope's time: what the offline banner cites.</summary>
+    private string LastGood => _view is { } v ? TimeZoneInfo.ConvertTime(v.ReadAt, v.Zone).ToString("HH:mm", CultureInfo.CurrentCulture) : "";
+
     private DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), _view?.Zone ?? TimeZoneInfo.Utc);
 
     protected override async Task OnInitializedAsync()
