@@ -142,20 +142,17 @@ public static class TableroHost
         services.AddSingleton<AlertJob>();
         services.AddSingleton<AlertDelivery>();
         services.AddHttpClient(AlertDelivery.WebhookClient, c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHangfire((sp, config) =>
+        // Each host gets its own storage from DI: AddHangfire's default goes through the static JobStorage.Current,
+        // which several hosts in one process (the tests) would share.
+        services.AddSingleton<JobStorage>(sp =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.SqlServer)
-            {
-                config.UseSqlServerStorage(database.ConnectionString);
-            }
-            else
-            {
+            return database.Provider == DatabaseProvider.SqlServer
+                ? new Hangfire.SqlServer.SqlServerStorage(database.ConnectionString)
                 // The sweep recomputes from the projection, so an in-memory job store loses nothing on restart.
-                config.UseInMemoryStorage(new InMemoryStorageOptions());
-            }
+                : new InMemoryStorage(new InMemoryStorageOptions());
         });
+        services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(1));
     }
 
