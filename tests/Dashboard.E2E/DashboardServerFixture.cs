@@ -13,7 +13,9 @@ namespace Dashboard.E2E;
 
 /// <summary>
 /// The real Tablero host on Kestrel (127.0.0.1, a free port) with the demo catalogue, the simulator off
-/// (so counts only move when a test posts) and a fresh SQLite folder that is deleted afterwards.
+/// (so counts only move when a test posts) and a fresh SQLite folder that is deleted afterwards. Test classes run one
+/// after another (xunit.runner.json): Hangfire keeps process-wide defaults, and a host stopping beside another one
+/// (the restart test) disturbed its jobs.
 /// </summary>
 public sealed class DashboardServerFixture : IAsyncLifetime
 {
