@@ -30,6 +30,8 @@ public sealed partial class WallPage : ComponentBase, IDisposable
 
     [Inject] private IStringLocalizer<WallPage> L { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<Shared.Vocabulary> V { get; set; } = default!;
+
     private ReadScope ReadScope => Security.CallerExtensions.ParseScope(Scope ?? "all") ?? ReadScope.All;
 
     private string ScopeName => ReadScope.Level switch

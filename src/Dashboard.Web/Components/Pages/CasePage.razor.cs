@@ -1,0 +1,160 @@
+using System.Globalization;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Live;
+using Dashboard.Core.Sla;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace Dashboard.Web.Components.Pages;
+
+/// <summary>
+/// One case: its clocks, its timeline and what the viewer may do next. Every action is an event through the
+/// case-event service, exactly as a source system would send it; the page never writes the case itself.
+/// </summary>
+public sealed partial class CasePage : ComponentBase, IDisposable
+{
+    private CaseState? _case;
+    private IReadOnlyList<StoredCaseEvent> _timeline = [];
+    private string? _agentId;
+    private string? _note;
+    private Throttler? _throttler;
+    private IDisposable? _subscription;
+
+    [Parameter] public string CaseId { get; set; } = "";
+
+    [Inject] private ICaseStore Cases { get; set; } = default!;
+
+    [Inject] private ICaseEventStore Events { get; set; } = default!;
+
+    [Inject] private CaseEventService Service { get; set; } = default!;
+
+    [Inject] private CatalogueService Catalogue { get; set; } = default!;
+
+    [Inject] private ILiveFeed Feed { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<CasePage> L { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<Shared.Vocabulary> V { get; set; } = default!;
+
+    // Pages are not signed in yet (the identity issue brings users and their scopes); until then they read everything.
+    private static ReadScope Scope => ReadScope.All;
+
+    private Unit? Unit => _case is null ? null : Catalogue.Current.FindUnit(_case.UnitCode);
+
+    private string UnitName => Unit?.Name ?? _case?.UnitCode ?? "";
+
+    private IEnumerable<Agent> Agents => Catalogue.Current.Snapshot.Agents.Where(a => a.UnitCode == _case?.UnitCode).OrderBy(a => a.Name, StringComparer.CurrentCulture);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadAsync();
+        _subscription?.Dispose();
+        _throttler ??= new Throttler(TimeSpan.FromMilliseconds(250), () => InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }), Time);
+        // Another person, a source system or the sweep may change the case while it is open here.
+        _subscription = Feed.Subscribe(Scope, events =>
+        {
+            if (events.Any(e => e.CaseId == CaseId))
+            {
+                _throttler.Signal();
+            }
+        });
+    }
+
+    private async Task LoadAsync()
+    {
+        _case = await Cases.ReadByIdAsync(CaseId, Scope);
+        _timeline = _case is null ? [] : await Events.ReadByCaseAsync(CaseId, Scope);
+        _agentId ??= _case?.AgentId;
+    }
+
+    /// <summary>The category in the reader's language, from the institution's classification.</summary>
+    private static string CategoryName(CaseState c)
+    {
+        var category = Core.Catalogue.Classification.ClassificationCatalogue.For(c.Institution).FindCategory(c.Category);
+        return category is null ? c.Category : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? category.Es : category.En;
+    }
+
+    private async Task ActAsync(CaseEventData data)
+    {
+        var result = await Service.AppendAsync([new CaseEvent(Guid.NewGuid(), CaseId, Time.GetUtcNow(), data)]);
+        if (result.Outcome == AppendOutcome.Committed)
+        {
+            _note = null;
+            Snackbar.Add(L["Done", V[$"Event{data.Type}"]], Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add(L["Refused", result.Reason ?? ""], Severity.Error);
+        }
+
+        await LoadAsync();
+    }
+
+    private string Local(DateTimeOffset? at)
+    {
+        if (at is not { } instant)
+        {
+            return "—";
+        }
+
+        var zone = Unit is { } u ? TimeZoneInfo.FindSystemTimeZoneById(u.TimeZone) : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(instant, zone).ToString("g", CultureInfo.CurrentCulture);
+    }
+
+    /// <summary>How long is left (or how late it is) on the running resolution clock.</summary>
+    private string Countdown(CaseSla sla)
+    {
+        if (sla.Resolution is not { IsRunning: true } clock || sla.PausedAt is not null)
+        {
+            return "";
+        }
+
+        var left = clock.DueAt - Time.GetUtcNow();
+        var span = left.Duration();
+        var text = span.TotalDays >= 1 ? $"{(int)span.TotalDays} d {span.Hours} h" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{span.Minutes} min";
+        return left >= TimeSpan.Zero ? L["DueIn", text] : L["LateBy", text];
+    }
+
+    private string Detail(StoredCaseEvent e) => CaseEventJson.DeserializeData(e.Type, e.DataJson) switch
+    {
+        CaseOpenedData o => $"{o.Summary} ({o.Channel})",
+        CaseAssignedData a => Catalogue.Current.Snapshot.Agents.FirstOrDefault(x => x.Id == a.AgentId)?.Name ?? a.AgentId,
+        NoteAddedData n => n.Text,
+        CasePausedData p => p.Reason.ToString(),
+        CaseEscalatedData x => $"{V[$"Level{x.Level}"]}: {x.Reason}",
+        CaseResolvedData r => r.Summary,
+        CaseClosedData { Satisfaction: { } s } => $"{s}/5",
+        CaseReopenedData r => r.Reason,
+        CaseReclassifiedData r => string.Join(" · ", new[] { r.Category, r.Priority?.ToString(), r.Complex?.ToString() }.Where(v => v is not null)),
+        SlaWarningData w => $"{w.Clock}: {Local(w.DueAt)}",
+        SlaBreachedData b => $"{b.Clock}: {Local(b.DueAt)}",
+        _ => "",
+    };
+
+    private static Color SlaColor(SlaState state) => state switch
+    {
+        SlaState.Breached => Color.Error,
+        SlaState.AtRisk => Color.Warning,
+        SlaState.Met => Color.Success,
+        _ => Color.Default,
+    };
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttler?.Dispose();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Dashboard.Simulator.Catalogue;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.E2E;
+
+/// <summary>A director's path: from the wall's ranking to the unit, to the overdue case, and acting on it.</summary>
+public sealed class DrillDownTests(DashboardServerFixture server, ChromiumFixture chromium)
+    : IClassFixture<DashboardServerFixture>, IClassFixture<ChromiumFixture>
+{
+    [Fact]
+    public async Task Wall_ToUnit_ToCase_ThenNoteAndResolve()
+    {
+        Assert.SkipUnless(ChromiumFixture.IsInstalled, ChromiumFixture.MissingReason);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var catalogue = DemoCatalogue.Build();
+        var unit = catalogue.Units.First(u => u.Type == Core.Catalogue.UnitType.Umf && catalogue.Agents.Any(a => a.UnitCode == u.Code));
+        var caseId = $"DD-{Guid.NewGuid():N}"[..18];
+
+        using var api = server.CreateApiClient();
+        using (var response = await api.PostAsJsonAsync("api/v1/events", new
+        {
+            eventId = Guid.NewGuid(),
+            type = "CaseOpened",
+            caseId,
+            occurredAt = DateTimeOffset.UtcNow.AddDays(-10).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            data = new { unitCode = unit.Code, kind = "Complaint", channel = "Module", category = "mistreatment", priority = "High", complex = true, summary = "Trato descortés en ventanilla de vigencia." },
+        }, cancellationToken))
+        {
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress.ToString(),
+            Locale = "es-MX",
+            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/wall");
+
+        // The sweep escalates the overdue complex case; its unit rises into the ranking.
+        var unitLink = page.GetByTestId("wall-ranking").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = unit.Name });
+        await Expect(unitLink).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
+        // The ranking re-renders as events arrive; follow its link as a person would open it.
+        var href = await unitLink.GetAttributeAsync("href");
+        Assert.Equal($"/unidades/{unit.Code}", href);
+        await page.GotoAsync(href!);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = unit.Name })).ToBeVisibleAsync();
+        var caseLink = page.GetByTestId($"case-link-{caseId}");
+        try
+        {
+            await Expect(caseLink).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "unit-cases.png"), FullPage = true });
+        }
+
+        await caseLink.ClickAsync();
+
+        await Expect(page.GetByTestId("case-sla")).ToHaveTextAsync("Vencido", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "case-overdue.png"), FullPage = true });
+        var note = page.GetByLabel("Nota o resolución");
+        await note.FillAsync("Se ofreció disculpa y se reprogramó la cita para mañana.");
+        // MudTextField binds on change: leaving the field commits the text and enables the button.
+        await note.BlurAsync();
+        await page.GetByTestId("act-note").ClickAsync();
+        await Expect(page.GetByTestId("case-timeline")).ToContainTextAsync("Se ofreció disculpa", new LocatorAssertionsToContainTextOptions { Timeout = 5_000 });
+
+        await note.FillAsync("Atendido por la dirección; cita reprogramada.");
+        await note.BlurAsync();
+        await page.GetByTestId("act-resolve").ClickAsync();
+        await Expect(page.GetByTestId("case-status")).ToHaveTextAsync("Resuelto", new LocatorAssertionsToHaveTextOptions { Timeout = 5_000 });
+
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "case-resolved.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        TestContext.Current.SendDiagnosticMessage($"Screenshot: {screenshot}");
+    }
+}
