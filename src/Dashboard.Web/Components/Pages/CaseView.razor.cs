@@ -16,7 +16,7 @@ namespace Dashboard.Web.Components.Pages;
 /// One case: its clocks, its timeline and what the viewer may do next. Every action is an event through the
 /// case-event service, exactly as a source system would send it; the page never writes the case itself.
 /// </summary>
-public sealed partial class CasePage : ComponentBase, IDisposable
+public sealed partial class CaseView : ComponentBase, IDisposable
 {
     private CaseState? _case;
     private IReadOnlyList<StoredCaseEvent> _timeline = [];
@@ -41,7 +41,7 @@ public sealed partial class CasePage : ComponentBase, IDisposable
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
-    [Inject] private IStringLocalizer<CasePage> L { get; set; } = default!;
+    [Inject] private IStringLocalizer<CaseView> L { get; set; } = default!;
 
     [Inject] private IStringLocalizer<Shared.Vocabulary> V { get; set; } = default!;
 
