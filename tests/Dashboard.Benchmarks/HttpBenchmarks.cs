@@ -153,7 +153,9 @@ internal static class HttpBenchmarks
         return bodies;
     }
 
-    internal static Process StartServer(string dll, string data, int port)
+    // Production for the API; pages need Development when the host runs from its build output rather than a publish
+    // folder (static web assets such as MudBlazor's files are mapped only there).
+    internal static Process StartServer(string dll, string data, int port, string environment = "Production")
     {
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -161,7 +163,7 @@ internal static class HttpBenchmarks
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Database__DataFolder"] = data;
         start.Environment["Demo__LoadCatalogue"] = "true";

@@ -6,6 +6,7 @@ using Dashboard.Benchmarks;
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks            store and service, no HTTP
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- http    ingestion over HTTP against the real host
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- seed 10000000 src/Dashboard.Web/data
+//   dotnet run -c Release --project tests/Dashboard.Benchmarks -- walls [WALLS [EVENTS_PER_S [SECONDS]]]   (default 200, 100, 30)
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- sla [OPEN_CASES [OVERDUE]]   the SLA sweep (default 1,000,000 and 500,000)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 switch (args.FirstOrDefault())
@@ -21,10 +22,16 @@ switch (args.FirstOrDefault())
             args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
             args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500_000);
         return 0;
+    case "walls":
+        await WallBenchmarks.RunAsync(
+            args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200,
+            args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100,
+            args.Length >= 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 30);
+        return 0;
     case "seed" when args.Length >= 2 && long.TryParse(args[1], CultureInfo.InvariantCulture, out var cases) && cases > 0:
         await Seeder.RunAsync(cases, args.Length >= 3 ? args[2] : "data");
         return 0;
     default:
-        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http | sla [OPEN [OVERDUE]] | seed CASES [DATA_FOLDER]]");
+        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http | sla [OPEN [OVERDUE]] | walls [WALLS [EPS [SECONDS]]] | seed CASES [DATA_FOLDER]]");
         return 2;
 }

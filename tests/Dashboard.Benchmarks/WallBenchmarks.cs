@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dashboard.Simulator.Catalogue;
+using Microsoft.Playwright;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// Many walls on one server: the server's memory per open wall circuit, and how long an event takes from its
+/// acknowledged POST to the walls' screens while events arrive at a steady rate. Real Chromium pages (headless) on
+/// this same machine, so the browsers compete with the server for the two cores: the figures are an upper bound.
+/// </summary>
+internal static class WallBenchmarks
+{
+    public static async Task RunAsync(int walls, int eventsPerSecond, int seconds)
+    {
+        var root = HttpBenchmarks.FindRepositoryRoot();
+        var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");
+        var data = Directory.CreateTempSubdirectory("tablero-wall-bench-").FullName;
+        var port = HttpBenchmarks.FreePort();
+        using var server = HttpBenchmarks.StartServer(dll, data, port, environment: "Development");
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            http.DefaultRequestHeaders.Add("X-Api-Key", HttpBenchmarks.ApiKey);
+            await HttpBenchmarks.WaitUntilReadyAsync(http, server);
+            var units = DemoCatalogue.Build().Units.Where(u => u.Institution == Dashboard.Core.Catalogue.Institution.Imss).Select(u => u.Code).ToArray();
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-renderer-backgrounding", "--disable-background-timer-throttling"],
+            });
+
+            var before = await ServerMemoryAsync(server);
+            var pages = new List<IPage>();
+            for (var i = 0; i < walls; i++)
+            {
+                var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = http.BaseAddress!.ToString(), ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+                var page = await context.NewPageAsync();
+                await page.GotoAsync("/wall");
+                await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+                // Each change of the open count is stamped with the browser's clock (the same machine's clock).
+                await page.EvaluateAsync("""
+                    () => { window.__changes = []; const el = document.querySelector('[data-testid=wall-open]');
+                            new MutationObserver(() => window.__changes.push([Date.now(), el.textContent])).observe(el, { childList: true, characterData: true, subtree: true }); }
+                    """);
+                pages.Add(page);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var after = await ServerMemoryAsync(server);
+            Console.WriteLine($"Tablero walls — {walls} Chromium pages on /wall against the Release host (pid {server.Id})");
+            Console.WriteLine($"  server memory: {before.Rss / 1048576.0:N0} MB RSS / {before.Heap / 1048576.0:N0} MB private with no walls, " +
+                $"{after.Rss / 1048576.0:N0} MB / {after.Heap / 1048576.0:N0} MB with {walls}: {(after.Rss - before.Rss) / 1024.0 / walls:N0} KB RSS per wall circuit");
+
+            // Steady load: one CaseOpened at a time, each acknowledged (durable) before its time is noted.
+            var acked = new List<(long Count, long AtMs)>();
+            var watch = Stopwatch.StartNew();
+            var random = new Random(3);
+            for (var n = 1; watch.Elapsed < TimeSpan.FromSeconds(seconds); n++)
+            {
+                var due = TimeSpan.FromSeconds((double)n / eventsPerSecond);
+                if (due > watch.Elapsed)
+                {
+                    await Task.Delay(due - watch.Elapsed);
+                }
+
+                using var response = await http.PostAsJsonAsync("api/v1/events", Opened(units[random.Next(units.Length)]));
+                response.EnsureSuccessStatusCode();
+                acked.Add((n, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var latencies = new List<double>();
+            foreach (var page in pages)
+            {
+                var changes = JsonDocument.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.__changes)")).RootElement.EnumerateArray()
+                    .Select(c => (At: c[0].GetInt64(), Count: long.Parse(c[1].GetString()!, NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-MX")))).ToArray();
+                // An event is on screen at the first change whose count includes it.
+                foreach (var (count, at) in acked)
+                {
+                    var shown = changes.FirstOrDefault(c => c.Count >= count);
+                    if (shown.At > 0)
+                    {
+                        latencies.Add(Math.Max(0, shown.At - at));
+                    }
+                }
+            }
+
+            var sorted = latencies.Order().ToArray();
+            double P(int p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
+            Console.WriteLine($"  {acked.Count} events at {eventsPerSecond}/s for {seconds} s, {walls} walls: event → screen p50 {P(50):N0} ms, p99 {P(99):N0} ms " +
+                $"({sorted.Length:N0} event×wall observations; the board redraws at most every 250 ms by design)");
+            var end = await ServerMemoryAsync(server);
+            Console.WriteLine($"  server memory after the run: {end.Rss / 1048576.0:N0} MB RSS / {end.Heap / 1048576.0:N0} MB private");
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static object Opened(string unitCode) => new JsonObject
+    {
+        ["eventId"] = Guid.NewGuid().ToString(),
+        ["type"] = "CaseOpened",
+        ["caseId"] = $"WB-{Guid.NewGuid():N}"[..20],
+        ["occurredAt"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture),
+        ["data"] = new JsonObject
+        {
+            ["unitCode"] = unitCode, ["kind"] = "Complaint", ["channel"] = "Module", ["category"] = "waiting-time",
+            ["priority"] = "Medium", ["complex"] = false, ["summary"] = "Espera prolongada.",
+        },
+    };
+
+    /// <summary>The server process's resident memory (from /proc) and its private bytes.</summary>
+    private static async Task<(long Rss, long Heap)> ServerMemoryAsync(Process server)
+    {
+        await Task.Delay(500);
+        var status = await File.ReadAllLinesAsync($"/proc/{server.Id}/status");
+        var rss = long.Parse(status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        server.Refresh();
+        return (rss, server.PrivateMemorySize64);
+    }
+}
