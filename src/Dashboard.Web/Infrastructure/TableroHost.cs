@@ -256,6 +256,7 @@ public static class TableroHost
         api.MapAlertsApi();
         app.MapOpenApi();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);
+        app.MapCultureSwitch(cultures);
         // Administrators only, local or not: the ASP.NET Core policy decides, not Hangfire's local-requests filter.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [] })
             .RequireAuthorization(ApiPolicies.Admin);
