@@ -29,12 +29,7 @@ public sealed class AlertsPageTests(DashboardServerFixture server, ChromiumFixtu
         }, cancellationToken);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
 
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "es-MX",
-            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
-        });
+        await using var context = await chromium.NewScreenAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/alertas");
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");

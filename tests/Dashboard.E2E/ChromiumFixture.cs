@@ -20,6 +20,14 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException(MissingReason);
 
+    /// <summary>A fresh browser profile as a Mexican supervisor's 1920×1080 screen has it, pointed at the server.</summary>
+    public Task<IBrowserContext> NewScreenAsync(Uri baseAddress) => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = baseAddress.ToString(),
+        Locale = "es-MX",
+        ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
+    });
+
     public async ValueTask InitializeAsync()
     {
         if (!IsInstalled)

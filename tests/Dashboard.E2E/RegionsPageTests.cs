@@ -20,12 +20,7 @@ public sealed class RegionsPageTests(DashboardServerFixture server, ChromiumFixt
         var cancellationToken = TestContext.Current.CancellationToken;
         var unit = DemoCatalogue.Build().Units.First(u => u.RegionCode == RegionCode);
 
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "es-MX",
-            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
-        });
+        await using var context = await chromium.NewScreenAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
         var openCellTestId = $"open-{RegionCode}";
         var interactive = WatchForInteractiveRender(page, openCellTestId);

@@ -27,12 +27,7 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
         }
 
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "es-MX",
-            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
-        });
+        await using var context = await chromium.NewScreenAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/wall");
         var open = page.GetByTestId("wall-open");

@@ -19,12 +19,7 @@ public sealed class WallResilienceTests(DashboardServerFixture server, ChromiumF
         var cancellationToken = TestContext.Current.CancellationToken;
         var unit = DemoCatalogue.Build().Units.First(u => u.RegionCode == "IMSS-PUE");
 
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "es-MX",
-            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
-        });
+        await using var context = await chromium.NewScreenAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/wall");
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
