@@ -123,6 +123,12 @@ public sealed record WallSnapshot(
     IReadOnlyList<UnitOverdue> TopUnits,
     IReadOnlyList<RegionOverdue> Regions);
 
+/// <summary>Compliments for one técnica (agent) of one unit; a compliment registered without a técnica has a null agent.</summary>
+public sealed record ComplimentCount(string UnitCode, string? AgentId, int Compliments, DateTimeOffset LastAt);
+
+/// <summary>One compliment as the recognition wall shows it: who and where, never the insured person's words.</summary>
+public sealed record ComplimentEntry(string CaseId, string UnitCode, string? AgentId, DateTimeOffset OpenedAt);
+
 public interface ICaseStore
 {
     Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default);
@@ -140,6 +146,9 @@ public interface ICaseStore
     /// <paramref name="now"/>, earliest first.
     /// </summary>
     Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The recognition wall: compliments since <paramref name="since"/> per técnica and unit, and the newest ones.</summary>
+    Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The wall's numbers within the scope; "today" is [<paramref name="todayStart"/>, <paramref name="tomorrowStart"/>) in the scope's zone.</summary>
     Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default);

@@ -45,6 +45,18 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
             regions.Select(r => new RegionOverdue(r.RegionCode, r.OpenCases, r.Overdue)).ToArray());
     }
 
+    public async Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(
+        ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var parameters = new { scope.RegionCode, scope.UnitCode, Since = since, Limit = limit };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var byAgent = await connection.QueryAsync<ComplimentCountRow>(new CommandDefinition(sql["Case_ReadComplimentsByAgent"], parameters, cancellationToken: cancellationToken));
+        var latest = await connection.QueryAsync<ComplimentEntryRow>(new CommandDefinition(sql["Case_ReadLatestCompliments"], parameters, cancellationToken: cancellationToken));
+        return (byAgent.Select(r => new ComplimentCount(r.UnitCode, r.AgentId, r.Compliments, r.LastAt)).ToArray(),
+            latest.Select(r => new ComplimentEntry(r.CaseId, r.UnitCode, r.AgentId, r.OpenedAt)).ToArray());
+    }
+
     public async Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -144,5 +156,21 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         public string RegionCode { get; set; } = "";
         public int OpenCases { get; set; }
         public int Overdue { get; set; }
+    }
+
+    private sealed class ComplimentCountRow
+    {
+        public string UnitCode { get; set; } = "";
+        public string? AgentId { get; set; }
+        public int Compliments { get; set; }
+        public DateTimeOffset LastAt { get; set; }
+    }
+
+    private sealed class ComplimentEntryRow
+    {
+        public string CaseId { get; set; } = "";
+        public string UnitCode { get; set; } = "";
+        public string? AgentId { get; set; }
+        public DateTimeOffset OpenedAt { get; set; }
     }
 }

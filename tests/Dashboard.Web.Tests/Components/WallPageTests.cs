@@ -113,6 +113,9 @@ public sealed class WallPageTests : BunitContext
                 [new RegionOverdue("IMSS-JAL", Open, Overdue)]));
         }
 
+        public Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();

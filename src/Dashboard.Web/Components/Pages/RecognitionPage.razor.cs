@@ -1,0 +1,73 @@
+using System.Globalization;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Live;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Web.Components.Pages;
+
+/// <summary>
+/// Muro de Trato Digno: compliments per técnica and unit over the last days, and the newest ones, live. Names of the
+/// staff are shown (this is their recognition); nothing of the insured person is.
+/// </summary>
+public sealed partial class RecognitionPage : ComponentBase, IDisposable
+{
+    public const int Days = 30;
+
+    private IReadOnlyList<ComplimentCount> _byAgent = [];
+    private IReadOnlyList<ComplimentEntry> _latest = [];
+    private Throttler? _throttler;
+    private IDisposable? _subscription;
+
+    [Inject] private ICaseStore Cases { get; set; } = default!;
+
+    [Inject] private CatalogueService Catalogue { get; set; } = default!;
+
+    [Inject] private ILiveFeed Feed { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<RecognitionPage> L { get; set; } = default!;
+
+    // Pages are not signed in yet (the identity issue brings users and their scopes); until then they read everything.
+    private static ReadScope Scope => ReadScope.All;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        _throttler = new Throttler(TimeSpan.FromMilliseconds(250), () => InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }), Time);
+        _subscription = Feed.Subscribe(Scope, events =>
+        {
+            if (events.Any(e => e.Type == CaseEventType.CaseOpened))
+            {
+                _throttler.Signal();
+            }
+        });
+    }
+
+    private async Task LoadAsync() =>
+        (_byAgent, _latest) = await Cases.ReadComplimentsAsync(Scope, Time.GetUtcNow().AddDays(-Days), 20);
+
+    private string AgentName(string? id) => id is null ? L["NoAgent"] : Catalogue.Current.Snapshot.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? id;
+
+    private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
+
+    private string Local(string unitCode, DateTimeOffset at)
+    {
+        var zone = Catalogue.Current.FindUnit(unitCode)?.TimeZone;
+        return (zone is null ? at : TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zone))).ToString("g", CultureInfo.CurrentCulture);
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _throttler?.Dispose();
+    }
+}
