@@ -63,6 +63,17 @@ public sealed class CaseViewTests : BunitContext
     }
 
     [Fact]
+    public void Render_InPeruvianSpanish_UsesEsSaludWords()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-PE");
+
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
+
+        Assert.Contains("Reclamo", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Historial", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownCase_SaysSoInsteadOfFailing()
     {
         var cut = Render<CaseView>(p => p.Add(c => c.CaseId, "QJ-NO-EXISTE"));
