@@ -173,7 +173,8 @@ public static class TableroHost
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Notices go bottom-right, where they never cover a table's actions.
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
     }
 
     private static void AddSimulator(IServiceCollection services, IConfiguration configuration)
