@@ -28,7 +28,7 @@ public sealed class WallPageTests : BunitContext
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(TestCatalogue.Create());
-        Services.AddSingleton(sp => new WallBoard(_store, _feed, sp.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>(), TimeProvider.System, NullLogger<WallBoard>.Instance));
+        Services.AddSingleton(sp => new WallBoard(_store, _feed, sp.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>(), sp.GetRequiredService<TimeProvider>(), NullLogger<WallBoard>.Instance));
     }
 
     private static LiveCaseEvent Event(long sequence, CaseEventType type = CaseEventType.CaseOpened) =>
@@ -78,6 +78,24 @@ public sealed class WallPageTests : BunitContext
         // 200 events, two walls: one board reads once per window (perhaps twice if the window closed mid-burst).
         Assert.InRange(_store.Reads - readsBefore, 1, 3);
         Assert.Equal(1, _feed.SubscriberCount);
+    }
+
+    [Fact]
+    public void Playlist_ShowsEachScopeInTurn()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        Services.AddSingleton<TimeProvider>(clock);
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/wall?playlist=region:IMSS-JAL,region:IMSS-NL&every=20");
+
+        var cut = Render<WallPage>();
+        cut.WaitForAssertion(() => Assert.Equal("OOAD Jalisco", cut.Find("[data-testid=wall-scope]").TextContent.Trim()));
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        cut.WaitForAssertion(() => Assert.Equal("OOAD Nuevo León", cut.Find("[data-testid=wall-scope]").TextContent.Trim()));
+        Assert.Equal(1, _feed.SubscriberCount);
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        cut.WaitForAssertion(() => Assert.Equal("OOAD Jalisco", cut.Find("[data-testid=wall-scope]").TextContent.Trim()));
     }
 
     [Fact]

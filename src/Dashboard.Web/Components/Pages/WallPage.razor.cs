@@ -18,9 +18,21 @@ public sealed partial class WallPage : ComponentBase, IDisposable
     private WallView? _view;
     private IDisposable? _watch;
     private ITimer? _clock;
+    private ITimer? _rotation;
+    private int _current;
 
     /// <summary>"all" (default), "region:CODE" or "unit:CODE". Display tokens will bind it (identity issue).</summary>
     [Parameter] public string? Scope { get; set; }
+
+    /// <summary>
+    /// A playlist when one screen is not enough: <c>/wall?playlist=all,region:IMSS-JAL,region:IMSS-NL&amp;every=30</c>
+    /// shows each scope in turn for <see cref="Every"/> seconds.
+    /// </summary>
+    [SupplyParameterFromQuery] public string? Playlist { get; set; }
+
+    [SupplyParameterFromQuery] public int? Every { get; set; }
+
+    public const int DefaultRotationSeconds = 30;
 
     [Inject] private WallBoard Board { get; set; } = default!;
 
@@ -32,7 +44,12 @@ public sealed partial class WallPage : ComponentBase, IDisposable
 
     [Inject] private IStringLocalizer<Shared.Vocabulary> V { get; set; } = default!;
 
-    private ReadScope ReadScope => Security.CallerExtensions.ParseScope(Scope ?? "all") ?? ReadScope.All;
+    private IReadOnlyList<ReadScope> Scopes => Playlist is { Length: > 0 } list
+        ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Security.CallerExtensions.ParseScope).OfType<ReadScope>().DefaultIfEmpty(ReadScope.All).ToArray()
+        : [Security.CallerExtensions.ParseScope(Scope ?? "all") ?? ReadScope.All];
+
+    private ReadScope ReadScope => Scopes[_current % Scopes.Count];
 
     private string ScopeName => ReadScope.Level switch
     {
@@ -48,13 +65,36 @@ public sealed partial class WallPage : ComponentBase, IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _watch = await Board.WatchAsync(ReadScope, view => _ = InvokeAsync(() =>
+        await WatchCurrentAsync();
+        if (Scopes.Count > 1)
         {
-            _view = view;
-            StateHasChanged();
-        }));
+            var every = TimeSpan.FromSeconds(Math.Clamp(Every ?? DefaultRotationSeconds, 5, 3600));
+            _rotation = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
+            {
+                _current = (_current + 1) % Scopes.Count;
+                await WatchCurrentAsync();
+                StateHasChanged();
+            }), null, every, every);
+        }
+
         // The clock moves even when nothing happens.
         _clock = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
+    }
+
+    private async Task WatchCurrentAsync()
+    {
+        // The last scope's numbers stay until the new scope's first view arrives: no blank screen between panels.
+        _watch?.Dispose();
+        var scope = ReadScope;
+        _watch = await Board.WatchAsync(scope, view => _ = InvokeAsync(() =>
+        {
+            // A late view of the previous scope in the playlist is dropped.
+            if (ReadScope == scope)
+            {
+                _view = view;
+                StateHasChanged();
+            }
+        }));
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
@@ -83,5 +123,6 @@ public sealed partial class WallPage : ComponentBase, IDisposable
     {
         _watch?.Dispose();
         _clock?.Dispose();
+        _rotation?.Dispose();
     }
 }
