@@ -118,4 +118,19 @@ public sealed class SlaStoresTests
         Assert.Equal([("UMF-JAL-023", "TAO-104233", 2), ("UMF-JAL-023", (string?)null, 1)], byAgent.Select(c => (c.UnitCode, c.AgentId, c.Compliments)));
         Assert.Equal(["FL-3", "FL-2", "FL-1"], latest.Select(c => c.CaseId));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReadWorkload_CountsOpenCasesPerTechnicianWithinScope(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Events.AppendAsync([Opened("QJ-W1", Now.AddHours(-1), unit: "UMF-JAL-023"), Opened("QJ-W2", Now.AddDays(-10), unit: "UMF-JAL-023"),
+            Opened("QJ-W3", Now.AddHours(-1), unit: "HGR-JAL-046")], Now, Context, Ct);
+        await db.Events.AppendAsync([new CaseEvent(Guid.NewGuid(), "QJ-W2", Now, new CaseResolvedData("attended", "Atendido."))], Now, Context, Ct);
+
+        var workload = await db.Cases.ReadWorkloadAsync("UMF-JAL-023", ReadScope.ForRegion("IMSS-JAL"), Ct);
+
+        Assert.Equal([("TAO-104233", 1)], workload.Select(w => (w.AgentId, w.OpenCases)));
+        Assert.Empty(await db.Cases.ReadWorkloadAsync("UMF-JAL-023", ReadScope.ForRegion("IMSS-NL"), Ct));
+    }
 }

@@ -129,6 +129,9 @@ public sealed record ComplimentCount(string UnitCode, string? AgentId, int Compl
 /// <summary>One compliment as the recognition wall shows it: who and where, never the insured person's words.</summary>
 public sealed record ComplimentEntry(string CaseId, string UnitCode, string? AgentId, DateTimeOffset OpenedAt);
 
+/// <summary>One técnica's open cases in a unit (null agent: cases nobody has taken yet).</summary>
+public sealed record AgentWorkload(string? AgentId, int OpenCases, int Overdue, int AtRisk);
+
 public interface ICaseStore
 {
     Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default);
@@ -146,6 +149,9 @@ public interface ICaseStore
     /// <paramref name="now"/>, earliest first.
     /// </summary>
     Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Open cases per técnica of one unit within the scope (empty outside it).</summary>
+    Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default);
 
     /// <summary>The recognition wall: compliments since <paramref name="since"/> per técnica and unit, and the newest ones.</summary>
     Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default);

@@ -57,6 +57,15 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
             latest.Select(r => new ComplimentEntry(r.CaseId, r.UnitCode, r.AgentId, r.OpenedAt)).ToArray());
     }
 
+    public async Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<WorkloadRow>(new CommandDefinition(sql["Case_ReadWorkload"],
+            new { UnitCode = unitCode, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
+        return rows.Select(r => new AgentWorkload(r.AgentId, r.OpenCases, r.Overdue, r.AtRisk)).ToArray();
+    }
+
     public async Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -172,5 +181,13 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         public string UnitCode { get; set; } = "";
         public string? AgentId { get; set; }
         public DateTimeOffset OpenedAt { get; set; }
+    }
+
+    private sealed class WorkloadRow
+    {
+        public string? AgentId { get; set; }
+        public int OpenCases { get; set; }
+        public int Overdue { get; set; }
+        public int AtRisk { get; set; }
     }
 }

@@ -57,6 +57,8 @@ public sealed class RecognitionPageTests : BunitContext
 
         public volatile int Count = 7;
 
+        public Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
             Task.FromResult<(IReadOnlyList<ComplimentCount>, IReadOnlyList<ComplimentEntry>)>((
                 [new ComplimentCount(Agent.UnitCode, Agent.Id, Count, DateTimeOffset.UtcNow)],

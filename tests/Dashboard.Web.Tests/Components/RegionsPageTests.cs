@@ -126,6 +126,8 @@ public sealed class RegionsPageTests : BunitContext
         public Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException("the regions page does not sweep");
 
+        public Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 

@@ -131,6 +131,8 @@ public sealed class WallPageTests : BunitContext
                 [new RegionOverdue("IMSS-JAL", Open, Overdue)]));
         }
 
+        public Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 

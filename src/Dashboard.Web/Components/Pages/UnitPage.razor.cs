@@ -12,6 +12,8 @@ namespace Dashboard.Web.Components.Pages;
 /// <summary>A unit's open cases, a page at a time from the database (server-side paging), with their clocks and age.</summary>
 public sealed partial class UnitPage : ComponentBase
 {
+    private IReadOnlyList<AgentWorkload> _workload = [];
+
     [Parameter] public string UnitCode { get; set; } = "";
 
     [Inject] private ICaseStore Cases { get; set; } = default!;
@@ -30,6 +32,10 @@ public sealed partial class UnitPage : ComponentBase
     private Unit? Unit => Catalogue.Current.FindUnit(UnitCode);
 
     private string UnitName => Unit?.Name ?? UnitCode;
+
+    protected override async Task OnParametersSetAsync() => _workload = await Cases.ReadWorkloadAsync(UnitCode, Scope);
+
+    private string AgentName(string? id) => id is null ? L["Unassigned"] : Catalogue.Current.Snapshot.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? id;
 
     private async Task<GridData<CaseState>> LoadAsync(GridState<CaseState> state, CancellationToken cancellationToken)
     {
