@@ -80,13 +80,6 @@ public sealed partial class CaseView : ComponentBase, IDisposable
         _agentId ??= _case?.AgentId;
     }
 
-    /// <summary>The category in the reader's language, from the institution's classification.</summary>
-    private static string CategoryName(CaseState c)
-    {
-        var category = Core.Catalogue.Classification.ClassificationCatalogue.For(c.Institution).FindCategory(c.Category);
-        return category is null ? c.Category : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? category.Es : category.En;
-    }
-
     private async Task ActAsync(CaseEventData data)
     {
         var result = await Service.AppendAsync([new CaseEvent(Guid.NewGuid(), CaseId, Time.GetUtcNow(), data)]);
