@@ -175,6 +175,7 @@ public static class TableroHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Notices go bottom-right, where they never cover a table's actions.
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
+        services.AddTransient<MudBlazor.MudLocalizer, Components.Shared.MudTexts>();
     }
 
     private static void AddSimulator(IServiceCollection services, IConfiguration configuration)
