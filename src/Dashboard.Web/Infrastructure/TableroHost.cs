@@ -149,7 +149,8 @@ public static class TableroHost
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             return database.Provider == DatabaseProvider.SqlServer
                 ? new Hangfire.SqlServer.SqlServerStorage(database.ConnectionString)
-                // The sweep recomputes from the projection, so an in-memory job store loses nothing on restart.
+                // Nothing is lost with an in-memory job store on restart: the sweep recomputes from the projection and
+                // pending alert deliveries are queued again from the alerts table at start.
                 : new InMemoryStorage(new InMemoryStorageOptions());
         });
         services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
