@@ -78,7 +78,7 @@ public sealed class AlertDelivery(
         var unit = catalogue.Current.FindUnit(alert.UnitCode);
         var es = CultureInfo.GetCultureInfo("es-MX");
         message.Subject = $"{(reminder ? "Recordatorio: " : "")}Caso {alert.CaseId} escalado a nivel {alert.Level} ({LevelName(alert.Level)}) — {unit?.Name ?? alert.UnitCode}";
-        var local = unit is null ? alert.EscalatedAt : TimeZoneInfo.ConvertTime(alert.EscalatedAt, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone));
+        var local = catalogue.UnitTime(alert.UnitCode, alert.EscalatedAt);
         var link = options.Value.BaseUrl is { Length: > 0 } baseUrl ? $"\n\nVer el caso: {baseUrl.TrimEnd('/')}/casos/{Uri.EscapeDataString(alert.CaseId)}" : "";
         message.Body = new TextPart("plain")
         {

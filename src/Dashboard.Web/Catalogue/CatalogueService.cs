@@ -20,6 +20,10 @@ public sealed class CatalogueService(ICatalogueStore store, IHolidayStore holida
     /// <summary>What the case rules need: units and the SLA engine, consistent with <see cref="Current"/>.</summary>
     public CaseContext Context => _current.Context;
 
+    /// <summary>An instant on the clock of the unit's own time zone (unchanged for a unit not in the catalogue).</summary>
+    public DateTimeOffset UnitTime(string unitCode, DateTimeOffset instant) =>
+        Current.FindUnit(unitCode) is { } unit ? TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)) : instant;
+
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         var index = new CatalogueIndex(await store.ReadAllAsync(cancellationToken));

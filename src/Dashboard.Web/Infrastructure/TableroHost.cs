@@ -134,7 +134,7 @@ public static class TableroHost
             .ValidateOnStart();
         services.AddSingleton<SlaSweepJob>();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName))
-            .Validate(o => o.Recipients.All(g => g.Level is >= 1 and <= 3 && CallerExtensions.ParseScope(g.Scope) is not null && ValidHours(g.WorkingHours))
+            .Validate(o => o.Recipients.All(g => g.Level is >= 1 and <= 3 && CallerExtensions.ParseScope(g.Scope) is not null && (string.IsNullOrWhiteSpace(g.WorkingHours) || Core.Sla.Calendars.WorkingHours.Problem(g.WorkingHours) is null))
                 && o.Webhooks.All(w => w.Name.Length > 0 && w.Url is { IsAbsoluteUri: true } && w.Secret.Length >= 16)
                 && o.ReminderEvery > TimeSpan.Zero,
                 "Alerts: recipients need Level 1–3, a scope and valid WorkingHours; webhooks need Name, an absolute Url and a Secret of 16+ characters")
@@ -155,19 +155,6 @@ public static class TableroHost
         });
         services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(1));
-    }
-
-    private static bool ValidHours(string? text)
-    {
-        try
-        {
-            _ = string.IsNullOrWhiteSpace(text) ? null : Core.Sla.Calendars.WorkingHours.Parse(text);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 
     private static void AddUi(IServiceCollection services)

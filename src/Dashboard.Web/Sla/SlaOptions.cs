@@ -42,13 +42,9 @@ public sealed class SlaOptions
     {
         foreach (var (type, text) in WorkingHours)
         {
-            try
+            if (Core.Sla.Calendars.WorkingHours.Problem(text) is { } problem)
             {
-                Core.Sla.Calendars.WorkingHours.Parse(text);
-            }
-            catch (FormatException ex)
-            {
-                return $"Sla:WorkingHours:{type}: {ex.Message}";
+                return $"Sla:WorkingHours:{type}: {problem}";
             }
         }
 

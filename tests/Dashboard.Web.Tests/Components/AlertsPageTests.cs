@@ -1,27 +1,20 @@
-using System.Globalization;
 using Bunit;
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Components.Pages;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Components;
 
-public sealed class AlertsPageTests : BunitContext
+public sealed class AlertsPageTests : PageTestContext
 {
     private static readonly Unit Unit = TableroFactory.JaliscoUnit;
     private readonly FakeAlertStore _store = new();
 
     public AlertsPageTests()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-MX");
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddSingleton<IAlertStore>(_store);
-        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(TestCatalogue.Create());
     }
 

@@ -8,11 +8,10 @@ using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Components;
 
-public sealed class CaseViewTests : BunitContext
+public sealed class CaseViewTests : PageTestContext
 {
     private const string CaseId = "QJ-2026-000777";
     private readonly CatalogueService _catalogue = TestCatalogue.Create();
@@ -21,19 +20,13 @@ public sealed class CaseViewTests : BunitContext
 
     public CaseViewTests()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-MX");
-        DefaultWaitTimeout = TimeSpan.FromSeconds(5);
-        JSInterop.Mode = JSRuntimeMode.Loose;
         // A complex complaint opened at a Jalisco UMF ten days ago: long overdue.
         var opened = new CaseEvent(Guid.NewGuid(), CaseId, DateTimeOffset.UtcNow.AddDays(-10), new CaseOpenedData(TableroFactory.JaliscoUnit.Code,
             CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Trato descortés en ventanilla.", "12345678901"));
         _stores = new FakeStores(_catalogue.Context, opened);
-        Services.AddMudServices();
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddSingleton<ICaseStore>(_stores);
         Services.AddSingleton<ICaseEventStore>(_stores);
         Services.AddSingleton<ILiveFeed>(_feed);
-        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(_catalogue);
         Services.AddSingleton(new CaseEventService(_stores, _feed, () => _catalogue.Context, TimeProvider.System));
     }
@@ -82,7 +75,7 @@ public sealed class CaseViewTests : BunitContext
     }
 
     /// <summary>One case kept in memory, moved by the real rules, as the database stores would.</summary>
-    private sealed class FakeStores : ICaseStore, ICaseEventStore
+    private sealed class FakeStores : CaseStoreStub, ICaseEventStore
     {
         private readonly CaseContext _context;
         private readonly List<StoredCaseEvent> _events = [];
@@ -123,7 +116,7 @@ public sealed class CaseViewTests : BunitContext
             return Task.FromResult<IReadOnlyList<AppendResult>>(results);
         }
 
-        public Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
+        public override Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
             Task.FromResult(caseId == _state.CaseId ? _state : null);
 
         public Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
@@ -132,20 +125,5 @@ public sealed class CaseViewTests : BunitContext
         public Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<(IReadOnlyList<StoredCaseEvent> Events, long ReadUpTo)> ReadOfTypeAfterAsync(long afterSequence, CaseEventType type, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Live;
@@ -7,25 +6,18 @@ using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Components;
 
-public sealed class RecognitionPageTests : BunitContext
+public sealed class RecognitionPageTests : PageTestContext
 {
     private readonly ComplimentStore _store = new();
     private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
 
     public RecognitionPageTests()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-MX");
-        DefaultWaitTimeout = TimeSpan.FromSeconds(5);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddSingleton<ICaseStore>(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
-        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(TestCatalogue.Create());
     }
 
@@ -51,29 +43,15 @@ public sealed class RecognitionPageTests : BunitContext
         cut.WaitForAssertion(() => Assert.Contains("8", cut.Find("[data-testid=recognition-ranking] td:last-child").TextContent, StringComparison.Ordinal));
     }
 
-    private sealed class ComplimentStore : ICaseStore
+    private sealed class ComplimentStore : CaseStoreStub
     {
         public static readonly Core.Catalogue.Agent Agent = TableroFactory.Catalogue.Agents[0];
 
         public volatile int Count = 7;
 
-        public Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
+        public override Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
             Task.FromResult<(IReadOnlyList<ComplimentCount>, IReadOnlyList<ComplimentEntry>)>((
                 [new ComplimentCount(Agent.UnitCode, Agent.Id, Count, DateTimeOffset.UtcNow)],
                 [new ComplimentEntry("FL-1", Agent.UnitCode, Agent.Id, DateTimeOffset.UtcNow)]));
-
-        public Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
@@ -8,22 +7,16 @@ using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Components;
 
-public sealed class RegionsPageTests : BunitContext
+public sealed class RegionsPageTests : PageTestContext
 {
     private readonly FakeCaseStore _store = new();
     private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
 
     public RegionsPageTests()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-MX");
-        DefaultWaitTimeout = TimeSpan.FromSeconds(5);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddSingleton<ICaseStore>(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(TimeProvider.System);
@@ -83,7 +76,7 @@ public sealed class RegionsPageTests : BunitContext
         Assert.Equal(0, _feed.SubscriberCount);
     }
 
-    private sealed class FakeCaseStore : ICaseStore
+    private sealed class FakeCaseStore : CaseStoreStub
     {
         private readonly Dictionary<string, RegionOpenCounts> _rows = new()
         {
@@ -104,7 +97,7 @@ public sealed class RegionsPageTests : BunitContext
             }
         }
 
-        public Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default)
+        public override Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _reads);
             lock (_rows)
@@ -113,25 +106,11 @@ public sealed class RegionsPageTests : BunitContext
             }
         }
 
-        public Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
+        public override Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
             Task.FromResult<CaseState?>(null);
 
         // The regions page reads only counts; these answer "nothing" rather than throw, like an empty database.
-        public Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default) =>
+        public override Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default) =>
             Task.FromResult(new CasePage([], 0));
-
-        public Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("the regions page does not read the summary");
-
-        public Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("the regions page does not sweep");
-
-        public Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("the regions page is not a wall");
     }
 }

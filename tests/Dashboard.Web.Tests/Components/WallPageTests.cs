@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Live;
@@ -8,25 +7,18 @@ using Dashboard.Web.Live;
 using Dashboard.Web.Wall;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Components;
 
-public sealed class WallPageTests : BunitContext
+public sealed class WallPageTests : PageTestContext
 {
     private readonly WallStore _store = new();
     private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
 
     public WallPageTests()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-MX");
-        DefaultWaitTimeout = TimeSpan.FromSeconds(5);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddSingleton<ICaseStore>(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
-        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(TestCatalogue.Create());
         Services.AddSingleton(sp => new WallBoard(_store, _feed, sp.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>(), sp.GetRequiredService<TimeProvider>(), NullLogger<WallBoard>.Instance));
     }
@@ -112,7 +104,7 @@ public sealed class WallPageTests : BunitContext
         Assert.Equal(0, _feed.SubscriberCount);
     }
 
-    private sealed class WallStore : ICaseStore
+    private sealed class WallStore : CaseStoreStub
     {
         private int _reads;
 
@@ -121,7 +113,7 @@ public sealed class WallPageTests : BunitContext
         public volatile int Open = 1204;
         public volatile int Overdue = 31;
 
-        public Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default)
+        public override Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _reads);
             return Task.FromResult(new WallSnapshot(
@@ -130,20 +122,5 @@ public sealed class WallPageTests : BunitContext
                 [new UnitOverdue(TableroFactory.JaliscoUnit.Code, "IMSS-JAL", 3)],
                 [new RegionOverdue("IMSS-JAL", Open, Overdue)]));
         }
-
-        public Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

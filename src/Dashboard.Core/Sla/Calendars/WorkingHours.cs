@@ -41,6 +41,20 @@ public sealed class WorkingHours
     /// <summary>The same intervals without a wrapper, for the calendar's day-by-day loop; never modified.</summary>
     internal (TimeSpan Open, TimeSpan Close)[] Intervals(DayOfWeek day) => _days[(int)day];
 
+    /// <summary>Null when <paramref name="text"/> is a schedule <see cref="Parse"/> accepts, else what is wrong (for configuration checks).</summary>
+    public static string? Problem(string text)
+    {
+        try
+        {
+            Parse(text);
+            return null;
+        }
+        catch (FormatException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>
     /// Reads "24x7", or segments separated by ';', each a list of days ("Mon-Fri", "Sat", "Mon,Wed") and a list of
     /// intervals ("08:00-14:00, 16:00-20:00"). Days not named are closed. Day names are English, in any case.

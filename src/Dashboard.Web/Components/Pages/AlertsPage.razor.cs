@@ -64,12 +64,7 @@ public sealed partial class AlertsPage : ComponentBase, IDisposable
     private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
 
     /// <summary>In the unit's own time zone, as the people of that unit read their clocks.</summary>
-    private string LocalTime(string unitCode, DateTimeOffset at)
-    {
-        var zone = Catalogue.Current.FindUnit(unitCode)?.TimeZone;
-        var local = zone is null ? at : TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zone));
-        return local.ToString("g", CultureInfo.CurrentCulture);
-    }
+    private string LocalTime(string unitCode, DateTimeOffset at) => Catalogue.UnitTime(unitCode, at).ToString("g", CultureInfo.CurrentCulture);
 
     public void Dispose() => _timer?.Dispose();
 }

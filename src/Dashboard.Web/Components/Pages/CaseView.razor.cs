@@ -96,16 +96,8 @@ public sealed partial class CaseView : ComponentBase, IDisposable
         await LoadAsync();
     }
 
-    private string Local(DateTimeOffset? at)
-    {
-        if (at is not { } instant)
-        {
-            return "—";
-        }
-
-        var zone = Unit is { } u ? TimeZoneInfo.FindSystemTimeZoneById(u.TimeZone) : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(instant, zone).ToString("g", CultureInfo.CurrentCulture);
-    }
+    private string Local(DateTimeOffset? at) =>
+        at is { } instant && _case is { } c ? Catalogue.UnitTime(c.UnitCode, instant).ToString("g", CultureInfo.CurrentCulture) : "—";
 
     /// <summary>How long is left (or how late it is) on the running resolution clock.</summary>
     private string Countdown(CaseSla sla)

@@ -59,11 +59,7 @@ public sealed partial class RecognitionPage : ComponentBase, IDisposable
 
     private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
 
-    private string Local(string unitCode, DateTimeOffset at)
-    {
-        var zone = Catalogue.Current.FindUnit(unitCode)?.TimeZone;
-        return (zone is null ? at : TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(zone))).ToString("g", CultureInfo.CurrentCulture);
-    }
+    private string Local(string unitCode, DateTimeOffset at) => Catalogue.UnitTime(unitCode, at).ToString("g", CultureInfo.CurrentCulture);
 
     public void Dispose()
     {

@@ -43,16 +43,8 @@ public sealed partial class UnitPage : ComponentBase
         return new GridData<CaseState> { Items = page.Items, TotalItems = page.Total };
     }
 
-    private string Due(CaseState c)
-    {
-        if (c.Sla?.Resolution is not { } clock)
-        {
-            return "—";
-        }
-
-        var zone = Unit is { } u ? TimeZoneInfo.FindSystemTimeZoneById(u.TimeZone) : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(clock.DueAt, zone).ToString("g", CultureInfo.CurrentCulture);
-    }
+    private string Due(CaseState c) =>
+        c.Sla?.Resolution is { } clock ? Catalogue.UnitTime(c.UnitCode, clock.DueAt).ToString("g", CultureInfo.CurrentCulture) : "—";
 
     /// <summary>Aging buckets a supervisor reads at a glance.</summary>
     private string Age(CaseState c)
