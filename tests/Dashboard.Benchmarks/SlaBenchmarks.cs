@@ -7,7 +7,6 @@ using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Sla;
 using Dashboard.Core.Storage;
-using Dashboard.Data;
 using Dashboard.Data.Stores;
 using Dashboard.Simulator.Catalogue;
 
@@ -28,89 +27,71 @@ internal static class SlaBenchmarks
 
     private static async Task SweepAsync(int openCases, int catchUp)
     {
-        var data = Directory.CreateTempSubdirectory("tablero-sla-bench-").FullName;
-        try
+        await using var db = await BenchDatabase.CreateAsync("tablero-sla-bench-");
+        var (catalogue, context, store, cases) = (db.Catalogue, db.Context, db.Events, db.Cases);
+        var now = DateTimeOffset.UtcNow;
+        var hospitals = catalogue.Units.Where(u => u.Type is UnitType.Hgz or UnitType.Hgr).ToArray(); // 24x7, 24 h target: overdue after 30 h
+        var random = new Random(4);
+
+        // The open book: cases opened in the last ten minutes, every deadline ahead.
+        var watch = Stopwatch.StartNew();
+        await SeedAsync(store, context, openCases, i => Opened($"OPEN-{i}", catalogue.Units[random.Next(catalogue.Units.Count)], now.AddMinutes(-random.Next(0, 10)), agent: i % 2 == 0), now);
+        Console.WriteLine($"  seeded {openCases:N0} open cases in {watch.Elapsed.TotalSeconds:N1} s");
+
+        await using var service = new CaseEventService(store, new NullFeed(), () => context, TimeProvider.System);
+        var idle = new List<double>();
+        for (var i = 0; i < 2000; i++)
         {
-            var connectionString = $"Data Source={Path.Combine(data, "tablero.db")};Pooling=True";
-            DatabaseMigrator.Migrate(DatabaseProvider.Sqlite, connectionString);
-            DapperSetup.Register();
-            var connections = ConnectionFactory.Create(DatabaseProvider.Sqlite, connectionString);
-            var sql = new SqlScripts(DatabaseProvider.Sqlite);
-            var catalogue = DemoCatalogue.Build();
-            await new CatalogueStore(connections, sql).UpsertAsync(catalogue);
-            var index = new CatalogueIndex(catalogue);
-            var context = new CaseContext(index.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
-            var store = new CaseEventStore(connections, sql);
-            var cases = new CaseStore(connections, sql);
-            var now = DateTimeOffset.UtcNow;
-            var hospitals = catalogue.Units.Where(u => u.Type is UnitType.Hgz or UnitType.Hgr).ToArray(); // 24x7, 24 h target: overdue after 30 h
-            var random = new Random(4);
-
-            // The open book: cases opened in the last ten minutes, every deadline ahead.
-            var watch = Stopwatch.StartNew();
-            await SeedAsync(store, context, openCases, i => Opened($"OPEN-{i}", catalogue.Units[random.Next(catalogue.Units.Count)], now.AddMinutes(-random.Next(0, 10)), agent: i % 2 == 0), now);
-            Console.WriteLine($"  seeded {openCases:N0} open cases in {watch.Elapsed.TotalSeconds:N1} s");
-
-            await using var service = new CaseEventService(store, new NullFeed(), () => context, TimeProvider.System);
-            var idle = new List<double>();
-            for (var i = 0; i < 2000; i++)
+            var tick = Stopwatch.StartNew();
+            var due = await cases.ReadDueAsync(DateTimeOffset.UtcNow, 2000);
+            var planned = due.Select(c => SlaSweep.DueEvents(c, DateTimeOffset.UtcNow, context)).Where(b => b.Count > 0).ToArray();
+            if (planned.Length > 0)
             {
-                var tick = Stopwatch.StartNew();
-                var due = await cases.ReadDueAsync(DateTimeOffset.UtcNow, 2000);
-                var planned = due.Select(c => SlaSweep.DueEvents(c, DateTimeOffset.UtcNow, context)).Where(b => b.Count > 0).ToArray();
-                if (planned.Length > 0)
-                {
-                    await service.AppendEachAsync(planned);
-                }
-
-                idle.Add(tick.Elapsed.TotalMilliseconds);
+                await service.AppendEachAsync(planned);
             }
 
-            Console.WriteLine($"  sweep tick, nothing due:           p50 {Percentile(idle, 50):N3} ms   p99 {Percentile(idle, 99):N3} ms   ({idle.Count} ticks)");
-
-            // Ten cases fall due per tick: the tick reads, plans and commits their breaches.
-            var busy = new List<double>();
-            for (var i = 0; i < 200; i++)
-            {
-                var at = DateTimeOffset.UtcNow;
-                await SeedAsync(store, context, 10, j => Opened($"DUE-{i}-{j}", hospitals[random.Next(hospitals.Length)], at.AddHours(-30), agent: true), at);
-                var tick = Stopwatch.StartNew();
-                var due = await cases.ReadDueAsync(at, 2000);
-                var results = await service.AppendEachAsync(due.Select(c => SlaSweep.DueEvents(c, at, context)).Where(b => b.Count > 0).ToArray());
-                busy.Add(tick.Elapsed.TotalMilliseconds);
-                if (results.Sum(r => r.NewEvents.Count) != 10)
-                {
-                    throw new InvalidOperationException("each busy tick should record ten breaches");
-                }
-            }
-
-            Console.WriteLine($"  sweep tick, 10 breaches committed: p50 {Percentile(busy, 50):N3} ms   p99 {Percentile(busy, 99):N3} ms   ({busy.Count} ticks)");
-
-            // Downtime: this many cases went past their deadline while nothing ran. One sweep run catches up.
-            var down = DateTimeOffset.UtcNow;
-            await SeedAsync(store, context, catchUp, i => Opened($"LATE-{i}", hospitals[random.Next(hospitals.Length)], down.AddHours(-30), agent: true), down);
-            watch.Restart();
-            long breaches = 0;
-            while (true)
-            {
-                var due = await cases.ReadDueAsync(down, 5000);
-                var planned = due.Select(c => SlaSweep.DueEvents(c, down, context)).Where(b => b.Count > 0).ToArray();
-                if (planned.Length == 0)
-                {
-                    break;
-                }
-
-                breaches += (await service.AppendEachAsync(planned)).Sum(r => r.NewEvents.Count);
-            }
-
-            var seconds = watch.Elapsed.TotalSeconds;
-            Console.WriteLine($"  catch-up after downtime: {breaches:N0} SlaBreached events in {seconds:N1} s ({breaches / seconds:N0} per s)");
+            idle.Add(tick.Elapsed.TotalMilliseconds);
         }
-        finally
+
+        Console.WriteLine($"  sweep tick, nothing due:           p50 {Percentile(idle, 50):N3} ms   p99 {Percentile(idle, 99):N3} ms   ({idle.Count} ticks)");
+
+        // Ten cases fall due per tick: the tick reads, plans and commits their breaches.
+        var busy = new List<double>();
+        for (var i = 0; i < 200; i++)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
+            var at = DateTimeOffset.UtcNow;
+            await SeedAsync(store, context, 10, j => Opened($"DUE-{i}-{j}", hospitals[random.Next(hospitals.Length)], at.AddHours(-30), agent: true), at);
+            var tick = Stopwatch.StartNew();
+            var due = await cases.ReadDueAsync(at, 2000);
+            var results = await service.AppendEachAsync(due.Select(c => SlaSweep.DueEvents(c, at, context)).Where(b => b.Count > 0).ToArray());
+            busy.Add(tick.Elapsed.TotalMilliseconds);
+            if (results.Sum(r => r.NewEvents.Count) != 10)
+            {
+                throw new InvalidOperationException("each busy tick should record ten breaches");
+            }
         }
+
+        Console.WriteLine($"  sweep tick, 10 breaches committed: p50 {Percentile(busy, 50):N3} ms   p99 {Percentile(busy, 99):N3} ms   ({busy.Count} ticks)");
+
+        // Downtime: this many cases went past their deadline while nothing ran. One sweep run catches up.
+        var down = DateTimeOffset.UtcNow;
+        await SeedAsync(store, context, catchUp, i => Opened($"LATE-{i}", hospitals[random.Next(hospitals.Length)], down.AddHours(-30), agent: true), down);
+        watch.Restart();
+        long breaches = 0;
+        while (true)
+        {
+            var due = await cases.ReadDueAsync(down, 5000);
+            var planned = due.Select(c => SlaSweep.DueEvents(c, down, context)).Where(b => b.Count > 0).ToArray();
+            if (planned.Length == 0)
+            {
+                break;
+            }
+
+            breaches += (await service.AppendEachAsync(planned)).Sum(r => r.NewEvents.Count);
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"  catch-up after downtime: {breaches:N0} SlaBreached events in {seconds:N1} s ({breaches / seconds:N0} per s)");
     }
 
     /// <summary>Critical cases at hospitals whose 15-minute first response falls due over the next minute; the host's own Hangfire sweep must notice.</summary>

@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Core.Cases;
-using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
-using Dashboard.Core.Sla;
 using Dashboard.Data;
-using Dashboard.Data.Stores;
-using Dashboard.Simulator.Catalogue;
 
 namespace Dashboard.Benchmarks;
 
@@ -14,112 +10,94 @@ internal static class StoreBenchmarks
 {
     public static async Task RunAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("tablero-bench-").FullName;
-        try
+        await using var db = await BenchDatabase.CreateAsync("tablero-bench-");
+        var (connectionString, sql, catalogue, context, events, cases) = (db.ConnectionString, db.Sql, db.Catalogue, db.Context, db.Events, db.Cases);
+        var random = new Random(2026);
+        var now = DateTimeOffset.UtcNow;
+        var counter = 0;
+
+        CaseEvent Opened() => new(Guid.NewGuid(), $"BENCH-{++counter:D8}", now, new CaseOpenedData(
+            catalogue.Units[random.Next(catalogue.Units.Count)].Code, CaseKind.Complaint, Channel.Module, "waiting-time",
+            Priority.Medium, random.NextDouble() < 0.12, "Espera prolongada en urgencias."));
+
+        async Task<double> EventsPerSecondAsync(int batchSize, int totalEvents)
         {
-            var connectionString = $"Data Source={Path.Combine(folder, "tablero.db")};Pooling=True";
-            DatabaseMigrator.Migrate(DatabaseProvider.Sqlite, connectionString);
-            DapperSetup.Register();
-            var connections = ConnectionFactory.Create(DatabaseProvider.Sqlite, connectionString);
-            var sql = new SqlScripts(DatabaseProvider.Sqlite);
-            var catalogue = DemoCatalogue.Build();
-            await new CatalogueStore(connections, sql).UpsertAsync(catalogue);
-            var index = new CatalogueIndex(catalogue);
-            var context = new CaseContext(index.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
-            var events = new CaseEventStore(connections, sql);
-            var cases = new CaseStore(connections, sql);
-            var random = new Random(2026);
-            var now = DateTimeOffset.UtcNow;
-            var counter = 0;
-
-            CaseEvent Opened() => new(Guid.NewGuid(), $"BENCH-{++counter:D8}", now, new CaseOpenedData(
-                catalogue.Units[random.Next(catalogue.Units.Count)].Code, CaseKind.Complaint, Channel.Module, "waiting-time",
-                Priority.Medium, random.NextDouble() < 0.12, "Espera prolongada en urgencias."));
-
-            async Task<double> EventsPerSecondAsync(int batchSize, int totalEvents)
+            var watch = Stopwatch.StartNew();
+            for (var done = 0; done < totalEvents; done += batchSize)
             {
-                var watch = Stopwatch.StartNew();
-                for (var done = 0; done < totalEvents; done += batchSize)
+                var batch = Enumerable.Range(0, batchSize).Select(_ => Opened()).ToArray();
+                var result = await events.AppendAsync(batch, now, context);
+                if (result.Outcome != AppendOutcome.Committed)
                 {
-                    var batch = Enumerable.Range(0, batchSize).Select(_ => Opened()).ToArray();
-                    var result = await events.AppendAsync(batch, now, context);
+                    throw new InvalidOperationException(result.Reason);
+                }
+            }
+
+            return totalEvents / watch.Elapsed.TotalSeconds;
+        }
+
+        async Task<double> CountsMillisecondsAsync(int repeats)
+        {
+            await cases.ReadOpenCountsByRegionAsync(ReadScope.All);
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < repeats; i++)
+            {
+                await cases.ReadOpenCountsByRegionAsync(ReadScope.All);
+            }
+
+            return watch.Elapsed.TotalMilliseconds / repeats;
+        }
+
+        // 64 writers each appending one event at a time through the case-event service: group commit lets them
+        // share durable commits, as concurrent HTTP requests do.
+        async Task<(double PerSecond, double P99Ms)> ConcurrentSingleEventsAsync(int writers, int eventsEach)
+        {
+            var feed = new NullFeed();
+            await using var service = new CaseEventService(events, feed, () => context, TimeProvider.System);
+            var latencies = new double[writers * eventsEach];
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; i < eventsEach; i++)
+                {
+                    CaseEvent e;
+                    lock (random)
+                    {
+                        e = Opened();
+                    }
+
+                    var started = Stopwatch.GetTimestamp();
+                    var result = await service.AppendAsync([e]);
+                    latencies[(w * eventsEach) + i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     if (result.Outcome != AppendOutcome.Committed)
                     {
                         throw new InvalidOperationException(result.Reason);
                     }
                 }
-
-                return totalEvents / watch.Elapsed.TotalSeconds;
-            }
-
-            async Task<double> CountsMillisecondsAsync(int repeats)
-            {
-                await cases.ReadOpenCountsByRegionAsync(ReadScope.All);
-                var watch = Stopwatch.StartNew();
-                for (var i = 0; i < repeats; i++)
-                {
-                    await cases.ReadOpenCountsByRegionAsync(ReadScope.All);
-                }
-
-                return watch.Elapsed.TotalMilliseconds / repeats;
-            }
-
-            // 64 writers each appending one event at a time through the case-event service: group commit lets them
-            // share durable commits, as concurrent HTTP requests do.
-            async Task<(double PerSecond, double P99Ms)> ConcurrentSingleEventsAsync(int writers, int eventsEach)
-            {
-                var feed = new NullFeed();
-                await using var service = new CaseEventService(events, feed, () => context, TimeProvider.System);
-                var latencies = new double[writers * eventsEach];
-                var watch = Stopwatch.StartNew();
-                await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
-                {
-                    for (var i = 0; i < eventsEach; i++)
-                    {
-                        CaseEvent e;
-                        lock (random)
-                        {
-                            e = Opened();
-                        }
-
-                        var started = Stopwatch.GetTimestamp();
-                        var result = await service.AppendAsync([e]);
-                        latencies[(w * eventsEach) + i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                        if (result.Outcome != AppendOutcome.Committed)
-                        {
-                            throw new InvalidOperationException(result.Reason);
-                        }
-                    }
-                })));
-                var elapsed = watch.Elapsed.TotalSeconds;
-                Array.Sort(latencies);
-                return (latencies.Length / elapsed, latencies[(int)(latencies.Length * 0.99)]);
-            }
-
-            Console.WriteLine("Tablero benchmarks — SQLite (WAL, synchronous=FULL), demo catalogue of " + catalogue.Units.Count + " units");
-            var single = await EventsPerSecondAsync(1, 500);
-            var batched = await EventsPerSecondAsync(100, 20_000);
-            var large = await EventsPerSecondAsync(1000, 50_000);
-            var (concurrent, p99) = await ConcurrentSingleEventsAsync(64, 150);
-            var raw = RawInsertsPerSecond(connectionString, sql, now, 50_000);
-            Console.WriteLine($"raw prepared INSERT of the same event rows: {raw,10:N0} rows/s (no projection, no rules)");
-            Console.WriteLine($"store, 1 event per append:         {single,10:N0} events/s");
-            Console.WriteLine($"store, 100 events per append:      {batched,10:N0} events/s   (×{batched / single:N1} the single-event rate)");
-            Console.WriteLine($"store, 1,000 events per append:    {large,10:N0} events/s   ({large / raw:P0} of raw inserts)");
-            Console.WriteLine($"service, 64 writers × 1 event:     {concurrent,10:N0} events/s   p99 {p99:N1} ms  (group commit: ×{concurrent / single:N1} the lone single-event rate; {concurrent / raw:P0} of raw)");
-
-            var at20K = await CountsMillisecondsAsync(50);
-            await EventsPerSecondAsync(500, 180_000);
-            var at200K = await CountsMillisecondsAsync(20);
-            Console.WriteLine($"open counts by region, 20k open cases:  {at20K,8:N2} ms");
-            Console.WriteLine($"open counts by region, 200k open cases: {at200K,8:N2} ms   (×{at200K / at20K:N1} for ×10 the cases)");
-            Console.WriteLine($"a board re-reading 4×/s spends {at200K * 4 / 10:N1}% of one core at 200k open cases");
+            })));
+            var elapsed = watch.Elapsed.TotalSeconds;
+            Array.Sort(latencies);
+            return (latencies.Length / elapsed, latencies[(int)(latencies.Length * 0.99)]);
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+
+        Console.WriteLine("Tablero benchmarks — SQLite (WAL, synchronous=FULL), demo catalogue of " + catalogue.Units.Count + " units");
+        var single = await EventsPerSecondAsync(1, 500);
+        var batched = await EventsPerSecondAsync(100, 20_000);
+        var large = await EventsPerSecondAsync(1000, 50_000);
+        var (concurrent, p99) = await ConcurrentSingleEventsAsync(64, 150);
+        var raw = RawInsertsPerSecond(connectionString, sql, now, 50_000);
+        Console.WriteLine($"raw prepared INSERT of the same event rows: {raw,10:N0} rows/s (no projection, no rules)");
+        Console.WriteLine($"store, 1 event per append:         {single,10:N0} events/s");
+        Console.WriteLine($"store, 100 events per append:      {batched,10:N0} events/s   (×{batched / single:N1} the single-event rate)");
+        Console.WriteLine($"store, 1,000 events per append:    {large,10:N0} events/s   ({large / raw:P0} of raw inserts)");
+        Console.WriteLine($"service, 64 writers × 1 event:     {concurrent,10:N0} events/s   p99 {p99:N1} ms  (group commit: ×{concurrent / single:N1} the lone single-event rate; {concurrent / raw:P0} of raw)");
+
+        var at20K = await CountsMillisecondsAsync(50);
+        await EventsPerSecondAsync(500, 180_000);
+        var at200K = await CountsMillisecondsAsync(20);
+        Console.WriteLine($"open counts by region, 20k open cases:  {at20K,8:N2} ms");
+        Console.WriteLine($"open counts by region, 200k open cases: {at200K,8:N2} ms   (×{at200K / at20K:N1} for ×10 the cases)");
+        Console.WriteLine($"a board re-reading 4×/s spends {at200K * 4 / 10:N1}% of one core at 200k open cases");
     }
 
     // The same rows written by plain prepared INSERTs in one transaction per 1,000: the floor the store is compared to.

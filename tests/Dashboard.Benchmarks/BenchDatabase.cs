@@ -1,0 +1,57 @@
+using Dashboard.Core.Cases;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla;
+using Dashboard.Data;
+using Dashboard.Data.Stores;
+using Dashboard.Simulator.Catalogue;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>A throw-away SQLite database, migrated, with the demo catalogue and the stores over it; deleted on dispose.</summary>
+internal sealed class BenchDatabase : IAsyncDisposable
+{
+    private readonly string _folder;
+
+    private BenchDatabase(string folder, CatalogueSnapshot catalogue)
+    {
+        _folder = folder;
+        ConnectionString = $"Data Source={Path.Combine(folder, "tablero.db")};Pooling=True";
+        DatabaseMigrator.Migrate(DatabaseProvider.Sqlite, ConnectionString);
+        DapperSetup.Register();
+        Connections = ConnectionFactory.Create(DatabaseProvider.Sqlite, ConnectionString);
+        Catalogue = catalogue;
+        var index = new CatalogueIndex(catalogue);
+        Context = new CaseContext(index.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
+        Events = new CaseEventStore(Connections, Sql);
+        Cases = new CaseStore(Connections, Sql);
+    }
+
+    public string ConnectionString { get; }
+
+    public ConnectionFactory Connections { get; }
+
+    public SqlScripts Sql { get; } = new(DatabaseProvider.Sqlite);
+
+    public CatalogueSnapshot Catalogue { get; }
+
+    /// <summary>The rules with the shipped SLA policies, default calendars and ladder.</summary>
+    public CaseContext Context { get; }
+
+    public CaseEventStore Events { get; }
+
+    public CaseStore Cases { get; }
+
+    public static async Task<BenchDatabase> CreateAsync(string prefix)
+    {
+        var db = new BenchDatabase(Directory.CreateTempSubdirectory(prefix).FullName, DemoCatalogue.Build());
+        await new CatalogueStore(db.Connections, db.Sql).UpsertAsync(db.Catalogue);
+        return db;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
