@@ -31,5 +31,24 @@ public sealed record ReadScope(ScopeLevel Level, string? Code)
         _ => false,
     };
 
+    /// <summary>"all", "region:CODE" or "unit:CODE"; null for anything else.</summary>
+    public static ReadScope? Parse(string? value) => value switch
+    {
+        "all" => All,
+        not null when value.StartsWith("region:", StringComparison.Ordinal) && value.Length > "region:".Length => ForRegion(value["region:".Length..]),
+        not null when value.StartsWith("unit:", StringComparison.Ordinal) && value.Length > "unit:".Length => ForUnit(value["unit:".Length..]),
+        _ => null,
+    };
+
+    /// <summary>Whether everything <paramref name="requested"/> covers lies within this scope (a region holds its units).</summary>
+    public bool Includes(ReadScope requested, Func<string, string?> regionOfUnit)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        ArgumentNullException.ThrowIfNull(regionOfUnit);
+        return Level == ScopeLevel.All
+            || requested == this
+            || (Level == ScopeLevel.Region && requested.Level == ScopeLevel.Unit && regionOfUnit(requested.Code!) == Code);
+    }
+
     public override string ToString() => Level == ScopeLevel.All ? "all" : $"{Level.ToString().ToLowerInvariant()}:{Code}";
 }

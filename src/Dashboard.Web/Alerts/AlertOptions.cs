@@ -58,7 +58,7 @@ public sealed class RecipientGroup
     public string? WorkingHours { get; set; }
 
     public bool Covers(int level, string regionCode, string unitCode) =>
-        Level == level && CallerExtensions.ParseScope(Scope) is { } scope && scope.Allows(regionCode, unitCode);
+        Level == level && ReadScope.Parse(Scope) is { } scope && scope.Allows(regionCode, unitCode);
 
     public IEnumerable<string> AddressesFor(string regionCode, string unitCode) => Emails.Select(e => e
         .Replace("{unit}", unitCode.ToLowerInvariant(), StringComparison.Ordinal)

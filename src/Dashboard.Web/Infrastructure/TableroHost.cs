@@ -89,7 +89,7 @@ public static class TableroHost
     private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName))
-            .Validate(o => o.Keys.All(k => k.KeySha256.Length == 64 && k.KeySha256.All(char.IsAsciiHexDigit) && CallerExtensions.ParseScope(k.Scope) is not null),
+            .Validate(o => o.Keys.All(k => k.KeySha256.Length == 64 && k.KeySha256.All(char.IsAsciiHexDigit) && ReadScope.Parse(k.Scope) is not null),
                 "every API key needs KeySha256 (64 hex digits: the SHA-256 of the key) and a scope of 'all', 'region:CODE' or 'unit:CODE'")
             .ValidateOnStart();
         // Several instances must read each other's circuits and cookies: they share one key ring.
@@ -134,7 +134,7 @@ public static class TableroHost
             .ValidateOnStart();
         services.AddSingleton<SlaSweepJob>();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName))
-            .Validate(o => o.Recipients.All(g => g.Level is >= 1 and <= 3 && CallerExtensions.ParseScope(g.Scope) is not null && (string.IsNullOrWhiteSpace(g.WorkingHours) || Core.Sla.Calendars.WorkingHours.Problem(g.WorkingHours) is null))
+            .Validate(o => o.Recipients.All(g => g.Level is >= 1 and <= 3 && ReadScope.Parse(g.Scope) is not null && (string.IsNullOrWhiteSpace(g.WorkingHours) || Core.Sla.Calendars.WorkingHours.Problem(g.WorkingHours) is null))
                 && o.Webhooks.All(w => w.Name.Length > 0 && w.Url is { IsAbsoluteUri: true } && w.Secret.Length >= 16)
                 && o.ReminderEvery > TimeSpan.Zero,
                 "Alerts: recipients need Level 1–3, a scope and valid WorkingHours; webhooks need Name, an absolute Url and a Secret of 16+ characters")

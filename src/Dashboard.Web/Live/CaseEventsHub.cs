@@ -21,7 +21,7 @@ public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, Catalo
     /// <summary>Joins a group and answers the feed's current sequence, the point to catch up from.</summary>
     public async Task<long> Join(string group)
     {
-        var requested = CallerExtensions.ParseScope(group)
+        var requested = ReadScope.Parse(group)
             ?? throw new HubException("group must be 'all', 'region:{code}' or 'unit:{code}'");
         var own = Context.User!.ReadScope() ?? throw new HubException("this key has no read scope");
         if (!IsWithin(requested, own))
@@ -34,7 +34,7 @@ public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, Catalo
     }
 
     public Task Leave(string group) =>
-        CallerExtensions.ParseScope(group) is { } scope ? Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(scope)) : Task.CompletedTask;
+        ReadScope.Parse(group) is { } scope ? Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupName(scope)) : Task.CompletedTask;
 
     /// <summary>Everything after a sequence within the caller's scope, in order (at most 1,000 per call).</summary>
     public async Task<IReadOnlyList<LiveCaseEvent>> ReadAfter(long after, int limit)

@@ -46,8 +46,8 @@ public sealed partial class WallPage : ComponentBase, IDisposable
 
     private IReadOnlyList<ReadScope> Scopes => Playlist is { Length: > 0 } list
         ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(Security.CallerExtensions.ParseScope).OfType<ReadScope>().DefaultIfEmpty(ReadScope.All).ToArray()
-        : [Security.CallerExtensions.ParseScope(Scope ?? "all") ?? ReadScope.All];
+            .Select(ReadScope.Parse).OfType<ReadScope>().DefaultIfEmpty(ReadScope.All).ToArray()
+        : [ReadScope.Parse(Scope ?? "all") ?? ReadScope.All];
 
     private ReadScope ReadScope => Scopes[_current % Scopes.Count];
 

@@ -1,0 +1,3 @@
+SELECT k.id AS Id, k.name AS Name, k.key_sha256 AS KeySha256, k.permissions AS Permissions, k.scope AS Scope, k.created_by AS CreatedBy, k.created_at_utc AS CreatedAt, k.revoked_at_utc AS RevokedAt
+FROM dbo.api_keys k
+WHERE k.key_sha256 = @KeySha256;

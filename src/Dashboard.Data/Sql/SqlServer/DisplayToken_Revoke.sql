@@ -1,0 +1,2 @@
+UPDATE dbo.display_tokens SET revoked_at_utc = @At
+WHERE id = @Id AND revoked_at_utc IS NULL;

@@ -1,0 +1,2 @@
+UPDATE dbo.users SET culture = @Culture
+WHERE id = @Id;

@@ -1,0 +1,2 @@
+UPDATE dbo.users SET password_hash = @PasswordHash, version = version + 1
+WHERE id = @Id;

@@ -1,0 +1,2 @@
+UPDATE dbo.users SET revoked_at_utc = @RevokedAt, version = version + 1
+WHERE id = @Id;

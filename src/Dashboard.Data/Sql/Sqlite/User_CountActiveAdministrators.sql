@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM users WHERE role = 'Administrator' AND revoked_at_utc IS NULL;

@@ -1,0 +1,2 @@
+UPDATE users SET last_sign_in_utc = @At
+WHERE id = @Id;

@@ -1,0 +1,2 @@
+UPDATE users SET culture = @Culture
+WHERE id = @Id;
