@@ -1,5 +1,6 @@
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Infrastructure;
+using Dashboard.Web.Security;
 
 var builder = WebApplication.CreateBuilder(CatalogueImportCommand.HostArguments(args));
 builder.AddTablero();
@@ -9,6 +10,11 @@ await app.InitializeTableroAsync();
 if (CatalogueImportCommand.Matches(args))
 {
     return await CatalogueImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (CreateAdminCommand.Matches(args))
+{
+    return await CreateAdminCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 app.MapTablero();

@@ -15,6 +15,9 @@ public sealed record ReadScope(ScopeLevel Level, string? Code)
 {
     public static ReadScope All { get; } = new(ScopeLevel.All, null);
 
+    /// <summary>Reads nothing: the scope of a caller who has none (no unit has an empty code).</summary>
+    public static ReadScope Nothing { get; } = new(ScopeLevel.Unit, "");
+
     public static ReadScope ForRegion(string code) => new(ScopeLevel.Region, code);
 
     public static ReadScope ForUnit(string code) => new(ScopeLevel.Unit, code);

@@ -97,7 +97,11 @@ public sealed class AlertDelivery(
             // Development: the message lands as a file a person can open; the name makes a retry overwrite, not duplicate.
             var folder = Path.IsPathRooted(pickup) ? pickup : Path.Combine(database.Value.ResolveDataFolder(), pickup);
             Directory.CreateDirectory(folder);
-            await message.WriteToAsync(Path.Combine(folder, $"{message.MessageId.Split('@')[0]}.eml"), cancellationToken);
+            // Written aside and moved into place: a retry racing the first attempt replaces the file whole, never shares it half-written.
+            var target = Path.Combine(folder, $"{message.MessageId.Split('@')[0]}.eml");
+            var aside = $"{target}.{Guid.NewGuid():N}.tmp";
+            await message.WriteToAsync(aside, cancellationToken);
+            File.Move(aside, target, overwrite: true);
             return;
         }
 

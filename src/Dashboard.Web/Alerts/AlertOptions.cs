@@ -1,4 +1,4 @@
-using Dashboard.Web.Security;
+using Dashboard.Core.Storage;
 
 namespace Dashboard.Web.Alerts;
 

@@ -28,9 +28,9 @@ public static class AlertsApi
 {
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", ListAsync).RequireAuthorization(ApiPolicies.Read).WithName("ListAlerts").WithTags("Alerts")
+        api.MapGet("/alerts", ListAsync).RequireAuthorization(Policies.Read).WithName("ListAlerts").WithTags("Alerts")
             .WithSummary("Escalation alerts within the key's scope, newest first (state=open: not yet acknowledged)");
-        api.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(ApiPolicies.Ingest).WithName("AcknowledgeAlert").WithTags("Alerts")
+        api.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(Policies.AcknowledgeAlert).WithName("AcknowledgeAlert").WithTags("Alerts")
             .WithSummary("Acknowledge an escalation: its reminders stop on every channel");
         return api;
     }

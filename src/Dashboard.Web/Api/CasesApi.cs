@@ -11,9 +11,9 @@ public static class CasesApi
 
     public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/cases", ListCasesAsync).RequireAuthorization(ApiPolicies.Read).WithName("ListCases").WithTags("Cases")
+        api.MapGet("/cases", ListCasesAsync).RequireAuthorization(Policies.Read).WithName("ListCases").WithTags("Cases")
             .WithSummary("List cases within the key's scope, newest opened first, a page at a time");
-        api.MapGet("/cases/{caseId}", ReadCaseAsync).RequireAuthorization(ApiPolicies.Read).WithName("ReadCase").WithTags("Cases")
+        api.MapGet("/cases/{caseId}", ReadCaseAsync).RequireAuthorization(Policies.Read).WithName("ReadCase").WithTags("Cases")
             .WithSummary("Read one case (with its timeline when include=events)");
         return api;
     }

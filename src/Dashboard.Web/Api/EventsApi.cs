@@ -16,11 +16,11 @@ public static class EventsApi
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
         api.MapPost("/events", IngestAsync)
-            .RequireAuthorization(ApiPolicies.Ingest)
+            .RequireAuthorization(Policies.Ingest)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .WithName("IngestEvents");
         api.MapGet("/events", ReadAfterAsync)
-            .RequireAuthorization(ApiPolicies.Read)
+            .RequireAuthorization(Policies.Read)
             .WithName("ReadEventsAfter");
         return api;
     }

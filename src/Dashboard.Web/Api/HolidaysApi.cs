@@ -21,11 +21,11 @@ public static class HolidaysApi
 
     public static RouteGroupBuilder MapHolidaysApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/holidays/{country}", ListAsync).RequireAuthorization(ApiPolicies.Read).WithName("ListHolidays").WithTags("Calendars")
+        api.MapGet("/holidays/{country}", ListAsync).RequireAuthorization(Policies.Read).WithName("ListHolidays").WithTags("Calendars")
             .WithSummary("A country's holidays in one year: its rules and the extra days added by administrators");
-        api.MapPut("/holidays/{country}/{date}", PutAsync).RequireAuthorization(ApiPolicies.Admin).WithName("PutHoliday").WithTags("Calendars")
+        api.MapPut("/holidays/{country}/{date}", PutAsync).RequireAuthorization(Policies.Admin).WithName("PutHoliday").WithTags("Calendars")
             .WithSummary("Add (or rename) an extra day off for a country");
-        api.MapDelete("/holidays/{country}/{date}", DeleteAsync).RequireAuthorization(ApiPolicies.Admin).WithName("DeleteHoliday").WithTags("Calendars")
+        api.MapDelete("/holidays/{country}/{date}", DeleteAsync).RequireAuthorization(Policies.Admin).WithName("DeleteHoliday").WithTags("Calendars")
             .WithSummary("Remove an extra day off (the country's own holidays cannot be removed)");
         return api;
     }

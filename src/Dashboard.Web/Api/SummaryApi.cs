@@ -8,7 +8,7 @@ public static class SummaryApi
 {
     public static RouteGroupBuilder MapSummaryApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/summary", ReadSummaryAsync).RequireAuthorization(ApiPolicies.Read).WithName("ReadSummary").WithTags("Cases")
+        api.MapGet("/summary", ReadSummaryAsync).RequireAuthorization(Policies.Read).WithName("ReadSummary").WithTags("Cases")
             .WithSummary("Count cases within the key's scope: open, open complex, by status and by escalation level");
         return api;
     }

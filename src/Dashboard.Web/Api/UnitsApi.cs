@@ -10,9 +10,9 @@ public static class UnitsApi
 {
     public static RouteGroupBuilder MapUnitsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/units", ListUnits).RequireAuthorization(ApiPolicies.Read).WithName("ListUnits").WithTags("Catalogue")
+        api.MapGet("/units", ListUnits).RequireAuthorization(Policies.Read).WithName("ListUnits").WithTags("Catalogue")
             .WithSummary("List the units of the catalogue within the key's scope");
-        api.MapGet("/classification", ListClassification).RequireAuthorization(ApiPolicies.Read).WithName("ListClassification").WithTags("Catalogue")
+        api.MapGet("/classification", ListClassification).RequireAuthorization(Policies.Read).WithName("ListClassification").WithTags("Catalogue")
             .WithSummary("The case categories (HCAT-based) and staff roles each institution accepts in CaseOpened and CaseReclassified");
         return api;
     }

@@ -18,7 +18,9 @@ using Dashboard.Web.Sla;
 using Dashboard.Web.Wall;
 using Hangfire;
 using Hangfire.InMemory;
+using Dashboard.Core.Access;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -43,7 +45,7 @@ public static class TableroHost
         AddSecurity(services, configuration);
         AddLive(services, configuration);
         AddJobs(services, configuration);
-        AddUi(services);
+        AddUi(services, builder.Environment);
         AddSimulator(services, configuration);
         return builder;
     }
@@ -77,6 +79,9 @@ public static class TableroHost
         services.AddSingleton<ICaseStore, CaseStore>();
         services.AddSingleton<IHolidayStore, HolidayStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddSingleton<IAccessStore, AccessStore>();
+        services.AddSingleton<IAuditStore, AuditStore>();
+        services.AddSingleton<IRetentionStore, RetentionStore>();
         services.AddSingleton<CatalogueService>();
         services.AddSingleton(sp => new CaseEventService(
             sp.GetRequiredService<ICaseEventStore>(),
@@ -92,18 +97,47 @@ public static class TableroHost
             .Validate(o => o.Keys.All(k => k.KeySha256.Length == 64 && k.KeySha256.All(char.IsAsciiHexDigit) && ReadScope.Parse(k.Scope) is not null),
                 "every API key needs KeySha256 (64 hex digits: the SHA-256 of the key) and a scope of 'all', 'region:CODE' or 'unit:CODE'")
             .ValidateOnStart();
+        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName))
+            .Validate(o => o.RevalidateEvery >= TimeSpan.FromSeconds(1) && o.RevalidateEvery <= TimeSpan.FromSeconds(60) && o.RequestsPerSecond > 0 && o.SignInsPerMinute > 0
+                && o.RetainPersonalDataFor > TimeSpan.Zero,
+                "Security: RevalidateEvery 1–60 s (revocation must reach open screens within a minute), RequestsPerSecond and SignInsPerMinute > 0, RetainPersonalDataFor > 0")
+            .ValidateOnStart();
         // Several instances must read each other's circuits and cookies: they share one key ring.
         if (configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
         {
             services.AddDataProtection().SetApplicationName("Tablero").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
         }
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicies.Ingest, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.PermissionClaim, nameof(ApiPermission.Ingest)))
-            .AddPolicy(ApiPolicies.Read, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.PermissionClaim, nameof(ApiPermission.Read)))
-            .AddPolicy(ApiPolicies.Admin, p => p.RequireAuthenticatedUser().RequireClaim(ApiKeyAuthenticationHandler.PermissionClaim, nameof(ApiPermission.Admin)));
+        services.AddMemoryCache();
+        services.AddSingleton<CredentialCheck>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AccessAdministration>();
+        services.AddSingleton<LiveConnections>();
+        services.AddHostedService<HubConnectionRevalidator>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
+
+        var openIdConnect = configuration.GetSection(OpenIdConnectSettings.SectionName).Get<OpenIdConnectSettings>() ?? new OpenIdConnectSettings();
+        services.AddSingleton(openIdConnect);
+        services.AddAuthentication(o => o.DefaultScheme = SignInSchemes.Default)
+            // Source systems present a key; people and wall displays carry the session cookie.
+            .AddPolicyScheme(SignInSchemes.Default, SignInSchemes.Default, o => o.ForwardDefaultSelector = SignInSchemes.Select)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o => SignInSchemes.ConfigureCookie(o, security))
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddTableroOpenIdConnect(openIdConnect);
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            // A source system that may ingest may also acknowledge the alerts its own events raised.
+            string[] satisfiedBy = permission == Permission.AcknowledgeAlert ? [permission.ToString(), nameof(Permission.Ingest)] : [permission.ToString()];
+            authorization.AddPolicy(Policies.For(permission), p => p.RequireAuthenticatedUser().RequireClaim(TableroClaims.Permission, satisfiedBy));
+        }
+
+        authorization.AddPolicy(Policies.JobDashboard, p => p.RequireAuthenticatedUser()
+            .RequireClaim(TableroClaims.Permission, nameof(Permission.Admin)).RequireClaim(TableroClaims.Scope, "all"));
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationState>();
+        services.AddTableroRateLimits(security);
     }
 
     private static void AddLive(IServiceCollection services, IConfiguration configuration)
@@ -140,6 +174,7 @@ public static class TableroHost
                 "Alerts: recipients need Level 1–3, a scope and valid WorkingHours; webhooks need Name, an absolute Url and a Secret of 16+ characters")
             .ValidateOnStart();
         services.AddSingleton<AlertJob>();
+        services.AddSingleton<RetentionJob>();
         services.AddSingleton<AlertDelivery>();
         services.AddHttpClient(AlertDelivery.WebhookClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         // Each host gets its own storage from DI: AddHangfire's default goes through the static JobStorage.Current,
@@ -157,10 +192,11 @@ public static class TableroHost
         services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(1));
     }
 
-    private static void AddUi(IServiceCollection services)
+    private static void AddUi(IServiceCollection services, IHostEnvironment environment)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Exception details reach the browser only on a developer's machine.
+        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment());
         // Notices go bottom-right, where they never cover a table's actions.
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddTransient<MudBlazor.MudLocalizer, Components.Shared.MudTexts>();
@@ -200,7 +236,17 @@ public static class TableroHost
 
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<AlertJob>(AlertJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             app.Services.GetRequiredService<IOptions<AlertOptions>>().Value.Cron);
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RetentionCron);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tablero");
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.SeedDemoUsers)
+        {
+            var access = await DemoAccess.SeedAsync(app.Services.GetRequiredService<AccessAdministration>(), app.Services.GetRequiredService<IAccessStore>(), catalogue,
+                app.Services.GetRequiredService<IOptions<AlertOptions>>().Value.BaseUrl ?? "http://127.0.0.1:5180");
+            app.Lifetime.ApplicationStarted.Register(() => logger.LogInformation("Demo sign-ins (new passwords at every start):{NewLine}{Access}", Environment.NewLine,
+                string.Join(Environment.NewLine, access)));
+        }
+
         app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, logger));
     }
 
@@ -233,7 +279,10 @@ public static class TableroHost
         }
 
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseOriginCheck(app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.AllowedOrigins);
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -247,9 +296,11 @@ public static class TableroHost
         app.MapOpenApi();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);
         app.MapCultureSwitch(cultures);
-        // Administrators only, local or not: the ASP.NET Core policy decides, not Hangfire's local-requests filter.
+        app.MapSignIn();
+        app.MapOpenIdConnectStart(app.Services.GetRequiredService<OpenIdConnectSettings>());
+        // Administrators of everything only, local or not: the ASP.NET Core policy decides, not Hangfire's local-requests filter.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [] })
-            .RequireAuthorization(ApiPolicies.Admin);
+            .RequireAuthorization(Policies.JobDashboard);
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -12,8 +12,8 @@ namespace Dashboard.Web.Live;
 /// join <c>all</c>, <c>region:{code}</c> or <c>unit:{code}</c> — only within the caller's own scope —
 /// receive <c>caseEvents</c> batches, and catch up on missed sequences with <see cref="ReadAfter"/>.
 /// </summary>
-[Authorize(Policy = ApiPolicies.Read)]
-public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, CatalogueService catalogue) : Hub
+[Authorize(Policy = Policies.Read)]
+public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, CatalogueService catalogue, LiveConnections connections, AuditTrail audit) : Hub
 {
     public const string Path = "/hubs/cases";
     public const string EventsMethod = "caseEvents";
@@ -23,14 +23,27 @@ public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, Catalo
     {
         var requested = ReadScope.Parse(group)
             ?? throw new HubException("group must be 'all', 'region:{code}' or 'unit:{code}'");
-        var own = Context.User!.ReadScope() ?? throw new HubException("this key has no read scope");
-        if (!IsWithin(requested, own))
+        var own = Context.User!.ReadScope() ?? throw new HubException("this credential has no read scope");
+        if (!own.Includes(requested, unit => catalogue.Current.FindUnit(unit)?.RegionCode))
         {
-            throw new HubException($"'{group}' is outside this key's scope");
+            await audit.RecordAsync(Context.User!, Core.Access.AuditAction.AuthorizationFailed, null, Core.Access.AuditOutcome.Denied, $"hub join '{group}'");
+            throw new HubException($"'{group}' is outside this credential's scope");
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(requested));
         return feed.LastSequence;
+    }
+
+    public override Task OnConnectedAsync()
+    {
+        connections.Add(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     public Task Leave(string group) =>
@@ -39,19 +52,12 @@ public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, Catalo
     /// <summary>Everything after a sequence within the caller's scope, in order (at most 1,000 per call).</summary>
     public async Task<IReadOnlyList<LiveCaseEvent>> ReadAfter(long after, int limit)
     {
-        var own = Context.User!.ReadScope() ?? throw new HubException("this key has no read scope");
+        var own = Context.User!.ReadScope() ?? throw new HubException("this credential has no read scope");
         var rows = await events.ReadAfterAsync(after, Math.Clamp(limit, 1, 1000), own, Context.ConnectionAborted);
         return rows.Select(LiveCaseEvent.From).ToArray();
     }
 
     public static string GroupName(ReadScope scope) => scope.ToString();
-
-    private bool IsWithin(ReadScope requested, ReadScope own) =>
-        own.Level == ScopeLevel.All
-        || requested == own
-        // A region's key may also watch one unit of its region.
-        || (own.Level == ScopeLevel.Region && requested.Level == ScopeLevel.Unit
-            && catalogue.Current.FindUnit(requested.Code!)?.RegionCode == own.Code);
 }
 
 /// <summary>Forwards the in-process feed to the hub's groups, so hub clients see what pages see.</summary>

@@ -1,73 +1,71 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using Dashboard.Core.Storage;
+using Dashboard.Core.Access;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Security;
 
 /// <summary>
 /// Authenticates source systems by <c>X-Api-Key</c> (or <c>access_token</c> on the hub, since browsers' WebSockets
-/// cannot send headers). The principal carries the key's permissions and read scope as claims.
+/// cannot send headers): keys from configuration first, then keys administrators created in the UI. The principal
+/// carries the key's permissions and read scope as claims.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<ApiKeyOptions> keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<ApiKeyOptions> keys,
+    IAccessStore access,
+    IMemoryCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
-    public const string PermissionClaim = "tablero:permission";
-    public const string ScopeClaim = "tablero:scope";
+    public const string RoleName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    /// <summary>How long a key looked up in the database is trusted; well inside the 60 s a revocation may take.</summary>
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
+
+    public static string? Presented(HttpRequest request)
     {
-        string? presented = Request.Headers[HeaderName];
-        if (string.IsNullOrEmpty(presented) && Request.Path.StartsWithSegments("/hubs"))
-        {
-            presented = Request.Query["access_token"];
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        string? presented = request.Headers[HeaderName];
+        return string.IsNullOrEmpty(presented) && request.Path.StartsWithSegments("/hubs") ? request.Query["access_token"] : presented;
+    }
 
-        if (string.IsNullOrEmpty(presented))
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (Presented(Request) is not { Length: > 0 } presented)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        var entry = keys.CurrentValue.Keys.FirstOrDefault(k => Matches(k, presentedHash));
-        if (entry is null)
+        if (keys.CurrentValue.Keys.FirstOrDefault(k => Matches(k.KeySha256, presentedHash)) is { } configured)
         {
-            return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
+            return Success(configured.Name, configured.Permissions, Core.Storage.ReadScope.Parse(configured.Scope)!, CredentialKind.ConfiguredKey, configured.Name);
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, entry.Name), new(ScopeClaim, entry.Scope) };
-        claims.AddRange(entry.Permissions.Select(p => new Claim(PermissionClaim, p.ToString())));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        var hex = Convert.ToHexStringLower(presentedHash);
+        var stored = await cache.GetOrCreateAsync($"api-key:{hex}", entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return access.ReadApiKeyByHashAsync(hex, Context.RequestAborted);
+        });
+        return stored is { IsActive: true }
+            ? Success(stored.Name, stored.Permissions, stored.Scope, CredentialKind.ApiKey, stored.Id.ToString())
+            : AuthenticateResult.Fail("unknown or revoked API key");
+    }
+
+    private static AuthenticateResult Success(string name, IEnumerable<Permission> permissions, Core.Storage.ReadScope scope, CredentialKind kind, string id)
+    {
+        var identity = TableroClaims.Identity(SchemeName, name, RoleName, scope, permissions, kind, id);
+        return AuthenticateResult.Success(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(identity), SchemeName));
     }
 
     /// <summary>Compared in constant time, so response timing says nothing about how close a guess was.</summary>
-    private static bool Matches(ApiKeyEntry entry, byte[] presentedHash) =>
-        entry.KeySha256.Length == 64 && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(entry.KeySha256), presentedHash);
-}
-
-public static class CallerExtensions
-{
-    public static bool Can(this ClaimsPrincipal user, ApiPermission permission) =>
-        user.HasClaim(ApiKeyAuthenticationHandler.PermissionClaim, permission.ToString());
-
-    /// <summary>The read scope of an authenticated caller; a caller without one reads nothing.</summary>
-    public static ReadScope? ReadScope(this ClaimsPrincipal user) =>
-        ParseScope(user.FindFirst(ApiKeyAuthenticationHandler.ScopeClaim)?.Value);
-
-    public static ReadScope? ParseScope(string? value) => value switch
-    {
-        "all" => Core.Storage.ReadScope.All,
-        not null when value.StartsWith("region:", StringComparison.Ordinal) => Core.Storage.ReadScope.ForRegion(value["region:".Length..]),
-        not null when value.StartsWith("unit:", StringComparison.Ordinal) => Core.Storage.ReadScope.ForUnit(value["unit:".Length..]),
-        _ => null,
-    };
+    private static bool Matches(string keySha256, byte[] presentedHash) =>
+        keySha256.Length == 64 && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(keySha256), presentedHash);
 }

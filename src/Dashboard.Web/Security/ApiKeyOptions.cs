@@ -1,22 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Core.Access;
 
 namespace Dashboard.Web.Security;
-
-public enum ApiPermission
-{
-    Ingest,
-    Read,
-
-    /// <summary>Administration: extra holidays, the Hangfire dashboard.</summary>
-    Admin,
-}
 
 /// <summary>
 /// The source systems allowed to call the API, from configuration ("ApiKeys:Keys"). Only the SHA-256 of each key is
 /// configured, never the key itself, so a leaked settings file opens nothing. A key may ingest and/or read, within a
 /// scope: "all", "region:CODE" or "unit:CODE".
+/// Only Ingest, Read and Admin mean anything for a key.
 /// </summary>
 public sealed class ApiKeyOptions
 {
@@ -34,7 +27,7 @@ public sealed class ApiKeyEntry
     [Required, RegularExpression("^[0-9A-Fa-f]{64}$")]
     public string KeySha256 { get; set; } = "";
 
-    public List<ApiPermission> Permissions { get; set; } = [];
+    public List<Permission> Permissions { get; set; } = [];
 
     [Required, RegularExpression("^(all|region:[A-Za-z0-9\\-_.]+|unit:[A-Za-z0-9\\-_.]+)$")]
     public string Scope { get; set; } = "all";

@@ -57,7 +57,7 @@ public sealed class CaseEventsHubTests(TableroFactory factory) : IClassFixture<T
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<long>("Join", "region:IMSS-NL", Ct));
 
-        Assert.Contains("outside this key's scope", error.Message);
+        Assert.Contains("outside this credential's scope", error.Message);
     }
 
     [Fact]

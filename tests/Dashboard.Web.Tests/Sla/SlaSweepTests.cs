@@ -92,11 +92,13 @@ public sealed class SlaSweepTests(TableroFactory factory) : IClassFixture<Tabler
     [Fact]
     public async Task HangfireDashboard_IsForAdministratorsOnly()
     {
-        using var anonymous = await factory.CreateClient().GetAsync("/hangfire", Ct);
+        using var anonymous = await factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/hangfire", Ct);
         using var reader = await factory.CreateClient(TableroFactory.ReadKey).GetAsync("/hangfire", Ct);
         using var admin = await factory.CreateClient(TableroFactory.AdminKey).GetAsync("/hangfire", Ct);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        // A person's browser is sent to sign in; a key without the permission is refused.
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/cuenta/entrar", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, reader.StatusCode);
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
         Assert.Contains(SlaSweepJob.RecurringJobId, await (await factory.CreateClient(TableroFactory.AdminKey).GetAsync("/hangfire/recurring", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);

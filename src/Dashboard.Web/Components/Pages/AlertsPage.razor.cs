@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dashboard.Core.Alerts;
-using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -11,7 +10,7 @@ namespace Dashboard.Web.Components.Pages;
 /// Escalation alerts in scope, newest first, with acknowledgement (which stops the e-mail reminders). Alerts are
 /// created by a job a moment after their escalation, so the list re-reads every few seconds rather than on the feed.
 /// </summary>
-public sealed partial class AlertsPage : ComponentBase, IDisposable
+public sealed partial class AlertsPage : IDisposable
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(3);
 
@@ -27,11 +26,10 @@ public sealed partial class AlertsPage : ComponentBase, IDisposable
 
     [Inject] private IStringLocalizer<AlertsPage> L { get; set; } = default!;
 
-    // Pages are not signed in yet (the identity issue brings users and their scopes); until then they read everything.
-    private static ReadScope Scope => ReadScope.All;
 
     protected override async Task OnInitializedAsync()
     {
+        await base.OnInitializedAsync();
         await LoadAsync();
         _timer = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
         {
@@ -57,7 +55,12 @@ public sealed partial class AlertsPage : ComponentBase, IDisposable
 
     private async Task AcknowledgeAsync(Alert alert)
     {
-        await Store.AcknowledgeAsync(alert.Id, L["NoSession"], Time.GetUtcNow(), Scope);
+        if (!Can(Core.Access.Permission.AcknowledgeAlert))
+        {
+            return;
+        }
+
+        await Store.AcknowledgeAsync(alert.Id, Security.TableroClaims.ShownName(Viewer), Time.GetUtcNow(), Scope);
         await LoadAsync();
     }
 

@@ -16,7 +16,7 @@ namespace Dashboard.Web.Components.Pages;
 /// One case: its clocks, its timeline and what the viewer may do next. Every action is an event through the
 /// case-event service, exactly as a source system would send it; the page never writes the case itself.
 /// </summary>
-public sealed partial class CaseView : ComponentBase, IDisposable
+public sealed partial class CaseView : IDisposable
 {
     private CaseState? _case;
     private IReadOnlyList<StoredCaseEvent> _timeline = [];
@@ -45,8 +45,6 @@ public sealed partial class CaseView : ComponentBase, IDisposable
 
     [Inject] private IStringLocalizer<Shared.Vocabulary> V { get; set; } = default!;
 
-    // Pages are not signed in yet (the identity issue brings users and their scopes); until then they read everything.
-    private static ReadScope Scope => ReadScope.All;
 
     private Unit? Unit => _case is null ? null : Catalogue.Current.FindUnit(_case.UnitCode);
 

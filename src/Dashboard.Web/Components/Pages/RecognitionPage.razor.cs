@@ -13,7 +13,7 @@ namespace Dashboard.Web.Components.Pages;
 /// Muro de Trato Digno: compliments per técnica and unit over the last days, and the newest ones, live. Names of the
 /// staff are shown (this is their recognition); nothing of the insured person is.
 /// </summary>
-public sealed partial class RecognitionPage : ComponentBase, IDisposable
+public sealed partial class RecognitionPage : IDisposable
 {
     public const int Days = 30;
 
@@ -32,11 +32,10 @@ public sealed partial class RecognitionPage : ComponentBase, IDisposable
 
     [Inject] private IStringLocalizer<RecognitionPage> L { get; set; } = default!;
 
-    // Pages are not signed in yet (the identity issue brings users and their scopes); until then they read everything.
-    private static ReadScope Scope => ReadScope.All;
 
     protected override async Task OnInitializedAsync()
     {
+        await base.OnInitializedAsync();
         await LoadAsync();
         _throttler = new Throttler(TimeSpan.FromMilliseconds(250), () => InvokeAsync(async () =>
         {

@@ -12,7 +12,7 @@ namespace Dashboard.Web.Components.Pages;
 /// Open cases per region (OOAD / Red), live: the page subscribes to the in-process feed and re-reads the
 /// projection's counts at most four times a second, however many events arrive.
 /// </summary>
-public sealed partial class Regions : ComponentBase, IDisposable
+public sealed partial class Regions : IDisposable
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
@@ -30,14 +30,13 @@ public sealed partial class Regions : ComponentBase, IDisposable
 
     [Inject] private IStringLocalizer<Regions> L { get; set; } = default!;
 
-    // Pages are not signed in yet (the identity issue brings users and their scopes); until then they read everything.
-    private static ReadScope Scope => ReadScope.All;
 
     private IReadOnlyList<RegionOpenCounts> Visible =>
         _institution is null ? _rows : _rows.Where(r => r.Institution == _institution).ToArray();
 
     protected override async Task OnInitializedAsync()
     {
+        await base.OnInitializedAsync();
         await LoadAsync();
         _throttler = new Throttler(RefreshInterval, RefreshAsync, Time);
         _subscription = Feed.Subscribe(Scope, _ => _throttler.Signal());

@@ -10,7 +10,7 @@ using MudBlazor;
 namespace Dashboard.Web.Components.Pages;
 
 /// <summary>A unit's open cases, a page at a time from the database (server-side paging), with their clocks and age.</summary>
-public sealed partial class UnitPage : ComponentBase
+public sealed partial class UnitPage
 {
     private IReadOnlyList<AgentWorkload> _workload = [];
 
@@ -26,8 +26,6 @@ public sealed partial class UnitPage : ComponentBase
 
     [Inject] private IStringLocalizer<Shared.Vocabulary> V { get; set; } = default!;
 
-    // Pages are not signed in yet (the identity issue brings users and their scopes); until then they read everything.
-    private static ReadScope Scope => ReadScope.All;
 
     private Unit? Unit => Catalogue.Current.FindUnit(UnitCode);
 

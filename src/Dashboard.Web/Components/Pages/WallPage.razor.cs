@@ -13,7 +13,7 @@ namespace Dashboard.Web.Components.Pages;
 /// and a ticker. It reads nothing itself: the shared <see cref="WallBoard"/> reads once per scope for every wall.
 /// No personal data is shown (no names, no NSS/DNI, no summaries).
 /// </summary>
-public sealed partial class WallPage : ComponentBase, IDisposable
+public sealed partial class WallPage : IDisposable
 {
     private WallView? _view;
     private IDisposable? _watch;
@@ -21,8 +21,8 @@ public sealed partial class WallPage : ComponentBase, IDisposable
     private ITimer? _rotation;
     private int _current;
 
-    /// <summary>"all" (default), "region:CODE" or "unit:CODE". Display tokens will bind it (identity issue).</summary>
-    [Parameter] public string? Scope { get; set; }
+    /// <summary>"all", "region:CODE" or "unit:CODE", within the viewer's scope; by default the viewer's own (a display token's).</summary>
+    [Parameter] public string? WallScope { get; set; }
 
     /// <summary>
     /// A playlist when one screen is not enough: <c>/wall?playlist=all,region:IMSS-JAL,region:IMSS-NL&amp;every=30</c>
@@ -40,14 +40,19 @@ public sealed partial class WallPage : ComponentBase, IDisposable
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
+    [Inject] private Security.AuditTrail Audit { get; set; } = default!;
+
     [Inject] private IStringLocalizer<WallPage> L { get; set; } = default!;
 
     [Inject] private IStringLocalizer<Shared.Vocabulary> V { get; set; } = default!;
 
     private IReadOnlyList<ReadScope> Scopes => Playlist is { Length: > 0 } list
         ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(ReadScope.Parse).OfType<ReadScope>().DefaultIfEmpty(ReadScope.All).ToArray()
-        : [ReadScope.Parse(Scope ?? "all") ?? ReadScope.All];
+            .Select(ReadScope.Parse).OfType<ReadScope>().DefaultIfEmpty(Scope).ToArray()
+        : [WallScope is null ? Scope : ReadScope.Parse(WallScope) ?? Scope];
+
+    /// <summary>A wall asked for a scope its viewer may not read shows nothing of it.</summary>
+    private bool OutOfScope => Scopes.Any(s => !Scope.Includes(s, unit => Catalogue.Current.FindUnit(unit)?.RegionCode));
 
     private ReadScope ReadScope => Scopes[_current % Scopes.Count];
 
@@ -65,6 +70,13 @@ public sealed partial class WallPage : ComponentBase, IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        await base.OnInitializedAsync();
+        if (OutOfScope)
+        {
+            await Audit.RecordAsync(Viewer, Core.Access.AuditAction.AuthorizationFailed, null, Core.Access.AuditOutcome.Denied, $"wall {string.Join(',', Scopes)}");
+            return;
+        }
+
         await WatchCurrentAsync();
         if (Scopes.Count > 1)
         {

@@ -1,0 +1,86 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+
+namespace Dashboard.Web.Security;
+
+/// <summary>
+/// Development only ("Security:SeedDemoUsers"): one user per role, with new passwords at every start (printed, so
+/// whoever runs the demo can sign in), and a fresh wall display token. Production seeds none: see <see cref="CreateAdminCommand"/>.
+/// </summary>
+public static class DemoAccess
+{
+    public const string DisplayName = "Pared de demostración";
+
+    public static async Task<IReadOnlyList<string>> SeedAsync(AccessAdministration admin, IAccessStore store, CatalogueService catalogue, string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var system = AccessAdministration.SystemActor("demo-seed");
+        var region = catalogue.Current.Snapshot.Regions.OrderBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault(r => r.Code == "IMSS-JAL")
+            ?? catalogue.Current.Snapshot.Regions.OrderBy(r => r.Code, StringComparer.Ordinal).First();
+        var unit = catalogue.Current.Snapshot.Units.Where(u => u.RegionCode == region.Code).OrderBy(u => u.Code, StringComparer.Ordinal).First();
+        (string UserName, string Name, Role Role, ReadScope Scope)[] people =
+        [
+            ("admin", "Administración Tablero", Role.Administrator, ReadScope.All),
+            ("direccion", $"Dirección {region.Name}", Role.Director, ReadScope.ForRegion(region.Code)),
+            ("supervision", "Supervisión central", Role.Supervisor, ReadScope.All),
+            ("tecnica", $"Técnica de {unit.Name}", Role.Agent, ReadScope.ForUnit(unit.Code)),
+        ];
+
+        var lines = new List<string>();
+        foreach (var (userName, name, role, scope) in people)
+        {
+            var existing = await store.ReadUserByNameAsync(userName);
+            var password = existing is null
+                ? (await admin.CreateUserAsync(system, userName, name, null, role, scope)).Value
+                : (await admin.ResetPasswordAsync(system, existing.Id)).Value;
+            lines.Add($"{role,-13} {userName,-12} {password}   ({scope})");
+        }
+
+        foreach (var old in (await store.ListDisplayTokensAsync()).Where(t => t.Name == DisplayName && t.IsActive))
+        {
+            await admin.RevokeDisplayTokenAsync(system, old.Id);
+        }
+
+        var token = (await admin.CreateDisplayTokenAsync(system, DisplayName, ReadScope.All)).Value;
+        lines.Add($"Wall display: {baseUrl.TrimEnd('/')}{SignInEndpoints.DisplayPath}/{token}");
+        return lines;
+    }
+}
+
+/// <summary>
+/// <c>dotnet Dashboard.Web.dll create-admin USER</c>: the first administrator of a production installation (which
+/// seeds no users), with a generated password printed once. Refuses a taken name.
+/// </summary>
+public static class CreateAdminCommand
+{
+    public const string Name = "create-admin";
+
+    public static bool Matches(string[] args) => args is [Name, ..];
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (args.Length < 2)
+        {
+            await errors.WriteLineAsync($"usage: {Name} USER   (prints a generated password once)");
+            return 2;
+        }
+
+        var admin = services.GetRequiredService<AccessAdministration>();
+        var result = await admin.CreateUserAsync(AccessAdministration.SystemActor("command-line"), args[1], args[1], null, Role.Administrator, ReadScope.All);
+        if (!result.Succeeded)
+        {
+            await errors.WriteLineAsync($"{result.Field}: {result.Problem}");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Administrator '{args[1].Trim().ToLowerInvariant()}' created. Password (shown once): {result.Value}");
+        return 0;
+    }
+}
