@@ -29,9 +29,8 @@ public sealed class AlertsPageTests(DashboardServerFixture server, ChromiumFixtu
         }, cancellationToken);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
 
-        await using var context = await chromium.NewScreenAsync(server.BaseAddress);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/alertas");
+        var (context, page) = await chromium.SignedInScreenAsync(server.BaseAddress, DashboardServerFixture.Administrator, DashboardServerFixture.Password, "/alertas");
+        await using var _ = context;
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
 
         // The host's own Hangfire jobs: the sweep (every second), then the alert job (every two), then the page's refresh.

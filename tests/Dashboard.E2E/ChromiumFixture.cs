@@ -28,6 +28,21 @@ public sealed class ChromiumFixture : IAsyncLifetime
         ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
     });
 
+    /// <summary>A new screen signed in through the sign-in form, as a person would, already on <paramref name="path"/>.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> SignedInScreenAsync(Uri baseAddress, string userName, string password, string path)
+    {
+        var context = await NewScreenAsync(baseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        // Not signed in yet: the page sends the visitor to the form and back afterwards.
+        await page.WaitForURLAsync("**/cuenta/entrar**");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForURLAsync(url => !url.Contains("/cuenta/", StringComparison.Ordinal));
+        return (context, page);
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (!IsInstalled)

@@ -1,4 +1,7 @@
 using System.Net;
+using Dashboard.Core.Access;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,6 +24,11 @@ public sealed class DashboardServerFixture : IAsyncLifetime
 {
     public const string ApiKey = "e2e-tablero-key-0123456789abcdef";
 
+    /// <summary>The people of these tests, created at start with these passwords (the demo seed is off).</summary>
+    public const string Administrator = "admin.e2e";
+    public const string Director = "direccion.jalisco";
+    public const string Password = "contraseña-de-prueba-2026";
+
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), $"tablero-e2e-{Guid.NewGuid():N}");
     private TableroFactory? _factory;
     private int _port;
@@ -28,7 +36,7 @@ public sealed class DashboardServerFixture : IAsyncLifetime
     /// <summary>Where Kestrel listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = default!;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_dataFolder);
         _factory = new TableroFactory(_dataFolder);
@@ -38,8 +46,17 @@ public sealed class DashboardServerFixture : IAsyncLifetime
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseAddress = new Uri(addresses.Single().TrimEnd('/') + "/");
         _port = BaseAddress.Port;
-        return ValueTask.CompletedTask;
+        var admin = _factory.Services.GetRequiredService<AccessAdministration>();
+        var system = AccessAdministration.SystemActor("e2e");
+        await admin.CreateUserAsync(system, Administrator, "Administración E2E", null, Role.Administrator, ReadScope.All, Password);
+        await admin.CreateUserAsync(system, Director, "Dra. Laura Méndez", null, Role.Director, ReadScope.ForRegion("IMSS-JAL"), Password);
     }
+
+    /// <summary>A wall display token for a scope, as an administrator would hand it to the TV.</summary>
+    public async Task<string> CreateDisplayTokenAsync(ReadScope scope) =>
+        (await Services.GetRequiredService<AccessAdministration>().CreateDisplayTokenAsync(AccessAdministration.SystemActor("e2e"), $"TV {scope}", scope)).Value!;
+
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("the server is stopped");
 
     /// <summary>Stops the server as a crash or a deployment would: every circuit and hub connection is gone.</summary>
     public async Task StopAsync()
@@ -100,6 +117,7 @@ public sealed class DashboardServerFixture : IAsyncLifetime
                 ["ApiKeys:Keys:0:Permissions:0"] = "Ingest",
                 ["ApiKeys:Keys:0:Permissions:1"] = "Read",
                 ["ApiKeys:Keys:0:Scope"] = "all",
+                ["Security:SeedDemoUsers"] = "false",
             }));
         }
     }

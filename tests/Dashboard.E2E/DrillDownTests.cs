@@ -16,7 +16,7 @@ public sealed class DrillDownTests(DashboardServerFixture server, ChromiumFixtur
         Assert.SkipUnless(ChromiumFixture.IsInstalled, ChromiumFixture.MissingReason);
         var cancellationToken = TestContext.Current.CancellationToken;
         var catalogue = DemoCatalogue.Build();
-        var unit = catalogue.Units.First(u => u.Type == Core.Catalogue.UnitType.Umf && catalogue.Agents.Any(a => a.UnitCode == u.Code));
+        var unit = catalogue.Units.First(u => u.RegionCode == "IMSS-JAL" && u.Type == Core.Catalogue.UnitType.Umf && catalogue.Agents.Any(a => a.UnitCode == u.Code));
         var caseId = $"DD-{Guid.NewGuid():N}"[..18];
 
         using var api = server.CreateApiClient();
@@ -32,9 +32,9 @@ public sealed class DrillDownTests(DashboardServerFixture server, ChromiumFixtur
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
         }
 
-        await using var context = await chromium.NewScreenAsync(server.BaseAddress);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/wall");
+        // A director of the unit's region: the wall of her region, then its cases.
+        var (context, page) = await chromium.SignedInScreenAsync(server.BaseAddress, DashboardServerFixture.Director, DashboardServerFixture.Password, "/wall");
+        await using var _ = context;
 
         // The sweep escalates the overdue complex case; its unit rises into the ranking.
         var unitLink = page.GetByTestId("wall-ranking").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = unit.Name });

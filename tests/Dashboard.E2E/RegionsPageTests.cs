@@ -20,8 +20,8 @@ public sealed class RegionsPageTests(DashboardServerFixture server, ChromiumFixt
         var cancellationToken = TestContext.Current.CancellationToken;
         var unit = DemoCatalogue.Build().Units.First(u => u.RegionCode == RegionCode);
 
-        await using var context = await chromium.NewScreenAsync(server.BaseAddress);
-        var page = await context.NewPageAsync();
+        var (context, page) = await chromium.SignedInScreenAsync(server.BaseAddress, DashboardServerFixture.Administrator, DashboardServerFixture.Password, "/regions");
+        await using var _ = context;
         var openCellTestId = $"open-{RegionCode}";
         var interactive = WatchForInteractiveRender(page, openCellTestId);
 

@@ -27,9 +27,11 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
         }
 
+        // A TV opens its wall once with the display token an administrator made for it.
+        var token = await server.CreateDisplayTokenAsync(Core.Storage.ReadScope.All);
         await using var context = await chromium.NewScreenAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/wall");
+        await page.GotoAsync($"/pantalla/{token}");
         var open = page.GetByTestId("wall-open");
         await Expect(open).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
         // The sweep marks the old ones overdue within a second or two; the wall follows the feed.

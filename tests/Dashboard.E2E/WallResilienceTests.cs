@@ -19,9 +19,11 @@ public sealed class WallResilienceTests(DashboardServerFixture server, ChromiumF
         var cancellationToken = TestContext.Current.CancellationToken;
         var unit = DemoCatalogue.Build().Units.First(u => u.RegionCode == "IMSS-PUE");
 
+        // A TV opens its wall once with the display token an administrator made for it.
+        var token = await server.CreateDisplayTokenAsync(Core.Storage.ReadScope.All);
         await using var context = await chromium.NewScreenAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/wall");
+        await page.GotoAsync($"/pantalla/{token}");
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         var open = page.GetByTestId("wall-open");
         var banner = page.GetByTestId("wall-offline");
