@@ -19,10 +19,11 @@ public static class InsuredIdFormat
             : $"must be {name} for {institution}";
     }
 
-    /// <summary>Only the last 3 digits stay visible, so a case can be told apart without exposing the person.</summary>
+    /// <summary>Only the last 4 digits stay visible, so a case can be told apart without exposing the person.</summary>
     public static string Mask(string insuredId)
     {
         ArgumentNullException.ThrowIfNull(insuredId);
-        return insuredId.Length <= 3 ? new string('•', insuredId.Length) : new string('•', insuredId.Length - 3) + insuredId[^3..];
+        // "*******8901": enough for a person to recognise their own case on the phone, not enough to identify anyone.
+        return insuredId.Length <= 4 ? new string('*', insuredId.Length) : new string('*', insuredId.Length - 4) + insuredId[^4..];
     }
 }

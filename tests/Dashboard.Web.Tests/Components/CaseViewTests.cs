@@ -32,7 +32,7 @@ public sealed class CaseViewTests : PageTestContext
     }
 
     [Fact]
-    public void Render_ShowsClocksTimelineInSpanishAndNoInsuredId()
+    public void Render_ShowsClocksTimelineInSpanishAndOnlyTheMaskedInsuredId()
     {
         var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
 
@@ -64,6 +64,70 @@ public sealed class CaseViewTests : PageTestContext
 
         Assert.Contains("Reclamo", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("Historial", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InsuredId_IsMaskedUntilRevealedWithAReasonAndTheRevealIsAudited()
+    {
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
+        Assert.Equal("*******8901", cut.Find("[data-testid=insured-id]").TextContent);
+        Assert.True(cut.Find("[data-testid=reveal]").HasAttribute("disabled"));
+
+        cut.Find("input[data-testid=reveal-reason]").Input("Llamada de seguimiento al derechohabiente");
+        cut.Find("[data-testid=reveal]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("12345678901", cut.Find("[data-testid=insured-id]").TextContent));
+        var reveal = Assert.Single(AuditLog.Entries, e => e.Action == Core.Access.AuditAction.IdentifierRevealed);
+        Assert.Equal(CaseId, reveal.CaseId);
+        Assert.Equal("Llamada de seguimiento al derechohabiente", reveal.Detail);
+        Assert.DoesNotContain(AuditLog.Entries, e => (e.Detail ?? "").Contains("12345678901", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Opening_IsWrittenToTheAuditLogOnceNotPerLiveRefresh()
+    {
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
+        cut.Find("[data-testid=act-escalate]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=case-level]")));
+
+        var viewed = Assert.Single(AuditLog.Entries, e => e.Action == Core.Access.AuditAction.CaseViewed);
+        Assert.Equal(("laura.mendez", "Administrator", "all"), (viewed.Actor, viewed.Role, viewed.Scope));
+    }
+
+    [Fact]
+    public void Supervisor_SeesTheCaseButNoActionsAndCannotReveal()
+    {
+        SignInAs(Core.Access.Role.Supervisor, ReadScope.All);
+
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
+
+        Assert.NotNull(cut.Find("[data-testid=case-status]"));
+        Assert.Empty(cut.FindAll("[data-testid=case-actions]"));
+        Assert.Empty(cut.FindAll("[data-testid=reveal]"));
+        Assert.Equal("*******8901", cut.Find("[data-testid=insured-id]").TextContent);
+    }
+
+    [Fact]
+    public void Agent_MayWorkTheCaseButNotEscalateIt()
+    {
+        SignInAs(Core.Access.Role.Agent, ReadScope.ForUnit(TableroFactory.JaliscoUnit.Code));
+
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
+
+        Assert.NotNull(cut.Find("[data-testid=act-note]"));
+        Assert.Empty(cut.FindAll("[data-testid=act-escalate]"));
+    }
+
+    [Fact]
+    public void DirectorOfAnotherRegion_IsToldTheCaseIsNotThere()
+    {
+        SignInAs(Core.Access.Role.Director, ReadScope.ForRegion("IMSS-NL"));
+
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
+
+        Assert.NotNull(cut.Find("[data-testid=case-missing]"));
+        Assert.DoesNotContain("Trato descortés", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(AuditLog.Entries, e => e.Action == Core.Access.AuditAction.CaseViewed);
     }
 
     [Fact]
@@ -117,10 +181,11 @@ public sealed class CaseViewTests : PageTestContext
         }
 
         public override Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
-            Task.FromResult(caseId == _state.CaseId ? _state : null);
+            // Filtered by scope as the SQL is.
+            Task.FromResult(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode) ? _state : null);
 
         public Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<StoredCaseEvent>>(caseId == _state.CaseId ? _events.ToArray() : []);
+            Task.FromResult<IReadOnlyList<StoredCaseEvent>>(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode) ? _events.ToArray() : []);
 
         public Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

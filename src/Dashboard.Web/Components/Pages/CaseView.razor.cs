@@ -24,6 +24,12 @@ public sealed partial class CaseView : IDisposable
     private string? _note;
     private Throttler? _throttler;
     private IDisposable? _subscription;
+    private string? _viewedCaseId;
+    private bool _revealed;
+    private string? _revealReason;
+
+    /// <summary>A reason someone else can understand later in the audit log ("llamada de seguimiento al derechohabiente").</summary>
+    public const int MinimumReasonLength = 10;
 
     [Parameter] public string CaseId { get; set; } = "";
 
@@ -40,6 +46,8 @@ public sealed partial class CaseView : IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Inject] private Security.AuditTrail Audit { get; set; } = default!;
 
     [Inject] private IStringLocalizer<CaseView> L { get; set; } = default!;
 
@@ -76,10 +84,37 @@ public sealed partial class CaseView : IDisposable
         _case = await Cases.ReadByIdAsync(CaseId, Scope);
         _timeline = _case is null ? [] : await Events.ReadByCaseAsync(CaseId, Scope);
         _agentId ??= _case?.AgentId;
+        if (_case is not null && _viewedCaseId != CaseId)
+        {
+            // Once per case opened, not per live refresh.
+            _viewedCaseId = CaseId;
+            _revealed = false;
+            await Audit.RecordAsync(Viewer, Core.Access.AuditAction.CaseViewed, CaseId, Core.Access.AuditOutcome.Success);
+        }
+    }
+
+    private async Task RevealAsync()
+    {
+        var reason = _revealReason?.Trim() ?? "";
+        if (_case?.InsuredId is null || reason.Length < MinimumReasonLength || !Can(Core.Access.Permission.RevealIdentifier))
+        {
+            return;
+        }
+
+        // Written before it is shown: no reveal without its line in the audit log.
+        await Audit.RecordAsync(Viewer, Core.Access.AuditAction.IdentifierRevealed, CaseId, Core.Access.AuditOutcome.Success, reason);
+        _revealed = true;
+        _revealReason = null;
     }
 
     private async Task ActAsync(CaseEventData data)
     {
+        // The buttons are only drawn for those allowed; this holds even for a crafted event from the browser.
+        if (!Can(Core.Access.Permission.ActOnCase) || (data is CaseEscalatedData && !Can(Core.Access.Permission.Escalate)))
+        {
+            return;
+        }
+
         var result = await Service.AppendAsync([new CaseEvent(Guid.NewGuid(), CaseId, Time.GetUtcNow(), data)]);
         if (result.Outcome == AppendOutcome.Committed)
         {
