@@ -20,7 +20,7 @@ public static class CasesApi
 
     /// <summary>A case outside the caller's scope is answered exactly like a missing one: its existence is not leaked.</summary>
     private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> ReadCaseAsync(
-        string caseId, string? include, HttpContext http, ICaseStore cases, ICaseEventStore events, CancellationToken cancellationToken)
+        string caseId, string? include, HttpContext http, ICaseStore cases, ICaseEventStore events, AuditTrail audit, CancellationToken cancellationToken)
     {
         var scope = http.User.ReadScope()!;
         var state = await cases.ReadByIdAsync(caseId, scope, cancellationToken);
@@ -29,6 +29,7 @@ public static class CasesApi
             return EventsApi.Problem(StatusCodes.Status404NotFound, "Case not found", $"no case '{caseId}' within this key's scope");
         }
 
+        await audit.RecordAsync(http.User, Core.Access.AuditAction.CaseViewed, caseId, Core.Access.AuditOutcome.Success, "API", cancellationToken);
         IReadOnlyList<EventDto>? timeline = null;
         if (string.Equals(include, "events", StringComparison.OrdinalIgnoreCase))
         {

@@ -293,6 +293,7 @@ public static class TableroHost
         api.MapSummaryApi();
         api.MapHolidaysApi();
         api.MapAlertsApi();
+        api.MapExportApi();
         app.MapOpenApi();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);
         app.MapCultureSwitch(cultures);
