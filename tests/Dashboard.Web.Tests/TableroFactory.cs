@@ -1,4 +1,7 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Security;
 using Dashboard.Simulator.Catalogue;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -89,6 +92,58 @@ public class TableroFactory : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
     }
+
+    /// <summary>A person with this role and scope, created through the administration service.</summary>
+    public async Task<(Guid Id, string Password)> CreateUserAsync(string userName, Role role, ReadScope scope)
+    {
+        const string password = "contraseña-de-prueba-2026";
+        var admin = Services.GetRequiredService<AccessAdministration>();
+        var created = await admin.CreateUserAsync(AccessAdministration.SystemActor("tests"), userName, userName, null, role, scope, password);
+        Assert.True(created.Succeeded, created.Problem);
+        return ((await Services.GetRequiredService<IAccessStore>().ReadUserByNameAsync(userName))!.Id, password);
+    }
+
+    /// <summary>Signs in through the form as a browser would (antiforgery token and all); answers the session cookie.</summary>
+    public async Task<string> SignInAsync(string userName, string password)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var form = await client.GetAsync(SignInEndpoints.SignInPage);
+        var html = await form.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, SignInEndpoints.SignInPath)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = userName, ["password"] = password, ["__RequestVerificationToken"] = token }),
+        };
+        post.Headers.Add("Cookie", string.Join("; ", CookiesOf(form)));
+        using var signedIn = await client.SendAsync(post);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        return CookiesOf(signedIn).Single(c => c.StartsWith(SignInSchemes.CookieName + "=", StringComparison.Ordinal));
+    }
+
+    /// <summary>Opens a wall display with a new token for the scope; answers the session cookie.</summary>
+    public async Task<string> OpenDisplayAsync(ReadScope scope)
+    {
+        var token = (await Services.GetRequiredService<AccessAdministration>().CreateDisplayTokenAsync(AccessAdministration.SystemActor("tests"), $"TV {scope}", scope)).Value;
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var opened = await client.GetAsync($"{SignInEndpoints.DisplayPath}/{token}");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, opened.StatusCode);
+        return CookiesOf(opened).Single(c => c.StartsWith(SignInSchemes.CookieName + "=", StringComparison.Ordinal));
+    }
+
+    /// <summary>A client that sends this session cookie (or none) and does not follow redirects, so answers are seen as they are.</summary>
+    public HttpClient CreateSessionClient(string? cookie)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (cookie is not null)
+        {
+            client.DefaultRequestHeaders.Add("Cookie", cookie);
+        }
+
+        return client;
+    }
+
+    private static IEnumerable<string> CookiesOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : [];
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,0 +1,4 @@
+namespace Dashboard.Web.Components.Admin;
+
+/// <summary>The resource anchor for the administration pages' words.</summary>
+public sealed class AdminTexts;

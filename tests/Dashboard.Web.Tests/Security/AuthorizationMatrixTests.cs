@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Dashboard.Core.Access;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Security;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Web.Tests.Security;
+
+/// <summary>
+/// Who may reach what, on every path: each role, a director of region A, anonymous and a revoked user, against a
+/// case in region A and one in region B, through the case page, the case API, the events catch-up, the export, a hub
+/// join and the job dashboard. The expected answer of every cell is in the table below; the test lists every deviation.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
+{
+    // Answers: data (the case is shown), hidden (404 or absent, as if it did not exist), joined / refused (hub group),
+    // signin (sent to the sign-in page), denied (sent to the no-permission page), 401, 403, ok.
+    private static readonly string[] Expected =
+    [
+        //  who            path       case A    case B
+        "Administrator  page       data      data",
+        "Administrator  api        data      data",
+        "Administrator  events     data      data",
+        "Administrator  export     data      data",
+        "Administrator  hub        joined    joined",
+        "Administrator  hangfire   ok        ok",
+        "DirectorA      page       data      hidden",
+        "DirectorA      api        data      hidden",
+        "DirectorA      events     data      hidden",
+        "DirectorA      export     data      hidden",
+        "DirectorA      hub        joined    refused",
+        "DirectorA      hangfire   denied    denied",
+        "Supervisor     page       data      data",
+        "Supervisor     api        data      data",
+        "Supervisor     events     data      data",
+        "Supervisor     export     data      data",
+        "Supervisor     hub        joined    joined",
+        "Supervisor     hangfire   denied    denied",
+        "AgentA         page       data      hidden",
+        "AgentA         api        data      hidden",
+        "AgentA         events     data      hidden",
+        "AgentA         export     403       403",
+        "AgentA         hub        joined    refused",
+        "AgentA         hangfire   denied    denied",
+        "WallA          page       denied    denied",
+        "WallA          api        403       403",
+        "WallA          events     403       403",
+        "WallA          export     403       403",
+        "WallA          hub        403       403",
+        "WallA          hangfire   denied    denied",
+        "Anonymous      page       signin    signin",
+        "Anonymous      api        401       401",
+        "Anonymous      events     401       401",
+        "Anonymous      export     401       401",
+        "Anonymous      hub        401       401",
+        "Anonymous      hangfire   signin    signin",
+        "Revoked        page       signin    signin",
+        "Revoked        api        401       401",
+        "Revoked        events     401       401",
+        "Revoked        export     401       401",
+        "Revoked        hub        401       401",
+        "Revoked        hangfire   signin    signin",
+    ];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EveryRoleOnEveryPath_GetsExactlyTheExpectedAnswer()
+    {
+        var deviations = new List<string>();
+        foreach (var line in Expected)
+        {
+            var (who, path, expectA, expectB) = line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var w, var p, var a, var b] ? (w, p, a, b) : throw new FormatException(line);
+            foreach (var (caseId, unitCode, expected) in new[] { (world.CaseA, world.UnitA, expectA), (world.CaseB, world.UnitB, expectB) })
+            {
+                var actual = await AnswerAsync(world.Cookies[who], path, caseId, unitCode);
+                if (actual != expected)
+                {
+                    deviations.Add($"{who} {path} {caseId}: expected {expected}, got {actual}");
+                }
+            }
+        }
+
+        Assert.True(deviations.Count == 0, $"{deviations.Count} deviation(s):\n{string.Join('\n', deviations)}");
+    }
+
+    private async Task<string> AnswerAsync(string? cookie, string path, string caseId, string unitCode)
+    {
+        using var client = world.Factory.CreateSessionClient(cookie);
+        return path switch
+        {
+            "page" => await PageAsync(client, caseId),
+            "api" => await ApiAsync(client, $"/api/v1/cases/{caseId}", body => body.Contains(caseId, StringComparison.Ordinal)),
+            "events" => await ApiAsync(client, $"/api/v1/events?after={world.SequenceBefore}&limit=1000", body => body.Contains(caseId, StringComparison.Ordinal)),
+            "export" => await ApiAsync(client, "/api/v1/exports/cases.csv", body => body.Contains(caseId, StringComparison.Ordinal)),
+            "hub" => await HubAsync(cookie, unitCode),
+            "hangfire" => await HangfireAsync(client),
+            _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),
+        };
+    }
+
+    private static async Task<string> PageAsync(HttpClient client, string caseId)
+    {
+        using var response = await client.GetAsync($"/casos/{caseId}", Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK when body.Contains("data-testid=\"case-status\"", StringComparison.Ordinal) => "data",
+            HttpStatusCode.OK when body.Contains("data-testid=\"case-missing\"", StringComparison.Ordinal) => "hidden",
+            HttpStatusCode.Redirect => Redirect(response),
+            _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static async Task<string> ApiAsync(HttpClient client, string url, Func<string, bool> holdsTheCase)
+    {
+        using var response = await client.GetAsync(url, Ct);
+        if (response.StatusCode is HttpStatusCode.OK)
+        {
+            return holdsTheCase(await response.Content.ReadAsStringAsync(Ct)) ? "data" : "hidden";
+        }
+
+        return response.StatusCode == HttpStatusCode.NotFound ? "hidden" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> HubAsync(string? cookie, string unitCode)
+    {
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(world.Factory.Server.BaseAddress, "hubs/cases"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => world.Factory.Server.CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                if (cookie is not null)
+                {
+                    o.Headers.Add("Cookie", cookie);
+                }
+            })
+            .Build();
+        try
+        {
+            await hub.StartAsync(Ct);
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode is { } status)
+        {
+            return ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        try
+        {
+            await hub.InvokeAsync<long>("Join", $"unit:{unitCode}", Ct);
+            return "joined";
+        }
+        catch (Microsoft.AspNetCore.SignalR.HubException)
+        {
+            return "refused";
+        }
+    }
+
+    private static async Task<string> HangfireAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/hangfire", Ct);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => "ok",
+            HttpStatusCode.Redirect => Redirect(response),
+            _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static string Redirect(HttpResponseMessage response) => response.Headers.Location?.OriginalString switch
+    {
+        { } to when to.Contains(SignInEndpoints.AccessDeniedPage, StringComparison.Ordinal) => "denied",
+        { } to when to.Contains(SignInEndpoints.SignInPage, StringComparison.Ordinal) => "signin",
+        var to => $"302 {to}",
+    };
+
+    /// <summary>One host, its people, a wall display and two complex complaints: one in Jalisco (A), one in Nuevo León (B).</summary>
+    public sealed class World : IAsyncLifetime
+    {
+        public TableroFactory Factory { get; } = new();
+
+        public Dictionary<string, string?> Cookies { get; } = new() { ["Anonymous"] = null };
+
+        public string UnitA { get; } = TableroFactory.JaliscoUnit.Code;
+
+        public string UnitB { get; } = TableroFactory.NuevoLeonUnit.Code;
+
+        public string CaseA { get; } = $"QJ-A-{Guid.NewGuid():N}"[..16];
+
+        public string CaseB { get; } = $"QJ-B-{Guid.NewGuid():N}"[..16];
+
+        public long SequenceBefore { get; private set; }
+
+        public async ValueTask InitializeAsync()
+        {
+            var regionA = ReadScope.ForRegion("IMSS-JAL");
+            foreach (var (who, role, scope) in new[]
+                     {
+                         ("Administrator", Role.Administrator, ReadScope.All), ("DirectorA", Role.Director, regionA), ("Supervisor", Role.Supervisor, ReadScope.All),
+                         ("AgentA", Role.Agent, ReadScope.ForUnit(UnitA)), ("Revoked", Role.Director, regionA),
+                     })
+            {
+                var (_, password) = await Factory.CreateUserAsync(who.ToLowerInvariant(), role, scope);
+                Cookies[who] = await Factory.SignInAsync(who.ToLowerInvariant(), password);
+            }
+
+            Cookies["WallA"] = await Factory.OpenDisplayAsync(regionA);
+            var revoked = (await Factory.Services.GetRequiredService<IAccessStore>().ReadUserByNameAsync("revoked"))!;
+            Assert.True((await Factory.Services.GetRequiredService<AccessAdministration>().SetRevokedAsync(AccessAdministration.SystemActor("tests"), revoked.Id, true)).Succeeded);
+
+            using var ingest = Factory.CreateClient(TableroFactory.IngestKey);
+            using var posted = await ingest.PostAsync("/api/v1/events", new StringContent(
+                new System.Text.Json.Nodes.JsonArray(EventJson.Opened(CaseA, UnitA, complex: true), EventJson.Opened(CaseB, UnitB, complex: true)).ToJsonString(),
+                Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+            // The catch-up path is read from just before these two events.
+            SequenceBefore = (await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("results").EnumerateArray()
+                .Min(r => r.GetProperty("sequence").GetInt64()) - 1;
+        }
+
+        public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+    }
+}
