@@ -118,6 +118,7 @@ public sealed class DashboardServerFixture : IAsyncLifetime
                 ["ApiKeys:Keys:0:Permissions:1"] = "Read",
                 ["ApiKeys:Keys:0:Scope"] = "all",
                 ["Security:SeedDemoUsers"] = "false",
+                ["Security:RevalidateEvery"] = "00:00:02",
             }));
         }
     }

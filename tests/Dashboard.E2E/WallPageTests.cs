@@ -31,6 +31,8 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
         var token = await server.CreateDisplayTokenAsync(Core.Storage.ReadScope.All);
         await using var context = await chromium.NewScreenAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
+        var urls = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) => urls.Enqueue(request.Url);
         await page.GotoAsync($"/pantalla/{token}");
         var open = page.GetByTestId("wall-open");
         await Expect(open).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
@@ -52,8 +54,10 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "wall-1920x1080.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         TestContext.Current.SendDiagnosticMessage($"Screenshot: {screenshot}");
-        // No personal data on a wall: the fixtures' NSS never reaches its DOM.
+        // No personal data on a wall: the fixtures' NSS never reaches its DOM, its text or any address it requested.
         Assert.DoesNotContain("12345678901", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b\d{11}\b", await page.InnerTextAsync("body"));
+        Assert.DoesNotContain(urls, url => url.Contains("12345678901", StringComparison.Ordinal));
     }
 
     private static object Opened(string unitCode, TimeSpan ago, bool complex) => new
