@@ -77,6 +77,7 @@ public class TableroFactory : WebApplicationFactory<Program>
             ["Alerts:Webhooks:0:Name"] = "control",
             ["Alerts:Webhooks:0:Url"] = "http://webhooks.test/tablero",
             ["Alerts:Webhooks:0:Secret"] = WebhookSecret,
+            ["Security:SeedDemoUsers"] = "false",
         }));
         Customize(builder);
     }
@@ -106,6 +107,14 @@ public class TableroFactory : WebApplicationFactory<Program>
     /// <summary>Signs in through the form as a browser would (antiforgery token and all); answers the session cookie.</summary>
     public async Task<string> SignInAsync(string userName, string password)
     {
+        using var signedIn = await PostSignInAsync(userName, password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        return CookiesOf(signedIn).Single(c => c.StartsWith(SignInSchemes.CookieName + "=", StringComparison.Ordinal));
+    }
+
+    /// <summary>The sign-in form posted with its antiforgery token; the answer as the browser gets it.</summary>
+    public async Task<HttpResponseMessage> PostSignInAsync(string userName, string password)
+    {
         using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var form = await client.GetAsync(SignInEndpoints.SignInPage);
         var html = await form.Content.ReadAsStringAsync();
@@ -115,9 +124,7 @@ public class TableroFactory : WebApplicationFactory<Program>
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = userName, ["password"] = password, ["__RequestVerificationToken"] = token }),
         };
         post.Headers.Add("Cookie", string.Join("; ", CookiesOf(form)));
-        using var signedIn = await client.SendAsync(post);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
-        return CookiesOf(signedIn).Single(c => c.StartsWith(SignInSchemes.CookieName + "=", StringComparison.Ordinal));
+        return await client.SendAsync(post);
     }
 
     /// <summary>Opens a wall display with a new token for the scope; answers the session cookie.</summary>

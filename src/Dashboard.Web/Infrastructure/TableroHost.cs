@@ -137,7 +137,7 @@ public static class TableroHost
             .RequireClaim(TableroClaims.Permission, nameof(Permission.Admin)).RequireClaim(TableroClaims.Scope, "all"));
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationState>();
-        services.AddTableroRateLimits(security);
+        services.AddTableroRateLimits();
     }
 
     private static void AddLive(IServiceCollection services, IConfiguration configuration)

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Dashboard.Web.Security;
@@ -60,7 +61,7 @@ public static class Hardening
         await next(http);
     });
 
-    public static void AddTableroRateLimits(this IServiceCollection services, SecurityOptions options)
+    public static void AddTableroRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(o =>
         {
@@ -79,8 +80,8 @@ public static class Hardening
                 http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/hubs")
                     ? RateLimitPartition.GetTokenBucketLimiter(CredentialOf(http), _ => new TokenBucketRateLimiterOptions
                     {
-                        TokenLimit = options.RequestsPerSecond,
-                        TokensPerPeriod = options.RequestsPerSecond,
+                        TokenLimit = Options(http).RequestsPerSecond,
+                        TokensPerPeriod = Options(http).RequestsPerSecond,
                         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                         QueueLimit = 0,
                         AutoReplenishment = true,
@@ -88,12 +89,14 @@ public static class Hardening
                     : RateLimitPartition.GetNoLimiter(""));
             o.AddPolicy(SignInEndpoints.SignInLimiter, http => RateLimitPartition.GetFixedWindowLimiter($"ip:{http.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = options.SignInsPerMinute,
+                PermitLimit = Options(http).SignInsPerMinute,
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }));
         });
     }
+
+    private static SecurityOptions Options(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
 
     private static string CredentialOf(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true

@@ -25,7 +25,8 @@ public static class SignInEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost(SignInPath, SignInAsync).RequireRateLimiting(SignInLimiter).ExcludeFromDescription();
-        app.MapPost(SignOutPath, SignOutAsync).ExcludeFromDescription();
+        // Nothing is read from the form, so the token check is asked for explicitly: no other site may sign a person out.
+        app.MapPost(SignOutPath, SignOutAsync).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         app.MapGet(DisplayPath + "/{token}", OpenDisplayAsync).RequireRateLimiting(SignInLimiter).ExcludeFromDescription();
     }
 
