@@ -155,7 +155,7 @@ internal static class HttpBenchmarks
 
     // Production for the API; pages need Development when the host runs from its build output rather than a publish
     // folder (static web assets such as MudBlazor's files are mapped only there).
-    internal static Process StartServer(string dll, string data, int port, string environment = "Production")
+    internal static Process StartServer(string dll, string data, int port, string environment = "Production", Action<string>? output = null)
     {
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -174,8 +174,18 @@ internal static class HttpBenchmarks
         start.Environment["ApiKeys__Keys__0__Permissions__0"] = "Ingest";
         start.Environment["ApiKeys__Keys__0__Permissions__1"] = "Read";
         start.Environment["ApiKeys__Keys__0__Scope"] = "all";
+        // One key carries all the load here: its per-credential limit must not be what is measured.
+        start.Environment["Security__RequestsPerSecond"] = "1000000";
+        start.Environment["Security__SeedDemoUsers"] = output is null ? "false" : "true";
+        start.Environment["Logging__LogLevel__Tablero"] = "Information";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                output?.Invoke(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)

@@ -21,7 +21,15 @@ internal static class WallBenchmarks
         var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");
         var data = Directory.CreateTempSubdirectory("tablero-wall-bench-").FullName;
         var port = HttpBenchmarks.FreePort();
-        using var server = HttpBenchmarks.StartServer(dll, data, port, environment: "Development");
+        // The development seed prints a wall display address; every benchmark wall opens with it, as TVs of one scope would.
+        var display = new TaskCompletionSource<string>();
+        using var server = HttpBenchmarks.StartServer(dll, data, port, environment: "Development", output: line =>
+        {
+            if (line.Contains("/pantalla/", StringComparison.Ordinal))
+            {
+                display.TrySetResult(new Uri(line[line.IndexOf("http", StringComparison.Ordinal)..].Trim()).PathAndQuery);
+            }
+        });
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
@@ -44,7 +52,7 @@ internal static class WallBenchmarks
             {
                 var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = http.BaseAddress!.ToString(), ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
                 var page = await context.NewPageAsync();
-                await page.GotoAsync("/wall");
+                await page.GotoAsync(await display.Task.WaitAsync(TimeSpan.FromSeconds(60)));
                 await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
                 // Each change of the open count is stamped with the browser's clock (the same machine's clock).
                 await page.EvaluateAsync("""
