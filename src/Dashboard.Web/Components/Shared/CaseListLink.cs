@@ -120,7 +120,7 @@ public sealed record CaseListLink
             Priority = Filter.Priority,
             OpenedFrom = Filter.OpenedFrom,
             OpenedTo = Filter.OpenedTo,
-            Status = ParseEnum<CaseStatus>(StatusFilter),
+            Status = StatusFilter is OpenStatus or ClosedStatus or AnyStatus ? null : ParseEnum<CaseStatus>(StatusFilter),
             SlaState = SlaState,
             EscalationLevel = EscalationLevel,
             BreachedToday = BreachedToday,
