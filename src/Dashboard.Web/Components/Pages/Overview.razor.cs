@@ -37,13 +37,14 @@ public sealed partial class Overview : ComponentBase, IDisposable
     private List<ChartSeries<double>> _breaches = [];
     private List<ChartSeries<double>> _categories = [];
     private string[] _dayLabels = [];
+    private string[] _breachLabels = [];
     private string[] _categoryLabels = [];
     private string _updatedAt = "";
     private LiveView? _live;
 
-    private readonly LineChartOptions _lineOptions = new() { YAxisRequireZeroPoint = true, ClampToZero = true, YAxisFormat = "N0" };
-    private readonly BarChartOptions _barOptions = new() { YAxisFormat = "N0", ShowLegend = false };
-    private readonly BarChartOptions _categoryOptions = new() { YAxisFormat = "N0", XAxisLabelRotation = 30 };
+    private LineChartOptions _lineOptions = new();
+    private BarChartOptions _barOptions = new();
+    private BarChartOptions _categoryOptions = new();
 
     [Inject] private ICaseStore Cases { get; set; } = default!;
 
@@ -130,16 +131,26 @@ public sealed partial class Overview : ComponentBase, IDisposable
     private void DrawCharts()
     {
         var days = _trends.Days;
-        // A label every few days: thirty dates side by side are unreadable on a tablet.
-        var step = Math.Max(1, (int)Math.Ceiling(days.Count / 10.0));
-        _dayLabels = days.Select((d, i) => (days.Count - 1 - i) % step == 0 ? d.Day.ToString("d MMM", CultureInfo.CurrentCulture) : "").ToArray();
+        // A label every few days, counted back from the last: thirty dates side by side are unreadable on a tablet.
+        string[] Labels(int most)
+        {
+            var step = Math.Max(1, (int)Math.Ceiling(days.Count / (double)most));
+            return days.Select((d, i) => (days.Count - 1 - i) % step == 0 ? d.Day.ToString("d MMM", CultureInfo.CurrentCulture) : "").ToArray();
+        }
+
+        _dayLabels = Labels(10);
+        _breachLabels = Labels(5);
         _flow =
         [
             new() { Name = L["Opened"], Data = days.Select(d => (double)d.Opened).ToArray() },
             new() { Name = L["Resolved"], Data = days.Select(d => (double)d.Resolved).ToArray() },
         ];
         _breaches = [new() { Name = L["Breached"], Data = days.Select(d => (double)d.Breached).ToArray() }];
+        // Counts are whole cases: ticks of 1, 2, 5, 10… that suit the tallest value, never fractions.
+        _lineOptions = new() { YAxisRequireZeroPoint = true, ClampToZero = true, YAxisFormat = "N0", YAxisTicks = TickFor(days.Max(d => (int?)Math.Max(d.Opened, d.Resolved)) ?? 0) };
+        _barOptions = new() { YAxisFormat = "N0", ShowLegend = false, YAxisTicks = TickFor(days.Max(d => (int?)d.Breached) ?? 0) };
         var top = _trends.Categories.Take(TopCategories).ToArray();
+        _categoryOptions = new() { YAxisFormat = "N0", XAxisLabelRotation = 30, YAxisTicks = TickFor(top.Max(c => (int?)c.Cases) ?? 0) };
         _categoryLabels = top.Select(c => CategoryText(c.Category)).ToArray();
         _categories =
         [
@@ -190,6 +201,18 @@ public sealed partial class Overview : ComponentBase, IDisposable
                 }
             });
         }
+    }
+
+    private static int TickFor(int max)
+    {
+        if (max <= 5)
+        {
+            return 1;
+        }
+
+        var magnitude = (int)Math.Pow(10, Math.Floor(Math.Log10(max)));
+        var ratio = (double)max / magnitude;
+        return Math.Max(1, ratio < 2 ? magnitude / 5 : ratio < 5 ? magnitude / 2 : magnitude);
     }
 
     private int LevelCount(int level) => level switch { 1 => _counts.Level1, 2 => _counts.Level2, _ => _counts.Level3 };
