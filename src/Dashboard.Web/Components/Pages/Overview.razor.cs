@@ -184,8 +184,10 @@ public sealed partial class Overview : ComponentBase, IDisposable
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
+        // Leaving for another page (a number's cases) is the router's business, not a new filter.
+        var path = Navigation.ToBaseRelativePath(e.Location).Split('?', '#')[0];
         var filter = CaseListLink.ParseFilter(e.Location);
-        if (filter != _filter)
+        if (path is "" or "resumen" or "overview" && filter != _filter)
         {
             _ = InvokeAsync(async () =>
             {
