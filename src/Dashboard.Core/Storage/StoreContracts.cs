@@ -1,5 +1,6 @@
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Sla;
 using Dashboard.Core.Sla.Calendars;
 
 namespace Dashboard.Core.Storage;
@@ -81,14 +82,37 @@ public interface ICaseEventStore
 
 /// <summary>
 /// A page of the case list. Region and unit narrow the caller's scope, never widen it; null means "any".
-/// Pages count from 1.
+/// Pages count from 1. Day filters are local days of each case's own unit, as <see cref="Days"/> tells them.
 /// </summary>
 public sealed record CaseListQuery(string? RegionCode, string? UnitCode, bool? Open, bool? Complex, int Page, int PageSize)
 {
     public long Skip => (long)(Page - 1) * PageSize;
+
+    public CaseKind? Kind { get; init; }
+    public string? Category { get; init; }
+    public Channel? Channel { get; init; }
+    public Priority? Priority { get; init; }
+    public CaseStatus? Status { get; init; }
+    public SlaState? SlaState { get; init; }
+    public int? EscalationLevel { get; init; }
+    public DateOnly? OpenedFrom { get; init; }
+    public DateOnly? OpenedTo { get; init; }
+
+    /// <summary>Only cases that went past a deadline on their unit's current day (as of <see cref="Now"/>).</summary>
+    public bool BreachedToday { get; init; }
+
+    /// <summary>The instant "today" and the ages are taken from; needed by <see cref="BreachedToday"/>.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    public DayZones Days { get; init; } = DayZones.Utc;
+
+    public CaseSort Sort { get; init; } = CaseSort.Opened;
+
+    /// <summary>Opened sorts newest first unless asked otherwise; the other orders ascend by default.</summary>
+    public bool Descending { get; init; } = true;
 }
 
-/// <summary>One page of cases, newest opened first, and how many match in all.</summary>
+/// <summary>One page of cases in the query's order (then newest opened first, then case id), and how many match in all.</summary>
 public sealed record CasePage(IReadOnlyList<CaseState> Items, int Total);
 
 /// <summary>
@@ -158,6 +182,25 @@ public interface ICaseStore
 
     /// <summary>The wall's numbers within the scope; "today" is [<paramref name="todayStart"/>, <paramref name="tomorrowStart"/>) in the scope's zone.</summary>
     Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The overview's numbers for a filter within the scope: open cases now and the breaches of each unit's current day
+    /// (as of <paramref name="now"/>), among the cases the filter matches.
+    /// </summary>
+    Task<OverviewCounts> ReadOverviewAsync(CaseFilter filter, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The overview's charts for the filter's period (<see cref="CaseFilter.OpenedFrom"/> to <see cref="CaseFilter.OpenedTo"/>, both
+    /// required): per local day, cases opened, resolved and breached; the cases opened in it per category; and their
+    /// median wait for a first response.
+    /// </summary>
+    Task<OverviewTrends> ReadTrendsAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default);
+
+    /// <summary>The units of a region with their open-case numbers, within the scope (none outside it).</summary>
+    Task<IReadOnlyList<UnitCounts>> ReadUnitCountsAsync(string regionCode, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The open cases matching a list query (its paging and order aside), by age on <paramref name="now"/>.</summary>
+    Task<AgeBuckets> ReadAgeBucketsAsync(CaseListQuery query, ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The days off administrators add to their country's holiday rules.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
@@ -79,21 +81,198 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(scope);
-        var parameters = new
-        {
-            ScopeRegionCode = scope.RegionCode,
-            ScopeUnitCode = scope.UnitCode,
-            query.RegionCode,
-            query.UnitCode,
-            query.Open,
-            query.Complex,
-            query.Skip,
-            Take = query.PageSize,
-        };
+        var parameters = FilterParameters.ForList(query, scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadPage"], parameters, cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["Case_ReadPageCount"], parameters, cancellationToken: cancellationToken));
         return new CasePage(rows.Select(r => r.ToState()).ToArray(), total);
+    }
+
+    public async Task<AgeBuckets> ReadAgeBucketsAsync(CaseListQuery query, ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(scope);
+        var parameters = FilterParameters.ForList(query with { Now = query.Now ?? now }, scope);
+        parameters.Days3Ago = now.AddDays(-3);
+        parameters.Days8Ago = now.AddDays(-8);
+        parameters.Days16Ago = now.AddDays(-16);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<AgeBucketsRow>(new CommandDefinition(sql["Case_ReadAgeBuckets"], parameters, cancellationToken: cancellationToken));
+        return new AgeBuckets(row.Days0To2, row.Days3To7, row.Days8To15, row.Over15);
+    }
+
+    public async Task<OverviewCounts> ReadOverviewAsync(CaseFilter filter, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(days);
+        var parameters = FilterParameters.For(filter, scope, days);
+        parameters.Now = now;
+        parameters.BreachedSinceUtc = BreachedSince(now);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<OverviewCountsRow>(new CommandDefinition(sql["Case_ReadOverviewCounts"], parameters, cancellationToken: cancellationToken));
+        return new OverviewCounts(row.OpenCases, row.OpenComplex, row.AtRisk, row.Overdue, row.BreachedToday, row.Level1, row.Level2, row.Level3);
+    }
+
+    public async Task<OverviewTrends> ReadTrendsAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(days);
+        if (filter.OpenedFrom is not { } from || filter.OpenedTo is not { } to || to < from)
+        {
+            throw new ArgumentException("the trends need a period: OpenedFrom on or before OpenedTo", nameof(filter));
+        }
+
+        var parameters = FilterParameters.For(filter, scope, days);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // One snapshot: the charts and the median see the same committed state.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var flows = (await connection.QueryAsync<DayFlowRow>(new CommandDefinition(sql["Case_ReadOpenedResolvedPerDay"], parameters, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(r => ParseDay(r.Day));
+        var breaches = (await connection.QueryAsync<DayBreachesRow>(new CommandDefinition(sql["Case_ReadBreachesPerDay"], parameters, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(r => ParseDay(r.Day), r => r.Breached);
+        var categories = await connection.QueryAsync<CategoryCountRow>(new CommandDefinition(sql["Case_ReadCountsByCategory"], parameters, transaction, cancellationToken: cancellationToken));
+        var middle = (await connection.QueryAsync<double>(new CommandDefinition(sql["Case_ReadFirstResponseMedian"], parameters, transaction, cancellationToken: cancellationToken))).ToArray();
+        await transaction.CommitAsync(cancellationToken);
+
+        // The statements return only the days that had something; the chart gets every day of the period.
+        var trend = new List<DayTrend>(to.DayNumber - from.DayNumber + 1);
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var flow = flows.GetValueOrDefault(day);
+            trend.Add(new DayTrend(day, flow?.Opened ?? 0, flow?.Resolved ?? 0, breaches.GetValueOrDefault(day)));
+        }
+
+        return new OverviewTrends(
+            trend,
+            categories.Select(c => new CategoryCount(c.Category, c.Cases, c.OpenCases)).ToArray(),
+            middle.Length == 0 ? null : TimeSpan.FromSeconds(Math.Round(middle.Average())));
+    }
+
+    public async Task<IReadOnlyList<UnitCounts>> ReadUnitCountsAsync(string regionCode, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(days);
+        var parameters = new
+        {
+            RegionCode = regionCode,
+            ScopeRegionCode = scope.RegionCode,
+            ScopeUnitCode = scope.UnitCode,
+            ZoneOffsets = ZoneOffsetsJson(days),
+            Now = now,
+            BreachedSinceUtc = BreachedSince(now),
+        };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UnitCountsRow>(new CommandDefinition(sql["Case_ReadUnitCounts"], parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => new UnitCounts(r.UnitCode, r.UnitName, r.OpenCases, r.OpenComplex, r.AtRisk, r.Overdue, r.BreachedToday, r.OldestOpenedAt)).ToArray();
+    }
+
+    /// <summary>Where the breach-index ranges start for "today": more than a day back covers every zone's today.</summary>
+    private static DateTimeOffset BreachedSince(DateTimeOffset now) => now.AddDays(-2);
+
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The zones as the statements read them: <c>[{"zone":"America/Lima","minutes":-300}, …]</c>.</summary>
+    private static string ZoneOffsetsJson(DayZones days) =>
+        JsonSerializer.Serialize(days.OffsetMinutes.Select(z => new ZoneOffset(z.Key, z.Value)), ZoneJson);
+
+    private static readonly JsonSerializerOptions ZoneJson = new(JsonSerializerDefaults.Web);
+
+    private sealed record ZoneOffset(string Zone, int Minutes);
+
+    /// <summary>
+    /// The parameters of every filtered read (Dapper sends only those a statement names). Enums go as their names, days
+    /// as ISO dates (compared with each case's day on its unit's clock), with UTC bounds wide enough for every zone.
+    /// </summary>
+    private sealed class FilterParameters
+    {
+        public string? ScopeRegionCode { get; init; }
+        public string? ScopeUnitCode { get; init; }
+        public string? RegionCode { get; init; }
+        public string? UnitCode { get; init; }
+        public string? Kind { get; init; }
+        public string? Category { get; init; }
+        public string? Channel { get; init; }
+        public string? Priority { get; init; }
+        public bool? Complex { get; init; }
+        public string? OpenedFrom { get; init; }
+        public string? OpenedTo { get; init; }
+        public DateTimeOffset? OpenedFromUtc { get; init; }
+        public DateTimeOffset? OpenedToUtc { get; init; }
+        public string ZoneOffsets { get; init; } = "[]";
+        public bool? Open { get; init; }
+        public string? Status { get; init; }
+        public string? SlaState { get; init; }
+        public int? EscalationLevel { get; init; }
+        public bool BreachedToday { get; init; }
+        public DateTimeOffset? Now { get; set; }
+        public DateTimeOffset? BreachedSinceUtc { get; set; }
+        public string Sort { get; init; } = nameof(CaseSort.Opened);
+        public bool Descending { get; init; } = true;
+        public long Skip { get; init; }
+        public int Take { get; init; }
+        public DateTimeOffset? Days3Ago { get; set; }
+        public DateTimeOffset? Days8Ago { get; set; }
+        public DateTimeOffset? Days16Ago { get; set; }
+
+        public static FilterParameters For(CaseFilter f, ReadScope scope, DayZones days) => new()
+        {
+            ScopeRegionCode = scope.RegionCode,
+            ScopeUnitCode = scope.UnitCode,
+            RegionCode = f.RegionCode,
+            UnitCode = f.UnitCode,
+            Kind = f.Kind?.ToString(),
+            Category = f.Category,
+            Channel = f.Channel?.ToString(),
+            Priority = f.Priority?.ToString(),
+            Complex = f.Complex,
+            OpenedFrom = Iso(f.OpenedFrom),
+            OpenedTo = Iso(f.OpenedTo),
+            OpenedFromUtc = f.OpenedFrom is { } from ? days.EarliestStart(from) : null,
+            OpenedToUtc = f.OpenedTo is { } to ? days.LatestEnd(to) : null,
+            ZoneOffsets = ZoneOffsetsJson(days),
+        };
+
+        public static FilterParameters ForList(CaseListQuery q, ReadScope scope)
+        {
+            if (q.BreachedToday && q.Now is null)
+            {
+                throw new ArgumentException("BreachedToday needs Now", nameof(q));
+            }
+
+            var days = q.Days;
+            return new()
+            {
+                ScopeRegionCode = scope.RegionCode,
+                ScopeUnitCode = scope.UnitCode,
+                RegionCode = q.RegionCode,
+                UnitCode = q.UnitCode,
+                Kind = q.Kind?.ToString(),
+                Category = q.Category,
+                Channel = q.Channel?.ToString(),
+                Priority = q.Priority?.ToString(),
+                Complex = q.Complex,
+                OpenedFrom = Iso(q.OpenedFrom),
+                OpenedTo = Iso(q.OpenedTo),
+                OpenedFromUtc = q.OpenedFrom is { } from ? days.EarliestStart(from) : null,
+                OpenedToUtc = q.OpenedTo is { } to ? days.LatestEnd(to) : null,
+                ZoneOffsets = ZoneOffsetsJson(days),
+                Open = q.Open,
+                Status = q.Status?.ToString(),
+                SlaState = q.SlaState?.ToString(),
+                EscalationLevel = q.EscalationLevel,
+                BreachedToday = q.BreachedToday,
+                Now = q.Now,
+                BreachedSinceUtc = q.Now is { } now ? BreachedSince(now) : null,
+                Sort = q.Sort.ToString(),
+                Descending = q.Descending,
+                Skip = q.Skip,
+                Take = q.PageSize,
+            };
+        }
+
+        private static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     public async Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default)
@@ -121,6 +300,58 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         }
 
         return new CaseSummary(open, openComplex, byStatus, byLevel);
+    }
+
+    private sealed class OverviewCountsRow
+    {
+        public int OpenCases { get; set; }
+        public int OpenComplex { get; set; }
+        public int AtRisk { get; set; }
+        public int Overdue { get; set; }
+        public int BreachedToday { get; set; }
+        public int Level1 { get; set; }
+        public int Level2 { get; set; }
+        public int Level3 { get; set; }
+    }
+
+    private sealed class DayFlowRow
+    {
+        public string Day { get; set; } = "";
+        public int Opened { get; set; }
+        public int Resolved { get; set; }
+    }
+
+    private sealed class DayBreachesRow
+    {
+        public string Day { get; set; } = "";
+        public int Breached { get; set; }
+    }
+
+    private sealed class CategoryCountRow
+    {
+        public string Category { get; set; } = "";
+        public int Cases { get; set; }
+        public int OpenCases { get; set; }
+    }
+
+    private sealed class UnitCountsRow
+    {
+        public string UnitCode { get; set; } = "";
+        public string UnitName { get; set; } = "";
+        public int OpenCases { get; set; }
+        public int OpenComplex { get; set; }
+        public int AtRisk { get; set; }
+        public int Overdue { get; set; }
+        public int BreachedToday { get; set; }
+        public DateTimeOffset? OldestOpenedAt { get; set; }
+    }
+
+    private sealed class AgeBucketsRow
+    {
+        public int Days0To2 { get; set; }
+        public int Days3To7 { get; set; }
+        public int Days8To15 { get; set; }
+        public int Over15 { get; set; }
     }
 
     private sealed class SummaryRow

@@ -24,6 +24,14 @@ public sealed class CatalogueService(ICatalogueStore store, IHolidayStore holida
     public DateTimeOffset UnitTime(string unitCode, DateTimeOffset instant) =>
         Current.FindUnit(unitCode) is { } unit ? TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)) : instant;
 
+    /// <summary>Every zone of the catalogue's units and regions as its offset at <paramref name="instant"/>: how reads turn instants into each unit's days.</summary>
+    public DayZones DaysAt(DateTimeOffset instant) =>
+        DayZones.At(Current.Snapshot.Units.Select(u => u.TimeZone).Concat(Current.Snapshot.Regions.Select(r => r.TimeZone)), instant);
+
+    /// <summary>The institution of a unit or region (the unit wins), or null when neither is known.</summary>
+    public Institution? InstitutionOf(string? regionCode, string? unitCode) =>
+        (unitCode is null ? null : Current.FindUnit(unitCode)?.Institution) ?? (regionCode is null ? null : Current.FindRegion(regionCode)?.Institution);
+
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         var index = new CatalogueIndex(await store.ReadAllAsync(cancellationToken));

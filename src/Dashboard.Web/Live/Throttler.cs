@@ -11,6 +11,7 @@ public sealed class Throttler : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private ITimer? _timer;
+    private bool _scheduled;
     private bool _pending;
     private bool _running;
     private bool _disposed;
@@ -25,6 +26,7 @@ public sealed class Throttler : IDisposable
 
     public void Signal()
     {
+        ITimer timer;
         lock (_lock)
         {
             if (_disposed)
@@ -33,14 +35,23 @@ public sealed class Throttler : IDisposable
             }
 
             _pending = true;
-            if (_running || _timer is not null)
+            if (_running || _scheduled)
             {
                 return;
             }
 
+            _scheduled = true;
             var wait = _lastRun + _interval - _time.GetUtcNow();
-            _timer = _time.CreateTimer(_ => _ = RunAsync(), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            timer = _time.CreateTimer(_ => _ = RunAsync(), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            if (_scheduled)
+            {
+                _timer = timer;
+                return;
+            }
         }
+
+        // A fake clock (tests) fires a timer that is already due inside CreateTimer, on this thread: it has run.
+        timer.Dispose();
     }
 
     private async Task RunAsync()
@@ -49,6 +60,7 @@ public sealed class Throttler : IDisposable
         {
             _timer?.Dispose();
             _timer = null;
+            _scheduled = false;
             if (_disposed || !_pending)
             {
                 return;

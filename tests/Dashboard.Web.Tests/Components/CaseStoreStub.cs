@@ -24,6 +24,16 @@ public abstract class CaseStoreStub : ICaseStore
     public virtual Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default) =>
         throw Unexpected();
 
+    public virtual Task<OverviewCounts> ReadOverviewAsync(CaseFilter filter, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        throw Unexpected();
+
+    public virtual Task<OverviewTrends> ReadTrendsAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) => throw Unexpected();
+
+    public virtual Task<IReadOnlyList<UnitCounts>> ReadUnitCountsAsync(string regionCode, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        throw Unexpected();
+
+    public virtual Task<AgeBuckets> ReadAgeBucketsAsync(CaseListQuery query, ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default) => throw Unexpected();
+
     private NotSupportedException Unexpected([System.Runtime.CompilerServices.CallerMemberName] string read = "") =>
         new($"{GetType().Name}: the component under test should not call {read}");
 }

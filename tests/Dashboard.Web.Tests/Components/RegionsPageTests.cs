@@ -36,6 +36,14 @@ public sealed class RegionsPageTests : PageTestContext
     }
 
     [Fact]
+    public void Render_EachRegionLinksToItsUnits()
+    {
+        var cut = Render<Regions>();
+
+        Assert.Equal("/regiones/IMSS-JAL", cut.Find("[data-testid=region-link-IMSS-JAL]").GetAttribute("href"));
+    }
+
+    [Fact]
     public void FeedPublishes_CountChangesWithoutReload()
     {
         var cut = Render<Regions>();

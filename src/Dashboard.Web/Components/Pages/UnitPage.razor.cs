@@ -1,18 +1,28 @@
 using System.Globalization;
-using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components.Controls;
+using Dashboard.Web.Components.Shared;
+using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
-using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages;
 
-/// <summary>A unit's open cases, a page at a time from the database (server-side paging), with their clocks and age.</summary>
-public sealed partial class UnitPage
+/// <summary>
+/// A unit's cases, a page at a time from the database, filtered (from the link, so a number elsewhere opens the cases
+/// behind it) and sorted there; the técnicas' workload and the open cases' ages above. Live, with a pause switch.
+/// </summary>
+public sealed partial class UnitPage : IDisposable
 {
     private IReadOnlyList<AgentWorkload> _workload = [];
+    private CaseListLink _link = new();
+    private CaseGrid? _cases;
+    private LiveView? _live;
+    private string _updatedAt = "";
 
     [Parameter] public string UnitCode { get; set; } = "";
 
@@ -20,34 +30,87 @@ public sealed partial class UnitPage
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 
+    [Inject] private ILiveFeed Feed { get; set; } = default!;
+
     [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Inject] private IStringLocalizer<UnitPage> L { get; set; } = default!;
 
-    [Inject] private IStringLocalizer<Shared.Vocabulary> V { get; set; } = default!;
-
-
     private Unit? Unit => Catalogue.Current.FindUnit(UnitCode);
+
+    private Region? Region => Unit is { } unit ? Catalogue.Current.FindRegion(unit.RegionCode) : null;
 
     private string UnitName => Unit?.Name ?? UnitCode;
 
-    protected override async Task OnParametersSetAsync() => _workload = await Cases.ReadWorkloadAsync(UnitCode, Scope);
+    private CaseFilter Fixed => new() { UnitCode = UnitCode };
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        Navigation.LocationChanged += OnLocationChanged;
+        _live = new LiveView(Feed, Scope, RefreshAsync, Time, e => e.UnitCode == UnitCode);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        ReadLink(Navigation.Uri);
+        await LoadAsync();
+    }
+
+    /// <summary>The grid's filters from the address, always within this unit.</summary>
+    private void ReadLink(string uri)
+    {
+        var link = CaseListLink.Parse(uri);
+        _link = link with { Filter = link.Filter with { UnitCode = UnitCode } };
+    }
+
+    private async Task LoadAsync()
+    {
+        _workload = await Cases.ReadWorkloadAsync(UnitCode, Scope);
+        _updatedAt = Catalogue.UnitTime(UnitCode, Time.GetUtcNow()).ToString("HH:mm:ss", CultureInfo.CurrentCulture);
+    }
+
+    private Task RefreshAsync() => InvokeAsync(async () =>
+    {
+        try
+        {
+            await LoadAsync();
+            if (_cases is not null)
+            {
+                await _cases.RefreshAsync();
+            }
+
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    });
+
+    /// <summary>A filter changed in the grid: it goes into the address (shareable), which the page reads back.</summary>
+    private void OnLinkChanged(CaseListLink link) => Navigation.NavigateTo((link with { Filter = link.Filter with { UnitCode = UnitCode } }).Href);
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        // Another unit's address comes through the parameters; here only this unit's filters changing.
+        if (e.Location.Split('?', '#')[0].EndsWith($"/{Uri.EscapeDataString(UnitCode)}", StringComparison.Ordinal))
+        {
+            _ = InvokeAsync(() =>
+            {
+                ReadLink(e.Location);
+                StateHasChanged();
+            });
+        }
+    }
 
     private string AgentName(string? id) => id is null ? L["Unassigned"] : Catalogue.Current.Snapshot.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? id;
 
-    private async Task<GridData<CaseState>> LoadAsync(GridState<CaseState> state, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        var page = await Cases.ReadPageAsync(new CaseListQuery(null, UnitCode, Open: true, null, state.Page + 1, state.PageSize), Scope, cancellationToken);
-        return new GridData<CaseState> { Items = page.Items, TotalItems = page.Total };
-    }
-
-    private string Due(CaseState c) =>
-        c.Sla?.Resolution is { } clock ? Catalogue.UnitTime(c.UnitCode, clock.DueAt).ToString("g", CultureInfo.CurrentCulture) : "—";
-
-    /// <summary>Aging buckets a supervisor reads at a glance.</summary>
-    private string Age(CaseState c)
-    {
-        var age = Time.GetUtcNow() - c.OpenedAt;
-        return age.TotalDays < 1 ? L["AgeToday"] : age.TotalDays < 3 ? L["Age1to3"] : age.TotalDays < 7 ? L["Age3to7"] : age.TotalDays < 30 ? L["Age7to30"] : L["AgeOver30"];
+        Navigation.LocationChanged -= OnLocationChanged;
+        _live?.Dispose();
     }
 }

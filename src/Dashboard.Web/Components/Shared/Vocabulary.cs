@@ -1,10 +1,21 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Catalogue.Classification;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Web.Components.Shared;
 
-/// <summary>The words every page shares (event types, statuses, SLA states, escalation levels), in one resource file.</summary>
+/// <summary>
+/// The words every page shares (event types, statuses, SLA states, escalation levels), in one resource file.
+/// </summary>
+/// <remarks>
+/// Some words belong to the institution, not to the reader's language: an IMSS unit has <i>derechohabientes</i>,
+/// <i>quejas</i> and an OOAD; an EsSalud unit <i>asegurados</i>, <i>reclamos</i> and a Red, whoever reads. Such a word
+/// has three keys: <c>Insured_Imss</c> and <c>Insured_EsSalud</c>, which <see cref="VocabularyExtensions.Word"/> takes
+/// when the page knows the institution, and plain <c>Insured</c> for when it does not (a national view), which a
+/// culture's file may override (es-PE says <i>asegurado</i>). Every language file carries both institution keys, so an
+/// English page never falls back to a Spanish word.
+/// </remarks>
 public sealed class Vocabulary
 {
     /// <summary>A case category in the reader's language, from its institution's classification (the code if unknown).</summary>
@@ -12,5 +23,20 @@ public sealed class Vocabulary
     {
         var category = ClassificationCatalogue.For(institution).FindCategory(code);
         return category is null ? code : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? category.Es : category.En;
+    }
+}
+
+public static class VocabularyExtensions
+{
+    /// <summary>The institution's own word for <paramref name="key"/> (<c>{key}_{institution}</c>), or the reader's word when the institution is not known.</summary>
+    public static string Word(this IStringLocalizer<Vocabulary> words, string key, Institution? institution)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (institution is { } i && words[$"{key}_{i}"] is { ResourceNotFound: false } own)
+        {
+            return own.Value;
+        }
+
+        return words[key].Value;
     }
 }

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Live;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components.Shared;
+using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Web.Components.Pages;
+
+/// <summary>
+/// One region (OOAD / Red): its units with their open cases, complex, at risk, overdue, breached today (each on the
+/// unit's own day) and the age of the oldest open case, sortable by any column, every number a link to the unit's
+/// cases behind it. Live like the regions page, with a pause switch.
+/// </summary>
+public sealed partial class RegionPage : IDisposable
+{
+    private IReadOnlyList<UnitCounts> _rows = [];
+    private string _updatedAt = "";
+    private LiveView? _live;
+
+    [Parameter] public string RegionCode { get; set; } = "";
+
+    [Inject] private ICaseStore Cases { get; set; } = default!;
+
+    [Inject] private CatalogueService Catalogue { get; set; } = default!;
+
+    [Inject] private ILiveFeed Feed { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<RegionPage> L { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<Vocabulary> V { get; set; } = default!;
+
+
+    private Region? Region => Catalogue.Current.FindRegion(RegionCode);
+
+    private string RegionName => Region?.Name ?? RegionCode;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        _live = new LiveView(Feed, Scope, RefreshAsync, Time, e => e.RegionCode == RegionCode);
+    }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var now = Time.GetUtcNow();
+        _rows = Region is null ? [] : await Cases.ReadUnitCountsAsync(RegionCode, Scope, Catalogue.DaysAt(now), now);
+        var zone = Region is { } r ? TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone) : TimeZoneInfo.Utc;
+        _updatedAt = TimeZoneInfo.ConvertTime(now, zone).ToString("HH:mm:ss", CultureInfo.CurrentCulture);
+    }
+
+    private Task RefreshAsync() => InvokeAsync(async () =>
+    {
+        try
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    });
+
+    /// <summary>The region's cases behind a total.</summary>
+    private string RegionHref(CaseListLink link) => (link with { Filter = link.Filter with { RegionCode = RegionCode } }).Href;
+
+    /// <summary>A unit's cases behind one of its numbers: its own page, filtered.</summary>
+    private static string UnitHref(string unitCode, CaseListLink link) => (link with { Filter = link.Filter with { UnitCode = unitCode } }).Href;
+
+    private object OldestAge(UnitCounts u) => u.OldestOpenedAt is { } at ? Time.GetUtcNow() - at : TimeSpan.Zero;
+
+    private string Age(DateTimeOffset? oldest)
+    {
+        if (oldest is not { } at)
+        {
+            return "—";
+        }
+
+        var age = Time.GetUtcNow() - at;
+        return age.TotalDays >= 1
+            ? string.Format(CultureInfo.CurrentCulture, L["DaysHours"], (int)age.TotalDays, age.Hours)
+            : string.Format(CultureInfo.CurrentCulture, L["Hours"], Math.Max(0, (int)age.TotalHours));
+    }
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    public void Dispose() => _live?.Dispose();
+}

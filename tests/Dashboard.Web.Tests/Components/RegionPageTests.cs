@@ -1,0 +1,153 @@
+using System.Globalization;
+using Bunit;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Live;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Components.Pages;
+using Dashboard.Web.Live;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dashboard.Web.Tests.Components;
+
+public sealed class RegionPageTests : PageTestContext
+{
+    private const string Jalisco = "IMSS-JAL";
+    private static readonly Unit Umf = TableroFactory.JaliscoUnit;
+    private static readonly Unit Hospital = TableroFactory.Catalogue.Units.First(u => u.RegionCode == Jalisco && u.Type == UnitType.Hgr);
+    private static readonly Unit Peruvian = TableroFactory.Catalogue.Units.First(u => u.Institution == Institution.EsSalud);
+
+    private readonly DirectorsStore _store = new();
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+
+    public RegionPageTests()
+    {
+        Services.AddSingleton<ICaseStore>(_store);
+        Services.AddSingleton<ILiveFeed>(_feed);
+        Services.AddSingleton(TestCatalogue.Create());
+        _store.Units =
+        [
+            new UnitCounts(Hospital.Code, Hospital.Name, OpenCases: 40, OpenComplex: 6, AtRisk: 3, Overdue: 2, BreachedToday: 1, DateTimeOffset.UtcNow.AddDays(-12).AddHours(-5)),
+            new UnitCounts(Umf.Code, Umf.Name, OpenCases: 7, OpenComplex: 0, AtRisk: 1, Overdue: 5, BreachedToday: 0, DateTimeOffset.UtcNow.AddHours(-3)),
+        ];
+    }
+
+    private IRenderedComponent<RegionPage> RenderRegion(string code = Jalisco) => Render<RegionPage>(p => p.Add(c => c.RegionCode, code));
+
+    private static LiveCaseEvent Breached(long sequence, string region = Jalisco) =>
+        new(sequence, Guid.NewGuid(), $"QJ-{sequence}", CaseEventType.SlaBreached, DateTimeOffset.UtcNow, region, Umf.Code, CaseStatus.New, false, Priority.High, 0);
+
+    private static string Text(IRenderedComponent<RegionPage> cut, string testId) => cut.Find($"[data-testid='{testId}']").TextContent.Trim();
+
+    private static string[] UnitOrder(IRenderedComponent<RegionPage> cut) =>
+        cut.FindAll("[data-testid^='unit-link-']").Select(a => a.GetAttribute("data-testid")!["unit-link-".Length..]).ToArray();
+
+    [Fact]
+    public void Render_ListsTheUnitsWithTheirNumbersMostOpenFirst()
+    {
+        var cut = RenderRegion();
+
+        Assert.Equal("OOAD Jalisco", cut.Find("h1").TextContent);
+        Assert.Equal([Jalisco], _store.UnitCountRegions);
+        Assert.Equal([Hospital.Code, Umf.Code], UnitOrder(cut));
+        Assert.Equal("40", Text(cut, $"open-{Hospital.Code}"));
+        Assert.Equal("5", Text(cut, $"overdue-{Umf.Code}"));
+        Assert.Equal("12 d 5 h", Text(cut, $"oldest-{Hospital.Code}"));
+        Assert.Equal("3 h", Text(cut, $"oldest-{Umf.Code}"));
+        Assert.Equal("47", Text(cut, "total-open"));
+        Assert.Equal("7", Text(cut, "total-overdue"));
+    }
+
+    [Fact]
+    public void Numbers_OpenTheUnitsCasesBehindThem()
+    {
+        var cut = RenderRegion();
+
+        Assert.Equal($"/unidades/{Umf.Code}", cut.Find($"[data-testid='unit-link-{Umf.Code}']").GetAttribute("href"));
+        Assert.Equal($"/unidades/{Umf.Code}?sla=Breached", cut.Find($"[data-testid='overdue-{Umf.Code}']").GetAttribute("href"));
+        Assert.Equal($"/unidades/{Umf.Code}?complex=true", cut.Find($"[data-testid='complex-{Umf.Code}']").GetAttribute("href"));
+        Assert.Equal($"/unidades/{Umf.Code}?status=all&breached=today", cut.Find($"[data-testid='breached-today-{Umf.Code}']").GetAttribute("href"));
+        Assert.Equal($"/casos?region={Jalisco}&sla=AtRisk", cut.Find("[data-testid='total-at-risk-link']").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void ColumnHeader_SortsTheUnitsByThatColumn()
+    {
+        var cut = RenderRegion();
+
+        cut.FindAll("th .mud-table-sort-label").Single(h => h.TextContent.Contains("Vencidos", StringComparison.Ordinal) && !h.TextContent.Contains("hoy", StringComparison.Ordinal)).Click();
+        Assert.Equal([Hospital.Code, Umf.Code], UnitOrder(cut));
+        cut.FindAll("th .mud-table-sort-label").Single(h => h.TextContent.Contains("Vencidos", StringComparison.Ordinal) && !h.TextContent.Contains("hoy", StringComparison.Ordinal)).Click();
+        Assert.Equal([Umf.Code, Hospital.Code], UnitOrder(cut));
+    }
+
+    [Fact]
+    public void FeedEventInTheRegion_RereadsTheUnits()
+    {
+        var cut = RenderRegion();
+
+        _store.Units = [_store.Units[0] with { Overdue = 3 }, _store.Units[1]];
+        _feed.Publish([Breached(1)]);
+
+        cut.WaitForAssertion(() => Assert.Equal("3", Text(cut, $"overdue-{Hospital.Code}")));
+        Assert.Equal("8", Text(cut, "total-overdue"));
+    }
+
+    [Fact]
+    public void Paused_HoldsTheTableUntilResumed()
+    {
+        var cut = RenderRegion();
+        cut.Find("[data-testid=live-pause-button]").Click();
+        var reads = _store.Reads;
+
+        _store.Units = [_store.Units[0] with { OpenCases = 41 }, _store.Units[1]];
+        _feed.Publish([Breached(1), Breached(2, region: "IMSS-NL")]);
+
+        cut.WaitForAssertion(() => Assert.Equal("En pausa · eventos en espera: 1", Text(cut, "live-waiting")));
+        Assert.Equal("40", Text(cut, $"open-{Hospital.Code}"));
+        Assert.Equal(reads, _store.Reads);
+
+        cut.Find("[data-testid=live-resume]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("41", Text(cut, $"open-{Hospital.Code}")));
+    }
+
+    [Fact]
+    public void EsSaludRegion_SaysRedEvenInMexicanSpanish()
+    {
+        var cut = RenderRegion(Peruvian.RegionCode);
+
+        Assert.StartsWith("Unidades de la Red", Text(cut, "region-subtitle"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImssRegion_SaysOoadEvenInPeruvianSpanish()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-PE");
+
+        var cut = RenderRegion();
+
+        Assert.StartsWith("Unidades de la OOAD", Text(cut, "region-subtitle"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownRegion_SaysSoAndReadsNothing()
+    {
+        var cut = RenderRegion("IMSS-XX");
+
+        Assert.NotNull(cut.Find("[data-testid=region-missing]"));
+        Assert.Empty(_store.UnitCountRegions);
+    }
+
+    [Fact]
+    public void Dispose_LeavesTheFeed()
+    {
+        var cut = RenderRegion();
+        Assert.Equal(1, _feed.SubscriberCount);
+
+        cut.Instance.Dispose();
+
+        Assert.Equal(0, _feed.SubscriberCount);
+    }
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using Bunit;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Live;
+using Dashboard.Core.Sla;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Components.Pages;
+using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
+
+namespace Dashboard.Web.Tests.Components;
+
+public sealed class UnitPageTests : PageTestContext
+{
+    private static readonly Unit Umf = TableroFactory.JaliscoUnit;
+    private static readonly Unit Peruvian = TableroFactory.Catalogue.Units.First(u => u.Institution == Institution.EsSalud);
+
+    private readonly DirectorsStore _store = new();
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+
+    public UnitPageTests()
+    {
+        Services.AddSingleton<ICaseStore>(_store);
+        Services.AddSingleton<ILiveFeed>(_feed);
+        Services.AddSingleton(TestCatalogue.Create());
+        _store.Cases = [Case("QJ-NEW", Umf, hoursAgo: 2), Case("QJ-OLD", Umf, hoursAgo: 24 * 20, priority: Priority.High)];
+    }
+
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    private static CaseState Case(string id, Unit unit, int hoursAgo, Priority priority = Priority.Medium) => new()
+    {
+        CaseId = id,
+        UnitCode = unit.Code,
+        RegionCode = unit.RegionCode,
+        Institution = unit.Institution,
+        Kind = CaseKind.Complaint,
+        Channel = Channel.Module,
+        Category = "waiting-time",
+        Priority = priority,
+        Complex = false,
+        Status = CaseStatus.New,
+        OpenedAt = DateTimeOffset.UtcNow.AddHours(-hoursAgo),
+        UpdatedAt = DateTimeOffset.UtcNow.AddHours(-hoursAgo),
+    };
+
+    private IRenderedComponent<UnitPage> RenderUnit(Unit unit, string query = "")
+    {
+        Navigation.NavigateTo($"/unidades/{unit.Code}{query}");
+        var cut = Render<UnitPage>(p => p.Add(c => c.UnitCode, unit.Code));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid^='case-link-']")));
+        return cut;
+    }
+
+    private static LiveCaseEvent Opened(long sequence, Unit unit) =>
+        new(sequence, Guid.NewGuid(), $"QJ-{sequence}", CaseEventType.CaseOpened, DateTimeOffset.UtcNow, unit.RegionCode, unit.Code, CaseStatus.New, false, Priority.High, 0);
+
+    private static string Text(IRenderedComponent<UnitPage> cut, string testId) => cut.Find($"[data-testid='{testId}']").TextContent.Trim();
+
+    private static string[] Rows(IRenderedComponent<UnitPage> cut) => cut.FindAll("[data-testid^='case-link-']").Select(a => a.TextContent.Trim()).ToArray();
+
+    private static IRenderedComponent<MudSelect<string>> Select(IRenderedComponent<UnitPage> cut, string testId) =>
+        cut.FindComponents<MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
+
+    [Fact]
+    public void Render_ReadsTheUnitsOpenCasesNewestFirstWithTheirAges()
+    {
+        var cut = RenderUnit(Umf);
+
+        var query = _store.PageQueries.Last();
+        Assert.Equal((Umf.Code, true, CaseSort.Opened, true, 1, 25), (query.UnitCode, query.Open, query.Sort, query.Descending, query.Page, query.PageSize));
+        Assert.Equal(["QJ-NEW", "QJ-OLD"], Rows(cut));
+        Assert.Equal(Umf.Code, _store.AgeQueries.Last().UnitCode);
+        Assert.Equal(("5", "3", "2", "1"), (Text(cut, "age-0-2"), Text(cut, "age-3-7"), Text(cut, "age-8-15"), Text(cut, "age-over-15")));
+        Assert.Contains("más de 15 días", cut.Find("[data-testid=case-grid]").TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/regiones/{Umf.RegionCode}", cut.Find("[data-testid=region-link]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void FiltersInTheLink_AreAskedOfTheStoreWithinTheUnit()
+    {
+        var cut = RenderUnit(Umf, "?status=Paused&priority=High&complex=true&sla=Breached&category=mistreatment&kind=Complaint&channel=CallCenter&level=1&breached=today&from=2026-11-01&to=2026-11-10");
+
+        var query = _store.PageQueries.Last();
+        Assert.Equal(Umf.Code, query.UnitCode);
+        Assert.Equal((null, CaseStatus.Paused, Priority.High, true, SlaState.Breached, "mistreatment"), (query.Open, query.Status, query.Priority, query.Complex, query.SlaState, query.Category));
+        Assert.Equal((CaseKind.Complaint, Channel.CallCenter, 1, true), (query.Kind, query.Channel, query.EscalationLevel, query.BreachedToday));
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 10)), (query.OpenedFrom, query.OpenedTo));
+        Assert.Equal(query with { Page = 1, PageSize = 1, Sort = CaseSort.Opened, Descending = true, Now = null, Days = DayZones.Utc }, _store.AgeQueries.Last() with { Now = null, Days = DayZones.Utc });
+        Assert.Equal("Canal: Centro de contacto", Text(cut, "chip-channel"));
+        Assert.Equal("Vencidos hoy", Text(cut, "chip-breached"));
+    }
+
+    [Fact]
+    public void ColumnHeader_AsksTheStoreForThatOrderBothWays()
+    {
+        var cut = RenderUnit(Umf);
+        AngleSharp.Dom.IElement PriorityHeader() => cut.FindAll("th").Single(th => th.TextContent.Contains("Prioridad", StringComparison.Ordinal)).QuerySelector(".sortable-column-header")!;
+
+        PriorityHeader().Click();
+        cut.WaitForAssertion(() => Assert.Equal((CaseSort.Priority, false), (_store.PageQueries.Last().Sort, _store.PageQueries.Last().Descending)));
+
+        PriorityHeader().Click();
+        cut.WaitForAssertion(() => Assert.Equal((CaseSort.Priority, true), (_store.PageQueries.Last().Sort, _store.PageQueries.Last().Descending)));
+    }
+
+    [Fact]
+    public async Task FilterChosen_GoesIntoTheLinkAndTheGridAndAgesFollow()
+    {
+        var cut = RenderUnit(Umf);
+
+        await cut.InvokeAsync(() => Select(cut, "filter-priority").Instance.ValueChanged.InvokeAsync("High"));
+
+        Assert.EndsWith($"/unidades/{Umf.Code}?priority=High", Navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Equal(Priority.High, _store.PageQueries.Last().Priority));
+        Assert.Equal(Priority.High, _store.AgeQueries.Last().Priority);
+        Assert.Equal(Umf.Code, _store.PageQueries.Last().UnitCode);
+    }
+
+    [Fact]
+    public void FeedEventOfTheUnit_RereadsTheGridAndTheAges()
+    {
+        var cut = RenderUnit(Umf);
+
+        _store.Cases = [Case("QJ-NEWER", Umf, hoursAgo: 0), .. _store.Cases];
+        _store.Ages = _store.Ages with { Days0To2 = 6 };
+        _feed.Publish([Opened(1, Umf)]);
+
+        cut.WaitForAssertion(() => Assert.Equal(["QJ-NEWER", "QJ-NEW", "QJ-OLD"], Rows(cut)));
+        cut.WaitForAssertion(() => Assert.Equal("6", Text(cut, "age-0-2")));
+    }
+
+    [Fact]
+    public void Paused_HoldsTheGridUntilResumed()
+    {
+        var cut = RenderUnit(Umf);
+        cut.Find("[data-testid=live-pause-button]").Click();
+        var reads = _store.Reads;
+
+        _store.Cases = [Case("QJ-NEWER", Umf, hoursAgo: 0), .. _store.Cases];
+        _feed.Publish([Opened(1, Umf)]);
+
+        cut.WaitForAssertion(() => Assert.Equal("En pausa · eventos en espera: 1", Text(cut, "live-waiting")));
+        Assert.Equal(["QJ-NEW", "QJ-OLD"], Rows(cut));
+        Assert.Equal(reads, _store.Reads);
+
+        cut.Find("[data-testid=live-resume]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["QJ-NEWER", "QJ-NEW", "QJ-OLD"], Rows(cut)));
+    }
+
+    [Fact]
+    public void EsSaludUnit_InMexicanSpanish_SpeaksOfReclamosAndAsegurados()
+    {
+        _store.Cases = [Case("QR-1", Peruvian, hoursAgo: 2)];
+
+        var cut = RenderUnit(Peruvian);
+
+        Assert.Equal("Reclamo", Text(cut, "kind-QR-1"));
+        Assert.Contains("DNI del asegurado", Text(cut, "privacy-note"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImssUnit_InPeruvianSpanish_SpeaksOfQuejasAndDerechohabientes()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-PE");
+
+        var cut = RenderUnit(Umf);
+
+        Assert.Equal("Queja", Text(cut, "kind-QJ-NEW"));
+        Assert.Contains("NSS del derechohabiente", Text(cut, "privacy-note"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dispose_LeavesTheFeed()
+    {
+        var cut = RenderUnit(Umf);
+        Assert.Equal(1, _feed.SubscriberCount);
+
+        cut.Instance.Dispose();
+
+        Assert.Equal(0, _feed.SubscriberCount);
+    }
+}
