@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Playwright;
 
 namespace Dashboard.E2E;
@@ -41,6 +42,37 @@ public sealed class ChromiumFixture : IAsyncLifetime
         await page.ClickAsync("[data-testid=sign-in]");
         await page.WaitForURLAsync(url => !url.Contains("/cuenta/", StringComparison.Ordinal));
         return (context, page);
+    }
+
+    /// <summary>
+    /// Completes when the circuit sends a render batch holding <paramref name="testId"/>. The prerendered HTML already has
+    /// that cell, so it proves nothing; a render batch over the Blazor WebSocket does: the interactive component has
+    /// loaded its rows, and it subscribes to the live feed in the same step, before it renders them. (Waiting for the
+    /// first render batch is not enough: a small one without the table arrives earlier, and posting then was flaky.)
+    /// </summary>
+    public static Task WatchForInteractiveRender(IPage page, string testId)
+    {
+        var marker = Encoding.UTF8.GetBytes(testId);
+        var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.WebSocket += (_, socket) =>
+        {
+            if (!socket.Url.Contains("/_blazor", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            socket.FrameReceived += (_, frame) =>
+            {
+                var holdsCell = frame.Binary is { } bytes
+                    ? bytes.AsSpan().IndexOf(marker) >= 0
+                    : frame.Text?.Contains(testId, StringComparison.Ordinal) == true;
+                if (holdsCell)
+                {
+                    rendered.TrySetResult();
+                }
+            };
+        };
+        return rendered.Task;
     }
 
     public async ValueTask InitializeAsync()

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using Dashboard.Simulator.Catalogue;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -23,7 +22,7 @@ public sealed class RegionsPageTests(DashboardServerFixture server, ChromiumFixt
         var (context, page) = await chromium.SignedInScreenAsync(server.BaseAddress, DashboardServerFixture.Administrator, DashboardServerFixture.Password, "/regions");
         await using var _ = context;
         var openCellTestId = $"open-{RegionCode}";
-        var interactive = WatchForInteractiveRender(page, openCellTestId);
+        var interactive = ChromiumFixture.WatchForInteractiveRender(page, openCellTestId);
 
         await page.GotoAsync("/regions");
         var openCell = page.GetByTestId(openCellTestId);
@@ -55,37 +54,6 @@ public sealed class RegionsPageTests(DashboardServerFixture server, ChromiumFixt
         int.Parse(await locator.InnerTextAsync(), NumberStyles.AllowThousands, MexicanSpanish);
 
     private static string Format(int count) => count.ToString("N0", MexicanSpanish);
-
-    /// <summary>
-    /// Completes when the circuit sends a render batch holding <paramref name="testId"/>. The prerendered HTML already has
-    /// that cell, so it proves nothing; a render batch over the Blazor WebSocket does: the interactive component has
-    /// loaded its rows, and it subscribes to the live feed in the same step, before it renders them. (Waiting for the
-    /// first render batch is not enough: a small one without the table arrives earlier, and posting then was flaky.)
-    /// </summary>
-    private static Task WatchForInteractiveRender(IPage page, string testId)
-    {
-        var marker = Encoding.UTF8.GetBytes(testId);
-        var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        page.WebSocket += (_, socket) =>
-        {
-            if (!socket.Url.Contains("/_blazor", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            socket.FrameReceived += (_, frame) =>
-            {
-                var holdsCell = frame.Binary is { } bytes
-                    ? bytes.AsSpan().IndexOf(marker) >= 0
-                    : frame.Text?.Contains(testId, StringComparison.Ordinal) == true;
-                if (holdsCell)
-                {
-                    rendered.TrySetResult();
-                }
-            };
-        };
-        return rendered.Task;
-    }
 
     private static object CaseOpened(string unitCode) => new
     {

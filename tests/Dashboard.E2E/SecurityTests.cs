@@ -35,6 +35,44 @@ public sealed class SecurityTests(DashboardServerFixture server, ChromiumFixture
     }
 
     [Fact]
+    public async Task AdministratorCreatesADisplay_TheTvOpensItsRegionWithTheAddressAndGoesDarkWhenRevoked()
+    {
+        Assert.SkipUnless(ChromiumFixture.IsInstalled, ChromiumFixture.MissingReason);
+        var (adminContext, admin) = await chromium.SignedInScreenAsync(server.BaseAddress, DashboardServerFixture.Administrator, DashboardServerFixture.Password,
+            "/admin/pantallas");
+        await using var _ = adminContext;
+        // Typing into the prerendered form before the circuit takes it over would be lost: wait for the live render.
+        var interactive = ChromiumFixture.WatchForInteractiveRender(admin, "create-display");
+        await admin.GotoAsync("/admin/pantallas");
+        await interactive.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        var where = $"Sala de espera {Guid.NewGuid():N}"[..22];
+        await admin.Locator("input[data-testid=new-display-name]").FillAsync(where);
+        await admin.Locator("input[data-testid=new-display-scope]").FillAsync("region:IMSS-JAL");
+        await admin.GetByTestId("create-display").ClickAsync();
+        try
+        {
+            await Expect(admin.GetByTestId("secret")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("admin-displays.png"), FullPage = true });
+        }
+
+        var address = await admin.GetByTestId("secret").Locator("code").InnerTextAsync();
+
+        await using var tv = await chromium.NewScreenAsync(server.BaseAddress);
+        var wall = await tv.NewPageAsync();
+        await wall.GotoAsync(address);
+        await Expect(wall.GetByTestId("wall-scope")).ToHaveTextAsync("OOAD Jalisco");
+        Assert.DoesNotContain("/pantalla/", wall.Url, StringComparison.Ordinal);
+        await wall.WaitForFunctionAsync("() => window.Blazor !== undefined");
+
+        await admin.GetByTestId("displays").Locator("tr", new LocatorLocatorOptions { HasText = where }).GetByRole(AriaRole.Button).ClickAsync();
+
+        await wall.WaitForURLAsync("**/cuenta/entrar**", new PageWaitForURLOptions { Timeout = 60_000 });
+    }
+
+    [Fact]
     public async Task SignIn_WrongPasswordSaysSoAndTheAdministratorReachesTheUsersPage()
     {
         Assert.SkipUnless(ChromiumFixture.IsInstalled, ChromiumFixture.MissingReason);

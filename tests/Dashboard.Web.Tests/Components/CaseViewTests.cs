@@ -56,14 +56,31 @@ public sealed class CaseViewTests : PageTestContext
     }
 
     [Fact]
-    public void Render_InPeruvianSpanish_UsesEsSaludWords()
+    public void Render_InPeruvianSpanish_SpeaksPeruvianSpanish()
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-PE");
 
         var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
 
-        Assert.Contains("Reclamo", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("Historial", cut.Markup, StringComparison.Ordinal);
+        // An IMSS case keeps the IMSS words, whoever reads it.
+        Assert.Contains("Derechohabiente (NSS)", cut.Find("[data-testid=case-insured]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EsSaludCase_SaysReclamoAndAseguradoEvenInMexicanSpanish()
+    {
+        var unit = TableroFactory.Catalogue.Units.First(u => u.Institution == Core.Catalogue.Institution.EsSalud);
+        var stores = new FakeStores(_catalogue.Context, new CaseEvent(Guid.NewGuid(), "RC-2026-000042", DateTimeOffset.UtcNow.AddDays(-2), new CaseOpenedData(unit.Code,
+            CaseKind.Complaint, Channel.Module, "waiting-time", Priority.Medium, false, "Demora en la cita de especialidad.", "45678912")));
+        Services.AddSingleton<ICaseStore>(stores);
+        Services.AddSingleton<ICaseEventStore>(stores);
+
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, "RC-2026-000042"));
+
+        Assert.Contains("Reclamo", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Asegurado (DNI)", cut.Find("[data-testid=case-insured]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("****8912", cut.Find("[data-testid=insured-id]").TextContent);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Dashboard.Core.Live;
 using Dashboard.Core.Sla;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -127,6 +128,13 @@ public sealed partial class CaseView : IDisposable
         }
 
         await LoadAsync();
+    }
+
+    /// <summary>"Derechohabiente (NSS)" at an IMSS unit, "Asegurado (DNI)" at an EsSalud one, whatever the reader's language.</summary>
+    private string InsuredLabel(Institution institution)
+    {
+        var word = V.Word("Insured", institution);
+        return $"{char.ToUpper(word[0], CultureInfo.CurrentCulture)}{word[1..]} ({V.Word("InsuredIdName", institution)})";
     }
 
     private string Local(DateTimeOffset? at) =>
