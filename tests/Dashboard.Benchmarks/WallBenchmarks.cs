@@ -72,8 +72,17 @@ internal static class WallBenchmarks
             var acked = new List<(long Count, long AtMs)>();
             var watch = Stopwatch.StartNew();
             var random = new Random(3);
+            var nextSample = TimeSpan.FromMinutes(1);
             for (var n = 1; watch.Elapsed < TimeSpan.FromSeconds(seconds); n++)
             {
+                // A wall runs for weeks: its server memory is sampled every minute of the run, to see that it stays flat.
+                if (watch.Elapsed >= nextSample)
+                {
+                    var sample = await ServerMemoryAsync(server);
+                    Console.WriteLine($"  after {watch.Elapsed.TotalMinutes:N0} min: {sample.Rss / 1048576.0:N0} MB RSS / {sample.Heap / 1048576.0:N0} MB private");
+                    nextSample += TimeSpan.FromMinutes(1);
+                }
+
                 var due = TimeSpan.FromSeconds((double)n / eventsPerSecond);
                 if (due > watch.Elapsed)
                 {
