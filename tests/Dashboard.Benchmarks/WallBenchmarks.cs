@@ -111,6 +111,18 @@ internal static class WallBenchmarks
                 }
             }
 
+            // Every wall must end on the number of cases opened: a wall that stopped following the feed would show less.
+            var shownAtEnd = new List<long>();
+            foreach (var page in pages)
+            {
+                shownAtEnd.Add(long.Parse(await page.InnerTextAsync("[data-testid=wall-open]"), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-MX")));
+            }
+
+            if (shownAtEnd.Count > 0)
+            {
+                Console.WriteLine($"  open cases shown at the end: {shownAtEnd.Min():N0}–{shownAtEnd.Max():N0} (opened {acked.Count:N0})");
+            }
+
             var sorted = latencies.Order().ToArray();
             double P(int p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1)];
             Console.WriteLine($"  {acked.Count} events at {eventsPerSecond}/s for {seconds} s, {walls} walls: event → screen p50 {P(50):N0} ms, p99 {P(99):N0} ms " +
