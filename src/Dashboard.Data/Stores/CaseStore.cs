@@ -33,7 +33,7 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         await using var connection = await connections.OpenAsync(cancellationToken);
         // One snapshot: the four reads see the same committed state.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var counts = await connection.QuerySingleAsync<WallCountsRow>(new CommandDefinition(sql["Case_ReadWallCounts"], parameters, transaction, cancellationToken: cancellationToken));
+        var counts = await connection.QuerySingleAsync<KpiCountsRow>(new CommandDefinition(sql["Case_ReadWallCounts"], parameters, transaction, cancellationToken: cancellationToken));
         var waits = (await connection.QueryAsync<long>(new CommandDefinition(sql["Case_ReadFirstResponseSeconds"], parameters, transaction, cancellationToken: cancellationToken))).Order().ToArray();
         var units = await connection.QueryAsync<UnitOverdueRow>(new CommandDefinition(sql["Case_ReadOverdueComplexByUnit"], parameters, transaction, cancellationToken: cancellationToken));
         var regions = await connection.QueryAsync<RegionOverdueRow>(new CommandDefinition(sql["Case_ReadOverdueByRegion"], parameters, transaction, cancellationToken: cancellationToken));
@@ -110,7 +110,7 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         parameters.Now = now;
         parameters.BreachedSinceUtc = BreachedSince(now);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<OverviewCountsRow>(new CommandDefinition(sql["Case_ReadOverviewCounts"], parameters, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<KpiCountsRow>(new CommandDefinition(sql["Case_ReadOverviewCounts"], parameters, cancellationToken: cancellationToken));
         return new OverviewCounts(row.OpenCases, row.OpenComplex, row.AtRisk, row.Overdue, row.BreachedToday, row.Level1, row.Level2, row.Level3);
     }
 
@@ -302,18 +302,6 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         return new CaseSummary(open, openComplex, byStatus, byLevel);
     }
 
-    private sealed class OverviewCountsRow
-    {
-        public int OpenCases { get; set; }
-        public int OpenComplex { get; set; }
-        public int AtRisk { get; set; }
-        public int Overdue { get; set; }
-        public int BreachedToday { get; set; }
-        public int Level1 { get; set; }
-        public int Level2 { get; set; }
-        public int Level3 { get; set; }
-    }
-
     private sealed class DayFlowRow
     {
         public string Day { get; set; } = "";
@@ -372,7 +360,8 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         public int OpenComplex { get; set; }
     }
 
-    private sealed class WallCountsRow
+    /// <summary>The big numbers, as both the wall and the overview read them.</summary>
+    private sealed class KpiCountsRow
     {
         public int OpenCases { get; set; }
         public int OpenComplex { get; set; }

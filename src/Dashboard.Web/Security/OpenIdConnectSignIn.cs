@@ -142,9 +142,6 @@ public static class OpenIdConnectSignIn
         }
 
         await store.RecordSignInAsync(user.Id, time.GetUtcNow(), cancellationToken);
-        var identity = TableroClaims.Identity(CookieAuthenticationDefaults.AuthenticationScheme, user.UserName, user.Role.ToString(), user.Scope,
-            RolePermissions.Of(user.Role), CredentialKind.User, user.Id.ToString(), user.Version);
-        identity.AddClaim(new Claim(TableroClaims.DisplayName, user.DisplayName));
-        return Result.Ok<ClaimsPrincipal>(new ClaimsPrincipal(identity));
+        return Result.Ok(TableroClaims.ForUser(user, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 }

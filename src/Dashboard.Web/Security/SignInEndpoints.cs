@@ -42,10 +42,7 @@ public static class SignInEndpoints
             return Results.LocalRedirect($"{SignInPage}?error=1{back}");
         }
 
-        var identity = TableroClaims.Identity(CookieAuthenticationDefaults.AuthenticationScheme, user.UserName, user.Role.ToString(), user.Scope,
-            RolePermissions.Of(user.Role), CredentialKind.User, user.Id.ToString(), user.Version);
-        identity.AddClaim(new Claim(TableroClaims.DisplayName, user.DisplayName));
-        var principal = new ClaimsPrincipal(identity);
+        var principal = TableroClaims.ForUser(user, CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
             new AuthenticationProperties { IsPersistent = false, ExpiresUtc = time.GetUtcNow().Add(options.Value.SessionLength) });
         if (user.Culture is { Length: > 0 } culture)

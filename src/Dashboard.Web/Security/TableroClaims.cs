@@ -34,6 +34,16 @@ public static class TableroClaims
         return new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, Role);
     }
 
+    /// <summary>A person's session principal, whichever way they signed in (password or OpenID Connect).</summary>
+    public static ClaimsPrincipal ForUser(UserAccount user, string authenticationType)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = Identity(authenticationType, user.UserName, user.Role.ToString(), user.Scope, RolePermissions.Of(user.Role), Security.CredentialKind.User,
+            user.Id.ToString(), user.Version);
+        identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        return new ClaimsPrincipal(identity);
+    }
+
     public static bool Can(this ClaimsPrincipal user, Permission permission) =>
         user.Identity?.IsAuthenticated == true && user.HasClaim(Permission, permission.ToString());
 
