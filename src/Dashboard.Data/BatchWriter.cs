@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
@@ -30,9 +31,15 @@ public abstract partial class BatchWriter
     private static partial Regex ParameterName();
 }
 
-/// <summary>Any ADO.NET provider: one prepared command, parameters re-bound per row.</summary>
+/// <summary>
+/// Any ADO.NET provider. Where the provider can batch (SQL Server), up to <see cref="RowsPerRoundTrip"/> rows travel
+/// as one <see cref="DbBatch"/>: one network round trip instead of one per row. Otherwise one prepared command with
+/// its parameters re-bound per row.
+/// </summary>
 public sealed class DbCommandBatchWriter : BatchWriter
 {
+    public const int RowsPerRoundTrip = 500;
+
     public override async Task ExecuteAsync<T>(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -43,14 +50,41 @@ public sealed class DbCommandBatchWriter : BatchWriter
         }
 
         var properties = PropertiesOf(typeof(T), sql);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        if (connection.CanCreateBatch)
+        {
+            foreach (var chunk in rows.Chunk(RowsPerRoundTrip))
+            {
+                await using var batch = connection.CreateBatch();
+                batch.Transaction = transaction;
+                foreach (var row in chunk)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = sql;
+                    foreach (var property in properties)
+                    {
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = "@" + property.Name;
+                        Bind(parameter, property.GetValue(row));
+                        command.Parameters.Add(parameter);
+                    }
+
+                    batch.BatchCommands.Add(command);
+                }
+
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        await using var single = connection.CreateCommand();
+        single.Transaction = transaction;
+        single.CommandText = sql;
         var parameters = properties.Select(p =>
         {
-            var parameter = command.CreateParameter();
+            var parameter = single.CreateParameter();
             parameter.ParameterName = "@" + p.Name;
-            command.Parameters.Add(parameter);
+            single.Parameters.Add(parameter);
             return parameter;
         }).ToArray();
 
@@ -61,7 +95,7 @@ public sealed class DbCommandBatchWriter : BatchWriter
                 Bind(parameters[i], properties[i].GetValue(row));
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await single.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -89,13 +123,16 @@ public sealed class DbCommandBatchWriter : BatchWriter
 }
 
 /// <summary>
-/// SQLite through its own API: the statement is prepared once, parameter positions are found once, and each row
-/// is bound by position. Microsoft.Data.Sqlite looks every parameter up by name on every execution, which costs
-/// more than the insert itself. Values are stored exactly as Microsoft.Data.Sqlite stores them, so the two paths
-/// read back alike (UTC text instants, GUIDs as upper-case text, booleans as 0/1).
+/// SQLite through its own API: the statement is prepared once per call, and each row is bound by position through a
+/// binder compiled once per row type and statement, so no value is boxed or looked up by name. Microsoft.Data.Sqlite
+/// finds every parameter by name on every execution, which costs more than the insert itself. Values are stored
+/// exactly as Microsoft.Data.Sqlite stores them, so the two paths read back alike (UTC text instants, GUIDs as
+/// upper-case text, booleans as 0/1).
 /// </summary>
 public sealed class SqliteBatchWriter : BatchWriter
 {
+    private static readonly ConcurrentDictionary<(Type, string), Delegate> Binders = new();
+
     public override Task ExecuteAsync<T>(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -105,19 +142,14 @@ public sealed class SqliteBatchWriter : BatchWriter
         }
 
         var db = ((SqliteConnection)connection).Handle!;
-        var properties = PropertiesOf(typeof(T), sql);
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         using (statement)
         {
-            var positions = properties.Select(p => raw.sqlite3_bind_parameter_index(statement, "@" + p.Name)).ToArray();
+            var bind = (Func<sqlite3_stmt, T, int>)Binders.GetOrAdd((typeof(T), sql), static (key, statement) => CompileBinder<T>(statement, key.Item2), statement);
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                for (var i = 0; i < properties.Length; i++)
-                {
-                    Check(db, Bind(statement, positions[i], properties[i].GetValue(row)));
-                }
-
+                Check(db, bind(statement, row));
                 var step = raw.sqlite3_step(statement);
                 if (step != raw.SQLITE_DONE)
                 {
@@ -131,18 +163,50 @@ public sealed class SqliteBatchWriter : BatchWriter
         return Task.CompletedTask;
     }
 
-    private static int Bind(sqlite3_stmt statement, int position, object? value) => value switch
+    /// <summary><c>(statement, row) => Bind(statement, 1, row.A) | Bind(statement, 2, row.B) | …</c>: zero when every bind succeeded.</summary>
+    private static Func<sqlite3_stmt, T, int> CompileBinder<T>(sqlite3_stmt statement, string sql)
     {
-        null => raw.sqlite3_bind_null(statement, position),
-        string text => raw.sqlite3_bind_text(statement, position, text),
-        long number => raw.sqlite3_bind_int64(statement, position, number),
-        int number => raw.sqlite3_bind_int64(statement, position, number),
-        bool flag => raw.sqlite3_bind_int64(statement, position, flag ? 1 : 0),
-        Guid id => raw.sqlite3_bind_text(statement, position, id.ToString("D").ToUpperInvariant()),
-        DateTimeOffset instant => raw.sqlite3_bind_text(statement, position,
-            instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-        _ => throw new NotSupportedException($"no SQLite binding for {value.GetType().Name}"),
-    };
+        var statementParameter = Expression.Parameter(typeof(sqlite3_stmt), "statement");
+        var rowParameter = Expression.Parameter(typeof(T), "row");
+        Expression body = Expression.Constant(raw.SQLITE_OK);
+        foreach (var property in PropertiesOf(typeof(T), sql))
+        {
+            var position = raw.sqlite3_bind_parameter_index(statement, "@" + property.Name);
+            var bind = typeof(SqliteBatchWriter).GetMethod(nameof(Bind), BindingFlags.NonPublic | BindingFlags.Static, [typeof(sqlite3_stmt), typeof(int), property.PropertyType])
+                ?? throw new NotSupportedException($"no SQLite binding for {property.PropertyType.Name} ({typeof(T).Name}.{property.Name})");
+            body = Expression.Or(body, Expression.Call(bind, statementParameter, Expression.Constant(position), Expression.Property(rowParameter, property)));
+        }
+
+        return Expression.Lambda<Func<sqlite3_stmt, T, int>>(body, statementParameter, rowParameter).Compile();
+    }
+
+    private static int Bind(sqlite3_stmt statement, int position, string? text) =>
+        text is null ? raw.sqlite3_bind_null(statement, position) : raw.sqlite3_bind_text16(statement, position, text.AsSpan());
+
+    private static int Bind(sqlite3_stmt statement, int position, long number) => raw.sqlite3_bind_int64(statement, position, number);
+
+    private static int Bind(sqlite3_stmt statement, int position, int number) => raw.sqlite3_bind_int64(statement, position, number);
+
+    private static int Bind(sqlite3_stmt statement, int position, bool flag) => raw.sqlite3_bind_int64(statement, position, flag ? 1 : 0);
+
+    private static int Bind(sqlite3_stmt statement, int position, Guid id)
+    {
+        Span<char> lower = stackalloc char[36];
+        Span<char> upper = stackalloc char[36];
+        id.TryFormat(lower, out _, "D");
+        lower.ToUpperInvariant(upper);
+        return raw.sqlite3_bind_text16(statement, position, upper);
+    }
+
+    private static int Bind(sqlite3_stmt statement, int position, DateTimeOffset instant)
+    {
+        Span<char> text = stackalloc char[32];
+        instant.UtcDateTime.TryFormat(text, out var length, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        return raw.sqlite3_bind_text16(statement, position, text[..length]);
+    }
+
+    private static int Bind(sqlite3_stmt statement, int position, DateTimeOffset? instant) =>
+        instant is { } value ? Bind(statement, position, value) : raw.sqlite3_bind_null(statement, position);
 
     private static void Check(sqlite3 db, int result)
     {

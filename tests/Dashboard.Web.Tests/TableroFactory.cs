@@ -29,6 +29,9 @@ public class TableroFactory : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(_dataFolder, "mail");
 
+    /// <summary>The SQLite file itself, without its write-ahead log.</summary>
+    public string DatabaseFile => Path.Combine(_dataFolder, "tablero.db");
+
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("tablero-web-test-").FullName;
 
     public static readonly CatalogueSnapshot Catalogue = DemoCatalogue.Build();

@@ -373,12 +373,9 @@ public static partial class CaseEventParser
         private TEnum? OfEnum<TEnum>(string name, string s) where TEnum : struct, Enum
         {
             // Names only: "0" or "complaint " must not slip through as a value.
-            foreach (var value in Enum.GetValues<TEnum>())
+            if (EnumNames<TEnum>.Values.TryGetValue(s, out var value))
             {
-                if (string.Equals(value.ToString(), s, StringComparison.Ordinal))
-                {
-                    return value;
-                }
+                return value;
             }
 
             Error(name, $"'{s}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}");
@@ -439,4 +436,11 @@ public static partial class CaseEventParser
             return true;
         }
     }
+}
+
+/// <summary>An enum's exact names, looked up without allocating on the ingestion path.</summary>
+internal static class EnumNames<TEnum> where TEnum : struct, Enum
+{
+    public static readonly System.Collections.Frozen.FrozenDictionary<string, TEnum> Values =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<TEnum>(), v => v.ToString(), StringComparer.Ordinal);
 }

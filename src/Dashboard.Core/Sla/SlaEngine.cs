@@ -10,6 +10,8 @@ namespace Dashboard.Core.Sla;
 /// </summary>
 public sealed class SlaEngine(SlaCalendars calendars, EscalationLadder ladder, Func<Institution, SlaPolicySet>? policies = null)
 {
+    private static readonly SlaClockKind[] ClockKinds = Enum.GetValues<SlaClockKind>();
+
     private readonly Func<Institution, SlaPolicySet> _policies = policies ?? SlaPolicySet.For;
 
     public SlaCalendars Calendars => calendars;
@@ -102,7 +104,7 @@ public sealed class SlaEngine(SlaCalendars calendars, EscalationLadder ladder, F
         }
 
         DateTimeOffset? next = null;
-        foreach (var kind in Enum.GetValues<SlaClockKind>())
+        foreach (var kind in ClockKinds)
         {
             if (sla.IsTicking(kind))
             {
@@ -181,7 +183,7 @@ public sealed class SlaEngine(SlaCalendars calendars, EscalationLadder ladder, F
         }
 
         var old = PolicyOf(before, sla);
-        foreach (var kind in Enum.GetValues<SlaClockKind>())
+        foreach (var kind in ClockKinds)
         {
             var clock = sla.Clock(kind);
             var from = kind == SlaClockKind.Resolution ? sla.PausedAt ?? at : at;
@@ -260,7 +262,7 @@ public sealed class SlaEngine(SlaCalendars calendars, EscalationLadder ladder, F
             return SlaState.Paused;
         }
 
-        return Enum.GetValues<SlaClockKind>().Any(k => sla.IsTicking(k) && sla.Clock(k)!.WarnedAt is not null) ? SlaState.AtRisk : SlaState.OnTrack;
+        return ClockKinds.Any(k => sla.IsTicking(k) && sla.Clock(k)!.WarnedAt is not null) ? SlaState.AtRisk : SlaState.OnTrack;
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -74,6 +74,7 @@ public static class TableroHost
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             return ConnectionFactory.Create(options.Provider, options.ResolveConnectionString());
         });
+        services.AddHostedService<WalCheckpointService>();
         services.AddSingleton<ICatalogueStore, CatalogueStore>();
         services.AddSingleton<ICaseEventStore, CaseEventStore>();
         services.AddSingleton<ICaseStore, CaseStore>();
