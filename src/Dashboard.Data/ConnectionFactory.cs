@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Dashboard.Data;
 
 /// <summary>Opens a pooled connection per call; stores are singletons and hold no connection.</summary>
-public abstract class ConnectionFactory(string connectionString)
+public abstract class ConnectionFactory(string connectionString) : IAsyncDisposable
 {
     protected string ConnectionString { get; } = connectionString;
 
@@ -15,6 +15,19 @@ public abstract class ConnectionFactory(string connectionString)
     public abstract BatchWriter BatchWriter { get; }
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The connection the event log is appended through, held by one appender at a time; dispose the lease to
+    /// hand it on. A provider whose connections are interchangeable simply opens a pooled one.
+    /// </summary>
+    public virtual async Task<WriterLease> AcquireWriterAsync(CancellationToken cancellationToken = default) =>
+        new(await OpenAsync(cancellationToken), static connection => connection.DisposeAsync());
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
 
     public static ConnectionFactory Create(DatabaseProvider provider, string connectionString) => provider switch
     {
@@ -26,9 +39,58 @@ public abstract class ConnectionFactory(string connectionString)
 
 public sealed class SqliteConnectionFactory(string connectionString) : ConnectionFactory(connectionString)
 {
+    private readonly SemaphoreSlim _writerTurn = new(1, 1);
+    private SqliteConnection? _writer;
+
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public override BatchWriter BatchWriter { get; } = new SqliteBatchWriter();
+
+    /// <summary>
+    /// SQLite has one writer anyway, and a connection drops its whole page cache whenever another connection wrote
+    /// in between. Appending always through the same connection keeps the indexes it walks in its cache; with pooled
+    /// connections taking turns, each group re-read them from the file.
+    /// </summary>
+    public override async Task<WriterLease> AcquireWriterAsync(CancellationToken cancellationToken = default)
+    {
+        await _writerTurn.WaitAsync(cancellationToken);
+        try
+        {
+            if (_writer is not { State: System.Data.ConnectionState.Open })
+            {
+                if (_writer is not null)
+                {
+                    await _writer.DisposeAsync();
+                }
+
+                _writer = (SqliteConnection)await OpenAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            _writerTurn.Release();
+            throw;
+        }
+
+        return new WriterLease(_writer, _ =>
+        {
+            _writerTurn.Release();
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _writerTurn.WaitAsync();
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+        }
+
+        _writerTurn.Release();
+        await base.DisposeAsync();
+    }
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -58,4 +120,12 @@ public sealed class SqlServerConnectionFactory(string connectionString) : Connec
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
+}
+
+/// <summary>The appenders' connection for one append; disposing it hands the connection on.</summary>
+public sealed class WriterLease(DbConnection connection, Func<DbConnection, ValueTask> release) : IAsyncDisposable
+{
+    public DbConnection Connection { get; } = connection;
+
+    public ValueTask DisposeAsync() => release(Connection);
 }

@@ -48,10 +48,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return db;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await Connections.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
     }
 }

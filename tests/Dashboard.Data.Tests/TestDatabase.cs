@@ -81,11 +81,11 @@ public sealed class TestDatabase : IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await Connections.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _drop();
-        return ValueTask.CompletedTask;
     }
 }
 

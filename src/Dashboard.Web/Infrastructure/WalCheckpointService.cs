@@ -11,7 +11,7 @@ namespace Dashboard.Web.Infrastructure;
 /// </summary>
 public sealed class WalCheckpointService(ConnectionFactory connections, ILogger<WalCheckpointService> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
