@@ -13,6 +13,8 @@ namespace Dashboard.Data.Stores;
 /// </summary>
 public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql) : ICaseEventStore
 {
+    private readonly CaseUpdateStatement _update = new(sql["Case_Update"]);
+
     public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(
         IReadOnlyList<IReadOnlyList<EncodedEvent>> batches,
         DateTimeOffset recordedAt,
@@ -35,7 +37,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
             .ToDictionary(row => row.EventId);
 
         var cases = await ReadCasesAsync(connection, transaction, all.Select(e => e.Event), cancellationToken);
-        var existedBefore = cases.Keys.ToHashSet(StringComparer.Ordinal);
+        var before = cases.ToDictionary(c => c.Key, c => CaseRow.From(c.Value), StringComparer.Ordinal);
 
         var group = new GroupState(stored, cases, lastSequence, recordedAt, context);
         var results = batches.Select(group.TryAppend).ToArray();
@@ -44,8 +46,12 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         {
             await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseEvent_Insert"], group.Rows, cancellationToken);
             var touched = group.Rows.Select(r => r.CaseId).Distinct(StringComparer.Ordinal).Select(id => CaseRow.From(cases[id])).ToArray();
-            await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["Case_Insert"], touched.Where(c => !existedBefore.Contains(c.CaseId)).ToArray(), cancellationToken);
-            await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["Case_Update"], touched.Where(c => existedBefore.Contains(c.CaseId)).ToArray(), cancellationToken);
+            await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["Case_Insert"], touched.Where(c => !before.ContainsKey(c.CaseId)).ToArray(), cancellationToken);
+            foreach (var updates in touched.Where(c => before.ContainsKey(c.CaseId)).GroupBy(c => CaseUpdateStatement.ChangedParts(before[c.CaseId], c)))
+            {
+                await connections.BatchWriter.ExecuteAsync(connection, transaction, _update.For(updates.Key), updates.ToArray(), cancellationToken);
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(sql["EventSequence_Update"], new { LastSequence = group.LastSequence }, transaction, cancellationToken: cancellationToken));
         }
 

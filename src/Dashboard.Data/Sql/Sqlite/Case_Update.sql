@@ -1,10 +1,18 @@
+-- A line marked "only if changed" is kept only for rows where that part changed (CaseUpdateStatement): SQLite
+-- rewrites the index entries of every indexed column an UPDATE sets, even to the value it already had.
 UPDATE cases
-SET category = @Category, priority = @Priority, is_complex = @Complex, status = @Status, is_open = @IsOpen,
-    escalation_level = @EscalationLevel, agent_id = @AgentId, pause_reason = @PauseReason, resolved_at_utc = @ResolvedAt,
-    closed_at_utc = @ClosedAt, updated_at_utc = @UpdatedAt, last_sequence = @LastSequence,
+SET category = @Category, priority = @Priority, status = @Status,
+    escalation_level = @EscalationLevel, agent_id = @AgentId, pause_reason = @PauseReason,
+    updated_at_utc = @UpdatedAt, last_sequence = @LastSequence,
     sla_policy = @SlaPolicy, sla_state = @SlaState, first_response_due_utc = @FirstResponseDueAt,
     first_response_warn_utc = @FirstResponseWarnAt, first_response_warned_utc = @FirstResponseWarnedAt, first_response_met_utc = @FirstResponseMetAt,
-    first_response_breached_utc = @FirstResponseBreachedAt, resolution_due_utc = @ResolutionDueAt, resolution_warn_utc = @ResolutionWarnAt,
-    resolution_warned_utc = @ResolutionWarnedAt, resolution_met_utc = @ResolutionMetAt, resolution_breached_utc = @ResolutionBreachedAt,
-    sla_paused_at_utc = @SlaPausedAt, next_deadline_utc = @NextDeadlineAt
+    resolution_due_utc = @ResolutionDueAt, resolution_warn_utc = @ResolutionWarnAt,
+    resolution_warned_utc = @ResolutionWarnedAt, resolution_met_utc = @ResolutionMetAt,
+    sla_paused_at_utc = @SlaPausedAt
+    , is_open = @IsOpen, is_complex = @Complex -- only if changed: Open
+    , next_deadline_utc = @NextDeadlineAt -- only if changed: NextDeadline
+    , first_response_breached_utc = @FirstResponseBreachedAt -- only if changed: FirstResponseBreached
+    , resolution_breached_utc = @ResolutionBreachedAt -- only if changed: ResolutionBreached
+    , resolved_at_utc = @ResolvedAt -- only if changed: Resolved
+    , closed_at_utc = @ClosedAt -- only if changed: Closed
 WHERE case_id = @CaseId;
