@@ -10,8 +10,6 @@ namespace Dashboard.Core.Sla;
 /// </summary>
 public sealed class SlaEngine(SlaCalendars calendars, EscalationLadder ladder, Func<Institution, SlaPolicySet>? policies = null)
 {
-    private static readonly SlaClockKind[] ClockKinds = Enum.GetValues<SlaClockKind>();
-
     private readonly Func<Institution, SlaPolicySet> _policies = policies ?? SlaPolicySet.For;
 
     public SlaCalendars Calendars => calendars;
@@ -104,7 +102,7 @@ public sealed class SlaEngine(SlaCalendars calendars, EscalationLadder ladder, F
         }
 
         DateTimeOffset? next = null;
-        foreach (var kind in ClockKinds)
+        foreach (var kind in SlaClockKinds.All)
         {
             if (sla.IsTicking(kind))
             {
@@ -183,7 +181,7 @@ public sealed class SlaEngine(SlaCalendars calendars, EscalationLadder ladder, F
         }
 
         var old = PolicyOf(before, sla);
-        foreach (var kind in ClockKinds)
+        foreach (var kind in SlaClockKinds.All)
         {
             var clock = sla.Clock(kind);
             var from = kind == SlaClockKind.Resolution ? sla.PausedAt ?? at : at;
@@ -262,7 +260,7 @@ public sealed class SlaEngine(SlaCalendars calendars, EscalationLadder ladder, F
             return SlaState.Paused;
         }
 
-        return ClockKinds.Any(k => sla.IsTicking(k) && sla.Clock(k)!.WarnedAt is not null) ? SlaState.AtRisk : SlaState.OnTrack;
+        return SlaClockKinds.All.Any(k => sla.IsTicking(k) && sla.Clock(k)!.WarnedAt is not null) ? SlaState.AtRisk : SlaState.OnTrack;
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

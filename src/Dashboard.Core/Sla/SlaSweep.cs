@@ -49,7 +49,7 @@ public static class SlaSweep
         }
 
         CaseEvent? next = null;
-        foreach (var kind in Enum.GetValues<SlaClockKind>())
+        foreach (var kind in SlaClockKinds.All)
         {
             if (!sla.IsTicking(kind))
             {
