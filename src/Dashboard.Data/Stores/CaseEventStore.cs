@@ -20,7 +20,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenForAppendAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // Taken first: it serializes appenders, so the rows read below cannot change before commit.
