@@ -240,6 +240,11 @@ internal static class WallBenchmarks
     private sealed record ServerMemory(long Rss, long? GcHeap, long? GcCommitted)
     {
         public override string ToString() => $"{Rss / 1048576.0:N0} MB RSS" +
-            (GcHeap is { } heap ? $", {heap / 1048576.0:N1} MB managed heap after the last GC ({GcCommitted / 1048576.0:N0} MB committed)" : " (managed heap: install dotnet-counters)");
+            (GcHeap switch
+            {
+                null => " (managed heap: install dotnet-counters)",
+                0 => " (no GC yet)",
+                { } heap => $", {heap / 1048576.0:N1} MB managed heap after the last GC ({GcCommitted / 1048576.0:N0} MB committed)",
+            });
     }
 }
