@@ -1,0 +1,62 @@
+using Dashboard.Core.Cases;
+using Dashboard.Core.Sla;
+using Dashboard.Core.Storage;
+using static Dashboard.Data.Tests.Fixtures;
+
+namespace Dashboard.Data.Tests;
+
+/// <summary>The wall's big numbers from a real database, per scope: open work only, closed history never counted.</summary>
+public sealed class WallReadsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly DateTimeOffset TodayStart = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
+
+    private static CaseEvent Opened(string caseId, string unit, bool complex = false, double hoursAgo = 0.5) =>
+        new(Guid.NewGuid(), caseId, Now.AddHours(-hoursAgo), new CaseOpenedData(unit, CaseKind.Complaint, Channel.Module, "waiting-time",
+            Priority.Medium, complex, "Espera prolongada en ventanilla.", AgentId: "TAO-104233"));
+
+    private static CaseEvent Then(string caseId, CaseEventData data) => new(Guid.NewGuid(), caseId, Now.AddMinutes(-5), data);
+
+    private static async Task AppendAsync(TestDatabase db, params CaseEvent[] events)
+    {
+        var result = await db.Events.AppendAsync(events, Now, Context, Ct);
+        Assert.Equal(AppendOutcome.Committed, result.Outcome);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReadWall_CountsOpenCasesOfTheScope_ByComplexityClockAndLevel(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await AppendAsync(db,
+            Opened("JAL-COMPLEX", "UMF-JAL-023", complex: true),
+            Opened("JAL-LEVEL2", "HGR-JAL-046"),
+            // A hospital runs 24×7: opened 30 hours ago, its 24-hour resolution target passed six hours ago, today.
+            Opened("JAL-LATE", "HGR-JAL-046", hoursAgo: 30),
+            Opened("JAL-CLOSED", "UMF-JAL-023", complex: true),
+            Opened("NL-OPEN", "UMF-NL-015", complex: true));
+        await AppendAsync(db,
+            Then("JAL-LEVEL2", new CaseEscalatedData(2, "El comité regional revisa el caso.")),
+            Then("JAL-CLOSED", new CaseResolvedData("attended", "Se atendió.")),
+            Then("JAL-CLOSED", new CaseClosedData(4)));
+        // The sweep's own plan for what is due now, appended as the SLA job would.
+        foreach (var due in await db.Cases.ReadDueAsync(Now, 100, Ct))
+        {
+            if (SlaSweep.DueEvents(due, Now, Context) is { Count: > 0 } events)
+            {
+                await AppendAsync(db, [.. events]);
+            }
+        }
+
+        var all = (await db.Cases.ReadWallAsync(ReadScope.All, TodayStart, TodayStart.AddDays(1), 10, Ct)).Counts;
+        var jalisco = (await db.Cases.ReadWallAsync(ReadScope.ForRegion("IMSS-JAL"), TodayStart, TodayStart.AddDays(1), 10, Ct)).Counts;
+        var hospital = (await db.Cases.ReadWallAsync(ReadScope.ForUnit("HGR-JAL-046"), TodayStart, TodayStart.AddDays(1), 10, Ct)).Counts;
+        var yesterday = (await db.Cases.ReadWallAsync(ReadScope.All, TodayStart.AddDays(-1), TodayStart, 10, Ct)).Counts;
+
+        Assert.Equal(new WallCounts(OpenCases: 4, OpenComplex: 2, AtRisk: 0, Overdue: 1, BreachedToday: 1, Level1: 0, Level2: 1, Level3: 0), all);
+        Assert.Equal(new WallCounts(OpenCases: 3, OpenComplex: 1, AtRisk: 0, Overdue: 1, BreachedToday: 1, Level1: 0, Level2: 1, Level3: 0), jalisco);
+        Assert.Equal(new WallCounts(OpenCases: 2, OpenComplex: 0, AtRisk: 0, Overdue: 1, BreachedToday: 1, Level1: 0, Level2: 1, Level3: 0), hospital);
+        Assert.Equal(0, yesterday.BreachedToday);
+    }
+}
