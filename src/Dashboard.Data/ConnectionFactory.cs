@@ -23,6 +23,13 @@ public abstract class ConnectionFactory(string connectionString) : IAsyncDisposa
     public virtual async Task<WriterLease> AcquireWriterAsync(CancellationToken cancellationToken = default) =>
         new(await OpenAsync(cancellationToken), static connection => connection.DisposeAsync());
 
+    /// <summary>Several reads that must see one committed state, without holding up writers.</summary>
+    public virtual async Task<DbTransaction> BeginReadSnapshotAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return await connection.BeginTransactionAsync(cancellationToken);
+    }
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -78,6 +85,14 @@ public sealed class SqliteConnectionFactory(string connectionString) : Connectio
             return ValueTask.CompletedTask;
         });
     }
+
+    /// <summary>
+    /// Deferred: Microsoft.Data.Sqlite begins IMMEDIATE by default, which takes the database's one write lock, so a
+    /// wall's refresh would make the appender wait (and sleep in SQLite's busy handler). In WAL mode a deferred
+    /// transaction reads one snapshot from its first read on and blocks nobody.
+    /// </summary>
+    public override Task<DbTransaction> BeginReadSnapshotAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
     public override async ValueTask DisposeAsync()
     {

@@ -59,4 +59,18 @@ public sealed class WallReadsTests
         Assert.Equal(new WallCounts(OpenCases: 2, OpenComplex: 0, AtRisk: 0, Overdue: 1, BreachedToday: 1, Level1: 0, Level2: 1, Level3: 0), hospital);
         Assert.Equal(0, yesterday.BreachedToday);
     }
+
+    [Fact]
+    public async Task ReadWall_OnSqlite_DoesNotWaitForAnAppendInProgress()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await AppendAsync(db, Opened("JAL-1", "UMF-JAL-023"));
+        await using var writer = await db.Connections.AcquireWriterAsync(Ct);
+        await using var append = await writer.Connection.BeginTransactionAsync(Ct); // holds the write lock, as a group does
+
+        // With the write lock taken by the read, this would wait out busy_timeout (10 s) and fail.
+        var wall = await db.Cases.ReadWallAsync(ReadScope.All, TodayStart, TodayStart.AddDays(1), 10, Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
+
+        Assert.Equal(1, wall.Counts.OpenCases);
+    }
 }

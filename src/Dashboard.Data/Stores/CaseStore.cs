@@ -32,7 +32,7 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         var parameters = new { scope.RegionCode, scope.UnitCode, TodayStart = todayStart, TomorrowStart = tomorrowStart, Limit = topUnits };
         await using var connection = await connections.OpenAsync(cancellationToken);
         // One snapshot: the four reads see the same committed state.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connections.BeginReadSnapshotAsync(connection, cancellationToken);
         var counts = await connection.QuerySingleAsync<KpiCountsRow>(new CommandDefinition(sql["Case_ReadWallCounts"], parameters, transaction, cancellationToken: cancellationToken));
         var waits = (await connection.QueryAsync<long>(new CommandDefinition(sql["Case_ReadFirstResponseSeconds"], parameters, transaction, cancellationToken: cancellationToken))).Order().ToArray();
         var units = await connection.QueryAsync<UnitOverdueRow>(new CommandDefinition(sql["Case_ReadOverdueComplexByUnit"], parameters, transaction, cancellationToken: cancellationToken));
@@ -127,7 +127,7 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         var parameters = FilterParameters.For(filter, scope, days);
         await using var connection = await connections.OpenAsync(cancellationToken);
         // One snapshot: the charts and the median see the same committed state.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connections.BeginReadSnapshotAsync(connection, cancellationToken);
         var flows = (await connection.QueryAsync<DayFlowRow>(new CommandDefinition(sql["Case_ReadOpenedResolvedPerDay"], parameters, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(r => ParseDay(r.Day));
         var breaches = (await connection.QueryAsync<DayBreachesRow>(new CommandDefinition(sql["Case_ReadBreachesPerDay"], parameters, transaction, cancellationToken: cancellationToken)))

@@ -6,8 +6,9 @@ namespace Dashboard.Web.Infrastructure;
 /// <summary>
 /// Copies SQLite's write-ahead log back into the database beside the writers. SQLite's own checkpoint runs inside
 /// the commit that crosses its threshold, so one group of requests waits for the copy and its extra fsync; here it
-/// happens every half second on its own connection. PASSIVE never blocks a reader or a writer. The connections keep
-/// a high automatic threshold (see <see cref="SqliteConnectionFactory"/>) in case this falls behind.
+/// happens every 100 ms on its own connection. PASSIVE never blocks a reader or a writer. The connections keep a high
+/// automatic threshold (see <see cref="SqliteConnectionFactory"/>) in case this falls behind. Measured trade-off: more
+/// throughput than SQLite's own checkpoint, but the copy's I/O stalls some commits' fsync (single-event p99 ~45 ms).
 /// </summary>
 public sealed class WalCheckpointService(ConnectionFactory connections, ILogger<WalCheckpointService> logger) : BackgroundService
 {
