@@ -33,9 +33,13 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
         var page = await context.NewPageAsync();
         var urls = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Request += (_, request) => urls.Enqueue(request.Url);
+        // The ticker carries what arrives while the wall is live, so the new case is posted only once the interactive
+        // circuit (not the prerendered page) has drawn the wall.
+        var interactive = ChromiumFixture.WatchForInteractiveRender(page, "wall-open");
         await page.GotoAsync($"/pantalla/{token}");
         var open = page.GetByTestId("wall-open");
         await Expect(open).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await interactive.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
         // The sweep marks the old ones overdue within a second or two; the wall follows the feed.
         await Expect(page.GetByTestId("wall-overdue")).Not.ToHaveTextAsync("0", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
         await Expect(page.GetByTestId("wall-ranking").Locator("li").First).ToBeVisibleAsync();
