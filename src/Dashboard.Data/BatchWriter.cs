@@ -201,7 +201,7 @@ public sealed class SqliteBatchWriter : BatchWriter
     private static int Bind(sqlite3_stmt statement, int position, DateTimeOffset instant)
     {
         Span<char> text = stackalloc char[32];
-        instant.UtcDateTime.TryFormat(text, out var length, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        instant.UtcDateTime.TryFormat(text, out var length, StoredInstant.Format, CultureInfo.InvariantCulture);
         return raw.sqlite3_bind_text16(statement, position, text[..length]);
     }
 

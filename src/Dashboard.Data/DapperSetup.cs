@@ -67,6 +67,9 @@ public static class DapperSetup
 /// </summary>
 internal static class StoredInstant
 {
+    /// <summary>How Microsoft.Data.Sqlite writes a UTC instant; the SQLite batch writer writes the same.</summary>
+    public const string Format = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
     public static bool TryParse(ReadOnlySpan<char> s, out DateTime utc)
     {
         utc = default;

@@ -185,7 +185,7 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
     /// The parameters of every filtered read (Dapper sends only those a statement names). Enums go as their names, days
     /// as ISO dates (compared with each case's day on its unit's clock), with UTC bounds wide enough for every zone.
     /// </summary>
-    private sealed class FilterParameters
+    private sealed record FilterParameters
     {
         public string? ScopeRegionCode { get; init; }
         public string? ScopeUnitCode { get; init; }
@@ -241,23 +241,20 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
                 throw new ArgumentException("BreachedToday needs Now", nameof(q));
             }
 
-            var days = q.Days;
-            return new()
+            var shared = new CaseFilter
             {
-                ScopeRegionCode = scope.RegionCode,
-                ScopeUnitCode = scope.UnitCode,
                 RegionCode = q.RegionCode,
                 UnitCode = q.UnitCode,
-                Kind = q.Kind?.ToString(),
+                Kind = q.Kind,
                 Category = q.Category,
-                Channel = q.Channel?.ToString(),
-                Priority = q.Priority?.ToString(),
+                Channel = q.Channel,
+                Priority = q.Priority,
                 Complex = q.Complex,
-                OpenedFrom = Iso(q.OpenedFrom),
-                OpenedTo = Iso(q.OpenedTo),
-                OpenedFromUtc = q.OpenedFrom is { } from ? days.EarliestStart(from) : null,
-                OpenedToUtc = q.OpenedTo is { } to ? days.LatestEnd(to) : null,
-                ZoneOffsets = ZoneOffsetsJson(days),
+                OpenedFrom = q.OpenedFrom,
+                OpenedTo = q.OpenedTo,
+            };
+            return For(shared, scope, q.Days) with
+            {
                 Open = q.Open,
                 Status = q.Status?.ToString(),
                 SlaState = q.SlaState?.ToString(),
