@@ -34,6 +34,53 @@ public sealed class SlaStoresTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AppendDue_AppendsThePlanOfTheEarliestDueCasesAndMovesTheirDeadlines(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Events.AppendAsync([Opened("QJ-LATE", Now.AddHours(-30)), Opened("QJ-WARN", Now.AddHours(-20)), Opened("QJ-FRESH", Now.AddHours(-1))], Now, Context, Ct);
+        var planned = new List<string>();
+
+        var first = await db.Events.AppendDueAsync(Now, 1, c => Plan(c, planned), Now, Context, Ct);
+        var rest = await db.Events.AppendDueAsync(Now, 10, c => Plan(c, planned), Now, Context, Ct);
+        var again = await db.Events.AppendDueAsync(Now, 10, c => Plan(c, planned), Now, Context, Ct);
+
+        Assert.Equal(["QJ-LATE", "QJ-WARN"], planned);
+        Assert.Equal((1, CaseEventType.SlaBreached), (first.DueCases, Assert.Single(Assert.Single(first.Results).NewEvents).Type));
+        Assert.Equal((1, CaseEventType.SlaWarning), (rest.DueCases, Assert.Single(Assert.Single(rest.Results).NewEvents).Type));
+        Assert.Equal(0, again.DueCases);
+        Assert.Equal(SlaState.Breached, (await db.Cases.ReadByIdAsync("QJ-LATE", ReadScope.All, Ct))!.Sla!.State);
+        Assert.Equal([4L, 5L], (await db.Events.ReadAfterAsync(3, 10, ReadScope.All, Ct)).Select(e => e.Sequence));
+
+        static IReadOnlyList<EncodedEvent> Plan(CaseState c, List<string> planned)
+        {
+            lock (planned)
+            {
+                planned.Add(c.CaseId);
+            }
+
+            return SlaSweep.DueEvents(c, Now, Context).Select(EncodedEvent.Of).ToArray();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AppendDue_AnEventAlreadyStoredIsADuplicateNotASecondBreach(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Events.AppendAsync([Opened("QJ-LATE", Now.AddHours(-30)), Opened("QJ-LATE-2", Now.AddHours(-30))], Now, Context, Ct);
+        var breach = SlaSweep.DueEvents((await db.Cases.ReadByIdAsync("QJ-LATE", ReadScope.All, Ct))!, Now, Context).Select(EncodedEvent.Of).ToArray();
+        Assert.Equal(AppendOutcome.Committed, (await db.Events.AppendGroupAsync([breach], Now, Context, Ct))[0].Outcome);
+
+        // The other late case's plan repeats the event already stored: it is answered as a duplicate, not stored twice.
+        var swept = await db.Events.AppendDueAsync(Now, 10, _ => breach, Now, Context, Ct);
+
+        Assert.Equal(1, swept.DueCases);
+        Assert.Equal([(3L, true)], Assert.Single(swept.Results).Results.Select(r => (r.Sequence, r.Duplicate)));
+        Assert.Single(await db.Events.ReadAfterAsync(2, 10, ReadScope.All, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Clocks_SurviveTheRoundTripExactly(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

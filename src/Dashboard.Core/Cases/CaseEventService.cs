@@ -19,7 +19,7 @@ public sealed class CaseEventService : IAsyncDisposable
     private readonly ILiveFeed _feed;
     private readonly Func<CaseContext> _context;
     private readonly TimeProvider _time;
-    private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Work> _queue = System.Threading.Channels.Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
     public CaseEventService(ICaseEventStore store, ILiveFeed feed, Func<CaseContext> context, TimeProvider time)
@@ -57,6 +57,19 @@ public sealed class CaseEventService : IAsyncDisposable
         return await Task.WhenAll(pending.Select(p => p.Completion.Task));
     }
 
+    /// <summary>
+    /// The SLA sweep's way in: the writer reads the cases due at <paramref name="now"/> (at most
+    /// <paramref name="limit"/>) inside its own transaction, so the plan sees the state its events apply to and nothing
+    /// is read twice. It runs between groups like any request, and its events are published the same way.
+    /// </summary>
+    public async Task<DueAppendResult> AppendDueAsync(DateTimeOffset now, int limit, Func<CaseState, IReadOnlyList<CaseEvent>> plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var sweep = new DueSweep(now, limit, c => plan(c).Select(EncodedEvent.Of).ToArray(), cancellationToken);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(sweep), this);
+        return await sweep.Completion.Task;
+    }
+
     private async Task WriteLoopAsync()
     {
         var group = new List<Pending>();
@@ -68,12 +81,27 @@ public sealed class CaseEventService : IAsyncDisposable
             {
                 if (next.CancellationToken.IsCancellationRequested)
                 {
-                    next.Completion.TrySetCanceled(next.CancellationToken);
+                    next.Cancel();
                     continue;
                 }
 
-                group.Add(next);
-                events += next.Events.Count;
+                if (next is DueSweep sweep)
+                {
+                    // What was queued before the sweep commits first: the queue's order is the log's order.
+                    if (group.Count > 0)
+                    {
+                        await CommitAsync(group);
+                        group.Clear();
+                        events = 0;
+                    }
+
+                    await SweepAsync(sweep);
+                    continue;
+                }
+
+                var pending = (Pending)next;
+                group.Add(pending);
+                events += pending.Events.Count;
             }
 
             if (group.Count > 0)
@@ -102,15 +130,36 @@ public sealed class CaseEventService : IAsyncDisposable
             return;
         }
 
+        Publish(results);
+        for (var i = 0; i < group.Count; i++)
+        {
+            group[i].Completion.TrySetResult(results[i]);
+        }
+    }
+
+    private async Task SweepAsync(DueSweep sweep)
+    {
+        DueAppendResult result;
+        try
+        {
+            result = await _store.AppendDueAsync(sweep.Now, sweep.Limit, sweep.Plan, _time.GetUtcNow(), _context(), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            sweep.Completion.TrySetException(ex);
+            return;
+        }
+
+        Publish(result.Results);
+        sweep.Completion.TrySetResult(result);
+    }
+
+    private void Publish(IEnumerable<AppendResult> results)
+    {
         var published = results.SelectMany(r => r.NewEvents).Select(LiveCaseEvent.From).ToArray();
         if (published.Length > 0)
         {
             _feed.Publish(published);
-        }
-
-        for (var i = 0; i < group.Count; i++)
-        {
-            group[i].Completion.TrySetResult(results[i]);
         }
     }
 
@@ -120,8 +169,23 @@ public sealed class CaseEventService : IAsyncDisposable
         await _writer;
     }
 
-    private sealed record Pending(IReadOnlyList<EncodedEvent> Events, CancellationToken CancellationToken)
+    /// <summary>What the writer takes from the queue: a request's batch, or a sweep of due cases.</summary>
+    private abstract record Work(CancellationToken CancellationToken)
+    {
+        public abstract void Cancel();
+    }
+
+    private sealed record Pending(IReadOnlyList<EncodedEvent> Events, CancellationToken CancellationToken) : Work(CancellationToken)
     {
         public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Cancel() => Completion.TrySetCanceled(CancellationToken);
+    }
+
+    private sealed record DueSweep(DateTimeOffset Now, int Limit, Func<CaseState, IReadOnlyList<EncodedEvent>> Plan, CancellationToken CancellationToken) : Work(CancellationToken)
+    {
+        public TaskCompletionSource<DueAppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Cancel() => Completion.TrySetCanceled(CancellationToken);
     }
 }

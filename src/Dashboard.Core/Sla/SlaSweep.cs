@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -83,15 +84,20 @@ public static class SlaSweep
     private static CaseEvent Earlier(CaseEvent? a, CaseEvent? b) => a is null ? b! : b is null || a.OccurredAt <= b.OccurredAt ? a : b;
 
     private static CaseEvent Event(string caseId, DateTimeOffset at, CaseEventData data, string about) =>
-        new(DeterministicId($"{caseId}|{data.Type}|{about}|{at.UtcTicks}"), caseId, at, data);
+        new(DeterministicId(at, $"{caseId}|{data.Type}|{about}|{at.UtcTicks}"), caseId, at, data);
 
-    /// <summary>A name-based id: the first 16 bytes of SHA-256, marked as an RFC 9562 version 8 UUID.</summary>
-    public static Guid DeterministicId(string name)
+    /// <summary>
+    /// A name-based id (RFC 9562 version 8) that sorts by the event's instant: the first 48 bits are its Unix time in
+    /// milliseconds, as in version 7, and the rest comes from SHA-256 of the name. Sorted by time, a catch-up that
+    /// appends thousands of breaches adds them at one end of the event-id index instead of on a random page each.
+    /// </summary>
+    public static Guid DeterministicId(DateTimeOffset at, string name)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes("tablero-sla:" + name), hash);
-        hash[6] = (byte)(hash[6] & 0x0F | 0x80);
-        hash[8] = (byte)(hash[8] & 0x3F | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
+        Span<byte> bytes = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes("tablero-sla:" + name), bytes);
+        BinaryPrimitives.WriteInt64BigEndian(bytes, at.ToUnixTimeMilliseconds() << 16 | BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
+        bytes[6] = (byte)(bytes[6] & 0x0F | 0x80);
+        bytes[8] = (byte)(bytes[8] & 0x3F | 0x80);
+        return new Guid(bytes[..16], bigEndian: true);
     }
 }

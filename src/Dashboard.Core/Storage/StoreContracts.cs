@@ -46,6 +46,9 @@ public sealed record AppendResult(
     public static AppendResult Failed(AppendOutcome outcome, int index, string reason) => new(outcome, [], [], index, reason);
 }
 
+/// <summary>What one due-case append did: how many due cases it read, and the outcome of each case's planned events.</summary>
+public sealed record DueAppendResult(int DueCases, IReadOnlyList<AppendResult> Results);
+
 /// <summary>Open-case counts of one region, for the regions page and the wall.</summary>
 public sealed record RegionOpenCounts(string RegionCode, string RegionName, Institution Institution, int Units, int OpenCases, int OpenComplex);
 
@@ -67,6 +70,14 @@ public interface ICaseEventStore
     /// and leaves no gap in the sequence); the batches that pass commit together, in order.
     /// </summary>
     Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The SLA sweep's append: in one transaction, reads the cases whose next deadline is at or before
+    /// <paramref name="now"/> (at most <paramref name="limit"/>, earliest first), asks <paramref name="plan"/> for
+    /// each one's events and appends them, each case's events atomic on their own. Reading under the writer's lock
+    /// means the plan sees exactly the state its events apply to, so nothing is read twice.
+    /// </summary>
+    Task<DueAppendResult> AppendDueAsync(DateTimeOffset now, int limit, Func<CaseState, IReadOnlyList<EncodedEvent>> plan, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default);
 
     /// <summary>The catch-up feed: events after a sequence, in order, within the scope.</summary>
     Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default);

@@ -27,43 +27,82 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // Taken first: it serializes appenders, so the rows read below cannot change before commit.
-        var lastSequence = await connection.ExecuteScalarAsync<long>(
-            new CommandDefinition(sql["EventSequence_ReadForUpdate"], transaction: transaction, cancellationToken: cancellationToken));
+        var lastSequence = await ReadSequenceAsync(connection, transaction, cancellationToken);
+        var caseIds = JsonSerializer.Serialize(batches.SelectMany(b => b).Select(e => e.Event.CaseId).Distinct(StringComparer.Ordinal));
+        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadByIds"], new { CaseIds = caseIds }, transaction, cancellationToken: cancellationToken));
 
-        var all = batches.SelectMany(b => b).ToArray();
-        // Ids travel as one JSON array (upper-case GUIDs: how SQLite stores them; SQL Server casts either case).
-        var eventIds = JsonSerializer.Serialize(all.Select(e => e.Event.EventId.ToString("D").ToUpperInvariant()).Distinct());
-        var stored = (await connection.QueryAsync<StoredIdentity>(new CommandDefinition(sql["CaseEvent_ReadByEventIds"], new { EventIds = eventIds }, transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(row => row.EventId);
-
-        var cases = await ReadCasesAsync(connection, transaction, all.Select(e => e.Event), cancellationToken);
-        var before = cases.ToDictionary(c => c.Key, c => CaseRow.From(c.Value), StringComparer.Ordinal);
-
-        var group = new GroupState(stored, cases, lastSequence, recordedAt, context);
-        var results = batches.Select(group.TryAppend).ToArray();
-
-        if (group.Rows.Count > 0)
-        {
-            await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseEvent_Insert"], group.Rows, cancellationToken);
-            var touched = group.Rows.Select(r => r.CaseId).Distinct(StringComparer.Ordinal).Select(id => CaseRow.From(cases[id])).ToArray();
-            await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["Case_Insert"], touched.Where(c => !before.ContainsKey(c.CaseId)).ToArray(), cancellationToken);
-            foreach (var updates in touched.Where(c => before.ContainsKey(c.CaseId)).GroupBy(c => CaseUpdateStatement.ChangedParts(before[c.CaseId], c)))
-            {
-                await connections.BatchWriter.ExecuteAsync(connection, transaction, _update.For(updates.Key), updates.ToArray(), cancellationToken);
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(sql["EventSequence_Update"], new { LastSequence = group.LastSequence }, transaction, cancellationToken: cancellationToken));
-        }
-
+        var results = await AppendAsync(connection, transaction, rows.Select(r => r.ToState()), batches, lastSequence, recordedAt, context, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return results;
     }
 
-    private async Task<Dictionary<string, CaseState>> ReadCasesAsync(DbConnection connection, DbTransaction transaction, IEnumerable<CaseEvent> events, CancellationToken cancellationToken)
+    public async Task<DueAppendResult> AppendDueAsync(
+        DateTimeOffset now,
+        int limit,
+        Func<CaseState, IReadOnlyList<EncodedEvent>> plan,
+        DateTimeOffset recordedAt,
+        CaseContext context,
+        CancellationToken cancellationToken = default)
     {
-        var caseIds = JsonSerializer.Serialize(events.Select(e => e.CaseId).Distinct(StringComparer.Ordinal));
-        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadByIds"], new { CaseIds = caseIds }, transaction, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.CaseId, r => r.ToState(), StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(plan);
+        await using var writer = await connections.AcquireWriterAsync(cancellationToken);
+        var connection = writer.Connection;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var lastSequence = await ReadSequenceAsync(connection, transaction, cancellationToken);
+        var due = (await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadDue"], new { Now = now, Limit = limit }, transaction, cancellationToken: cancellationToken)))
+            .Select(r => r.ToState()).ToArray();
+
+        // Planning and encoding (JSON, SHA-256) is pure computation: after downtime it is thousands of cases, so it
+        // uses every core while the writer waits for it.
+        var batches = due.AsParallel().AsOrdered().Select(plan).Where(b => b.Count > 0).ToArray();
+        var results = await AppendAsync(connection, transaction, due, batches, lastSequence, recordedAt, context, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new DueAppendResult(due.Length, results);
+    }
+
+    private Task<long> ReadSequenceAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(sql["EventSequence_ReadForUpdate"], transaction: transaction, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Checks every batch in memory against the cases as read under the writer's lock, then writes what passed: the
+    /// events, new cases, and each changed case with only the indexed columns that changed.
+    /// </summary>
+    private async Task<IReadOnlyList<AppendResult>> AppendAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        IEnumerable<CaseState> read,
+        IReadOnlyList<IReadOnlyList<EncodedEvent>> batches,
+        long lastSequence,
+        DateTimeOffset recordedAt,
+        CaseContext context,
+        CancellationToken cancellationToken)
+    {
+        var cases = read.ToDictionary(c => c.CaseId, StringComparer.Ordinal);
+        var before = cases.ToDictionary(c => c.Key, c => CaseRow.From(c.Value), StringComparer.Ordinal);
+
+        // Ids travel as one JSON array (upper-case GUIDs: how SQLite stores them; SQL Server casts either case).
+        var eventIds = JsonSerializer.Serialize(batches.SelectMany(b => b).Select(e => e.Event.EventId.ToString("D").ToUpperInvariant()).Distinct());
+        var stored = (await connection.QueryAsync<StoredIdentity>(new CommandDefinition(sql["CaseEvent_ReadByEventIds"], new { EventIds = eventIds }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(row => row.EventId);
+
+        var group = new GroupState(stored, cases, lastSequence, recordedAt, context);
+        var results = batches.Select(group.TryAppend).ToArray();
+        if (group.Rows.Count == 0)
+        {
+            return results;
+        }
+
+        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseEvent_Insert"], group.Rows, cancellationToken);
+        var touched = group.Rows.Select(r => r.CaseId).Distinct(StringComparer.Ordinal).Select(id => CaseRow.From(cases[id])).ToArray();
+        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["Case_Insert"], touched.Where(c => !before.ContainsKey(c.CaseId)).ToArray(), cancellationToken);
+        foreach (var updates in touched.Where(c => before.ContainsKey(c.CaseId)).GroupBy(c => CaseUpdateStatement.ChangedParts(before[c.CaseId], c)))
+        {
+            await connections.BatchWriter.ExecuteAsync(connection, transaction, _update.For(updates.Key), updates.ToArray(), cancellationToken);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(sql["EventSequence_Update"], new { LastSequence = group.LastSequence }, transaction, cancellationToken: cancellationToken));
+        return results;
     }
 
     public async Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default)

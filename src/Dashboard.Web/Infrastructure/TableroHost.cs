@@ -189,6 +189,9 @@ public static class TableroHost
                 // pending alert deliveries are queued again from the alerts table at start.
                 : new InMemoryStorage(new InMemoryStorageOptions());
         });
+        // Jobs are built from this host's services: the default, JobActivator.Current, is static too, and with
+        // several hosts in one process a job ran with the services of whichever host configured Hangfire last.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(1));
     }

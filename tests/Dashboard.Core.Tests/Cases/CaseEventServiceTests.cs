@@ -1,5 +1,6 @@
 using Dashboard.Core.Cases;
 using Dashboard.Core.Live;
+using Dashboard.Core.Sla;
 using Dashboard.Core.Storage;
 using static Dashboard.Core.Tests.Cases.CaseFixtures;
 
@@ -35,6 +36,30 @@ public sealed class CaseEventServiceTests
         await Assert.ThrowsAsync<IOException>(() => service.AppendAsync([Opened()], TestContext.Current.CancellationToken));
 
         Assert.Empty(feed.Published);
+    }
+
+    [Fact]
+    public async Task AppendDueAsync_QueuedBehindRequests_ReadsTheCasesTheyOpenedAndPublishesAfterThem()
+    {
+        var disk = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var store = new RecordingStore { Disk = disk.Task };
+        var feed = new RecordingFeed();
+        await using var service = new CaseEventService(store, feed, () => Context, TimeProvider.System);
+        var opened = Opened("QJ-LATE");
+        var now = opened.OccurredAt.AddDays(30);
+
+        // The case is opened by a request still waiting for the disk when the sweep is queued behind it.
+        var request = service.AppendAsync([opened], TestContext.Current.CancellationToken);
+        var sweep = service.AppendDueAsync(now, 100, c => SlaSweep.DueEvents(c, now, Context), TestContext.Current.CancellationToken);
+        disk.SetResult();
+        await request;
+        var swept = await sweep;
+
+        Assert.Equal(1, swept.DueCases);
+        var breaches = Assert.Single(swept.Results).NewEvents;
+        Assert.Contains(breaches, e => e.Type == CaseEventType.SlaBreached);
+        Assert.Equal([CaseEventType.CaseOpened, .. breaches.Select(e => e.Type)], feed.Published.Select(e => e.Type));
+        Assert.Equal(Enumerable.Range(1, feed.Published.Count).Select(i => (long)i), feed.Published.Select(e => e.Sequence));
     }
 
     /// <summary>An in-memory store with the real rules, slow enough that requests pile up into groups.</summary>
@@ -75,6 +100,13 @@ public sealed class CaseEventServiceTests
             }
 
             return results;
+        }
+
+        public async Task<DueAppendResult> AppendDueAsync(DateTimeOffset now, int limit, Func<CaseState, IReadOnlyList<EncodedEvent>> plan, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default)
+        {
+            var due = _cases.Values.Where(c => c.Sla?.NextDeadlineAt <= now).OrderBy(c => c.Sla!.NextDeadlineAt).Take(limit).ToArray();
+            var results = await AppendGroupAsync(due.Select(plan).Where(b => b.Count > 0).ToArray(), recordedAt, context, cancellationToken);
+            return new DueAppendResult(due.Length, results);
         }
 
         public Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();

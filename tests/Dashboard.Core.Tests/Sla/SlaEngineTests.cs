@@ -214,6 +214,21 @@ public sealed class SlaEngineTests
     }
 
     [Fact]
+    public void Sweep_NamesItsEventsInTheOrderTheyBecameDue()
+    {
+        var opened = new DateTimeOffset(2026, 11, 23, 9, 0, 0, Cdmx);
+        var planned = Enumerable.Range(0, 50)
+            .SelectMany(i => SlaSweep.DueEvents(Play(Opened($"QJ-ORDER-{i}", Hgr, opened.AddMinutes(-i), complex: true)), opened.AddDays(5), Context))
+            .ToArray();
+
+        // Ids sort as the database compares them (upper-case text) in time order, so a catch-up appends at one end of the index.
+        var byId = planned.OrderBy(e => e.EventId.ToString("D").ToUpperInvariant(), StringComparer.Ordinal).Select(e => e.OccurredAt.ToUnixTimeMilliseconds());
+        Assert.Equal(planned.Select(e => e.OccurredAt.ToUnixTimeMilliseconds()).Order(), byId);
+        Assert.All(planned, e => Assert.Equal(8, e.EventId.Version));
+        Assert.Equal(planned.Length, planned.Select(e => e.EventId).Distinct().Count());
+    }
+
+    [Fact]
     public void Sweep_LeavesNothingDueBehind()
     {
         var opened = new DateTimeOffset(2026, 11, 23, 9, 0, 0, Cdmx);
