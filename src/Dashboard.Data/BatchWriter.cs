@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -201,8 +200,7 @@ public sealed class SqliteBatchWriter : BatchWriter
     private static int Bind(sqlite3_stmt statement, int position, DateTimeOffset instant)
     {
         Span<char> text = stackalloc char[32];
-        instant.UtcDateTime.TryFormat(text, out var length, StoredInstant.Format, CultureInfo.InvariantCulture);
-        return raw.sqlite3_bind_text16(statement, position, text[..length]);
+        return raw.sqlite3_bind_text16(statement, position, text[..StoredInstant.Write(instant.UtcDateTime, text)]);
     }
 
     private static int Bind(sqlite3_stmt statement, int position, DateTimeOffset? instant) =>

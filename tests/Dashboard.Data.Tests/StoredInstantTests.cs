@@ -32,4 +32,23 @@ public sealed class StoredInstantTests
     {
         Assert.False(StoredInstant.TryParse(other, out _));
     }
+
+    [Fact]
+    public void Write_GivesTheTextTheFormatStringGives_AndReadsBack()
+    {
+        var random = new Random(24);
+        var samples = new[] { DateTime.MinValue, new DateTime(2026, 11, 24, 15, 30, 15, DateTimeKind.Utc), new DateTime(2026, 11, 24, 15, 30, 15, DateTimeKind.Utc).AddTicks(1000) }
+            .Concat(Enumerable.Range(0, 10_000).Select(_ => new DateTime(random.NextInt64(DateTime.MaxValue.Ticks), DateTimeKind.Utc)))
+            .Concat(Enumerable.Range(0, 1_000).Select(_ => new DateTime(random.NextInt64(DateTime.MaxValue.Ticks / TimeSpan.TicksPerMillisecond) * TimeSpan.TicksPerMillisecond, DateTimeKind.Utc)));
+        Span<char> text = stackalloc char[32];
+
+        foreach (var utc in samples)
+        {
+            var written = text[..StoredInstant.Write(utc, text)].ToString();
+
+            Assert.Equal(utc.ToString(StoredInstant.Format, CultureInfo.InvariantCulture), written);
+            Assert.True(StoredInstant.TryParse(written, out var back));
+            Assert.Equal(utc, back);
+        }
+    }
 }

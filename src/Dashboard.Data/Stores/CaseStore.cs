@@ -14,15 +14,15 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(sql["Case_ReadById"],
+        var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadById"],
             new { CaseId = caseId, scope.RegionCode, scope.UnitCode }, cancellationToken: cancellationToken));
-        return row?.ToState();
+        return rows.SingleOrDefault()?.ToState();
     }
 
     public async Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadDue"], new { Now = now, Limit = limit }, cancellationToken: cancellationToken));
+        var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadDue"], new { Now = now, Limit = limit }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToState()).ToArray();
     }
 
@@ -83,7 +83,7 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         ArgumentNullException.ThrowIfNull(scope);
         var parameters = FilterParameters.ForList(query, scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadPage"], parameters, cancellationToken: cancellationToken));
+        var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadPage"], parameters, cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["Case_ReadPageCount"], parameters, cancellationToken: cancellationToken));
         return new CasePage(rows.Select(r => r.ToState()).ToArray(), total);
     }
