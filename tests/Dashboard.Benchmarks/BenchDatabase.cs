@@ -11,10 +11,12 @@ namespace Dashboard.Benchmarks;
 internal sealed class BenchDatabase : IAsyncDisposable
 {
     private readonly string _folder;
+    private readonly bool _keep;
 
-    private BenchDatabase(string folder, CatalogueSnapshot catalogue)
+    private BenchDatabase(string folder, CatalogueSnapshot catalogue, bool keep = false)
     {
         _folder = folder;
+        _keep = keep;
         ConnectionString = $"Data Source={Path.Combine(folder, "tablero.db")};Pooling=True";
         DatabaseMigrator.Migrate(DatabaseProvider.Sqlite, ConnectionString);
         DapperSetup.Register();
@@ -48,10 +50,26 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>A database filled earlier (the <c>seed</c> command), kept on dispose.</summary>
+    public static async Task<BenchDatabase> OpenAsync(string folder)
+    {
+        var db = new BenchDatabase(Path.GetFullPath(folder), DemoCatalogue.Build(), keep: true);
+        var catalogue = new CatalogueStore(db.Connections, db.Sql);
+        if (await catalogue.IsEmptyAsync())
+        {
+            await catalogue.UpsertAsync(db.Catalogue);
+        }
+
+        return db;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Connections.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (!_keep)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 }

@@ -7,7 +7,7 @@ using Dashboard.Benchmarks;
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- http    ingestion over HTTP against the real host
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- seed 10000000 src/Dashboard.Web/data
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- walls [WALLS [EVENTS_PER_S [SECONDS]]]   (default 200, 100, 30)
-//   dotnet run -c Release --project tests/Dashboard.Benchmarks -- sla [OPEN_CASES [OVERDUE]]   the SLA sweep (default 1,000,000 and 500,000)
+//   dotnet run -c Release --project tests/Dashboard.Benchmarks -- sla [OPEN_CASES [OVERDUE [DATA_FOLDER]]]   the SLA sweep (default 1,000,000 and 500,000; a seeded folder adds its history)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 switch (args.FirstOrDefault())
 {
@@ -20,7 +20,8 @@ switch (args.FirstOrDefault())
     case "sla":
         await SlaBenchmarks.RunAsync(
             args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
-            args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500_000);
+            args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500_000,
+            args.Length >= 4 ? args[3] : null);
         return 0;
     case "walls":
         await WallBenchmarks.RunAsync(
@@ -32,6 +33,6 @@ switch (args.FirstOrDefault())
         await Seeder.RunAsync(cases, args.Length >= 3 ? args[2] : "data");
         return 0;
     default:
-        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http | sla [OPEN [OVERDUE]] | walls [WALLS [EPS [SECONDS]]] | seed CASES [DATA_FOLDER]]");
+        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http | sla [OPEN [OVERDUE [DATA_FOLDER]]] | walls [WALLS [EPS [SECONDS]]] | seed CASES [DATA_FOLDER]]");
         return 2;
 }
