@@ -94,6 +94,70 @@ internal static class SlaBenchmarks
         Console.WriteLine($"  {catchUp:N0} cases overdue; catching up");
         var (breaches, seconds) = await CatchUpAsync(service, context, down);
         Console.WriteLine($"  catch-up after downtime: {breaches:N0} SlaBreached events in {seconds:N1} s ({breaches / seconds:N0} per s)");
+
+        // The floor: as many more late cases, swept by plain prepared SQL doing the least a breach needs.
+        var again = DateTimeOffset.UtcNow;
+        await SeedAsync(store, context, catchUp, i => Opened($"RAW-{run}-{i:D7}", hospitals[random.Next(hospitals.Length)], again.AddHours(-31).AddSeconds(3600.0 * i / catchUp), agent: true), again);
+        var (rawBreaches, rawSeconds) = RawCatchUp(db.ConnectionString, db.Sql, again);
+        Console.WriteLine($"  raw SQL floor, same shape: {rawBreaches:N0} breaches in {rawSeconds:N1} s ({rawBreaches / rawSeconds:N0} per s; the catch-up ran at {breaches / seconds / (rawBreaches / rawSeconds):P0} of it)");
+    }
+
+    private static readonly string[] EventColumns = ["Sequence", "EventId", "CaseId", "Type", "OccurredAt", "RecordedAt", "UnitCode", "RegionCode", "Status", "Complex", "Priority", "EscalationLevel", "DataJson", "ContentHash"];
+    private static readonly string[] UpdateColumns = ["DueAt", "Sequence", "Now", "CaseId"];
+
+    /// <summary>
+    /// The least SQL a breach needs, in transactions of <see cref="CatchUpBatch"/> cases: read the due cases' key
+    /// columns through the deadline index, insert one event row each, and set the case's breach columns. No rules,
+    /// no plan, no JSON beyond a constant payload: what the service is compared to.
+    /// </summary>
+    private static (long Breaches, double Seconds) RawCatchUp(string connectionString, Dashboard.Data.SqlScripts sql, DateTimeOffset now)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        connection.Open();
+        // The appender's own settings (ConnectionFactory), so only the work differs.
+        connection.Execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 10000; PRAGMA mmap_size = 1073741824;");
+        var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        var watch = Stopwatch.StartNew();
+        long breaches = 0;
+        while (true)
+        {
+            using var transaction = connection.BeginTransaction();
+            var sequence = connection.ExecuteScalar<long>("SELECT last_sequence FROM event_sequence", transaction: transaction);
+            var due = connection.Query<(string CaseId, string UnitCode, string RegionCode, string DueAt)>(
+                "SELECT case_id, unit_code, region_code, next_deadline_utc FROM cases WHERE next_deadline_utc IS NOT NULL AND next_deadline_utc <= @Now ORDER BY next_deadline_utc LIMIT @Limit",
+                new { Now = stamp, Limit = CatchUpBatch }, transaction).ToArray();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = sql["CaseEvent_Insert"];
+            var values = EventColumns.Select(n => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@" + n, null))).ToArray();
+            insert.Prepare();
+            using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE cases SET sla_state = 'Breached', resolution_breached_utc = @DueAt, next_deadline_utc = NULL, last_sequence = @Sequence, updated_at_utc = @Now WHERE case_id = @CaseId";
+            var set = UpdateColumns.Select(n => update.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@" + n, null))).ToArray();
+            update.Prepare();
+            foreach (var c in due)
+            {
+                object[] row = [++sequence, Guid.CreateVersion7(), c.CaseId, "SlaBreached", c.DueAt, stamp, c.UnitCode, c.RegionCode, "Assigned", false, "Medium", 0,
+                    "{\"clock\":\"Resolution\",\"dueAt\":\"2026-11-24T00:00:00Z\"}", "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"];
+                for (var p = 0; p < row.Length; p++)
+                {
+                    values[p].Value = row[p];
+                }
+
+                insert.ExecuteNonQuery();
+                (set[0].Value, set[1].Value, set[2].Value, set[3].Value) = (c.DueAt, sequence, stamp, c.CaseId);
+                update.ExecuteNonQuery();
+            }
+
+            connection.Execute("UPDATE event_sequence SET last_sequence = @Sequence", new { Sequence = sequence }, transaction);
+            transaction.Commit();
+            breaches += due.Length;
+            if (due.Length < CatchUpBatch)
+            {
+                return (breaches, watch.Elapsed.TotalSeconds);
+            }
+        }
     }
 
     /// <summary>Everything due at <paramref name="now"/>, swept as the job does after downtime: full batches until none is left.</summary>

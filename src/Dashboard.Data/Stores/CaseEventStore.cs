@@ -13,6 +13,9 @@ namespace Dashboard.Data.Stores;
 /// </summary>
 public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql) : ICaseEventStore
 {
+    /// <summary>From this many due cases on, the sweep's plan runs on every core.</summary>
+    private const int ParallelPlanCases = 1000;
+
     private readonly CaseUpdateStatement _update = new(sql["Case_Update"]);
 
     public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(
@@ -54,8 +57,9 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
             .Select(r => r.ToState()).ToArray();
 
         // Planning and encoding (JSON, SHA-256) is pure computation: after downtime it is thousands of cases, so it
-        // uses every core while the writer waits for it.
-        var batches = due.AsParallel().AsOrdered().Select(plan).Where(b => b.Count > 0).ToArray();
+        // uses every core while the writer waits for it. A tick's handful stays on this thread: waiting for pool
+        // threads to help cost it up to a second when the pool was busy.
+        var batches = (due.Length >= ParallelPlanCases ? due.AsParallel().AsOrdered().Select(plan) : due.Select(plan)).Where(b => b.Count > 0).ToArray();
         var results = await AppendAsync(connection, transaction, due, batches, lastSequence, recordedAt, context, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DueAppendResult(due.Length, results);
