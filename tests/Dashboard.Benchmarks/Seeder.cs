@@ -14,7 +14,9 @@ namespace Dashboard.Benchmarks;
 /// Fills a SQLite database with historical cases so later benchmarks run against a realistic size:
 /// <c>seed CASES [DATA_FOLDER]</c>. Cases spread over the last two years across units by size; older ones are
 /// assigned, resolved and closed, the most recent weeks stay open. Everything goes through the store's append,
-/// so the seeded data obeys the same rules and sequence as live data.
+/// so the seeded data obeys the same rules and sequence as live data. Cases come in the order they were opened and
+/// event ids are time-ordered, so the indexes grow at their recent end and the rate holds as the database grows
+/// (random ids and open times: 33,000 events/s at the start, 5,300 after 2.6 M cases).
 /// </summary>
 internal static class Seeder
 {
@@ -51,23 +53,25 @@ internal static class Seeder
         for (long n = 0; n < cases; n++)
         {
             var unit = units.Pick(random);
-            var opened = now - TimeSpan.FromDays(730 * random.NextDouble());
+            // In the order they were opened, as a migration loads its history: every index grows at its recent end.
+            var opened = now - TimeSpan.FromDays(730 * (cases - n - random.NextDouble()) / cases);
             var caseId = $"H-{run}-{n:D9}";
             var agent = agents.TryGetValue(unit.Code, out var list) ? list[random.Next(list.Length)] : $"{unit.Code}-AGT";
             var complex = random.NextDouble() < 0.12;
+            var assigned = opened.AddMinutes(5 + (240 * random.NextDouble()));
             var lifecycle = new List<CaseEvent>(4)
             {
-                new(Guid.NewGuid(), caseId, opened, new CaseOpenedData(unit.Code, CaseKind.Complaint, Channel.Module,
+                Event(caseId, opened, new CaseOpenedData(unit.Code, CaseKind.Complaint, Channel.Module,
                     categories[random.Next(categories.Length)], (Priority)random.Next(4), complex, "Caso histórico de carga.")),
-                new(Guid.NewGuid(), caseId, opened.AddMinutes(5 + (240 * random.NextDouble())), new CaseAssignedData(agent)),
+                Event(caseId, assigned, new CaseAssignedData(agent)),
             };
 
             // Cases of the last three weeks may still be open; older ones were answered and closed.
             var resolved = opened.AddHours((complex ? 72 : 8) * (0.2 + (2 * random.NextDouble())));
             if (resolved < now - TimeSpan.FromDays(21) || random.NextDouble() < 0.5)
             {
-                lifecycle.Add(new(Guid.NewGuid(), caseId, resolved, new CaseResolvedData("attended", "Atendido.")));
-                lifecycle.Add(new(Guid.NewGuid(), caseId, resolved.AddHours(24 * random.NextDouble()), new CaseClosedData(1 + random.Next(5))));
+                lifecycle.Add(Event(caseId, resolved, new CaseResolvedData("attended", "Atendido.")));
+                lifecycle.Add(Event(caseId, resolved.AddHours(24 * random.NextDouble()), new CaseClosedData(1 + random.Next(5))));
             }
 
             group.Add(lifecycle);
@@ -94,4 +98,7 @@ internal static class Seeder
 
         Console.WriteLine($"done: {written:N0} cases and {events:N0} events in {watch.Elapsed:hh\\:mm\\:ss}");
     }
+
+    /// <summary>Ids minted when the event happened (UUIDv7), as many source systems do: the history's ids sort by time, like its cases.</summary>
+    private static CaseEvent Event(string caseId, DateTimeOffset at, CaseEventData data) => new(Guid.CreateVersion7(at), caseId, at, data);
 }

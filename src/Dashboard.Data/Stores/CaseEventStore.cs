@@ -18,28 +18,22 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
 
     private readonly CaseUpdateStatement _update = new(sql["Case_Update"]);
 
-    public async Task<IReadOnlyList<AppendResult>> AppendGroupAsync(
+    public Task<IReadOnlyList<AppendResult>> AppendGroupAsync(
         IReadOnlyList<IReadOnlyList<EncodedEvent>> batches,
         DateTimeOffset recordedAt,
         CaseContext context,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        await using var writer = await connections.AcquireWriterAsync(cancellationToken);
-        var connection = writer.Connection;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        // Taken first: it serializes appenders, so the rows read below cannot change before commit.
-        var lastSequence = await ReadSequenceAsync(connection, transaction, cancellationToken);
-        var caseIds = JsonSerializer.Serialize(batches.SelectMany(b => b).Select(e => e.Event.CaseId).Distinct(StringComparer.Ordinal));
-        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadByIds"], new { CaseIds = caseIds }, transaction, cancellationToken: cancellationToken));
-
-        var results = await AppendAsync(connection, transaction, rows.Select(r => r.ToState()), batches, lastSequence, recordedAt, context, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return results;
+        return InWriterTransactionAsync(async (connection, transaction, lastSequence) =>
+        {
+            var caseIds = JsonSerializer.Serialize(batches.SelectMany(b => b).Select(e => e.Event.CaseId).Distinct(StringComparer.Ordinal));
+            var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadByIds"], new { CaseIds = caseIds }, transaction, cancellationToken: cancellationToken));
+            return await AppendAsync(connection, transaction, rows.Select(r => r.ToState()), batches, lastSequence, recordedAt, context, cancellationToken);
+        }, cancellationToken);
     }
 
-    public async Task<DueAppendResult> AppendDueAsync(
+    public Task<DueAppendResult> AppendDueAsync(
         DateTimeOffset now,
         int limit,
         Func<CaseState, IReadOnlyList<EncodedEvent>> plan,
@@ -48,25 +42,33 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        return InWriterTransactionAsync(async (connection, transaction, lastSequence) =>
+        {
+            var due = (await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadDue"], new { Now = now, Limit = limit }, transaction, cancellationToken: cancellationToken)))
+                .Select(r => r.ToState()).ToArray();
+
+            // Planning and encoding (JSON, SHA-256) is pure computation: after downtime it is thousands of cases, so it
+            // uses every core while the writer waits for it. A tick's handful stays on this thread: waiting for pool
+            // threads to help cost it up to a second when the pool was busy.
+            var batches = (due.Length >= ParallelPlanCases ? due.AsParallel().AsOrdered().Select(plan) : due.Select(plan)).Where(b => b.Count > 0).ToArray();
+            return new DueAppendResult(due.Length, await AppendAsync(connection, transaction, due, batches, lastSequence, recordedAt, context, cancellationToken));
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="append"/> in one transaction on the appender's connection and commits it.</summary>
+    private async Task<T> InWriterTransactionAsync<T>(Func<DbConnection, DbTransaction, long, Task<T>> append, CancellationToken cancellationToken)
+    {
         await using var writer = await connections.AcquireWriterAsync(cancellationToken);
         var connection = writer.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var lastSequence = await ReadSequenceAsync(connection, transaction, cancellationToken);
-        var due = (await connection.QueryAsync<CaseRow>(new CommandDefinition(sql["Case_ReadDue"], new { Now = now, Limit = limit }, transaction, cancellationToken: cancellationToken)))
-            .Select(r => r.ToState()).ToArray();
-
-        // Planning and encoding (JSON, SHA-256) is pure computation: after downtime it is thousands of cases, so it
-        // uses every core while the writer waits for it. A tick's handful stays on this thread: waiting for pool
-        // threads to help cost it up to a second when the pool was busy.
-        var batches = (due.Length >= ParallelPlanCases ? due.AsParallel().AsOrdered().Select(plan) : due.Select(plan)).Where(b => b.Count > 0).ToArray();
-        var results = await AppendAsync(connection, transaction, due, batches, lastSequence, recordedAt, context, cancellationToken);
+        // Taken first: it serializes appenders, so the rows read after it cannot change before commit.
+        var lastSequence = await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition(sql["EventSequence_ReadForUpdate"], transaction: transaction, cancellationToken: cancellationToken));
+        var result = await append(connection, transaction, lastSequence);
         await transaction.CommitAsync(cancellationToken);
-        return new DueAppendResult(due.Length, results);
+        return result;
     }
-
-    private Task<long> ReadSequenceAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(sql["EventSequence_ReadForUpdate"], transaction: transaction, cancellationToken: cancellationToken));
 
     /// <summary>
     /// Checks every batch in memory against the cases as read under the writer's lock, then writes what passed: the
