@@ -42,22 +42,6 @@ public sealed class CaseEventService : IAsyncDisposable
     }
 
     /// <summary>
-    /// Several independent batches at once (the SLA sweep: one per case), each atomic on its own: a batch that no
-    /// longer applies fails alone. They join the same groups as everyone else's.
-    /// </summary>
-    public async Task<IReadOnlyList<AppendResult>> AppendEachAsync(IReadOnlyList<IReadOnlyList<CaseEvent>> batches, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(batches);
-        var pending = batches.Select(b => new Pending(b.Select(EncodedEvent.Of).ToArray(), cancellationToken)).ToArray();
-        foreach (var p in pending)
-        {
-            ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(p), this);
-        }
-
-        return await Task.WhenAll(pending.Select(p => p.Completion.Task));
-    }
-
-    /// <summary>
     /// The SLA sweep's way in: the writer reads the cases due at <paramref name="now"/> (at most
     /// <paramref name="limit"/>) inside its own transaction, so the plan sees the state its events apply to and nothing
     /// is read twice. It runs between groups like any request, and its events are published the same way.
