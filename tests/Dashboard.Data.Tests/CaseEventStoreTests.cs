@@ -36,6 +36,20 @@ public sealed class CaseEventStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReadLastSequence_IsTheCommittedEndOfTheLogAndARefusedBatchLeavesIt(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        Assert.Equal(0, await db.Events.ReadLastSequenceAsync(TestContext.Current.CancellationToken));
+
+        await AppendAsync(db, Opened("QJ-1"), Opened("QJ-2"));
+        var refused = await AppendAsync(db, Assigned("QJ-UNKNOWN"));
+
+        Assert.Equal(AppendOutcome.Rejected, refused.Outcome);
+        Assert.Equal(2, await db.Events.ReadLastSequenceAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AppendAsync_UpdatesTheCaseProjection(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

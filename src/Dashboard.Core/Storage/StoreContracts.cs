@@ -79,6 +79,9 @@ public interface ICaseEventStore
     /// </summary>
     Task<DueAppendResult> AppendDueAsync(DateTimeOffset now, int limit, Func<CaseState, IReadOnlyList<EncodedEvent>> plan, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default);
 
+    /// <summary>The committed end of the log: the last sequence given to an event.</summary>
+    Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The catch-up feed: events after a sequence, in order, within the scope.</summary>
     Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default);
 

@@ -111,6 +111,12 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         return results;
     }
 
+    public async Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql["EventSequence_Read"], cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -145,7 +145,7 @@ public static class TableroHost
     {
         services.AddSingleton<InProcessLiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<InProcessLiveFeed>());
-        services.AddSingleton(sp => new WallBoard(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<ILiveFeed>(), sp.GetRequiredService<CatalogueService>(),
+        services.AddSingleton(sp => new WallBoard(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<ICaseEventStore>(), sp.GetRequiredService<ILiveFeed>(), sp.GetRequiredService<CatalogueService>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WallBoard>>())
         {
             DefaultTimeZone = configuration["Wall:TimeZone"] is { Length: > 0 } zone ? zone : "America/Mexico_City",

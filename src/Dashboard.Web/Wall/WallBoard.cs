@@ -14,17 +14,21 @@ public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, Time
 /// second while events arrive (and every half minute anyway, so "today" turns over at midnight), and every wall of
 /// that scope gets the same view. A scope's board lives while some wall watches it.
 /// </summary>
-public sealed class WallBoard(ICaseStore cases, ILiveFeed feed, CatalogueService catalogue, TimeProvider time, ILogger<WallBoard> logger)
+public sealed class WallBoard(ICaseStore cases, ICaseEventStore events, ILiveFeed feed, CatalogueService catalogue, TimeProvider time, ILogger<WallBoard> logger)
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan IdleRefresh = TimeSpan.FromSeconds(30);
     public const int TopUnits = 10;
     public const int TickerLength = 12;
 
+    /// <summary>How far back in the log a new board looks for its ticker: a quiet unit may show fewer than a full ticker.</summary>
+    public const int TickerLookBack = 5000;
+
     /// <summary>The zone of the "all" scope's clock and day (a deployment serving one country sets its own).</summary>
     public string DefaultTimeZone { get; init; } = "America/Mexico_City";
 
     private readonly ICaseStore _cases = cases;
+    private readonly ICaseEventStore _events = events;
     private readonly ILiveFeed _feed = feed;
     private readonly TimeProvider _time = time;
     private readonly ILogger<WallBoard> _logger = logger;
@@ -125,6 +129,7 @@ public sealed class WallBoard(ICaseStore cases, ILiveFeed feed, CatalogueService
                 }
 
                 _subscription = _owner._feed.Subscribe(_scope, OnEvents);
+                await FillTickerAsync();
                 await RefreshAsync();
                 _idle = _owner._time.CreateTimer(_ => _throttler.Signal(), null, IdleRefresh, IdleRefresh);
             }
@@ -134,21 +139,41 @@ public sealed class WallBoard(ICaseStore cases, ILiveFeed feed, CatalogueService
             }
         }
 
+        /// <summary>
+        /// A wall opened at a quiet moment shows the latest events of its scope from the log, not an empty ticker.
+        /// Subscribed first: events that arrive meanwhile are merged by sequence, none lost and none twice.
+        /// </summary>
+        private async Task FillTickerAsync()
+        {
+            try
+            {
+                var last = Math.Max(_owner._feed.LastSequence, await _owner._events.ReadLastSequenceAsync());
+                var recent = await _owner._events.ReadAfterAsync(Math.Max(0, last - TickerLookBack), TickerLookBack, _scope);
+                Add(recent.Select(LiveCaseEvent.From).ToArray());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _owner._logger.LogWarning(ex, "Wall ticker for {Scope} could not be read from the log; it fills as events arrive", _scope);
+            }
+        }
+
         private void OnEvents(IReadOnlyList<LiveCaseEvent> events)
+        {
+            Add(events);
+            _throttler.Signal();
+        }
+
+        private void Add(IReadOnlyList<LiveCaseEvent> events)
         {
             lock (_tickerLock)
             {
-                foreach (var e in events.TakeLast(TickerLength))
+                var merged = _ticker.Concat(events.TakeLast(TickerLength)).DistinctBy(e => e.Sequence).OrderBy(e => e.Sequence).TakeLast(TickerLength).ToArray();
+                _ticker.Clear();
+                foreach (var e in merged)
                 {
                     _ticker.Enqueue(e);
-                    if (_ticker.Count > TickerLength)
-                    {
-                        _ticker.Dequeue();
-                    }
                 }
             }
-
-            _throttler.Signal();
         }
 
         private async Task RefreshAsync()

@@ -109,6 +109,8 @@ public sealed class CaseEventServiceTests
             return new DueAppendResult(due.Length, results);
         }
 
+        public Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(_last);
+
         public Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();

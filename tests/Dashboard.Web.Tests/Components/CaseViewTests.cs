@@ -174,6 +174,8 @@ public sealed class CaseViewTests : PageTestContext
         private static StoredCaseEvent Stored(CaseEvent e, CaseState s) =>
             new(s.LastSequence, e.EventId, e.CaseId, e.Type, e.OccurredAt, e.OccurredAt, s.UnitCode, s.RegionCode, s.Status, s.Complex, s.Priority, s.EscalationLevel, CaseEventJson.SerializeData(e.Data));
 
+        public Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<DueAppendResult> AppendDueAsync(DateTimeOffset now, int limit, Func<CaseState, IReadOnlyList<EncodedEvent>> plan, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 

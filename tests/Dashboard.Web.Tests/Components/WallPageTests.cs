@@ -14,13 +14,14 @@ public sealed class WallPageTests : PageTestContext
 {
     private readonly WallStore _store = new();
     private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+    private EventLogStub _log = new();
 
     public WallPageTests()
     {
         Services.AddSingleton<ICaseStore>(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(TestCatalogue.Create());
-        Services.AddSingleton(sp => new WallBoard(_store, _feed, sp.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>(), sp.GetRequiredService<TimeProvider>(), NullLogger<WallBoard>.Instance));
+        Services.AddSingleton(sp => new WallBoard(_store, _log, _feed, sp.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>(), sp.GetRequiredService<TimeProvider>(), NullLogger<WallBoard>.Instance));
     }
 
     private static LiveCaseEvent Event(long sequence, CaseEventType type = CaseEventType.CaseOpened) =>
@@ -50,6 +51,28 @@ public sealed class WallPageTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Equal("32", cut.Find("[data-testid=wall-overdue]").TextContent.Trim()));
         Assert.Contains("VENCIDO · QJ-1", cut.Find("[data-testid=wall-ticker]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OpenedAtAQuietMoment_TheTickerShowsTheLatestEventsOfItsScopeFromTheLog()
+    {
+        // Twenty events in the log, the last one in another region: the wall of Jalisco shows its own latest six.
+        _log = new EventLogStub([.. Enumerable.Range(1, 19).Select(i => Stored(i, "IMSS-JAL")), Stored(20, "IMSS-NL")]);
+
+        var cut = Render<WallPage>(p => p.Add(w => w.WallScope, "region:IMSS-JAL"));
+
+        cut.WaitForAssertion(() => Assert.Equal(["QJ-19", "QJ-18", "QJ-17", "QJ-16", "QJ-15", "QJ-14"], TickerCases(cut)));
+
+        // A live event joins it without repeating what the log gave.
+        _feed.Publish([Event(21)]);
+        cut.WaitForAssertion(() => Assert.Equal(["QJ-21", "QJ-19", "QJ-18", "QJ-17", "QJ-16", "QJ-15"], TickerCases(cut)));
+    }
+
+    private static string[] TickerCases(IRenderedComponent<WallPage> cut) =>
+        cut.FindAll("[data-testid=wall-ticker] .wall-tick").Select(t => t.TextContent.Split(" · ")[2]).ToArray();
+
+    private static StoredCaseEvent Stored(long sequence, string region) =>
+        new(sequence, Guid.NewGuid(), $"QJ-{sequence}", CaseEventType.CaseOpened, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow,
+            region == "IMSS-JAL" ? TableroFactory.JaliscoUnit.Code : "UMF-NL-001", region, CaseStatus.New, false, Priority.Medium, 0, "{}");
 
     [Fact]
     public void TwoWallsOfOneScope_ShareTheReadsAndABurstIsCoalesced()
