@@ -18,7 +18,10 @@ public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, Catalo
     public const string Path = "/hubs/cases";
     public const string EventsMethod = "caseEvents";
 
-    /// <summary>Joins a group and answers the feed's current sequence, the point to catch up from.</summary>
+    /// <summary>
+    /// Joins a group and answers the point to catch up from: the end of the log. After a restart the feed has published
+    /// nothing yet, and its own count would send a client back to the start of the log.
+    /// </summary>
     public async Task<long> Join(string group)
     {
         var requested = ReadScope.Parse(group)
@@ -31,7 +34,7 @@ public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, Catalo
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(requested));
-        return feed.LastSequence;
+        return Math.Max(feed.LastSequence, await events.ReadLastSequenceAsync(Context.ConnectionAborted));
     }
 
     public override Task OnConnectedAsync()

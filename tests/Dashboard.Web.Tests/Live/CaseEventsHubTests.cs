@@ -50,6 +50,24 @@ public sealed class CaseEventsHubTests(TableroFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Join_AnswersTheEndOfTheLog_EvenForEventsTheFeedNeverPublished()
+    {
+        // Committed straight to the store, as before a restart: this process's feed never saw it.
+        var opened = new Core.Cases.CaseEvent(Guid.NewGuid(), $"QJ-{Guid.NewGuid():N}"[..20], DateTimeOffset.UtcNow,
+            new Core.Cases.CaseOpenedData(TableroFactory.JaliscoUnit.Code, Core.Cases.CaseKind.Complaint, Core.Cases.Channel.Module, "waiting-time", Core.Cases.Priority.Medium, false, "Espera en ventanilla."));
+        var context = factory.Services.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>().Context;
+        var stored = await factory.Services.GetRequiredService<Core.Storage.ICaseEventStore>().AppendGroupAsync([[Core.Cases.EncodedEvent.Of(opened)]], DateTimeOffset.UtcNow, context, Ct);
+        var sequence = stored[0].Results[0].Sequence;
+        await using var hub = Connect(TableroFactory.JaliscoKey);
+        await hub.StartAsync(Ct);
+
+        var catchUpFrom = await hub.InvokeAsync<long>("Join", "region:IMSS-JAL", Ct);
+
+        Assert.True(factory.Services.GetRequiredService<ILiveFeed>().LastSequence < sequence);
+        Assert.True(catchUpFrom >= sequence, $"Join answered {catchUpFrom}, the log ends at {sequence} or later");
+    }
+
+    [Fact]
     public async Task Join_GroupOutsideKeyScope_IsRefused()
     {
         await using var hub = Connect(TableroFactory.JaliscoKey);
