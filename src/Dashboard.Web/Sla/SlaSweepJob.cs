@@ -28,23 +28,26 @@ public sealed class SlaSweepJob(ICaseStore cases, CaseEventService events, Catal
         var batchSize = options.Value.SweepBatchSize;
         int dueCases = 0, newEvents = 0;
         // The probe is a read beside the writer: an idle tick (nearly every tick) never queues behind ingestion.
-        while (!cancellationToken.IsCancellationRequested && (await cases.ReadDueAsync(now, 1, cancellationToken)).Count > 0)
+        if ((await cases.ReadDueAsync(now, 1, cancellationToken)).Count == 0)
         {
-            var swept = await events.AppendDueAsync(now, batchSize, c => Plan(c, now, context), cancellationToken);
+            return new SweepResult(0, 0);
+        }
+
+        // Another round only while a full batch made progress: after downtime this catches up in one run.
+        DueAppendResult swept;
+        int added;
+        do
+        {
+            swept = await events.AppendDueAsync(now, batchSize, c => Plan(c, now, context), cancellationToken);
             dueCases += swept.DueCases;
-            var added = swept.Results.Sum(r => r.NewEvents.Count);
+            added = swept.Results.Sum(r => r.NewEvents.Count);
             newEvents += added;
             foreach (var refused in swept.Results.Where(r => r.Outcome != AppendOutcome.Committed))
             {
                 logger.LogWarning("SLA sweep event not applied: {Reason}", refused.Reason);
             }
-
-            // Another round only while a full batch made progress: after downtime this catches up in one run.
-            if (swept.DueCases < batchSize || added == 0)
-            {
-                break;
-            }
         }
+        while (swept.DueCases == batchSize && added > 0 && !cancellationToken.IsCancellationRequested);
 
         if (newEvents > 0)
         {
