@@ -7,8 +7,8 @@ namespace Dashboard.Web.Infrastructure;
 /// Copies SQLite's write-ahead log back into the database beside the writers. SQLite's own checkpoint runs inside
 /// the commit that crosses its threshold, so one group of requests waits for the copy and its extra fsync; here it
 /// happens every 100 ms on its own connection. PASSIVE never blocks a reader or a writer. The connections keep a high
-/// automatic threshold (see <see cref="SqliteConnectionFactory"/>) in case this falls behind. Measured trade-off: more
-/// throughput than SQLite's own checkpoint, but the copy's I/O stalls some commits' fsync (single-event p99 ~45 ms).
+/// automatic threshold (see <see cref="SqliteConnectionFactory"/>) in case this falls behind. While appends keep
+/// coming, this cannot make SQLite start the log over, so under sustained load the log still grows to that threshold.
 /// </summary>
 public sealed class WalCheckpointService(ConnectionFactory connections, ILogger<WalCheckpointService> logger) : BackgroundService
 {

@@ -19,7 +19,7 @@ public sealed class WalCheckpointTests(TableroFactory factory) : IClassFixture<T
         var response = await client.PostAsJsonAsync("/api/v1/events", batch, Ct);
         response.EnsureSuccessStatusCode();
 
-        // Far below SQLite's own threshold (10,000 pages), so only the background checkpoint moves these rows from
+        // Far below SQLite's own threshold (100,000 pages), so only the background checkpoint moves these rows from
         // the log into the file. The file is read from a copy, without the log beside it.
         var deadline = DateTime.UtcNow.AddSeconds(15);
         var inFile = 0L;
