@@ -100,7 +100,16 @@ internal static class SlaBenchmarks
         await SeedAsync(store, context, catchUp, i => Opened($"RAW-{run}-{i:D7}", hospitals[random.Next(hospitals.Length)], again.AddHours(-31).AddSeconds(3600.0 * i / catchUp), agent: true), again);
         var (rawBreaches, rawSeconds) = RawCatchUp(db.ConnectionString, db.Sql, again);
         Console.WriteLine($"  raw SQL floor, same shape: {rawBreaches:N0} breaches in {rawSeconds:N1} s ({rawBreaches / rawSeconds:N0} per s; the catch-up ran at {breaches / seconds / (rawBreaches / rawSeconds):P0} of it)");
+
+        // SQLite's own floor: as many more late cases, swept by two set-based statements in one transaction.
+        var last = DateTimeOffset.UtcNow;
+        await SeedAsync(store, context, catchUp, i => Opened($"SET-{run}-{i:D7}", hospitals[random.Next(hospitals.Length)], last.AddHours(-31).AddSeconds(3600.0 * i / catchUp), agent: true), last);
+        var (setBreaches, setSeconds) = SetBasedCatchUp(db.ConnectionString, last);
+        Console.WriteLine($"  set-based SQL floor (one INSERT…SELECT, one UPDATE, one commit): {setBreaches:N0} breaches in {setSeconds:N1} s ({setBreaches / setSeconds:N0} per s)");
     }
+
+    /// <summary>The appender's own settings (<c>ConnectionFactory</c>), so that only the work differs.</summary>
+    private const string AppenderPragmas = "PRAGMA synchronous = FULL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 100000; PRAGMA mmap_size = 1073741824;";
 
     private static readonly string[] EventColumns = ["Sequence", "EventId", "CaseId", "Type", "OccurredAt", "RecordedAt", "UnitCode", "RegionCode", "Status", "Complex", "Priority", "EscalationLevel", "DataJson", "ContentHash"];
     private static readonly string[] UpdateColumns = ["DueAt", "Sequence", "Now", "CaseId"];
@@ -114,8 +123,7 @@ internal static class SlaBenchmarks
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
         connection.Open();
-        // The appender's own settings (ConnectionFactory), so only the work differs.
-        connection.Execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 10000; PRAGMA mmap_size = 1073741824;");
+        connection.Execute(AppenderPragmas);
         var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
         var watch = Stopwatch.StartNew();
         long breaches = 0;
@@ -158,6 +166,39 @@ internal static class SlaBenchmarks
                 return (breaches, watch.Elapsed.TotalSeconds);
             }
         }
+    }
+
+    /// <summary>
+    /// What SQLite itself needs for the same breaches when nothing is decided per case: every due case gets one event
+    /// row (time-ordered ids, as the sweep's) from one INSERT…SELECT, and its breach columns and last sequence from one
+    /// UPDATE, all in one transaction. No per-row statement could beat it.
+    /// </summary>
+    private static (long Breaches, double Seconds) SetBasedCatchUp(string connectionString, DateTimeOffset now)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        connection.Open();
+        connection.Execute(AppenderPragmas);
+        var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        var watch = Stopwatch.StartNew();
+        using var transaction = connection.BeginTransaction();
+        var before = connection.ExecuteScalar<long>("SELECT last_sequence FROM event_sequence", transaction: transaction);
+        var breaches = connection.Execute("""
+            INSERT INTO case_events (sequence, event_id, case_id, type, occurred_at_utc, recorded_at_utc, unit_code, region_code,
+                status_after, complex_after, priority_after, escalation_after, data, content_hash)
+            SELECT @Before + ROW_NUMBER() OVER (ORDER BY next_deadline_utc, case_id),
+                printf('01900000-0000-8000-8000-%012X', @Before + ROW_NUMBER() OVER (ORDER BY next_deadline_utc, case_id)),
+                case_id, 'SlaBreached', next_deadline_utc, @Now, unit_code, region_code, status, is_complex, priority, escalation_level,
+                '{"clock":"Resolution","dueAt":"2026-11-24T00:00:00Z"}', '0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF'
+            FROM cases WHERE next_deadline_utc IS NOT NULL AND next_deadline_utc <= @Now
+            """, new { Before = before, Now = stamp }, transaction);
+        connection.Execute("""
+            UPDATE cases SET sla_state = 'Breached', resolution_breached_utc = next_deadline_utc, next_deadline_utc = NULL, updated_at_utc = @Now,
+                last_sequence = (SELECT MAX(e.sequence) FROM case_events e WHERE e.case_id = cases.case_id)
+            WHERE next_deadline_utc IS NOT NULL AND next_deadline_utc <= @Now
+            """, new { Now = stamp }, transaction);
+        connection.Execute("UPDATE event_sequence SET last_sequence = @Sequence", new { Sequence = before + breaches }, transaction);
+        transaction.Commit();
+        return (breaches, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>Everything due at <paramref name="now"/>, swept as the job does after downtime: full batches until none is left.</summary>
