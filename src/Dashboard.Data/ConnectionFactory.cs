@@ -128,7 +128,7 @@ public sealed class SqliteConnectionFactory(string connectionString) : Connectio
         // of appends the log never starts over (SQLite restarts it only when an append begins with every page copied
         // back, and pages land during every background checkpoint), so it grows to this threshold, and the commit
         // that crosses it stalls its group (~70 ms). At 10,000 pages that happened about once a second under load:
-        // the single-event p99 was ~50 ms; at 100,000 it is once in ~10 s, and p99 was 16-17 ms (benchmark `http`).
+        // the single-event p99 was ~50 ms; at 100,000 it is once in ~10 s, and p99 was 14-21 ms (benchmark `http`).
         // The cost: the -wal file stays at up to 400 MB after a burst.
         // mmap_size: pages outside the cache are read through the OS's memory map instead of copied in by a system call.
         pragmas.CommandText = $"PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -{cacheKib}; PRAGMA wal_autocheckpoint = 100000; PRAGMA mmap_size = 1073741824;";
