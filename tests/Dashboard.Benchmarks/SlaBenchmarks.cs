@@ -89,27 +89,39 @@ internal static class SlaBenchmarks
 
         // Downtime: this many cases went past their deadline, one after another over the hour while nothing ran.
         // One sweep run catches up, through the service as the job does it.
-        var down = DateTimeOffset.UtcNow;
-        await SeedAsync(store, context, catchUp, i => Opened($"LATE-{run}-{i:D7}", hospitals[random.Next(hospitals.Length)], down.AddHours(-31).AddSeconds(3600.0 * i / catchUp), agent: true), down);
+        // Each measurement below gets its own late cases, seeded the same way.
+        async Task<DateTimeOffset> SeedLateAsync(string prefix)
+        {
+            var at = DateTimeOffset.UtcNow;
+            await SeedAsync(store, context, catchUp, i => Opened($"{prefix}-{run}-{i:D7}", hospitals[random.Next(hospitals.Length)], at.AddHours(-31).AddSeconds(3600.0 * i / catchUp), agent: true), at);
+            return at;
+        }
+
+        var down = await SeedLateAsync("LATE");
         Console.WriteLine($"  {catchUp:N0} cases overdue; catching up");
         var (breaches, seconds) = await CatchUpAsync(service, context, down);
         Console.WriteLine($"  catch-up after downtime: {breaches:N0} SlaBreached events in {seconds:N1} s ({breaches / seconds:N0} per s)");
 
         // The floor: as many more late cases, swept by plain prepared SQL doing the least a breach needs.
-        var again = DateTimeOffset.UtcNow;
-        await SeedAsync(store, context, catchUp, i => Opened($"RAW-{run}-{i:D7}", hospitals[random.Next(hospitals.Length)], again.AddHours(-31).AddSeconds(3600.0 * i / catchUp), agent: true), again);
-        var (rawBreaches, rawSeconds) = RawCatchUp(db.ConnectionString, db.Sql, again);
+        var (rawBreaches, rawSeconds) = RawCatchUp(db.ConnectionString, db.Sql, await SeedLateAsync("RAW"));
         Console.WriteLine($"  raw SQL floor, same shape: {rawBreaches:N0} breaches in {rawSeconds:N1} s ({rawBreaches / rawSeconds:N0} per s; the catch-up ran at {breaches / seconds / (rawBreaches / rawSeconds):P0} of it)");
 
         // SQLite's own floor: as many more late cases, swept by two set-based statements in one transaction.
-        var last = DateTimeOffset.UtcNow;
-        await SeedAsync(store, context, catchUp, i => Opened($"SET-{run}-{i:D7}", hospitals[random.Next(hospitals.Length)], last.AddHours(-31).AddSeconds(3600.0 * i / catchUp), agent: true), last);
-        var (setBreaches, setSeconds) = SetBasedCatchUp(db.ConnectionString, last);
+        var (setBreaches, setSeconds) = SetBasedCatchUp(db.ConnectionString, await SeedLateAsync("SET"));
         Console.WriteLine($"  set-based SQL floor (one INSERT…SELECT, one UPDATE, one commit): {setBreaches:N0} breaches in {setSeconds:N1} s ({setBreaches / setSeconds:N0} per s)");
     }
 
-    /// <summary>The appender's own settings (<c>ConnectionFactory</c>), so that only the work differs.</summary>
-    private const string AppenderPragmas = "PRAGMA synchronous = FULL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 100000; PRAGMA mmap_size = 1073741824;";
+    /// <summary>A connection with the appender's own settings (<c>ConnectionFactory</c>), so that only the work differs.</summary>
+    private static Microsoft.Data.Sqlite.SqliteConnection OpenLikeTheAppender(string connectionString)
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        connection.Open();
+        connection.Execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 100000; PRAGMA mmap_size = 1073741824;");
+        return connection;
+    }
+
+    /// <summary>An instant as the store writes it, to compare with stored deadlines in plain SQL.</summary>
+    private static string Stored(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     private static readonly string[] EventColumns = ["Sequence", "EventId", "CaseId", "Type", "OccurredAt", "RecordedAt", "UnitCode", "RegionCode", "Status", "Complex", "Priority", "EscalationLevel", "DataJson", "ContentHash"];
     private static readonly string[] UpdateColumns = ["DueAt", "Sequence", "Now", "CaseId"];
@@ -121,10 +133,8 @@ internal static class SlaBenchmarks
     /// </summary>
     private static (long Breaches, double Seconds) RawCatchUp(string connectionString, Dashboard.Data.SqlScripts sql, DateTimeOffset now)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
-        connection.Open();
-        connection.Execute(AppenderPragmas);
-        var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        using var connection = OpenLikeTheAppender(connectionString);
+        var stamp = Stored(now);
         var watch = Stopwatch.StartNew();
         long breaches = 0;
         while (true)
@@ -175,10 +185,8 @@ internal static class SlaBenchmarks
     /// </summary>
     private static (long Breaches, double Seconds) SetBasedCatchUp(string connectionString, DateTimeOffset now)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
-        connection.Open();
-        connection.Execute(AppenderPragmas);
-        var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        using var connection = OpenLikeTheAppender(connectionString);
+        var stamp = Stored(now);
         var watch = Stopwatch.StartNew();
         using var transaction = connection.BeginTransaction();
         var before = connection.ExecuteScalar<long>("SELECT last_sequence FROM event_sequence", transaction: transaction);

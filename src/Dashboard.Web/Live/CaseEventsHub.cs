@@ -13,14 +13,14 @@ namespace Dashboard.Web.Live;
 /// receive <c>caseEvents</c> batches, and catch up on missed sequences with <see cref="ReadAfter"/>.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, CatalogueService catalogue, LiveConnections connections, AuditTrail audit) : Hub
+public sealed class CaseEventsHub(ICaseEventStore events, CatalogueService catalogue, LiveConnections connections, AuditTrail audit) : Hub
 {
     public const string Path = "/hubs/cases";
     public const string EventsMethod = "caseEvents";
 
     /// <summary>
-    /// Joins a group and answers the point to catch up from: the end of the log. After a restart the feed has published
-    /// nothing yet, and its own count would send a client back to the start of the log.
+    /// Joins a group and answers the point to catch up from: the committed end of the log. The service publishes only
+    /// after commit, so the log is never behind the feed, and after a restart the feed has published nothing yet.
     /// </summary>
     public async Task<long> Join(string group)
     {
@@ -34,7 +34,7 @@ public sealed class CaseEventsHub(ICaseEventStore events, ILiveFeed feed, Catalo
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(requested));
-        return Math.Max(feed.LastSequence, await events.ReadLastSequenceAsync(Context.ConnectionAborted));
+        return await events.ReadLastSequenceAsync(Context.ConnectionAborted);
     }
 
     public override Task OnConnectedAsync()

@@ -147,7 +147,7 @@ public sealed class WallBoard(ICaseStore cases, ICaseEventStore events, ILiveFee
         {
             try
             {
-                var last = Math.Max(_owner._feed.LastSequence, await _owner._events.ReadLastSequenceAsync());
+                var last = await _owner._events.ReadLastSequenceAsync();
                 var recent = await _owner._events.ReadAfterAsync(Math.Max(0, last - TickerLookBack), TickerLookBack, _scope);
                 Add(recent.Select(LiveCaseEvent.From).ToArray());
             }
