@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -180,7 +182,30 @@ public sealed class SqliteBatchWriter : BatchWriter
     }
 
     private static int Bind(sqlite3_stmt statement, int position, string? text) =>
-        text is null ? raw.sqlite3_bind_null(statement, position) : raw.sqlite3_bind_text16(statement, position, text.AsSpan());
+        text is null ? raw.sqlite3_bind_null(statement, position) : BindUtf8(statement, position, text);
+
+    /// <summary>
+    /// Text goes to SQLite as UTF-8, its own encoding: bound as UTF-16 it would be converted again inside SQLite, in
+    /// a buffer allocated for each value.
+    /// </summary>
+    private static int BindUtf8(sqlite3_stmt statement, int position, ReadOnlySpan<char> text)
+    {
+        const int OnStack = 1024;
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        var buffer = most <= OnStack ? stackalloc byte[OnStack] : (rented = ArrayPool<byte>.Shared.Rent(most));
+        try
+        {
+            return raw.sqlite3_bind_text(statement, position, buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 
     private static int Bind(sqlite3_stmt statement, int position, long number) => raw.sqlite3_bind_int64(statement, position, number);
 
@@ -194,13 +219,13 @@ public sealed class SqliteBatchWriter : BatchWriter
         Span<char> upper = stackalloc char[36];
         id.TryFormat(lower, out _, "D");
         lower.ToUpperInvariant(upper);
-        return raw.sqlite3_bind_text16(statement, position, upper);
+        return BindUtf8(statement, position, upper);
     }
 
     private static int Bind(sqlite3_stmt statement, int position, DateTimeOffset instant)
     {
         Span<char> text = stackalloc char[32];
-        return raw.sqlite3_bind_text16(statement, position, text[..StoredInstant.Write(instant.UtcDateTime, text)]);
+        return BindUtf8(statement, position, text[..StoredInstant.Write(instant.UtcDateTime, text)]);
     }
 
     private static int Bind(sqlite3_stmt statement, int position, DateTimeOffset? instant) =>

@@ -58,4 +58,26 @@ public sealed class BatchWriterTests
         Assert.Equal("text:Atención en módulo — 'ñ'|integer:9007199254740993|integer:-3|integer:1|text:0F8FAD5B-D9CB-469F-A165-70867728950E|text:2026-11-24 15:30:15.1234567|text:2026-01-01 00:00:00", stored["fast-1"]);
         Assert.EndsWith("|null:", stored["fast-2"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SqliteWriter_StoresEmptyAndLongTextExactly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, withCatalogue: false);
+        await using var connection = await db.Connections.OpenAsync(ct);
+        await connection.ExecuteAsync("CREATE TABLE probe (key TEXT PRIMARY KEY, text TEXT, number INTEGER, small INTEGER, flag INTEGER, id TEXT, at TEXT, maybe_at TEXT);");
+        // Longer than any buffer on the stack: three bytes a character in UTF-8.
+        var longText = string.Concat(Enumerable.Repeat("Queja por surtimiento incompleto de receta — ñá€ ", 200));
+        Probe[] rows = [new() { Key = "empty", Text = "" }, new() { Key = "long", Text = longText }];
+
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            await new SqliteBatchWriter().ExecuteAsync(connection, transaction, Insert, rows, ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        var stored = (await connection.QueryAsync<(string Key, string Type, string? Text)>("SELECT key, typeof(text), text FROM probe")).ToDictionary(r => r.Key);
+        Assert.Equal(("text", ""), (stored["empty"].Type, stored["empty"].Text));
+        Assert.Equal(longText, stored["long"].Text);
+    }
 }
