@@ -47,11 +47,10 @@ internal static class SameRowsFloor
         using (insertEvent)
         using (insertCase)
         {
-            void Bind(sqlite3_stmt statement, string name, byte[]? text) => Check(handle, text is null
-                ? raw.sqlite3_bind_null(statement, raw.sqlite3_bind_parameter_index(statement, "@" + name))
-                : raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "@" + name), text));
-            void BindNumber(sqlite3_stmt statement, string name, long number) =>
-                Check(handle, raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "@" + name), number));
+            int At(sqlite3_stmt statement, string name) => raw.sqlite3_bind_parameter_index(statement, "@" + name);
+            void Bind(sqlite3_stmt statement, string name, byte[]? text) =>
+                Check(handle, text is null ? raw.sqlite3_bind_null(statement, At(statement, name)) : raw.sqlite3_bind_text(statement, At(statement, name), text));
+            void BindNumber(sqlite3_stmt statement, string name, long number) => Check(handle, raw.sqlite3_bind_int64(statement, At(statement, name), number));
 
             // What every row shares is bound once: a statement keeps its bindings across resets.
             foreach (var (name, value) in new[] { ("Type", Text("CaseOpened")), ("OccurredAt", opened), ("RecordedAt", opened), ("Status", Text("New")), ("Priority", Text("Medium")), ("DataJson", data), ("ContentHash", hash) })
@@ -75,7 +74,6 @@ internal static class SameRowsFloor
             BindNumber(insertCase, "IsOpen", 1);
             BindNumber(insertCase, "EscalationLevel", 0);
 
-            int At(sqlite3_stmt statement, string name) => raw.sqlite3_bind_parameter_index(statement, "@" + name);
             var (sequenceAt, eventIdAt, eventCaseAt, eventUnitAt, eventRegionAt, eventComplexAt) =
                 (At(insertEvent, "Sequence"), At(insertEvent, "EventId"), At(insertEvent, "CaseId"), At(insertEvent, "UnitCode"), At(insertEvent, "RegionCode"), At(insertEvent, "Complex"));
             var (caseAt, caseUnitAt, caseRegionAt, caseComplexAt, lastSequenceAt, firstDueAt, resolutionDueAt) =
