@@ -193,7 +193,8 @@ public sealed class SqliteBatchWriter : BatchWriter
         const int OnStack = 1024;
         var most = Encoding.UTF8.GetMaxByteCount(text.Length);
         byte[]? rented = null;
-        var buffer = most <= OnStack ? stackalloc byte[OnStack] : (rented = ArrayPool<byte>.Shared.Rent(most));
+        // Sized to the value: a stack buffer is zeroed, and most values are a few bytes.
+        var buffer = most <= OnStack ? stackalloc byte[most] : (rented = ArrayPool<byte>.Shared.Rent(most));
         try
         {
             return raw.sqlite3_bind_text(statement, position, buffer[..Encoding.UTF8.GetBytes(text, buffer)]);

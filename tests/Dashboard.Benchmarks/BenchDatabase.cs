@@ -1,3 +1,5 @@
+using System.Globalization;
+using Dapper;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Sla;
@@ -62,6 +64,18 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
         return db;
     }
+
+    /// <summary>A connection with the appender's own settings, for floors that must differ from the store only in their work.</summary>
+    public static Microsoft.Data.Sqlite.SqliteConnection OpenLikeTheAppender(string connectionString)
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        connection.Open();
+        connection.Execute(SqliteConnectionFactory.AppenderPragmas);
+        return connection;
+    }
+
+    /// <summary>An instant as the store writes it, for plain SQL beside the store.</summary>
+    public static string Stored(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

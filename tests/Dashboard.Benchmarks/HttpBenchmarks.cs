@@ -65,7 +65,9 @@ internal static class HttpBenchmarks
                 singleRounds.Add(Report($"single events, 64 connections #{round}", singleRequests, singleRequests, singleSeconds, singleLatencies, raw));
             }
 
-            Console.WriteLine($"median of {rounds} rounds: batches {Median(batchRounds.Select(r => r.Rate)),8:N0} events/s (p99 {Median(batchRounds.Select(r => r.P99)):N1} ms, {Median(batchRounds.Select(r => r.Rate)) / raw:P0} of raw, {Median(batchRounds.Select(r => r.Rate)) / floor:P0} of the floor)   singles {Median(singleRounds.Select(r => r.Rate)),8:N0} requests/s (p99 {Median(singleRounds.Select(r => r.P99)):N1} ms, {Median(singleRounds.Select(r => r.Rate)) / raw:P0} of raw)");
+            var (batchRate, batchP99) = (Median(batchRounds.Select(r => r.Rate)), Median(batchRounds.Select(r => r.P99)));
+            var (singleRate, singleP99) = (Median(singleRounds.Select(r => r.Rate)), Median(singleRounds.Select(r => r.P99)));
+            Console.WriteLine($"median of {rounds} rounds: batches {batchRate,8:N0} events/s (p99 {batchP99:N1} ms, {batchRate / raw:P0} of raw, {batchRate / floor:P0} of the floor)   singles {singleRate,8:N0} requests/s (p99 {singleP99:N1} ms, {singleRate / raw:P0} of raw)");
         }
         finally
         {

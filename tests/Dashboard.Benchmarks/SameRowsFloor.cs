@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using Dapper;
 using SQLitePCL;
@@ -22,9 +21,9 @@ internal static class SameRowsFloor
         var units = db.Catalogue.Units.Select(u => (u.Code, u.RegionCode)).ToArray();
 
         var random = new Random(7);
-        var now = DateTime.UtcNow;
+        var now = DateTimeOffset.UtcNow;
         byte[] Text(string value) => Encoding.UTF8.GetBytes(value);
-        byte[] Instant(DateTime value) => Text(value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        byte[] Instant(DateTimeOffset value) => Text(BenchDatabase.Stored(value));
         var rows = Enumerable.Range(0, total).Select(i =>
         {
             var (unit, region) = units[random.Next(units.Length)];
@@ -37,9 +36,7 @@ internal static class SameRowsFloor
         var data = Text("{\"unitCode\":\"UMF-JAL-001\",\"kind\":\"Complaint\",\"channel\":\"Module\",\"category\":\"waiting-time\",\"priority\":\"Medium\",\"complex\":false,\"summary\":\"Espera de más de tres horas para recibir consulta en urgencias.\"}");
         var hash = Text("0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF");
 
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(db.ConnectionString);
-        connection.Open();
-        connection.Execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 100000; PRAGMA mmap_size = 1073741824;");
+        using var connection = BenchDatabase.OpenLikeTheAppender(db.ConnectionString);
         var handle = connection.Handle!;
         var sequence = connection.ExecuteScalar<long>("SELECT last_sequence FROM event_sequence");
         Check(handle, raw.sqlite3_prepare_v2(handle, db.Sql["CaseEvent_Insert"], out var insertEvent));

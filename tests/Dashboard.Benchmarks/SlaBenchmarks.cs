@@ -111,18 +111,6 @@ internal static class SlaBenchmarks
         Console.WriteLine($"  set-based SQL floor (one INSERT…SELECT, one UPDATE, one commit): {setBreaches:N0} breaches in {setSeconds:N1} s ({setBreaches / setSeconds:N0} per s)");
     }
 
-    /// <summary>A connection with the appender's own settings (<c>ConnectionFactory</c>), so that only the work differs.</summary>
-    private static Microsoft.Data.Sqlite.SqliteConnection OpenLikeTheAppender(string connectionString)
-    {
-        var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
-        connection.Open();
-        connection.Execute("PRAGMA synchronous = FULL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 100000; PRAGMA mmap_size = 1073741824;");
-        return connection;
-    }
-
-    /// <summary>An instant as the store writes it, to compare with stored deadlines in plain SQL.</summary>
-    private static string Stored(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-
     private static readonly string[] EventColumns = ["Sequence", "EventId", "CaseId", "Type", "OccurredAt", "RecordedAt", "UnitCode", "RegionCode", "Status", "Complex", "Priority", "EscalationLevel", "DataJson", "ContentHash"];
     private static readonly string[] UpdateColumns = ["DueAt", "Sequence", "Now", "CaseId"];
 
@@ -133,8 +121,8 @@ internal static class SlaBenchmarks
     /// </summary>
     private static (long Breaches, double Seconds) RawCatchUp(string connectionString, Dashboard.Data.SqlScripts sql, DateTimeOffset now)
     {
-        using var connection = OpenLikeTheAppender(connectionString);
-        var stamp = Stored(now);
+        using var connection = BenchDatabase.OpenLikeTheAppender(connectionString);
+        var stamp = BenchDatabase.Stored(now);
         var watch = Stopwatch.StartNew();
         long breaches = 0;
         while (true)
@@ -185,8 +173,8 @@ internal static class SlaBenchmarks
     /// </summary>
     private static (long Breaches, double Seconds) SetBasedCatchUp(string connectionString, DateTimeOffset now)
     {
-        using var connection = OpenLikeTheAppender(connectionString);
-        var stamp = Stored(now);
+        using var connection = BenchDatabase.OpenLikeTheAppender(connectionString);
+        var stamp = BenchDatabase.Stored(now);
         var watch = Stopwatch.StartNew();
         using var transaction = connection.BeginTransaction();
         var before = connection.ExecuteScalar<long>("SELECT last_sequence FROM event_sequence", transaction: transaction);
