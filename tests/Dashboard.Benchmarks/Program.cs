@@ -5,6 +5,7 @@ using Dashboard.Benchmarks;
 // machines are shared and noisy.
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks            store and service, no HTTP
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- http [ROUNDS]   ingestion over HTTP against the real host (default 3 rounds; quote the median)
+//   dotnet run -c Release --project tests/Dashboard.Benchmarks -- floor [ROWS]   the SQLite floor of `http` as its database grows (default 1,500,000)
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- seed 10000000 src/Dashboard.Web/data
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- walls [WALLS [EVENTS_PER_S [SECONDS]]]   (default 200, 100, 30)
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- sla [OPEN_CASES [OVERDUE [DATA_FOLDER]]]   the SLA sweep (default 1,000,000 and 500,000; a seeded folder adds its history)
@@ -16,6 +17,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "http":
         await HttpBenchmarks.RunAsync(configuration: "Release", args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+        return 0;
+    case "floor":
+        await SameRowsFloor.PrintGrowthAsync(args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_500_000);
         return 0;
     case "sla":
         await SlaBenchmarks.RunAsync(
@@ -33,6 +37,6 @@ switch (args.FirstOrDefault())
         await Seeder.RunAsync(cases, args.Length >= 3 ? args[2] : "data");
         return 0;
     default:
-        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http [ROUNDS] | sla [OPEN [OVERDUE [DATA_FOLDER]]] | walls [WALLS [EPS [SECONDS]]] | seed CASES [DATA_FOLDER]]");
+        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http [ROUNDS] | floor [ROWS] | sla [OPEN [OVERDUE [DATA_FOLDER]]] | walls [WALLS [EPS [SECONDS]]] | seed CASES [DATA_FOLDER]]");
         return 2;
 }

@@ -15,8 +15,17 @@ internal static class SameRowsFloor
 {
     private const int PerTransaction = 1000;
 
-    public static async Task<double> RowsPerSecondAsync(int total)
+    /// <summary>Step of the clock readings: fine enough to match a 10 s window of the server's growth.</summary>
+    public const int Segment = 50_000;
+
+    /// <summary>
+    /// Fills one fresh database with <paramref name="total"/> rows and reads the clock every <see cref="Segment"/> rows,
+    /// so the rate can be taken over any stretch of growth: the server's database grows by a million rows and more in
+    /// one <c>http</c> run, and SQLite's own rate falls as its tables and random-key indexes grow.
+    /// </summary>
+    public static async Task<FloorRun> MeasureAsync(long total)
     {
+        total = Math.Max(Segment, (total + Segment - 1) / Segment * Segment);
         await using var db = await BenchDatabase.CreateAsync("tablero-floor-");
         var units = db.Catalogue.Units.Select(u => (u.Code, u.RegionCode)).ToArray();
 
@@ -24,7 +33,7 @@ internal static class SameRowsFloor
         var now = DateTimeOffset.UtcNow;
         byte[] Text(string value) => Encoding.UTF8.GetBytes(value);
         byte[] Instant(DateTimeOffset value) => Text(BenchDatabase.Stored(value));
-        var rows = Enumerable.Range(0, total).Select(i =>
+        var rows = Enumerable.Range(0, (int)total).Select(i =>
         {
             var (unit, region) = units[random.Next(units.Length)];
             return (EventId: Text(Guid.NewGuid().ToString("D").ToUpperInvariant()), CaseId: Text($"FLOOR-{i:D8}"), Unit: Text(unit), Region: Text(region),
@@ -77,11 +86,14 @@ internal static class SameRowsFloor
                 (At(insertCase, "CaseId"), At(insertCase, "UnitCode"), At(insertCase, "RegionCode"), At(insertCase, "Complex"), At(insertCase, "LastSequence"), At(insertCase, "FirstResponseDueAt"), At(insertCase, "ResolutionDueAt"));
             Bind(insertCase, "NextDeadlineAt", firstResponseWarn);
 
+            using var stopCheckpoints = new CancellationTokenSource();
+            var checkpoints = Task.Run(() => CheckpointEvery100MsAsync(db.ConnectionString, stopCheckpoints.Token));
+            var secondsAfter = new List<double>();
             var watch = Stopwatch.StartNew();
-            for (var done = 0; done < total; done += PerTransaction)
+            for (var done = 0; done < rows.Length; done += PerTransaction)
             {
                 Check(handle, raw.sqlite3_exec(handle, "BEGIN IMMEDIATE"));
-                foreach (var row in rows.AsSpan(done, Math.Min(PerTransaction, total - done)))
+                foreach (var row in rows.AsSpan(done, PerTransaction))
                 {
                     var complex = random.NextDouble() < 0.12 ? 1 : 0;
                     Check(handle, raw.sqlite3_bind_int64(insertEvent, sequenceAt, ++sequence)
@@ -103,10 +115,48 @@ internal static class SameRowsFloor
                 }
 
                 Check(handle, raw.sqlite3_exec(handle, $"UPDATE event_sequence SET last_sequence = {sequence}; COMMIT"));
+                if ((done + PerTransaction) % Segment == 0)
+                {
+                    secondsAfter.Add(watch.Elapsed.TotalSeconds);
+                }
             }
 
-            return total / watch.Elapsed.TotalSeconds;
+            await stopCheckpoints.CancelAsync();
+            await checkpoints;
+            return new FloorRun(secondsAfter);
         }
+    }
+
+    /// <summary>As the server does beside its writer (WalCheckpointService): copy the log back every 100 ms, PASSIVE.</summary>
+    private static async Task CheckpointEvery100MsAsync(string connectionString, CancellationToken stop)
+    {
+        using var connection = BenchDatabase.OpenLikeTheAppender(connectionString);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                connection.Execute("PRAGMA wal_checkpoint(PASSIVE);");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The floor is done.
+        }
+    }
+
+    /// <summary>The <c>floor</c> command: one fresh database filled to <paramref name="total"/> rows, its rate per 100,000.</summary>
+    public static async Task PrintGrowthAsync(int total)
+    {
+        Console.WriteLine($"SQLite floor of `http` (event row + its case row, appender pragmas, transactions of {PerTransaction:N0}, background checkpoints) as the database grows");
+        var run = await MeasureAsync(total);
+        for (long from = 0; from < run.Rows; from += 2 * Segment)
+        {
+            var to = Math.Min(run.Rows, from + 2 * Segment);
+            Console.WriteLine($"rows {from,9:N0} to {to,9:N0}  {run.RateBetween(from, to),8:N0} events/s");
+        }
+
+        Console.WriteLine($"all {run.Rows:N0} rows             {run.RateBetween(0, run.Rows),8:N0} events/s");
     }
 
     private static void Step(sqlite3 handle, sqlite3_stmt statement)
@@ -121,5 +171,20 @@ internal static class SameRowsFloor
         {
             throw new InvalidOperationException($"SQLite {result}: {raw.sqlite3_errmsg(handle).utf8_to_string()}");
         }
+    }
+}
+
+/// <summary>The floor's clock after every <see cref="SameRowsFloor.Segment"/> rows.</summary>
+internal sealed record FloorRun(IReadOnlyList<double> SecondsAfter)
+{
+    public long Rows => (long)SecondsAfter.Count * SameRowsFloor.Segment;
+
+    /// <summary>Rows per second while the database grew from <paramref name="fromRows"/> to <paramref name="toRows"/> (to the nearest segment).</summary>
+    public double RateBetween(long fromRows, long toRows)
+    {
+        var from = (int)Math.Clamp(Math.Round((double)fromRows / SameRowsFloor.Segment), 0, SecondsAfter.Count - 1);
+        var to = (int)Math.Clamp(Math.Round((double)toRows / SameRowsFloor.Segment), from + 1, SecondsAfter.Count);
+        var started = from == 0 ? 0 : SecondsAfter[from - 1];
+        return (to - from) * (double)SameRowsFloor.Segment / (SecondsAfter[to - 1] - started);
     }
 }
