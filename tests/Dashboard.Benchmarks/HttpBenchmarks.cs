@@ -57,11 +57,13 @@ internal static class HttpBenchmarks
             {
                 var batches = Bodies(units, count: 500, eventsPerBody: 1000, seed: 100 + 2 * round);
                 var (batchRequests, batchSeconds, batchLatencies) = await LoadAsync(http, batches, workers: 4, Window);
-                batchRounds.Add(Report($"1,000-event batches, 4 connections #{round}", batchRequests * 1000, batchRequests, batchSeconds, batchLatencies, raw, ref stored));
+                batchRounds.Add(Report($"1,000-event batches, 4 connections #{round}", batchRequests * 1000, batchRequests, batchSeconds, batchLatencies, raw, fromRows: stored));
+                stored += batchRequests * 1000;
 
                 var singles = Bodies(units, count: 200_000, eventsPerBody: 1, seed: 101 + 2 * round);
                 var (singleRequests, singleSeconds, singleLatencies) = await LoadAsync(http, singles, workers: 64, Window);
-                singleRounds.Add(Report($"single events, 64 connections #{round}", singleRequests, singleRequests, singleSeconds, singleLatencies, raw, ref stored));
+                singleRounds.Add(Report($"single events, 64 connections #{round}", singleRequests, singleRequests, singleSeconds, singleLatencies, raw, fromRows: stored));
+                stored += singleRequests;
             }
 
             // The same rows through SQLite alone, into a database that grows as the server's did, read over each
@@ -91,15 +93,13 @@ internal static class HttpBenchmarks
     /// <summary>One measured window: its rate (events/s for batches, requests/s for singles), p99, and the stretch of the log it wrote.</summary>
     private sealed record Round(double Rate, double P99, long FromRows, long ToRows);
 
-    /// <summary>Prints one window's figures; <paramref name="stored"/> moves on by the events it stored.</summary>
-    private static Round Report(string what, long events, long requests, double seconds, List<double> latencies, double raw, ref long stored)
+    /// <summary>Prints one window's figures; its events were stored after the first <paramref name="fromRows"/>.</summary>
+    private static Round Report(string what, long events, long requests, double seconds, List<double> latencies, double raw, long fromRows)
     {
         latencies.Sort();
         double At(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * q))];
         Console.WriteLine($"{what,-41} {events / seconds,10:N0} events/s  {requests / seconds,8:N0} requests/s  p50 {At(0.50),6:N1} ms  p99 {At(0.99),6:N1} ms  ({events / seconds / raw:P0} of raw)");
-        var round = new Round(events / seconds, At(0.99), stored, stored + events);
-        stored += events;
-        return round;
+        return new Round(events / seconds, At(0.99), fromRows, fromRows + events);
     }
 
     private static double Median(IEnumerable<double> values)
