@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using Dashboard.Core.Storage;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Dashboard.Data;
 
@@ -15,6 +17,17 @@ public abstract class ConnectionFactory(string connectionString) : IAsyncDisposa
     public abstract BatchWriter BatchWriter { get; }
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Called after each commit on the appender's connection, before anyone is told the write is durable: throws
+    /// <see cref="StorageUnavailableException"/> when what was committed would not be there after a restart.
+    /// </summary>
+    public virtual void EnsureCommittedToDatabaseFile(DbConnection writer)
+    {
+    }
+
+    /// <summary>The same check on the appender's connection without writing: for a watchdog between appends.</summary>
+    public virtual Task CheckDatabaseFileAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     /// <summary>
     /// The connection the event log is appended through, held by one appender at a time; dispose the lease to
@@ -44,10 +57,78 @@ public abstract class ConnectionFactory(string connectionString) : IAsyncDisposa
     };
 }
 
-public sealed class SqliteConnectionFactory(string connectionString) : ConnectionFactory(connectionString)
+public sealed partial class SqliteConnectionFactory(string connectionString) : ConnectionFactory(WithoutCreate(connectionString))
 {
     private readonly SemaphoreSlim _writerTurn = new(1, 1);
     private SqliteConnection? _writer;
+
+    /// <summary>Why no connection is handed out any more; set once the database file is no longer the one opened.</summary>
+    private volatile string? _lost;
+
+    /// <summary>
+    /// The migrator creates the file; afterwards a missing file is a fault to report, not a reason to start an empty
+    /// database beside the lost one (SQLite's default mode creates it, and every read then failed on a missing table).
+    /// </summary>
+    private static string WithoutCreate(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate && !builder.DataSource.Equals(":memory:", StringComparison.Ordinal))
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The file SQLite has open may be deleted, moved or replaced under it (an operator's rm -rf, a restore over a
+    /// running service): SQLite keeps writing to the unlinked file, commits succeed, and all of it is gone at the next
+    /// start. SQLite's own SQLITE_FCNTL_HAS_MOVED compares the open file with what its path names now (one stat call).
+    /// Once that happens nothing more is acknowledged: the service must be restarted on a restored database.
+    /// </summary>
+    public override void EnsureCommittedToDatabaseFile(DbConnection writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (_lost is null && HasMoved((SqliteConnection)writer))
+        {
+            _lost = $"the database file {((SqliteConnection)writer).DataSource} was deleted, moved or replaced while Tablero was running; " +
+                "nothing more is accepted until the service is restarted with its database in place";
+        }
+
+        ThrowIfLost();
+    }
+
+    public override async Task CheckDatabaseFileAsync(CancellationToken cancellationToken = default)
+    {
+        await using var writer = await AcquireWriterAsync(cancellationToken);
+        EnsureCommittedToDatabaseFile(writer.Connection);
+    }
+
+    private void ThrowIfLost()
+    {
+        if (_lost is { } reason)
+        {
+            throw new StorageUnavailableException(reason);
+        }
+    }
+
+    private static bool HasMoved(SqliteConnection connection)
+    {
+        var moved = 0;
+        var result = NativeMethods.sqlite3_file_control(connection.Handle!.DangerousGetHandle(), MainDatabase, HasMovedOperation, ref moved);
+        return result == raw.SQLITE_OK && moved != 0;
+    }
+
+    private const int HasMovedOperation = 20; // SQLITE_FCNTL_HAS_MOVED
+    private static readonly byte[] MainDatabase = "main\0"u8.ToArray();
+
+    /// <summary>SQLitePCLRaw does not expose sqlite3_file_control; the bundled library (e_sqlite3) exports it.</summary>
+    private static class NativeMethods
+    {
+        [System.Runtime.InteropServices.DllImport("e_sqlite3", CallingConvention = System.Runtime.InteropServices.CallingConvention.Cdecl)]
+        [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+        public static extern int sqlite3_file_control(IntPtr db, byte[] databaseName, int operation, ref int value);
+    }
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -60,6 +141,7 @@ public sealed class SqliteConnectionFactory(string connectionString) : Connectio
     /// </summary>
     public override async Task<WriterLease> AcquireWriterAsync(CancellationToken cancellationToken = default)
     {
+        ThrowIfLost();
         await _writerTurn.WaitAsync(cancellationToken);
         try
         {
@@ -121,6 +203,7 @@ public sealed class SqliteConnectionFactory(string connectionString) : Connectio
 
     private async Task<SqliteConnection> OpenAsync(int cacheKib, CancellationToken cancellationToken)
     {
+        ThrowIfLost();
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragmas = connection.CreateCommand();

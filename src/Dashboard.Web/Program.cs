@@ -1,12 +1,23 @@
+using Dashboard.Data;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Infrastructure;
 using Dashboard.Web.Security;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(CatalogueImportCommand.HostArguments(args));
 builder.AddTablero();
 
 var app = builder.Build();
-await app.InitializeTableroAsync();
+try
+{
+    await app.InitializeTableroAsync();
+}
+catch (Exception ex) when (StartupProblems.Describe(ex, app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value) is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return StartupProblems.ExitCode;
+}
+
 if (CatalogueImportCommand.Matches(args))
 {
     return await CatalogueImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error);

@@ -45,13 +45,28 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.SqlServer);
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool withCatalogue = true)
+    /// <summary>The SQLite file (null on SQL Server).</summary>
+    public string? File { get; private init; }
+
+    /// <summary>A fresh database; for SQLite in <paramref name="folder"/> when given (a test's own file system), else a temp folder.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool withCatalogue = true, string? folder = null)
     {
         TestDatabase db;
         if (provider == DatabaseProvider.Sqlite)
         {
-            var folder = Directory.CreateTempSubdirectory("tablero-data-test-").FullName;
-            db = new TestDatabase(provider, $"Data Source={Path.Combine(folder, "tablero.db")};Pooling=False", () => Directory.Delete(folder, recursive: true));
+            folder ??= Directory.CreateTempSubdirectory("tablero-data-test-").FullName;
+            var file = Path.Combine(folder, "tablero.db");
+            // A fault test may have deleted the folder already.
+            db = new TestDatabase(provider, $"Data Source={file};Pooling=False", () =>
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            })
+            {
+                File = file,
+            };
         }
         else
         {

@@ -57,6 +57,15 @@ public static class RolePermissions
         [Role.Wall] = [Permission.ViewWall],
     };
 
+    /// <summary>
+    /// What a source system's API key may hold; the rest (acting on, escalating or revealing a case, the wall) are
+    /// things people do on pages. A key with Ingest may also acknowledge the alerts its events raised.
+    /// </summary>
+    public static IReadOnlyList<Permission> ForApiKeys { get; } = [Permission.Ingest, Permission.Read, Permission.Export, Permission.Admin];
+
+    /// <summary>What an administrator may give a key on the keys page; Admin stays in the settings file, where keys are made by hand.</summary>
+    public static IReadOnlyList<Permission> GrantableToApiKeys { get; } = [Permission.Ingest, Permission.Read, Permission.Export];
+
     public static IReadOnlyList<Permission> Of(Role role) => Table[role];
 
     public static bool Allows(Role role, Permission permission) => Table[role].Contains(permission);

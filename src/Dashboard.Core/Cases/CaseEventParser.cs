@@ -24,11 +24,23 @@ public static partial class CaseEventParser
     public const int MaxText = 4000;
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
 
-    [GeneratedRegex("^[A-Za-z0-9\\-_/.]{1,64}$")]
+    /// <summary>
+    /// How a body must be read before it reaches <see cref="Parse"/>: a key given twice is refused (the last one would
+    /// silently win, a doubled <c>eventId</c> among them), and nesting deeper than an event needs is refused early.
+    /// </summary>
+    public static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
+
+    // \z, not $: "$" also matches before a final newline, so "NL-123\n" passed and split the CSV export's row.
+    [GeneratedRegex("^[A-Za-z0-9\\-_/.]{1,64}\\z")]
     private static partial Regex CaseIdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9\\-_.]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9\\-_.]{1,64}\\z")]
     private static partial Regex CodePattern();
+
+    // RFC 3339's date-time, ASCII digits only, nothing around it: "T" (or "t") between date and time, seconds required,
+    // an offset required. DateTimeOffset.TryParse alone accepted "09:30Z", spaces, and Unicode spaces.
+    [GeneratedRegex("^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,9}))?(?:([Zz])|([+-])([0-9]{2}):([0-9]{2}))\\z")]
+    private static partial Regex Rfc3339Pattern();
 
     public static ParsedEvents Parse(JsonElement root, DateTimeOffset now, Func<string, Unit?> findUnit)
     {
@@ -257,11 +269,48 @@ public static partial class CaseEventParser
         }
     }
 
-    private static bool TryParseRfc3339(string value, out DateTimeOffset result)
+    /// <summary>Strict RFC 3339 (section 5.6) with an explicit offset; a bare local time is ambiguous across time zones.</summary>
+    public static bool TryParseRfc3339(string value, out DateTimeOffset result)
     {
-        // RFC 3339 demands an explicit offset ("Z" or ±hh:mm); a bare local time is ambiguous across time zones.
-        var hasOffset = value.Length > 10 && (value.EndsWith('Z') || value.EndsWith('z') || value[^6] is '+' or '-');
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out result) && hasOffset && value.Contains('T', StringComparison.OrdinalIgnoreCase);
+        result = default;
+        var m = Rfc3339Pattern().Match(value);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        int Part(int group) => int.Parse(m.Groups[group].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+        var (year, month, day, hour, minute, second) = (Part(1), Part(2), Part(3), Part(4), Part(5), Part(6));
+        // Leap seconds (":60") cannot be represented, and an offset beyond ±14:00 exists nowhere.
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var offset = TimeSpan.Zero;
+        if (!m.Groups[8].Success)
+        {
+            var (offsetHours, offsetMinutes) = (Part(10), Part(11));
+            if (offsetMinutes > 59 || offsetHours * 60 + offsetMinutes > 14 * 60)
+            {
+                return false;
+            }
+
+            offset = new TimeSpan(offsetHours, offsetMinutes, 0) * (m.Groups[9].ValueSpan[0] == '-' ? -1 : 1);
+        }
+
+        // Fractions beyond the 100 ns a DateTimeOffset holds are cut, not rounded (never into the next second).
+        var fraction = m.Groups[7].Success ? m.Groups[7].Value.PadRight(7, '0')[..7] : "0";
+        var ticks = long.Parse(fraction, NumberStyles.None, CultureInfo.InvariantCulture);
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
+        var utc = local - offset;
+        if (utc < DateTime.MinValue.AddDays(1) || utc > DateTime.MaxValue.AddDays(-1))
+        {
+            return false;
+        }
+
+        result = new DateTimeOffset(local, offset);
+        return true;
     }
 
     private sealed class Errors
@@ -321,7 +370,13 @@ public static partial class CaseEventParser
                 return null;
             }
 
-            var s = v.GetString()!;
+            // A lone surrogate escape ("\ud800") or bytes that are not UTF-8 have no string value: GetString throws.
+            if (!TryGetString(v, out var s))
+            {
+                Error(name, "is not valid Unicode text (a lone surrogate or bytes that are not UTF-8)");
+                return null;
+            }
+
             if (string.IsNullOrWhiteSpace(s))
             {
                 Error(name, "must not be empty");
@@ -329,6 +384,20 @@ public static partial class CaseEventParser
             }
 
             return s;
+        }
+
+        private static bool TryGetString(JsonElement v, out string s)
+        {
+            try
+            {
+                s = v.GetString()!;
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                s = "";
+                return false;
+            }
         }
 
         public string? RequiredCode(string name) => Code(name, RequiredString(name));

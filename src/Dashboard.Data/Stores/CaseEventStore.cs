@@ -67,6 +67,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
             new CommandDefinition(sql["EventSequence_ReadForUpdate"], transaction: transaction, cancellationToken: cancellationToken));
         var result = await append(connection, transaction, lastSequence);
         await transaction.CommitAsync(cancellationToken);
+        connections.EnsureCommittedToDatabaseFile(connection);
         return result;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.Core.Cases;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Ingestion;
 using Dashboard.Web.Security;
@@ -40,15 +41,21 @@ public static class EventsApi
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(http.Request.Body, default, cancellationToken);
+            document = await JsonDocument.ParseAsync(http.Request.Body, CaseEventParser.DocumentOptions, cancellationToken);
         }
         catch (JsonException ex)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", $"the body is not valid JSON: {ex.Message}");
+            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", $"the body is not valid JSON: {ex.Message}",
+                new Dictionary<string, string[]> { [ex.Path ?? "$"] = [ex.Message] });
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body may be at most {MaxBodyBytes:N0} bytes");
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // A malformed chunked body, or one shorter than its Content-Length: the client's framing, not the events.
+            return Problem(ex.StatusCode, "Unreadable body", $"the request body could not be read: {ex.Message}");
         }
 
         using (document)

@@ -42,6 +42,10 @@ public static class CultureSwitch
             new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
     }
 
+    /// <summary>
+    /// A path on this site: "/x", never "//host" or "/\\host", and no control character anywhere (browsers drop a tab
+    /// or newline, so "/\t/evil.example" is "//evil.example" to them; LocalRedirect refuses it by throwing).
+    /// </summary>
     public static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 }

@@ -36,9 +36,18 @@ public static class TableroHost
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        // Its "Request starting" line holds the whole URL, where a browser's hub connection carries its key
+        // (access_token); every other request log line comes after UseHubAccessTokenFromQuery has removed it.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.TryAddSingletonTimeProvider();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddExceptionHandler<FaultAnswers>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // A key given twice is a mistake or an attack; the last one silently winning is neither's fix.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
         services.AddOpenApi(OpenApiContract.Configure);
 
         AddData(services, configuration, builder.Environment.ContentRootPath);
@@ -95,15 +104,34 @@ public static class TableroHost
     private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName))
-            .Validate(o => o.Keys.All(k => k.KeySha256.Length == 64 && k.KeySha256.All(char.IsAsciiHexDigit) && ReadScope.Parse(k.Scope) is not null),
-                "every API key needs KeySha256 (64 hex digits: the SHA-256 of the key) and a scope of 'all', 'region:CODE' or 'unit:CODE'")
+            .Validate(o => o.Keys.All(k => k.KeySha256.Length == 64 && k.KeySha256.All(char.IsAsciiHexDigit) && ReadScope.Parse(k.Scope) is not null
+                    && k.Permissions.Count > 0 && k.Permissions.All(RolePermissions.ForApiKeys.Contains)),
+                $"every API key needs KeySha256 (64 hex digits: the SHA-256 of the key), a scope of 'all', 'region:CODE' or 'unit:CODE', and permissions among {string.Join(", ", RolePermissions.ForApiKeys)}")
             .ValidateOnStart();
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName))
             .Validate(o => o.RevalidateEvery >= TimeSpan.FromSeconds(1) && o.RevalidateEvery <= TimeSpan.FromSeconds(60) && o.RequestsPerSecond > 0 && o.SignInsPerMinute > 0
-                && o.RetainPersonalDataFor > TimeSpan.Zero,
-                "Security: RevalidateEvery 1–60 s (revocation must reach open screens within a minute), RequestsPerSecond and SignInsPerMinute > 0, RetainPersonalDataFor > 0")
+                && o.RetainPersonalDataFor > TimeSpan.Zero && !o.InvalidKnownProxies().Any(),
+                "Security: RevalidateEvery 1–60 s (revocation must reach open screens within a minute), RequestsPerSecond and SignInsPerMinute > 0, RetainPersonalDataFor > 0, KnownProxies addresses or CIDR networks")
             .ValidateOnStart();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies are believed (the default trusts loopback, which is not our proxy).
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in security.KnownProxies)
+            {
+                if (proxy.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(proxy, out var network))
+                {
+                    o.KnownIPNetworks.Add(network);
+                }
+                else if (System.Net.IPAddress.TryParse(proxy, out var address))
+                {
+                    o.KnownProxies.Add(address);
+                }
+            }
+        });
         // Several instances must read each other's circuits and cookies: they share one key ring.
         if (configuration["DataProtection:KeysFolder"] is { Length: > 0 } keysFolder)
         {
@@ -271,18 +299,23 @@ public static class TableroHost
     public static WebApplication MapTablero(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.KnownProxies.Count > 0)
+        {
+            // First: everything after it (limits, cookies, the access log) sees the client's address and scheme.
+            app.UseForwardedHeaders();
+        }
+
         string[] cultures = ["es-MX", "es-PE", "en"];
         app.UseRequestLocalization(o => o
             .SetDefaultCulture(cultures[0])
             .AddSupportedCultures(cultures)
             .AddSupportedUICultures(cultures));
 
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler();
-        }
+        // In Development too: a client's bad framing or a full disk is answered the same everywhere (FaultAnswers).
+        app.UseExceptionHandler();
 
         app.UseStatusCodePages();
+        app.UseHubAccessTokenFromQuery();
         app.UseSecurityHeaders();
         app.UseOriginCheck(app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.AllowedOrigins);
         app.UseAuthentication();

@@ -175,9 +175,9 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
             return Result.Fail<string>("name", "1–200 characters, e.g. the source system");
         }
 
-        if (permissions.Count == 0 || permissions.Any(p => p is not (Permission.Ingest or Permission.Read)))
+        if (permissions.Count == 0 || !permissions.All(RolePermissions.GrantableToApiKeys.Contains))
         {
-            return Result.Fail<string>("permissions", "Ingest and/or Read");
+            return Result.Fail<string>("permissions", $"one or more of {string.Join(", ", RolePermissions.GrantableToApiKeys)}");
         }
 
         if (ScopeProblem(scope) is { } problem)
@@ -243,7 +243,7 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
 
     private static readonly string DummyHash = Hasher.HashPassword(null!, "no user has this password");
 
-    [GeneratedRegex("^[a-z0-9._@-]{3,100}$")]
+    [GeneratedRegex("^[a-z0-9._@-]{3,100}\\z")]
     private static partial Regex UserNamePattern();
 }
 

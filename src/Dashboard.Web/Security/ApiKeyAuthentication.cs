@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Security;
 
 /// <summary>
-/// Authenticates source systems by <c>X-Api-Key</c> (or <c>access_token</c> on the hub, since browsers' WebSockets
-/// cannot send headers): keys from configuration first, then keys administrators created in the UI. The principal
-/// carries the key's permissions and read scope as claims.
+/// Authenticates source systems by <c>X-Api-Key</c> or <c>Authorization: Bearer</c> (what the official SignalR clients'
+/// <c>accessTokenFactory</c> sends; a browser's WebSocket sends it as <c>access_token</c> in the URL, which
+/// <see cref="Hardening.UseHubAccessTokenFromQuery"/> turns into the header): keys from configuration first, then keys
+/// administrators created in the UI. The principal carries the key's permissions and read scope as claims.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -28,11 +29,19 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>How long a key looked up in the database is trusted; well inside the 60 s a revocation may take.</summary>
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
 
+    private const string BearerPrefix = "Bearer ";
+
     public static string? Presented(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         string? presented = request.Headers[HeaderName];
-        return string.IsNullOrEmpty(presented) && request.Path.StartsWithSegments("/hubs") ? request.Query["access_token"] : presented;
+        if (string.IsNullOrEmpty(presented) && request.Headers.Authorization is [{ } authorization]
+            && authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            presented = authorization[BearerPrefix.Length..].Trim();
+        }
+
+        return presented;
     }
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()

@@ -7,9 +7,9 @@ namespace Dashboard.Web.Security;
 
 /// <summary>
 /// The source systems allowed to call the API, from configuration ("ApiKeys:Keys"). Only the SHA-256 of each key is
-/// configured, never the key itself, so a leaked settings file opens nothing. A key may ingest and/or read, within a
-/// scope: "all", "region:CODE" or "unit:CODE".
-/// Only Ingest, Read and Admin mean anything for a key.
+/// configured, never the key itself, so a leaked settings file opens nothing. A key holds some of
+/// <see cref="RolePermissions.ForApiKeys"/> (Ingest, Read, Export, Admin; validated at start) within a scope: "all",
+/// "region:CODE" or "unit:CODE".
 /// </summary>
 public sealed class ApiKeyOptions
 {

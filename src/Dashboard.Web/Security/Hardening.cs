@@ -61,6 +61,27 @@ public static class Hardening
         await next(http);
     });
 
+    /// <summary>
+    /// A browser's WebSocket cannot send headers, so SignalR clients put the key in the URL (<c>access_token</c>). It is
+    /// moved into the Authorization header and out of the query string here, before authentication and anything that
+    /// logs or records a URL, so a key never reaches a log line.
+    /// </summary>
+    public static IApplicationBuilder UseHubAccessTokenFromQuery(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        var request = http.Request;
+        if (request.Path.StartsWithSegments("/hubs") && request.Query.TryGetValue("access_token", out var token))
+        {
+            if (!string.IsNullOrEmpty(token) && string.IsNullOrEmpty(request.Headers.Authorization))
+            {
+                request.Headers.Authorization = $"Bearer {token}";
+            }
+
+            request.QueryString = QueryString.Create(request.Query.Where(p => p.Key != "access_token"));
+        }
+
+        return next(http);
+    });
+
     public static void AddTableroRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(o =>

@@ -17,6 +17,17 @@ public sealed class SecurityOptions
     /// <summary>Origins, besides the host's own, allowed to open the hub or a circuit (e.g. a kiosk app's origin).</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
+    /// <summary>
+    /// The reverse proxies in front of this service (addresses like <c>10.0.0.5</c> or networks like <c>172.28.0.0/24</c>):
+    /// only from these are X-Forwarded-For and X-Forwarded-Proto believed, so the sign-in limit counts each person's
+    /// address rather than the proxy's, and the session cookie is Secure behind TLS termination. Empty: no proxy.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>The entries of <see cref="KnownProxies"/> that are neither an IP address nor a network in CIDR form.</summary>
+    public IEnumerable<string> InvalidKnownProxies() =>
+        KnownProxies.Where(p => p.Contains('/', StringComparison.Ordinal) ? !System.Net.IPNetwork.TryParse(p, out _) : !System.Net.IPAddress.TryParse(p, out _));
+
     /// <summary>Requests per second each credential (API key, user, or address when anonymous) may make to the API and hub.</summary>
     public int RequestsPerSecond { get; set; } = 1000;
 

@@ -114,4 +114,91 @@ public sealed class CaseEventParserTests
         Assert.Equal(CaseEventJson.ContentHash(a), CaseEventJson.ContentHash(utc));
         Assert.NotEqual(CaseEventJson.ContentHash(a), CaseEventJson.ContentHash(changed));
     }
+
+    [Theory]
+    [InlineData("caseId", "QJ-2026/000123", "QJ-2026/000123\n")]
+    [InlineData("data.unitCode", "UMF-JAL-023", "UMF-JAL-023\n")]
+    [InlineData("data.category", "mistreatment", "mistreatment\r\n")]
+    [InlineData("data.moduleCode", "MOD-UMF-JAL-023-1", "MOD-UMF-JAL-023-1\n")]
+    public void Parse_CodeWithTrailingNewline_IsInvalid(string path, string code, string withNewline)
+    {
+        var parsed = Parse(ValidOpened.Replace($"\"{code}\"", JsonSerializer.Serialize(withNewline), StringComparison.Ordinal));
+
+        Assert.Contains(path, parsed.Errors.Keys);
+        Assert.Empty(parsed.Events);
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T09:30-06:00")]
+    [InlineData("2026-11-24T09:30:00 -06:00")]
+    [InlineData("2026-11-24T 09:30:00Z")]
+    [InlineData("2026-11-24 09:30:00Z")]
+    [InlineData("2026-11-24T09:30:00")]
+    [InlineData("2026-11-24T09:30:00\u00A0Z")]
+    [InlineData("\u30002026-11-24T09:30:00Z")]
+    [InlineData("2026-11-24T09:30:00Z\u2028")]
+    [InlineData("2026-11-24T09:30:00Z\n")]
+    [InlineData("2026-02-30T09:30:00Z")]
+    [InlineData("2026-11-24T24:00:00Z")]
+    [InlineData("2026-11-24T09:30:60Z")]
+    [InlineData("2026-11-24T09:30:00+15:00")]
+    [InlineData("0000-11-24T09:30:00Z")]
+    [InlineData("２０２６-11-24T09:30:00Z")]
+    [InlineData("2026-11-24T09:30:00.Z")]
+    public void Parse_OccurredAtNotStrictRfc3339_IsInvalid(string occurredAt)
+    {
+        var parsed = Parse(ValidOpened.Replace("\"2026-11-24T09:30:00-06:00\"", JsonSerializer.Serialize(occurredAt), StringComparison.Ordinal));
+
+        Assert.Contains("RFC 3339", Assert.Single(parsed.Errors["occurredAt"]));
+    }
+
+    [Theory]
+    [InlineData("2026-11-24t15:30:00z", "2026-11-24T15:30:00.0000000+00:00")]
+    [InlineData("2026-11-24T09:30:00.123456789-06:00", "2026-11-24T15:30:00.1234567+00:00")]
+    [InlineData("2026-11-24T09:30:00.5-06:00", "2026-11-24T15:30:00.5000000+00:00")]
+    [InlineData("2026-11-24T15:30:00-00:00", "2026-11-24T15:30:00.0000000+00:00")]
+    public void Parse_OccurredAtStrictRfc3339_IsRead(string occurredAt, string expectedUtc)
+    {
+        var parsed = Parse(ValidOpened.Replace("\"2026-11-24T09:30:00-06:00\"", JsonSerializer.Serialize(occurredAt), StringComparison.Ordinal));
+
+        Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors.SelectMany(e => e.Value)));
+        Assert.Equal(expectedUtc, Assert.Single(parsed.Events).OccurredAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("type")]
+    [InlineData("caseId")]
+    [InlineData("data.summary")]
+    [InlineData("data.kind")]
+    public void Parse_LoneSurrogateInAString_IsInvalidAtItsPath(string path)
+    {
+        var field = path.Split('.')[^1];
+        var json = System.Text.RegularExpressions.Regex.Replace(ValidOpened, $"\"{field}\":\"[^\"]*\"", $"\"{field}\":\"a\\ud800b\"");
+
+        var parsed = Parse(json);
+
+        Assert.Contains("not valid Unicode", Assert.Single(parsed.Errors[path]));
+    }
+
+    [Fact]
+    public void Parse_InvalidUtf8InAString_IsInvalidAtItsPath()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(ValidOpened.Replace("Trato descortés", "Trato @@", StringComparison.Ordinal));
+        var at = bytes.AsSpan().IndexOf("@@"u8);
+        bytes[at] = 0xC3;
+        bytes[at + 1] = 0x28; // a lead byte followed by an ASCII character: not UTF-8
+
+        var parsed = CaseEventParser.Parse(JsonDocument.Parse(bytes).RootElement, Now, FindUnit);
+
+        Assert.Contains("not valid Unicode", Assert.Single(parsed.Errors["data.summary"]));
+    }
+
+    [Fact]
+    public void DocumentOptions_DuplicateKey_IsRefused()
+    {
+        var doubled = ValidOpened.Replace("{\"eventId\":", "{\"eventId\":\"11111111-1111-1111-1111-111111111111\",\"eventId\":", StringComparison.Ordinal);
+
+        Assert.True(Parse(doubled).IsValid); // the default options let the last one win: that is why the API reads with DocumentOptions
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(doubled, CaseEventParser.DocumentOptions));
+    }
 }
