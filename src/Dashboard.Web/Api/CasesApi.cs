@@ -22,6 +22,9 @@ public static class CasesApi
     private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> ReadCaseAsync(
         string caseId, string? include, HttpContext http, ICaseStore cases, ICaseEventStore events, AuditTrail audit, CancellationToken cancellationToken)
     {
+        // A case id may hold '/' (QJ-2026/000123, even ../x): clients send it escaped, and the server leaves %2F in the
+        // path so it never separates segments. No other '%' can be part of an id, so this is the id, not a path.
+        caseId = caseId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var scope = http.User.ReadScope()!;
         var state = await cases.ReadByIdAsync(caseId, scope, cancellationToken);
         if (state is null)

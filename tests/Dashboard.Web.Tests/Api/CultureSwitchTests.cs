@@ -34,4 +34,17 @@ public sealed class CultureSwitchTests(TableroFactory factory) : IClassFixture<T
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("%2F%09%2Fevil.example")]
+    [InlineData("%2F%0D%0A%2Fevil.example")]
+    [InlineData("%2F%5Cevil.example")]
+    [InlineData("%2Falertas%00")]
+    public async Task Switch_ReturnUrlWithControlCharactersOrBackslash_GoesHome(string returnUrl)
+    {
+        using var response = await Client().GetAsync($"/culture/en?returnUrl={returnUrl}", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.ToString());
+    }
 }

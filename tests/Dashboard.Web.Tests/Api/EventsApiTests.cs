@@ -291,4 +291,85 @@ public sealed class EventsApiTests(TableroFactory factory) : IClassFixture<Table
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("mistreatment", problem.GetProperty("errors").GetProperty("data.category")[0].GetString());
     }
+
+    [Theory]
+    [InlineData("summary", "data.summary")]
+    [InlineData("caseId", "caseId")]
+    public async Task Post_LoneSurrogateInAString_Is400NamingThePath(string field, string path)
+    {
+        using var client = factory.CreateClient(TableroFactory.IngestKey);
+        var opened = EventJson.Opened(NewCaseId(), TableroFactory.JaliscoUnit.Code);
+        (field == "caseId" ? opened : opened["data"]!.AsObject())[field] = "PLACEHOLDER";
+        var json = opened.ToJsonString().Replace("\"PLACEHOLDER\"", "\"a\\ud800b\"", StringComparison.Ordinal);
+
+        using var response = await client.PostAsync("/api/v1/events", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(path, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Post_InvalidUtf8InAString_Is400AndStoresNothing()
+    {
+        using var client = factory.CreateClient(TableroFactory.IngestKey);
+        var caseId = NewCaseId();
+        var bytes = Encoding.UTF8.GetBytes(EventJson.Opened(caseId, TableroFactory.JaliscoUnit.Code).ToJsonString().Replace("refiere", "refi@@e", StringComparison.Ordinal));
+        var at = bytes.AsSpan().IndexOf("@@"u8);
+        (bytes[at], bytes[at + 1]) = ((byte)0xC0, (byte)0xAF); // an overlong encoding of '/'
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await client.PostAsync("/api/v1/events", content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_DuplicateKey_Is400AndStoresNothing()
+    {
+        using var client = factory.CreateClient(TableroFactory.IngestKey);
+        var caseId = NewCaseId();
+        var json = EventJson.Opened(caseId, TableroFactory.JaliscoUnit.Code).ToJsonString();
+        json = "{\"eventId\":\"" + Guid.NewGuid() + "\"," + json[1..];
+
+        using var response = await client.PostAsync("/api/v1/events", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("eventId", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/cases/{caseId}", Ct)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("caseId")]
+    [InlineData("agentId")]
+    public async Task Post_IdWithTrailingNewline_Is400(string field)
+    {
+        using var client = factory.CreateClient(TableroFactory.IngestKey);
+        var opened = EventJson.Opened(NewCaseId() + (field == "caseId" ? "\n" : ""), TableroFactory.JaliscoUnit.Code);
+        if (field == "agentId")
+        {
+            opened["data"]!["agentId"] = "TAO-104233\n";
+        }
+
+        using var response = await client.PostAsJsonAsync("/api/v1/events", opened, Ct);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field == "caseId" ? "caseId" : "data.agentId", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Post_PathLikeCaseId_IsStoredAsAnOpaqueId_AndReadBackByItsEscapedForm()
+    {
+        using var client = factory.CreateClient(TableroFactory.IngestKey);
+        var caseId = $"../../{Guid.NewGuid():N}"[..30];
+
+        using var posted = await client.PostAsJsonAsync("/api/v1/events", EventJson.Opened(caseId, TableroFactory.JaliscoUnit.Code), Ct);
+        using var read = await client.GetAsync($"/api/v1/cases/{Uri.EscapeDataString(caseId)}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(caseId, (await ReadJsonAsync(read)).GetProperty("caseId").GetString());
+    }
 }

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Dashboard.Data.Tests;
+
+namespace Dashboard.Web.Tests.Infrastructure;
+
+/// <summary>The real program started as an operator would, on storage it cannot use: one clear line and exit code 2.</summary>
+public sealed class StartupTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<(int Exit, string Output, string Error)> StartAsync(string dataFolder)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Dashboard.Web.dll"), "--urls", "http://127.0.0.1:0", $"--Database:DataFolder={dataFolder}",
+                     "--Simulator:Enabled=false", "--environment", "Production" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var error = process.StandardError.ReadToEndAsync(Ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Start_WithADataFolderThatCannotExist_PrintsOneLineAndExitsWithTwo()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (exit, output, error) = await StartAsync(Path.Combine(file, "data"));
+
+            Assert.Equal(2, exit);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("Tablero cannot start:", line);
+            Assert.Contains(file, line);
+            Assert.Contains("Database:DataFolder", line);
+            Assert.DoesNotContain("Unhandled exception", output + error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Start_OnAReadOnlyFileSystem_PrintsOneLineAndExitsWithTwo()
+    {
+        using var disk = Tmpfs.Mount(1024);
+        disk.RemountReadOnly();
+
+        var (exit, output, error) = await StartAsync(disk.Path);
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Tablero cannot start:", line);
+        Assert.Contains(disk.Path, line);
+        Assert.DoesNotContain("Unhandled exception", output + error);
+    }
+}
