@@ -18,6 +18,7 @@ namespace Dashboard.Web.Api;
 public static class OpenApiContract
 {
     public const string SecuritySchemeName = "ApiKey";
+    public const string BearerSchemeName = "Bearer";
     public const string ProblemSchema = "Problem";
     public const string EventSchema = "CaseEvent";
 
@@ -63,7 +64,10 @@ public static class OpenApiContract
         document.Info.Description =
             "Real-time complaint monitoring (IMSS Trato Digno, EsSalud Atención al Asegurado). Source systems send case events to " +
             "POST /api/v1/events and read cases, counts and the catalogue within their API key's scope. Errors are application/problem+json " +
-            "with an `errors` object keyed by JSON path (body) or parameter name (query).";
+            "with an `errors` object keyed by JSON path (body) or parameter name (query); 503 with Retry-After means the storage could not take " +
+            "the request now and nothing was stored (retry with the same eventIds). Live: the SignalR hub " + Live.CaseEventsHub.Path + " (Join(\"all\" | " +
+            "\"region:CODE\" | \"unit:CODE\") within the key's scope, `caseEvents` messages, ReadAfter(sequence, limit)); it takes the key as X-Api-Key, as " +
+            "Authorization: Bearer KEY (the official clients' accessTokenFactory), or as access_token in the URL (browsers' WebSockets), which never reaches a log.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SecuritySchemeName] = new OpenApiSecurityScheme
@@ -71,7 +75,13 @@ public static class OpenApiContract
             Type = SecuritySchemeType.ApiKey,
             Name = ApiKeyAuthenticationHandler.HeaderName,
             In = ParameterLocation.Header,
-            Description = "One key per source system, with permissions (Ingest, Read) and a scope (all, region:CODE, unit:CODE).",
+            Description = $"One key per source system, with permissions ({string.Join(", ", Core.Access.RolePermissions.ForApiKeys)}) and a scope (all, region:CODE, unit:CODE).",
+        };
+        document.Components.SecuritySchemes[BearerSchemeName] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The same API key as a bearer token (Authorization: Bearer KEY).",
         };
         document.AddComponent(ProblemSchema, Problem());
         AddEventSchemas(document);
@@ -93,10 +103,16 @@ public static class OpenApiContract
 
             foreach (var operation in item.Operations.Values)
             {
-                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, document)] = [] }];
+                // Either scheme: two requirements are alternatives.
+                operation.Security =
+                [
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecuritySchemeName, document)] = [] },
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeName, document)] = [] },
+                ];
                 operation.Responses ??= [];
-                AddProblem(document, operation, StatusCodes.Status401Unauthorized, "No X-Api-Key header, or an unknown key.");
+                AddProblem(document, operation, StatusCodes.Status401Unauthorized, "No key (X-Api-Key or Authorization: Bearer), or an unknown key.");
                 AddProblem(document, operation, StatusCodes.Status403Forbidden, "The key lacks the permission this operation needs.");
+                AddProblem(document, operation, StatusCodes.Status503ServiceUnavailable, "The storage cannot take the request now (a full disk, the database unavailable); nothing was stored. Retry after Retry-After seconds.");
                 switch (operation.OperationId)
                 {
                     case "IngestEvents":

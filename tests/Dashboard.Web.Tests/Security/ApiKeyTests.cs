@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Web.Security;
+using Microsoft.Extensions.Configuration;
 
 namespace Dashboard.Web.Tests.Security;
 
@@ -22,5 +23,22 @@ public sealed class ApiKeyTests
 
         Assert.Equal(ApiKeyEntry.HashOf(demoKey), entry.GetProperty("KeySha256").GetString());
         Assert.False(entry.TryGetProperty("Key", out _));
+    }
+
+    [Fact]
+    public async Task ConfiguredKey_WithAPermissionOnlyPeopleHave_StopsTheStart()
+    {
+        await using var factory = new TableroFactory();
+        using var host = factory.WithWebHostBuilder(b => b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ApiKeys:Keys:4:Name"] = "kiosco",
+            ["ApiKeys:Keys:4:KeySha256"] = ApiKeyEntry.HashOf("kiosco-key-0000000001"),
+            ["ApiKeys:Keys:4:Permissions:0"] = "ActOnCase",
+            ["ApiKeys:Keys:4:Scope"] = "all",
+        })));
+
+        var refused = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        Assert.Contains("Ingest, Read, Export, Admin", refused.ToString());
     }
 }

@@ -63,6 +63,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Revoked        export     401       401",
         "Revoked        hub        401       401",
         "Revoked        hangfire   signin    signin",
+        // Source systems: a key holds only Ingest, Read, Export, Admin (RolePermissions.ForApiKeys); pages are for people.
+        "IngestKey      api        data      data",
+        "IngestKey      events     data      data",
+        "IngestKey      export     403       403",
+        "IngestKey      hub        joined    joined",
+        "ReadKey        export     403       403",
+        "ExportKeyA     api        data      hidden",
+        "ExportKeyA     events     data      hidden",
+        "ExportKeyA     export     data      hidden",
+        "ExportKeyA     hub        joined    refused",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -76,7 +86,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var (who, path, expectA, expectB) = line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var w, var p, var a, var b] ? (w, p, a, b) : throw new FormatException(line);
             foreach (var (caseId, unitCode, expected) in new[] { (world.CaseA, world.UnitA, expectA), (world.CaseB, world.UnitB, expectB) })
             {
-                var actual = await AnswerAsync(world.Cookies[who], path, caseId, unitCode);
+                var actual = await AnswerAsync(world.Credential(who), path, caseId, unitCode);
                 if (actual != expected)
                 {
                     deviations.Add($"{who} {path} {caseId}: expected {expected}, got {actual}");
@@ -87,16 +97,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         Assert.True(deviations.Count == 0, $"{deviations.Count} deviation(s):\n{string.Join('\n', deviations)}");
     }
 
-    private async Task<string> AnswerAsync(string? cookie, string path, string caseId, string unitCode)
+    private async Task<string> AnswerAsync((string Header, string Value)? credential, string path, string caseId, string unitCode)
     {
-        using var client = world.Factory.CreateSessionClient(cookie);
+        using var client = world.Factory.CreateSessionClient(null);
+        if (credential is { } c)
+        {
+            client.DefaultRequestHeaders.Add(c.Header, c.Value);
+        }
+
         return path switch
         {
             "page" => await PageAsync(client, caseId),
             "api" => await ApiAsync(client, $"/api/v1/cases/{caseId}", body => body.Contains(caseId, StringComparison.Ordinal)),
             "events" => await ApiAsync(client, $"/api/v1/events?after={world.SequenceBefore}&limit=1000", body => body.Contains(caseId, StringComparison.Ordinal)),
             "export" => await ApiAsync(client, "/api/v1/exports/cases.csv", body => body.Contains(caseId, StringComparison.Ordinal)),
-            "hub" => await HubAsync(cookie, unitCode),
+            "hub" => await HubAsync(credential, unitCode),
             "hangfire" => await HangfireAsync(client),
             _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),
         };
@@ -126,16 +141,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         return response.StatusCode == HttpStatusCode.NotFound ? "hidden" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<string> HubAsync(string? cookie, string unitCode)
+    private async Task<string> HubAsync((string Header, string Value)? credential, string unitCode)
     {
         await using var hub = new HubConnectionBuilder()
             .WithUrl(new Uri(world.Factory.Server.BaseAddress, "hubs/cases"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => world.Factory.Server.CreateHandler();
                 o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
-                if (cookie is not null)
+                if (credential is { } c)
                 {
-                    o.Headers.Add("Cookie", cookie);
+                    o.Headers.Add(c.Header, c.Value);
                 }
             })
             .Build();
@@ -184,6 +199,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         public Dictionary<string, string?> Cookies { get; } = new() { ["Anonymous"] = null };
 
+        public Dictionary<string, string> Keys { get; } = new() { ["IngestKey"] = TableroFactory.IngestKey, ["ReadKey"] = TableroFactory.ReadKey };
+
+        public (string Header, string Value)? Credential(string who) =>
+            Keys.TryGetValue(who, out var key) ? ("X-Api-Key", key) : Cookies[who] is { } cookie ? ("Cookie", cookie) : null;
+
         public string UnitA { get; } = TableroFactory.JaliscoUnit.Code;
 
         public string UnitB { get; } = TableroFactory.NuevoLeonUnit.Code;
@@ -208,6 +228,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             }
 
             Cookies["WallA"] = await Factory.OpenDisplayAsync(regionA);
+            Keys["ExportKeyA"] = (await Factory.Services.GetRequiredService<AccessAdministration>().CreateApiKeyAsync(AccessAdministration.SystemActor("tests"),
+                "informes-jalisco", [Permission.Read, Permission.Export], regionA)).Value!;
             var revoked = (await Factory.Services.GetRequiredService<IAccessStore>().ReadUserByNameAsync("revoked"))!;
             Assert.True((await Factory.Services.GetRequiredService<AccessAdministration>().SetRevokedAsync(AccessAdministration.SystemActor("tests"), revoked.Id, true)).Succeeded);
 
