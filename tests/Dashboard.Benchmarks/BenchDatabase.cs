@@ -4,6 +4,7 @@ using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Sla;
 using Dashboard.Data;
+using Dashboard.Data.Tests;
 using Dashboard.Data.Stores;
 using Dashboard.Simulator.Catalogue;
 
@@ -26,7 +27,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         Catalogue = catalogue;
         var index = new CatalogueIndex(catalogue);
         Context = new CaseContext(index.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
-        Events = new CaseEventStore(Connections, Sql);
+        Events = new EventLogForTests(Connections, Sql);
         Cases = new CaseStore(Connections, Sql);
     }
 
@@ -41,7 +42,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// <summary>The rules with the shipped SLA policies, default calendars and ladder.</summary>
     public CaseContext Context { get; }
 
-    public CaseEventStore Events { get; }
+    public EventLogForTests Events { get; }
 
     public CaseStore Cases { get; }
 

@@ -4,6 +4,7 @@ using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Sla;
 using Dashboard.Data;
+using Dashboard.Data.Tests;
 using Dashboard.Data.Stores;
 using Dashboard.Simulator;
 using Dashboard.Simulator.Catalogue;
@@ -39,7 +40,7 @@ internal static class Seeder
         var context = new CaseContext(catalogue.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
         var units = new Weighted<Unit>(catalogue.Snapshot.Units.Select(u => (u, (double)u.Size)));
         var agents = catalogue.Snapshot.Agents.GroupBy(a => a.UnitCode).ToDictionary(g => g.Key, g => g.Select(a => a.Id).ToArray());
-        var store = new CaseEventStore(connections, sql);
+        var store = new EventLogForTests(connections, sql);
         var random = new Random(2026);
         var now = DateTimeOffset.UtcNow;
         var run = now.ToUnixTimeSeconds().ToString("x", System.Globalization.CultureInfo.InvariantCulture);

@@ -8,7 +8,7 @@ using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Sla;
 using Dashboard.Core.Storage;
-using Dashboard.Data.Stores;
+using Dashboard.Data.Tests;
 using Dashboard.Simulator.Catalogue;
 
 namespace Dashboard.Benchmarks;
@@ -290,7 +290,7 @@ internal static class SlaBenchmarks
         }
     }
 
-    private static async Task SeedAsync(CaseEventStore store, CaseContext context, int count, Func<int, CaseEvent> opened, DateTimeOffset now)
+    private static async Task SeedAsync(EventLogForTests store, CaseContext context, int count, Func<int, CaseEvent> opened, DateTimeOffset now)
     {
         for (var from = 0; from < count; from += 5000)
         {

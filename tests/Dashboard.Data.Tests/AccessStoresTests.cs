@@ -121,7 +121,7 @@ public sealed class AccessStoresTests
     public async Task Retention_ErasesPersonalFieldsOfCasesClosedBeforeTheDateAndKeepsTheRest(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var retention = new RetentionStore(db.Connections, db.Sql);
+        var retention = new PersonalDataPurge(db.Connections, db.Sql);
         var old = Now.AddDays(-400);
         await db.Events.AppendAsync([Opened("QJ-OLD", "12345678901", old), Opened("QJ-OPEN", "23456789012", old)], old, Context, Ct);
         await db.Events.AppendAsync([

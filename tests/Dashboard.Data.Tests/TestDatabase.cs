@@ -25,7 +25,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Connections = ConnectionFactory.Create(provider, connectionString);
         Sql = new SqlScripts(provider);
         Catalogue = new CatalogueStore(Connections, Sql);
-        Events = new CaseEventStore(Connections, Sql);
+        Events = new EventLogForTests(Connections, Sql);
         Cases = new CaseStore(Connections, Sql);
     }
 
@@ -39,7 +39,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CatalogueStore Catalogue { get; }
 
-    public CaseEventStore Events { get; }
+    public EventLogForTests Events { get; }
 
     public CaseStore Cases { get; }
 

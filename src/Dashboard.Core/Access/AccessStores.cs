@@ -66,9 +66,10 @@ public interface IAuditStore
 
 /// <summary>
 /// Erases the personal fields (NSS/DNI, summaries, notes) of cases closed before a date. Not a change of the case, so
-/// not an event: it rewrites what the log holds about the person, which nothing else may do.
+/// not an event: it rewrites what the log holds about the person, which nothing else may do. The one sanctioned writer
+/// of the case tables besides the case-event service (the retention job holds it; a test keeps it so).
 /// </summary>
-public interface IRetentionStore
+public interface IPersonalDataPurge
 {
     /// <summary>Erases up to <paramref name="limit"/> cases, oldest first, each in one transaction; answers their ids.</summary>
     Task<IReadOnlyList<string>> PurgePersonalDataAsync(DateTimeOffset closedBefore, DateTimeOffset now, int limit, CancellationToken cancellationToken = default);

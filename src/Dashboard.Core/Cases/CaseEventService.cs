@@ -15,14 +15,14 @@ public sealed class CaseEventService : IAsyncDisposable
     /// <summary>How many events one group may hold; a larger queue simply forms the next group.</summary>
     public const int MaxGroupEvents = 5000;
 
-    private readonly ICaseEventStore _store;
+    private readonly ICaseEventAppender _store;
     private readonly ILiveFeed _feed;
     private readonly Func<CaseContext> _context;
     private readonly TimeProvider _time;
     private readonly Channel<Work> _queue = System.Threading.Channels.Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public CaseEventService(ICaseEventStore store, ILiveFeed feed, Func<CaseContext> context, TimeProvider time)
+    public CaseEventService(ICaseEventAppender store, ILiveFeed feed, Func<CaseContext> context, TimeProvider time)
     {
         _store = store;
         _feed = feed;

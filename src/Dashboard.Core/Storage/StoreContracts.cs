@@ -62,23 +62,12 @@ public interface ICatalogueStore
     Task<CatalogueSnapshot> ReadAllAsync(CancellationToken cancellationToken = default);
 }
 
-public interface ICaseEventStore
+/// <summary>
+/// The event log, read-only: what pages, the hub, the API and jobs receive. Appending is the case-event service's
+/// alone (<see cref="ICaseEventAppender"/>, which no container hands out).
+/// </summary>
+public interface ICaseEventLog
 {
-    /// <summary>
-    /// Group commit: appends several batches in one transaction. Each batch is atomic on its own (every event is
-    /// checked against its case's rules, replays are answered as duplicates, and a batch that fails stores nothing
-    /// and leaves no gap in the sequence); the batches that pass commit together, in order.
-    /// </summary>
-    Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The SLA sweep's append: in one transaction, reads the cases whose next deadline is at or before
-    /// <paramref name="now"/> (at most <paramref name="limit"/>, earliest first), asks <paramref name="plan"/> for
-    /// each one's events and appends them, each case's events atomic on their own. Reading under the writer's lock
-    /// means the plan sees exactly the state its events apply to, so nothing is read twice.
-    /// </summary>
-    Task<DueAppendResult> AppendDueAsync(DateTimeOffset now, int limit, Func<CaseState, IReadOnlyList<EncodedEvent>> plan, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default);
-
     /// <summary>The committed end of the log: the last sequence given to an event.</summary>
     Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken = default);
 

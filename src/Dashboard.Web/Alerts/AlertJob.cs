@@ -16,7 +16,7 @@ namespace Dashboard.Web.Alerts;
 /// their recipients' day begins, and reminders of unacknowledged ones.
 /// </summary>
 public sealed class AlertJob(
-    ICaseEventStore events,
+    ICaseEventLog events,
     IAlertStore alerts,
     CatalogueService catalogue,
     IBackgroundJobClient jobs,

@@ -20,7 +20,7 @@ public static class CasesApi
 
     /// <summary>A case outside the caller's scope is answered exactly like a missing one: its existence is not leaked.</summary>
     private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> ReadCaseAsync(
-        string caseId, string? include, HttpContext http, ICaseStore cases, ICaseEventStore events, AuditTrail audit, CancellationToken cancellationToken)
+        string caseId, string? include, HttpContext http, ICaseStore cases, ICaseEventLog events, AuditTrail audit, CancellationToken cancellationToken)
     {
         // A case id may hold '/' (QJ-2026/000123, even ../x): clients send it escaped, and the server leaves %2F in the
         // path so it never separates segments. No other '%' can be part of an id, so this is the id, not a path.

@@ -73,7 +73,7 @@ public static class EventsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<EventDto>>, ProblemHttpResult>> ReadAfterAsync(
-        HttpContext http, ICaseEventStore events, long? after, int? limit, CancellationToken cancellationToken)
+        HttpContext http, ICaseEventLog events, long? after, int? limit, CancellationToken cancellationToken)
     {
         var take = limit ?? 100;
         if (after < 0 || take is < 1 or > 1000)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dashboard.Core.Alerts;
-using Dashboard.Core.Cases;
 using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
 using Dashboard.Data;
@@ -85,16 +84,18 @@ public static class TableroHost
         });
         services.AddHostedService<WalCheckpointService>();
         services.AddSingleton<ICatalogueStore, CatalogueStore>();
-        services.AddSingleton<ICaseEventStore, CaseEventStore>();
+        services.AddSingleton<ICaseEventLog, CaseEventLog>();
         services.AddSingleton<ICaseStore, CaseStore>();
         services.AddSingleton<IHolidayStore, HolidayStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<IAccessStore, AccessStore>();
         services.AddSingleton<IAuditStore, AuditStore>();
-        services.AddSingleton<IRetentionStore, RetentionStore>();
+        services.AddSingleton<IPersonalDataPurge, PersonalDataPurge>();
         services.AddSingleton<CatalogueService>();
-        services.AddSingleton(sp => new CaseEventService(
-            sp.GetRequiredService<ICaseEventStore>(),
+        // The one way in: the service is built with the data layer's appender, which is registered nowhere.
+        services.AddSingleton(sp => CaseEventWriting.CreateService(
+            sp.GetRequiredService<ConnectionFactory>(),
+            sp.GetRequiredService<SqlScripts>(),
             sp.GetRequiredService<ILiveFeed>(),
             () => sp.GetRequiredService<CatalogueService>().Context,
             sp.GetRequiredService<TimeProvider>()));
@@ -173,7 +174,7 @@ public static class TableroHost
     {
         services.AddSingleton<InProcessLiveFeed>();
         services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<InProcessLiveFeed>());
-        services.AddSingleton(sp => new WallBoard(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<ICaseEventStore>(), sp.GetRequiredService<ILiveFeed>(), sp.GetRequiredService<CatalogueService>(),
+        services.AddSingleton(sp => new WallBoard(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<ICaseEventLog>(), sp.GetRequiredService<ILiveFeed>(), sp.GetRequiredService<CatalogueService>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WallBoard>>())
         {
             DefaultTimeZone = configuration["Wall:TimeZone"] is { Length: > 0 } zone ? zone : "America/Mexico_City",

@@ -13,7 +13,7 @@ namespace Dashboard.Web.Live;
 /// receive <c>caseEvents</c> batches, and catch up on missed sequences with <see cref="ReadAfter"/>.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class CaseEventsHub(ICaseEventStore events, CatalogueService catalogue, LiveConnections connections, AuditTrail audit) : Hub
+public sealed class CaseEventsHub(ICaseEventLog events, CatalogueService catalogue, LiveConnections connections, AuditTrail audit) : Hub
 {
     public const string Path = "/hubs/cases";
     public const string EventsMethod = "caseEvents";

@@ -8,7 +8,7 @@ namespace Dashboard.Web.Security;
 /// person's NSS/DNI and the free texts; counts, categories, times and outcomes stay for the trends. Each run is
 /// written to the audit log.
 /// </summary>
-public sealed class RetentionJob(IRetentionStore store, AuditTrail audit, IOptions<SecurityOptions> options, TimeProvider time, ILogger<RetentionJob> logger)
+public sealed class RetentionJob(IPersonalDataPurge store, AuditTrail audit, IOptions<SecurityOptions> options, TimeProvider time, ILogger<RetentionJob> logger)
 {
     public const string RecurringJobId = "retention";
     private const int Batch = 500;

@@ -14,7 +14,7 @@ public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, Time
 /// second while events arrive (and every half minute anyway, so "today" turns over at midnight), and every wall of
 /// that scope gets the same view. A scope's board lives while some wall watches it.
 /// </summary>
-public sealed class WallBoard(ICaseStore cases, ICaseEventStore events, ILiveFeed feed, CatalogueService catalogue, TimeProvider time, ILogger<WallBoard> logger)
+public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, TimeProvider time, ILogger<WallBoard> logger)
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan IdleRefresh = TimeSpan.FromSeconds(30);
@@ -28,7 +28,7 @@ public sealed class WallBoard(ICaseStore cases, ICaseEventStore events, ILiveFee
     public string DefaultTimeZone { get; init; } = "America/Mexico_City";
 
     private readonly ICaseStore _cases = cases;
-    private readonly ICaseEventStore _events = events;
+    private readonly ICaseEventLog _events = events;
     private readonly ILiveFeed _feed = feed;
     private readonly TimeProvider _time = time;
     private readonly ILogger<WallBoard> _logger = logger;

@@ -63,7 +63,7 @@ public sealed class CaseEventServiceTests
     }
 
     /// <summary>An in-memory store with the real rules, slow enough that requests pile up into groups.</summary>
-    private sealed class RecordingStore : ICaseEventStore
+    private sealed class RecordingStore : ICaseEventAppender
     {
         private readonly Dictionary<string, CaseState> _cases = [];
         private long _last;
@@ -108,15 +108,6 @@ public sealed class CaseEventServiceTests
             var results = await AppendGroupAsync(due.Select(plan).Where(b => b.Count > 0).ToArray(), recordedAt, context, cancellationToken);
             return new DueAppendResult(due.Length, results);
         }
-
-        public Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(_last);
-
-        public Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<(IReadOnlyList<StoredCaseEvent> Events, long ReadUpTo)> ReadOfTypeAfterAsync(long afterSequence, CaseEventType type, int limit, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
     }
 
     private sealed class RecordingFeed : ILiveFeed

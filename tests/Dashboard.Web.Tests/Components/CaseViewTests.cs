@@ -25,7 +25,7 @@ public sealed class CaseViewTests : PageTestContext
             CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Trato descortés en ventanilla.", "12345678901"));
         _stores = new FakeStores(_catalogue.Context, opened);
         Services.AddSingleton<ICaseStore>(_stores);
-        Services.AddSingleton<ICaseEventStore>(_stores);
+        Services.AddSingleton<ICaseEventLog>(_stores);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(_catalogue);
         Services.AddSingleton(new CaseEventService(_stores, _feed, () => _catalogue.Context, TimeProvider.System));
@@ -74,7 +74,7 @@ public sealed class CaseViewTests : PageTestContext
         var stores = new FakeStores(_catalogue.Context, new CaseEvent(Guid.NewGuid(), "RC-2026-000042", DateTimeOffset.UtcNow.AddDays(-2), new CaseOpenedData(unit.Code,
             CaseKind.Complaint, Channel.Module, "waiting-time", Priority.Medium, false, "Demora en la cita de especialidad.", "45678912")));
         Services.AddSingleton<ICaseStore>(stores);
-        Services.AddSingleton<ICaseEventStore>(stores);
+        Services.AddSingleton<ICaseEventLog>(stores);
 
         var cut = Render<CaseView>(p => p.Add(c => c.CaseId, "RC-2026-000042"));
 
@@ -156,7 +156,7 @@ public sealed class CaseViewTests : PageTestContext
     }
 
     /// <summary>One case kept in memory, moved by the real rules, as the database stores would.</summary>
-    private sealed class FakeStores : CaseStoreStub, ICaseEventStore
+    private sealed class FakeStores : CaseStoreStub, ICaseEventLog, ICaseEventAppender
     {
         private readonly CaseContext _context;
         private readonly List<StoredCaseEvent> _events = [];

@@ -3,8 +3,8 @@ using Dashboard.Core.Storage;
 
 namespace Dashboard.Web.Tests.Components;
 
-/// <summary>An event log for component tests: the events given, read after a sequence within a scope; appends fail the test.</summary>
-public sealed class EventLogStub(params StoredCaseEvent[] events) : ICaseEventStore
+/// <summary>An event log for component tests: the events given, read after a sequence within a scope.</summary>
+public sealed class EventLogStub(params StoredCaseEvent[] events) : ICaseEventLog
 {
     public Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken = default) => Task.FromResult(events.Select(e => e.Sequence).DefaultIfEmpty().Max());
 
@@ -12,12 +12,6 @@ public sealed class EventLogStub(params StoredCaseEvent[] events) : ICaseEventSt
         Task.FromResult<IReadOnlyList<StoredCaseEvent>>(events
             .Where(e => e.Sequence > afterSequence && (scope.Level == ScopeLevel.All || e.RegionCode == scope.Code || e.UnitCode == scope.Code))
             .OrderBy(e => e.Sequence).Take(limit).ToArray());
-
-    public Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default) =>
-        throw new InvalidOperationException("component tests do not append");
-
-    public Task<DueAppendResult> AppendDueAsync(DateTimeOffset now, int limit, Func<CaseState, IReadOnlyList<EncodedEvent>> plan, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default) =>
-        throw new InvalidOperationException("component tests do not append");
 
     public Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

@@ -75,7 +75,7 @@ public sealed class StorageFaultApiTests
         using var disk = Tmpfs.Mount(6144);
         await using var factory = new FaultyDiskFactory(Path.Combine(disk.Path, "data"));
         using var client = factory.CreateClient(TableroFactory.IngestKey);
-        var log = factory.Services.GetRequiredService<ICaseEventStore>();
+        var log = factory.Services.GetRequiredService<ICaseEventLog>();
         var end = await log.ReadLastSequenceAsync(Ct);
         var filler = disk.Fill();
         var batch = Batch(400, $"FULL-{Guid.NewGuid():N}"[..13]);

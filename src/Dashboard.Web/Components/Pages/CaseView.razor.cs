@@ -36,7 +36,7 @@ public sealed partial class CaseView : IDisposable
 
     [Inject] private ICaseStore Cases { get; set; } = default!;
 
-    [Inject] private ICaseEventStore Events { get; set; } = default!;
+    [Inject] private ICaseEventLog Events { get; set; } = default!;
 
     [Inject] private CaseEventService Service { get; set; } = default!;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Dashboard.Core.Cases;
+using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
 
 namespace Dashboard.Data.Stores;
@@ -10,8 +11,9 @@ namespace Dashboard.Data.Stores;
 /// The durable half of the case-event service: one transaction appends a group of batches to the event log with
 /// gap-free sequence numbers and updates the case projection. Every rule is checked in memory first, against the
 /// rows read under the sequence lock; only then is anything written, one multi-row statement per table.
+/// Internal: the only way to one is <see cref="CaseEventWriting.CreateService"/>.
 /// </summary>
-public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql) : ICaseEventStore
+internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScripts sql) : ICaseEventAppender
 {
     /// <summary>From this many due cases on, the sweep's plan runs on every core.</summary>
     private const int ParallelPlanCases = 1000;
@@ -112,40 +114,6 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         return results;
     }
 
-    public async Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql["EventSequence_Read"], cancellationToken: cancellationToken));
-    }
-
-    public async Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CaseEventRow>(new CommandDefinition(sql["CaseEvent_ReadAfter"],
-            new { AfterSequence = afterSequence, Limit = limit, scope.RegionCode, scope.UnitCode }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToStored()).ToArray();
-    }
-
-    public async Task<(IReadOnlyList<StoredCaseEvent> Events, long ReadUpTo)> ReadOfTypeAfterAsync(long afterSequence, CaseEventType type, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        // The committed end of the log first: every event up to it is visible, so reading to it skips nothing.
-        var upTo = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql["EventSequence_Read"], cancellationToken: cancellationToken));
-        var rows = (await connection.QueryAsync<CaseEventRow>(new CommandDefinition(sql["CaseEvent_ReadOfTypeBetween"],
-            new { AfterSequence = afterSequence, UpToSequence = upTo, Type = type.ToString(), Limit = limit }, cancellationToken: cancellationToken))).ToArray();
-        return (rows.Select(r => r.ToStored()).ToArray(), rows.Length == limit ? rows[^1].Sequence : Math.Max(upTo, afterSequence));
-    }
-
-    public async Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CaseEventRow>(new CommandDefinition(sql["CaseEvent_ReadByCase"],
-            new { CaseId = caseId, scope.RegionCode, scope.UnitCode }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToStored()).ToArray();
-    }
-
     /// <summary>
     /// The group's view while its batches are checked one after another: what is stored, what earlier batches of
     /// the group added, and the rows to write. A failing batch is discarded whole, before it takes a sequence number.
@@ -218,4 +186,11 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         public long Sequence { get; set; }
         public string ContentHash { get; set; } = "";
     }
+}
+
+/// <summary>How the host gets its case-event service: built here with the data layer's appender, which nothing else can reach.</summary>
+public static class CaseEventWriting
+{
+    public static CaseEventService CreateService(ConnectionFactory connections, SqlScripts sql, ILiveFeed feed, Func<CaseContext> context, TimeProvider time) =>
+        new(new CaseEventAppender(connections, sql), feed, context, time);
 }

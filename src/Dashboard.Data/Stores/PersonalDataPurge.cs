@@ -3,7 +3,7 @@ using Dashboard.Core.Access;
 
 namespace Dashboard.Data.Stores;
 
-public sealed class RetentionStore(ConnectionFactory connections, SqlScripts sql) : IRetentionStore
+public sealed class PersonalDataPurge(ConnectionFactory connections, SqlScripts sql) : IPersonalDataPurge
 {
     public async Task<IReadOnlyList<string>> PurgePersonalDataAsync(DateTimeOffset closedBefore, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
