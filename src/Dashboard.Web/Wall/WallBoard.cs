@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Collections.Concurrent;
 using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
@@ -14,7 +15,7 @@ public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, Time
 /// second while events arrive (and every half minute anyway, so "today" turns over at midnight), and every wall of
 /// that scope gets the same view. A scope's board lives while some wall watches it.
 /// </summary>
-public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, TimeProvider time, ILogger<WallBoard> logger)
+public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, IOptions<WallOptions> options, TimeProvider time, ILogger<WallBoard> logger)
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan IdleRefresh = TimeSpan.FromSeconds(30);
@@ -23,9 +24,6 @@ public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed 
 
     /// <summary>How far back in the log a new board looks for its ticker: a quiet unit may show fewer than a full ticker.</summary>
     public const int TickerLookBack = 5000;
-
-    /// <summary>The zone of the "all" scope's clock and day (a deployment serving one country sets its own).</summary>
-    public string DefaultTimeZone { get; init; } = "America/Mexico_City";
 
     private readonly ICaseStore _cases = cases;
     private readonly ICaseEventLog _events = events;
@@ -76,7 +74,7 @@ public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed 
             ScopeLevel.Unit => catalogue.Current.FindUnit(scope.Code!)?.TimeZone,
             _ => null,
         };
-        return TimeZoneInfo.FindSystemTimeZoneById(id ?? DefaultTimeZone);
+        return TimeZoneInfo.FindSystemTimeZoneById(id ?? options.Value.TimeZone);
     }
 
     private sealed class Watch(WallBoard owner, ScopeBoard board, Action<WallView> onView) : IDisposable

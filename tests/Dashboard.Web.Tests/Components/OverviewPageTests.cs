@@ -25,7 +25,7 @@ public sealed class OverviewPageTests : PageTestContext
         Services.AddSingleton<ICaseStore>(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(_catalogue);
-        Services.AddSingleton(sp => new WallBoard(_store, new EventLogStub(), _feed, _catalogue, sp.GetRequiredService<TimeProvider>(), NullLogger<WallBoard>.Instance));
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new WallOptions()));
     }
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();

@@ -50,7 +50,7 @@ public sealed partial class Overview : IDisposable
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 
-    [Inject] private WallBoard Wall { get; set; } = default!;
+    [Inject] private Microsoft.Extensions.Options.IOptions<WallOptions> WallSettings { get; set; } = default!;
 
     [Inject] private ILiveFeed Feed { get; set; } = default!;
 
@@ -70,7 +70,7 @@ public sealed partial class Overview : IDisposable
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(
         (_filter.UnitCode ?? Scope.UnitCode) is { } unit && Catalogue.Current.FindUnit(unit) is { } u ? u.TimeZone
         : (_filter.RegionCode ?? Scope.RegionCode) is { } region && Catalogue.Current.FindRegion(region) is { } r ? r.TimeZone
-        : Wall.DefaultTimeZone);
+        : WallSettings.Value.TimeZone);
 
     /// <summary>The filter's opening period, or the last days up to today: what the charts and the median cover.</summary>
     private (DateOnly From, DateOnly To) Period

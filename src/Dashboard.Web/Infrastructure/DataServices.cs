@@ -1,0 +1,42 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Alerts;
+using Dashboard.Core.Storage;
+using Dashboard.Data;
+using Dashboard.Data.Stores;
+using Dashboard.Web.Catalogue;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Infrastructure;
+
+/// <summary>Where the data lives: the provider, its statements, one pooled connection factory, the stores and the catalogue.</summary>
+public static class DataServices
+{
+    public static IServiceCollection AddTableroData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .PostConfigure(o => o.BasePath = contentRoot)
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is SqlServer")
+            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
+
+        DapperSetup.Register();
+        services.AddSingleton(sp => new SqlScripts(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return ConnectionFactory.Create(options.Provider, options.ResolveConnectionString());
+        });
+        services.AddHostedService<WalCheckpointService>();
+        services.AddSingleton<ICatalogueStore, CatalogueStore>();
+        services.AddSingleton<ICaseEventLog, CaseEventLog>();
+        services.AddSingleton<ICaseStore, CaseStore>();
+        services.AddSingleton<IHolidayStore, HolidayStore>();
+        services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddSingleton<IAccessStore, AccessStore>();
+        services.AddSingleton<IAuditStore, AuditStore>();
+        services.AddSingleton<IPersonalDataPurge, PersonalDataPurge>();
+        services.AddSingleton<CatalogueService>();
+        return services;
+    }
+}
