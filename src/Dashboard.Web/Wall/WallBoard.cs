@@ -15,10 +15,9 @@ public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, Time
 /// second while events arrive (and every half minute anyway, so "today" turns over at midnight), and every wall of
 /// that scope gets the same view. A scope's board lives while some wall watches it.
 /// </summary>
-public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, IOptions<WallOptions> options, TimeProvider time, ILogger<WallBoard> logger)
+public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, IOptions<WallOptions> options, IOptions<LiveOptions> live,
+    TimeProvider time, ILogger<WallBoard> logger)
 {
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
-    public static readonly TimeSpan IdleRefresh = TimeSpan.FromSeconds(30);
     public const int TopUnits = 10;
     public const int TickerLength = 12;
 
@@ -29,6 +28,7 @@ public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed 
     private readonly ICaseEventLog _events = events;
     private readonly ILiveFeed _feed = feed;
     private readonly TimeProvider _time = time;
+    private readonly LiveOptions _live = live.Value;
     private readonly ILogger<WallBoard> _logger = logger;
     private readonly ConcurrentDictionary<string, ScopeBoard> _boards = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -107,7 +107,7 @@ public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed 
             _owner = owner;
             _scope = scope;
             Key = scope.ToString();
-            _throttler = new Throttler(RefreshInterval, RefreshAsync, owner._time);
+            _throttler = new Throttler(owner._live.RefreshInterval, RefreshAsync, owner._time);
         }
 
         public string Key { get; }
@@ -129,7 +129,7 @@ public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed 
                 _subscription = _owner._feed.Subscribe(_scope, OnEvents);
                 await FillTickerAsync();
                 await RefreshAsync();
-                _idle = _owner._time.CreateTimer(_ => _throttler.Signal(), null, IdleRefresh, IdleRefresh);
+                _idle = _owner._time.CreateTimer(_ => _throttler.Signal(), null, _owner._live.IdleRefresh, _owner._live.IdleRefresh);
             }
             finally
             {

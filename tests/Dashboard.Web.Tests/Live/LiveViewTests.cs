@@ -16,7 +16,9 @@ public sealed class LiveViewTests : IDisposable
     private readonly List<string> _refreshes = [];
     private int _redraws;
 
-    private LiveView View(Func<LiveCaseEvent, bool>? relevant = null) => new(_feed, ReadScope.All, () =>
+    private static readonly TimeSpan Interval = new LiveOptions().RefreshInterval;
+
+    private LiveView View(Func<LiveCaseEvent, bool>? relevant = null, TimeSpan? every = null) => new(_feed, ReadScope.All, () =>
     {
         lock (_refreshes)
         {
@@ -24,7 +26,7 @@ public sealed class LiveViewTests : IDisposable
         }
 
         return Task.CompletedTask;
-    }, _clock, relevant);
+    }, _clock, Interval, relevant, every);
 
     private int Refreshes
     {
@@ -54,7 +56,7 @@ public sealed class LiveViewTests : IDisposable
         }
 
         Assert.Equal(1, Refreshes);
-        _clock.Advance(LiveView.RefreshInterval);
+        _clock.Advance(Interval);
         Assert.Equal(2, Refreshes);
         _clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(2, Refreshes);
@@ -98,7 +100,7 @@ public sealed class LiveViewTests : IDisposable
         Assert.Equal(0, view.Waiting);
         Assert.Equal(1, Refreshes);
         _feed.Publish([Event(5)]);
-        _clock.Advance(LiveView.RefreshInterval);
+        _clock.Advance(Interval);
         Assert.Equal(2, Refreshes);
     }
 
@@ -111,7 +113,7 @@ public sealed class LiveViewTests : IDisposable
         Assert.Equal(1, Refreshes);
 
         view.Pause();
-        _clock.Advance(LiveView.RefreshInterval);
+        _clock.Advance(Interval);
 
         Assert.Equal(1, Refreshes);
     }
@@ -142,6 +144,39 @@ public sealed class LiveViewTests : IDisposable
 
         Assert.Equal(0, _feed.SubscriberCount);
         Assert.Equal(0, Refreshes);
+    }
+
+    [Fact]
+    public void Handler_IsGivenTheRelevantEventsThatArrivedSinceItsLastRun()
+    {
+        var batches = new List<long[]>();
+        using var view = new LiveView(_feed, ReadScope.All, events =>
+        {
+            batches.Add(events.Select(e => e.Sequence).ToArray());
+            return Task.CompletedTask;
+        }, _clock, Interval, e => e.UnitCode == "UMF-JAL-023");
+
+        _feed.Publish([Event(1)]);
+        _feed.Publish([Event(2), Event(3, unit: "HGR-JAL-046")]);
+        _feed.Publish([Event(4)]);
+        _clock.Advance(Interval);
+
+        Assert.Equal([[1L], [2L, 4L]], batches);
+    }
+
+    [Fact]
+    public void Heartbeat_RefreshesWithoutEvents_AndNotWhilePaused()
+    {
+        using var view = View(every: TimeSpan.FromSeconds(3));
+
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(1, Refreshes);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(2, Refreshes);
+
+        view.Pause();
+        _clock.Advance(TimeSpan.FromSeconds(9));
+        Assert.Equal(2, Refreshes);
     }
 
     public void Dispose() => CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

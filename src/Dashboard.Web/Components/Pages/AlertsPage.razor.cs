@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Alerts;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -8,7 +9,8 @@ namespace Dashboard.Web.Components.Pages;
 
 /// <summary>
 /// Escalation alerts in scope, newest first, with acknowledgement (which stops the e-mail reminders). Alerts are
-/// created by a job a moment after their escalation, so the list re-reads every few seconds rather than on the feed.
+/// created by a job a moment after their escalation (perhaps on another instance), so the list re-reads on each
+/// escalation and every few seconds besides.
 /// </summary>
 public sealed partial class AlertsPage : IDisposable
 {
@@ -16,7 +18,7 @@ public sealed partial class AlertsPage : IDisposable
 
     private IReadOnlyList<Alert> _alerts = [];
     private bool _pendingOnly = true;
-    private ITimer? _timer;
+    private LiveView? _live;
 
     [Inject] private IAlertStore Store { get; set; } = default!;
 
@@ -31,18 +33,7 @@ public sealed partial class AlertsPage : IDisposable
     {
         await base.OnInitializedAsync();
         await LoadAsync();
-        _timer = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
-        {
-            try
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }
-            catch (Exception ex)
-            {
-                await DispatchExceptionAsync(ex);
-            }
-        }), null, RefreshInterval, RefreshInterval);
+        _live = Watch(LoadAsync, e => e.Type == Core.Cases.CaseEventType.CaseEscalated, every: RefreshInterval);
     }
 
     private async Task LoadAsync() => _alerts = await Store.ListAsync(Scope, _pendingOnly, 200);
@@ -69,5 +60,5 @@ public sealed partial class AlertsPage : IDisposable
     /// <summary>In the unit's own time zone, as the people of that unit read their clocks.</summary>
     private string LocalTime(string unitCode, DateTimeOffset at) => Catalogue.UnitTime(unitCode, at).ToString("g", CultureInfo.CurrentCulture);
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose() => _live?.Dispose();
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Live;
 using Dashboard.Core.Sla;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
@@ -23,8 +22,7 @@ public sealed partial class CaseView : IDisposable
     private IReadOnlyList<StoredCaseEvent> _timeline = [];
     private string? _agentId;
     private string? _note;
-    private Throttler? _throttler;
-    private IDisposable? _subscription;
+    private LiveView? _live;
     private string? _viewedCaseId;
     private bool _revealed;
     private string? _revealReason;
@@ -41,8 +39,6 @@ public sealed partial class CaseView : IDisposable
     [Inject] private CaseEventService Service { get; set; } = default!;
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
-
-    [Inject] private ILiveFeed Feed { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -64,20 +60,10 @@ public sealed partial class CaseView : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();
-        _subscription?.Dispose();
-        _throttler ??= new Throttler(TimeSpan.FromMilliseconds(250), () => InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }), Time);
+        _live?.Dispose();
         // Another person, a source system or the sweep may change the case while it is open here.
-        _subscription = Feed.Subscribe(Scope, events =>
-        {
-            if (events.Any(e => e.CaseId == CaseId))
-            {
-                _throttler.Signal();
-            }
-        });
+        var caseId = CaseId;
+        _live = Watch(LoadAsync, e => e.CaseId == caseId);
     }
 
     private async Task LoadAsync()
@@ -178,9 +164,5 @@ public sealed partial class CaseView : IDisposable
         _ => Color.Default,
     };
 
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _throttler?.Dispose();
-    }
+    public void Dispose() => _live?.Dispose();
 }

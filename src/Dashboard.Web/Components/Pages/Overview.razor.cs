@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Catalogue.Classification;
-using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Shared;
@@ -51,8 +50,6 @@ public sealed partial class Overview : IDisposable
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 
     [Inject] private Microsoft.Extensions.Options.IOptions<WallOptions> WallSettings { get; set; } = default!;
-
-    [Inject] private ILiveFeed Feed { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
@@ -112,7 +109,7 @@ public sealed partial class Overview : IDisposable
         _filter = CaseListLink.ParseFilter(Navigation.Uri);
         await LoadAsync();
         Navigation.LocationChanged += OnLocationChanged;
-        _live = new LiveView(Feed, Scope, RefreshAsync, Time,
+        _live = Watch(LoadAsync,
             e => (_filter.RegionCode is null || e.RegionCode == _filter.RegionCode) && (_filter.UnitCode is null || e.UnitCode == _filter.UnitCode));
     }
 
@@ -157,19 +154,6 @@ public sealed partial class Overview : IDisposable
             new() { Name = L["StillOpen"], Data = top.Select(c => (double)c.Open).ToArray() },
         ];
     }
-
-    private Task RefreshAsync() => InvokeAsync(async () =>
-    {
-        try
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    });
 
     /// <summary>A new filter is a new address: the page reads it back from there, and the link can be shared.</summary>
     private void Navigate(CaseFilter filter) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dashboard.Core.Cases;
-using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Live;
@@ -19,14 +18,11 @@ public sealed partial class RecognitionPage : IDisposable
 
     private IReadOnlyList<ComplimentCount> _byAgent = [];
     private IReadOnlyList<ComplimentEntry> _latest = [];
-    private Throttler? _throttler;
-    private IDisposable? _subscription;
+    private LiveView? _live;
 
     [Inject] private ICaseStore Cases { get; set; } = default!;
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
-
-    [Inject] private ILiveFeed Feed { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
@@ -37,18 +33,8 @@ public sealed partial class RecognitionPage : IDisposable
     {
         await base.OnInitializedAsync();
         await LoadAsync();
-        _throttler = new Throttler(TimeSpan.FromMilliseconds(250), () => InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }), Time);
-        _subscription = Feed.Subscribe(Scope, events =>
-        {
-            if (events.Any(e => e.Type == CaseEventType.CaseOpened))
-            {
-                _throttler.Signal();
-            }
-        });
+        // A compliment is a case opened as one: only openings can change the wall.
+        _live = Watch(LoadAsync, e => e.Type == CaseEventType.CaseOpened);
     }
 
     private async Task LoadAsync() =>
@@ -62,7 +48,6 @@ public sealed partial class RecognitionPage : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _throttler?.Dispose();
+        _live?.Dispose();
     }
 }

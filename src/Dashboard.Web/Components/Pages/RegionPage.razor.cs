@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Shared;
@@ -27,8 +26,6 @@ public sealed partial class RegionPage : IDisposable
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 
-    [Inject] private ILiveFeed Feed { get; set; } = default!;
-
     [Inject] private TimeProvider Time { get; set; } = default!;
 
     [Inject] private IStringLocalizer<RegionPage> L { get; set; } = default!;
@@ -43,7 +40,7 @@ public sealed partial class RegionPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
-        _live = new LiveView(Feed, Scope, RefreshAsync, Time, e => e.RegionCode == RegionCode);
+        _live = Watch(LoadAsync, e => e.RegionCode == RegionCode);
     }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
@@ -55,19 +52,6 @@ public sealed partial class RegionPage : IDisposable
         var zone = Region is { } r ? TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone) : TimeZoneInfo.Utc;
         _updatedAt = TimeZoneInfo.ConvertTime(now, zone).ToString("HH:mm:ss", CultureInfo.CurrentCulture);
     }
-
-    private Task RefreshAsync() => InvokeAsync(async () =>
-    {
-        try
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    });
 
     /// <summary>The region's cases behind a total.</summary>
     private string RegionHref(CaseListLink link) => (link with { Filter = link.Filter with { RegionCode = RegionCode } }).Href;

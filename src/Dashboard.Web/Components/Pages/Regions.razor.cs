@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -14,17 +13,12 @@ namespace Dashboard.Web.Components.Pages;
 /// </summary>
 public sealed partial class Regions : IDisposable
 {
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
-
     private IReadOnlyList<RegionOpenCounts> _rows = [];
     private Institution? _institution;
     private DateTimeOffset _updatedAt;
-    private Throttler? _throttler;
-    private IDisposable? _subscription;
+    private LiveView? _live;
 
     [Inject] private ICaseStore Cases { get; set; } = default!;
-
-    [Inject] private ILiveFeed Feed { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
@@ -38,8 +32,7 @@ public sealed partial class Regions : IDisposable
     {
         await base.OnInitializedAsync();
         await LoadAsync();
-        _throttler = new Throttler(RefreshInterval, RefreshAsync, Time);
-        _subscription = Feed.Subscribe(Scope, _ => _throttler.Signal());
+        _live = Watch(LoadAsync);
     }
 
     private async Task LoadAsync()
@@ -48,26 +41,9 @@ public sealed partial class Regions : IDisposable
         _updatedAt = TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Time.LocalTimeZone);
     }
 
-    private Task RefreshAsync() => InvokeAsync(async () =>
-    {
-        try
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    });
-
     private void OnInstitutionChanged(Institution? institution) => _institution = institution;
 
     private static string Format(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _throttler?.Dispose();
-    }
+    public void Dispose() => _live?.Dispose();
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Live;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Controls;
@@ -30,8 +29,6 @@ public sealed partial class UnitPage : IDisposable
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 
-    [Inject] private ILiveFeed Feed { get; set; } = default!;
-
     [Inject] private TimeProvider Time { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -50,7 +47,7 @@ public sealed partial class UnitPage : IDisposable
     {
         await base.OnInitializedAsync();
         Navigation.LocationChanged += OnLocationChanged;
-        _live = new LiveView(Feed, Scope, RefreshAsync, Time, e => e.UnitCode == UnitCode);
+        _live = Watch(RefreshAsync, e => e.UnitCode == UnitCode);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -72,23 +69,14 @@ public sealed partial class UnitPage : IDisposable
         _updatedAt = Catalogue.UnitTime(UnitCode, Time.GetUtcNow()).ToString("HH:mm:ss", CultureInfo.CurrentCulture);
     }
 
-    private Task RefreshAsync() => InvokeAsync(async () =>
+    private async Task RefreshAsync()
     {
-        try
+        await LoadAsync();
+        if (_cases is not null)
         {
-            await LoadAsync();
-            if (_cases is not null)
-            {
-                await _cases.RefreshAsync();
-            }
-
-            StateHasChanged();
+            await _cases.RefreshAsync();
         }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    });
+    }
 
     /// <summary>A filter changed in the grid: it goes into the address (shareable), which the page reads back.</summary>
     private void OnLinkChanged(CaseListLink link) => Navigation.NavigateTo((link with { Filter = link.Filter with { UnitCode = UnitCode } }).Href);

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Dashboard.Core.Access;
 using Dashboard.Core.Storage;
+using Dashboard.Core.Live;
+using Dashboard.Web.Live;
 using Dashboard.Web.Security;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -21,6 +24,35 @@ public abstract class SignedInPage : ComponentBase
     protected ReadScope Scope => Viewer.ReadScope() ?? ReadScope.Nothing;
 
     protected bool Can(Permission permission) => Viewer.Can(permission);
+
+    // Resolved only by pages that go live, so a page (or its test) that does not needs none of it.
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+
+    /// <summary>
+    /// Follows the live feed within the viewer's scope: <paramref name="load"/> re-reads the page (throttled, on this
+    /// circuit, failures reported to the error boundary) whenever a relevant event arrives. The page disposes the view.
+    /// </summary>
+    protected LiveView Watch(Func<Task> load, Func<LiveCaseEvent, bool>? relevant = null, TimeSpan? every = null) =>
+        Watch(_ => load(), relevant, every);
+
+    /// <summary>As <see cref="Watch(Func{Task}, Func{LiveCaseEvent, bool}?, TimeSpan?)"/>, handed the relevant events that arrived.</summary>
+    protected LiveView Watch(Func<IReadOnlyList<LiveCaseEvent>, Task> onEvents, Func<LiveCaseEvent, bool>? relevant = null, TimeSpan? every = null)
+    {
+        ArgumentNullException.ThrowIfNull(onEvents);
+        var options = Services.GetService<IOptions<LiveOptions>>()?.Value ?? new LiveOptions();
+        return new LiveView(Services.GetRequiredService<ILiveFeed>(), Scope, events => InvokeAsync(async () =>
+        {
+            try
+            {
+                await onEvents(events);
+                StateHasChanged();
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+            }
+        }), Services.GetRequiredService<TimeProvider>(), options.RefreshInterval, relevant, every);
+    }
 
     protected override async Task OnInitializedAsync()
     {
