@@ -8,7 +8,8 @@ namespace Dashboard.Simulator;
 /// <summary>
 /// A believable stream of case events: cases open across units in proportion to their size, most simple and
 /// some complex, and live their lives (assigned, paused and resumed, noted, resolved, closed, now and then
-/// reopened) on a compressed clock. It only produces the ingestion contract's JSON; a sink delivers it.
+/// reopened) on a compressed clock. It builds typed events and writes them in the contract's wire form
+/// (<see cref="CaseEventContract.ToJson"/>); a sink delivers them.
 /// </summary>
 public sealed class CaseSimulator
 {
@@ -79,34 +80,12 @@ public sealed class CaseSimulator
         var agent = atModule && agents is { Length: > 0 } && _random.NextDouble() < 0.6 ? agents[_random.Next(agents.Length)] : null;
 
         var c = new SimulatedCase($"SIM-{_runId}-{++_caseCounter:D6}", unit, complex, agent is null ? Stage.New : Stage.Assigned);
-        var data = new JsonObject
-        {
-            ["unitCode"] = unit.Code,
-            ["kind"] = kind.ToString(),
-            ["channel"] = channel.ToString(),
-            ["category"] = category.Code,
-            ["priority"] = priority.ToString(),
-            ["complex"] = complex,
-            ["summary"] = category.Summaries[_random.Next(category.Summaries.Length)],
-            ["staffRole"] = StaffRoles[_random.Next(StaffRoles.Length)],
-        };
-        if (_random.NextDouble() < 0.7)
-        {
-            data["insuredId"] = SyntheticInsuredId(unit.Institution);
-        }
-
-        if (atModule)
-        {
-            data["moduleCode"] = (agent is null ? modules![_random.Next(modules.Length)].Code : agent.ModuleCode);
-        }
-
-        if (agent is not null)
-        {
-            data["agentId"] = agent.Id;
-        }
-
+        var summary = category.Summaries[_random.Next(category.Summaries.Length)];
+        var staffRole = StaffRoles[_random.Next(StaffRoles.Length)];
+        var insuredId = _random.NextDouble() < 0.7 ? SyntheticInsuredId(unit.Institution) : null;
+        var moduleCode = atModule ? agent is null ? modules![_random.Next(modules.Length)].Code : agent.ModuleCode : null;
         Schedule(c, now, c.Stage == Stage.New ? Minutes(2, 45) : WorkDuration(c));
-        return Event("CaseOpened", c.CaseId, now, data);
+        return Event(c.CaseId, now, new CaseOpenedData(unit.Code, kind, channel, category.Code, priority, complex, summary, insuredId, moduleCode, agent?.Id, staffRole));
     }
 
     private JsonObject? Advance(SimulatedCase c, DateTimeOffset now)
@@ -116,48 +95,39 @@ public sealed class CaseSimulator
             case Stage.New:
                 c.Stage = Stage.Assigned;
                 Schedule(c, now, WorkDuration(c));
-                return Event("CaseAssigned", c.CaseId, now, new JsonObject { ["agentId"] = PickAgent(c.Unit) });
+                return Event(c.CaseId, now, new CaseAssignedData(PickAgent(c.Unit)));
 
             case Stage.Assigned when !c.WasPaused && _random.NextDouble() < 0.15:
                 c.Stage = Stage.Paused;
                 c.WasPaused = true;
                 Schedule(c, now, Minutes(30, 60 * 24));
-                return Event("CasePaused", c.CaseId, now, new JsonObject { ["reason"] = PauseReasons[_random.Next(PauseReasons.Length)] });
+                return Event(c.CaseId, now, new CasePausedData(PauseReasons[_random.Next(PauseReasons.Length)]));
 
             case Stage.Assigned when c.Notes < 2 && _random.NextDouble() < 0.25:
                 c.Notes++;
                 Schedule(c, now, WorkDuration(c) / 2);
-                return Event("NoteAdded", c.CaseId, now, new JsonObject { ["text"] = Notes[_random.Next(Notes.Length)] });
+                return Event(c.CaseId, now, new NoteAddedData(Notes[_random.Next(Notes.Length)]));
 
             case Stage.Assigned:
                 c.Stage = Stage.Resolved;
                 Schedule(c, now, Minutes(10, 60 * 24));
-                return Event("CaseResolved", c.CaseId, now, new JsonObject
-                {
-                    ["resolution"] = Resolutions[_random.Next(Resolutions.Length)],
-                    ["summary"] = "Se atendió la solicitud del derechohabiente y se le informó el resultado.",
-                });
+                return Event(c.CaseId, now, new CaseResolvedData(Resolutions[_random.Next(Resolutions.Length)],
+                    "Se atendió la solicitud del derechohabiente y se le informó el resultado."));
 
             case Stage.Paused:
                 c.Stage = Stage.Assigned;
                 Schedule(c, now, WorkDuration(c) / 2);
-                return Event("CaseResumed", c.CaseId, now, new JsonObject());
+                return Event(c.CaseId, now, new CaseResumedData());
 
             case Stage.Resolved when !c.WasReopened && _random.NextDouble() < 0.04:
                 c.Stage = Stage.Assigned;
                 c.WasReopened = true;
                 Schedule(c, now, WorkDuration(c) / 2);
-                return Event("CaseReopened", c.CaseId, now, new JsonObject { ["reason"] = "El derechohabiente reporta que el problema persiste." });
+                return Event(c.CaseId, now, new CaseReopenedData("El derechohabiente reporta que el problema persiste."));
 
             case Stage.Resolved:
                 // Closed cases leave the simulator: nothing more happens to them.
-                var closed = new JsonObject();
-                if (_random.NextDouble() < 0.6)
-                {
-                    closed["satisfaction"] = 1 + _random.Next(5);
-                }
-
-                return Event("CaseClosed", c.CaseId, now, closed);
+                return Event(c.CaseId, now, new CaseClosedData(_random.NextDouble() < 0.6 ? 1 + _random.Next(5) : null));
 
             default:
                 return null;
@@ -190,14 +160,9 @@ public sealed class CaseSimulator
         });
     }
 
-    private static JsonObject Event(string type, string caseId, DateTimeOffset at, JsonObject data) => new()
-    {
-        ["eventId"] = Guid.CreateVersion7(at).ToString(),
-        ["type"] = type,
-        ["caseId"] = caseId,
-        ["occurredAt"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-        ["data"] = data,
-    };
+    /// <summary>A typed event in the contract's wire form: the simulator never spells a field name itself.</summary>
+    private static JsonObject Event(string caseId, DateTimeOffset at, CaseEventData data) =>
+        CaseEventContract.ToJson(new CaseEvent(Guid.CreateVersion7(at), caseId, at, data));
 
     private enum Stage
     {
@@ -247,7 +212,7 @@ public sealed class CaseSimulator
 
     private static readonly string[] StaffRoles = ["medical-assistant", "pharmacy", "nursing", "physician", "security", "administrative", "social-work"];
 
-    private static readonly string[] PauseReasons = ["AwaitingInsured", "AwaitingInformation", "ThirdParty"];
+    private static readonly PauseReason[] PauseReasons = [PauseReason.AwaitingInsured, PauseReason.AwaitingInformation, PauseReason.ThirdParty];
 
     private static readonly string[] Resolutions = ["attended", "explained", "referred", "corrected", "not-applicable"];
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Dashboard.Core.Sla;
 
@@ -18,27 +19,30 @@ public abstract record CaseEventData
 }
 
 public sealed record CaseOpenedData(
-    string UnitCode,
+    [property: Code, Description("A unit of the catalogue (GET /api/v1/units).")] string UnitCode,
     CaseKind Kind,
     Channel Channel,
-    string Category,
+    [property: Code, Description("A category of the unit's institution (GET /api/v1/classification).")] string Category,
     Priority Priority,
-    bool Complex,
-    string Summary,
+    [property: Description("A complex case: escalated when it passes its deadline.")] bool Complex,
+    [property: FreeText(CaseEventContract.MaxSummary)] string Summary,
+    [property: InsuredId, Description("The insured person: NSS of 11 digits (IMSS) or DNI of 8 digits (EsSalud), as the unit's institution issues it. Always masked when read back.")]
     string? InsuredId = null,
-    string? ModuleCode = null,
-    string? AgentId = null,
-    string? StaffRole = null) : CaseEventData
+    [property: Code, Description("The attention module where the case was registered.")] string? ModuleCode = null,
+    [property: Code, Description("Assigns the case at once (status Assigned instead of New).")] string? AgentId = null,
+    [property: Code, Description("The staff role the case is about (GET /api/v1/classification).")] string? StaffRole = null) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseOpened;
 }
 
-public sealed record CaseAssignedData(string AgentId) : CaseEventData
+public sealed record CaseAssignedData([property: Code] string AgentId) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseAssigned;
 }
 
-public sealed record CaseReclassifiedData(string? Category, Priority? Priority, bool? Complex) : CaseEventData
+[AtLeastOneField]
+[Description("At least one of category, priority, complex.")]
+public sealed record CaseReclassifiedData([property: Code] string? Category, Priority? Priority, bool? Complex) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseReclassified;
 }
@@ -48,32 +52,35 @@ public sealed record CasePausedData(PauseReason Reason) : CaseEventData
     public override CaseEventType Type => CaseEventType.CasePaused;
 }
 
+[Description("Empty; `data` may be left out.")]
 public sealed record CaseResumedData : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseResumed;
 }
 
-public sealed record NoteAddedData(string Text) : CaseEventData
+public sealed record NoteAddedData([property: FreeText(CaseEventContract.MaxText)] string Text) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.NoteAdded;
 }
 
-public sealed record CaseEscalatedData(int Level, string Reason) : CaseEventData
+public sealed record CaseEscalatedData(
+    [property: WholeNumber(1, 3), Description("1 unit director, 2 regional committee, 3 central committee; must raise the case's level.")] int Level,
+    [property: FreeText(CaseEventContract.MaxText)] string Reason) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseEscalated;
 }
 
-public sealed record CaseResolvedData(string Resolution, string Summary) : CaseEventData
+public sealed record CaseResolvedData([property: Code] string Resolution, [property: FreeText(CaseEventContract.MaxSummary)] string Summary) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseResolved;
 }
 
-public sealed record CaseClosedData(int? Satisfaction) : CaseEventData
+public sealed record CaseClosedData([property: WholeNumber(1, 5), Description("The insured person's satisfaction, 1–5.")] int? Satisfaction) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseClosed;
 }
 
-public sealed record CaseReopenedData(string Reason) : CaseEventData
+public sealed record CaseReopenedData([property: FreeText(CaseEventContract.MaxText)] string Reason) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseReopened;
 }

@@ -19,10 +19,10 @@ public sealed record ParsedEvents(IReadOnlyList<CaseEvent> Events, IReadOnlyDict
 /// </summary>
 public static partial class CaseEventParser
 {
-    public const int MaxBatch = 1000;
-    public const int MaxSummary = 2000;
-    public const int MaxText = 4000;
-    public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
+    public const int MaxBatch = CaseEventContract.MaxBatch;
+    public const int MaxSummary = CaseEventContract.MaxSummary;
+    public const int MaxText = CaseEventContract.MaxText;
+    public static readonly TimeSpan MaxFutureSkew = CaseEventContract.MaxFutureSkew;
 
     /// <summary>
     /// How a body must be read before it reaches <see cref="Parse"/>: a key given twice is refused (the last one would
@@ -31,11 +31,11 @@ public static partial class CaseEventParser
     public static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
 
     // \z, not $: "$" also matches before a final newline, so "NL-123\n" passed and split the CSV export's row.
-    [GeneratedRegex("^[A-Za-z0-9\\-_/.]{1,64}\\z")]
+    [GeneratedRegex("^" + CaseEventContract.CaseIdCharacters + "\\z")]
     private static partial Regex CaseIdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9\\-_.]{1,64}\\z")]
-    private static partial Regex CodePattern();
+    [GeneratedRegex("^" + CaseEventContract.CodeCharacters + "\\z")]
+    public static partial Regex CodePattern();
 
     // RFC 3339's date-time, ASCII digits only, nothing around it: "T" (or "t") between date and time, seconds required,
     // an offset required. DateTimeOffset.TryParse alone accepted "09:30Z", spaces, and Unicode spaces.
@@ -79,7 +79,7 @@ public static partial class CaseEventParser
         {
             if (!seen.Add(events[i].EventId))
             {
-                errors.Add($"[{i}].eventId", $"eventId {events[i].EventId} appears more than once in this batch");
+                errors.Add($"[{i}].{CaseEventContract.EventId}", $"eventId {events[i].EventId} appears more than once in this batch");
             }
         }
 
@@ -107,45 +107,45 @@ public static partial class CaseEventParser
         var reader = new Fields(item, at, errors);
 
         Guid eventId = default;
-        var rawId = reader.RequiredString("eventId");
+        var rawId = reader.RequiredString(CaseEventContract.EventId);
         if (rawId is not null && !Guid.TryParse(rawId, out eventId))
         {
-            errors.Add(path("eventId"), "must be a UUID");
+            errors.Add(path(CaseEventContract.EventId), "must be a UUID");
         }
 
-        var type = reader.RequiredEnum<CaseEventType>("type");
+        var type = reader.RequiredEnum<CaseEventType>(CaseEventContract.Type);
         if (type is { } systemOnly && systemOnly.IsSystemOnly())
         {
-            errors.Add(path("type"), $"'{systemOnly}' is recorded by Tablero's SLA sweep; sources cannot send it");
+            errors.Add(path(CaseEventContract.Type), $"'{systemOnly}' is recorded by Tablero's SLA sweep; sources cannot send it");
             type = null;
         }
 
-        var caseId = reader.RequiredString("caseId");
+        var caseId = reader.RequiredString(CaseEventContract.CaseId);
         if (caseId is not null && !CaseIdPattern().IsMatch(caseId))
         {
-            errors.Add(path("caseId"), "must be 1–64 characters of A-Z a-z 0-9 - _ / .");
+            errors.Add(path(CaseEventContract.CaseId), "must be 1–64 characters of A-Z a-z 0-9 - _ / .");
         }
 
         DateTimeOffset occurredAt = default;
-        var rawAt = reader.RequiredString("occurredAt");
+        var rawAt = reader.RequiredString(CaseEventContract.OccurredAt);
         if (rawAt is not null)
         {
             if (!TryParseRfc3339(rawAt, out occurredAt))
             {
-                errors.Add(path("occurredAt"), "must be an RFC 3339 date-time with an offset, e.g. 2026-11-24T09:30:00-06:00");
+                errors.Add(path(CaseEventContract.OccurredAt), "must be an RFC 3339 date-time with an offset, e.g. 2026-11-24T09:30:00-06:00");
             }
             else if (occurredAt > now + MaxFutureSkew)
             {
-                errors.Add(path("occurredAt"), $"is more than {MaxFutureSkew.TotalMinutes:0} minutes in the future");
+                errors.Add(path(CaseEventContract.OccurredAt), $"is more than {MaxFutureSkew.TotalMinutes:0} minutes in the future");
             }
         }
 
         CaseEventData? data = null;
-        if (!item.TryGetProperty("data", out var dataElement) || dataElement.ValueKind != JsonValueKind.Object)
+        if (!item.TryGetProperty(CaseEventContract.Data, out var dataElement) || dataElement.ValueKind != JsonValueKind.Object)
         {
-            if (type is not CaseEventType.CaseResumed || (item.TryGetProperty("data", out var d) && d.ValueKind is not JsonValueKind.Null))
+            if (type is not CaseEventType.CaseResumed || (item.TryGetProperty(CaseEventContract.Data, out var d) && d.ValueKind is not JsonValueKind.Null))
             {
-                errors.Add(path("data"), "is required and must be an object");
+                errors.Add(path(CaseEventContract.Data), "is required and must be an object");
             }
             else
             {
@@ -154,7 +154,7 @@ public static partial class CaseEventParser
         }
         else if (type is { } t)
         {
-            data = ParseData(t, new Fields(dataElement, path("data"), errors), findUnit);
+            data = ParseData(t, new Fields(dataElement, path(CaseEventContract.Data), errors), findUnit);
         }
 
         return errors.Count == before && type is not null && data is not null
@@ -168,40 +168,40 @@ public static partial class CaseEventParser
         {
             case CaseEventType.CaseOpened:
             {
-                var unitCode = f.RequiredCode("unitCode");
+                var unitCode = f.RequiredCode(Field.UnitCode);
                 var unit = unitCode is null ? null : findUnit(unitCode);
                 if (unitCode is not null && unit is null)
                 {
-                    f.Error("unitCode", $"unit '{unitCode}' is not in the catalogue");
+                    f.Error(Field.UnitCode, $"unit '{unitCode}' is not in the catalogue");
                 }
 
-                var kind = f.RequiredEnum<CaseKind>("kind");
-                var channel = f.RequiredEnum<Channel>("channel");
-                var category = f.RequiredCode("category");
-                var priority = f.RequiredEnum<Priority>("priority");
-                var complex = f.RequiredBool("complex");
-                var summary = f.RequiredText("summary", MaxSummary);
-                var insuredId = f.OptionalString("insuredId");
+                var kind = f.RequiredEnum<CaseKind>(Field.Kind);
+                var channel = f.RequiredEnum<Channel>(Field.Channel);
+                var category = f.RequiredCode(Field.Category);
+                var priority = f.RequiredEnum<Priority>(Field.Priority);
+                var complex = f.RequiredBool(Field.Complex);
+                var summary = f.RequiredText(Field.Summary, MaxSummary);
+                var insuredId = f.OptionalString(Field.InsuredId);
                 if (insuredId is not null && unit is not null && InsuredIdFormat.Check(unit.Institution, insuredId) is { } problem)
                 {
-                    f.Error("insuredId", problem);
+                    f.Error(Field.InsuredId, problem);
                 }
 
-                var moduleCode = f.OptionalCode("moduleCode");
-                var agentId = f.OptionalCode("agentId");
-                var staffRole = f.OptionalCode("staffRole");
+                var moduleCode = f.OptionalCode(Field.ModuleCode);
+                var agentId = f.OptionalCode(Field.AgentId);
+                var staffRole = f.OptionalCode(Field.StaffRole);
                 if (unit is not null)
                 {
                     var classification = ClassificationCatalogue.For(unit.Institution);
                     if (category is not null && classification.FindCategory(category) is null)
                     {
-                        f.Error("category", $"'{category}' is not a category of {unit.Institution}: {string.Join(", ", classification.Categories.Select(c => c.Code))}");
+                        f.Error(Field.Category, $"'{category}' is not a category of {unit.Institution}: {string.Join(", ", classification.Categories.Select(c => c.Code))}");
                         category = null;
                     }
 
                     if (staffRole is not null && classification.FindStaffRole(staffRole) is null)
                     {
-                        f.Error("staffRole", $"'{staffRole}' is not a staff role of {unit.Institution}: {string.Join(", ", classification.StaffRoles.Select(r => r.Code))}");
+                        f.Error(Field.StaffRole, $"'{staffRole}' is not a staff role of {unit.Institution}: {string.Join(", ", classification.StaffRoles.Select(r => r.Code))}");
                         staffRole = null;
                     }
                 }
@@ -212,20 +212,20 @@ public static partial class CaseEventParser
             }
 
             case CaseEventType.CaseAssigned:
-                return f.RequiredCode("agentId") is { } agent ? new CaseAssignedData(agent) : null;
+                return f.RequiredCode(Field.AgentId) is { } agent ? new CaseAssignedData(agent) : null;
 
             case CaseEventType.CaseReclassified:
             {
-                var category = f.OptionalCode("category");
+                var category = f.OptionalCode(Field.Category);
                 // The case's institution is known only to the rules; here the code must at least exist somewhere.
                 if (category is not null && !Enum.GetValues<Institution>().Any(i => ClassificationCatalogue.For(i).FindCategory(category) is not null))
                 {
-                    f.Error("category", $"'{category}' is not a known category");
+                    f.Error(Field.Category, $"'{category}' is not a known category");
                     category = null;
                 }
 
-                var priority = f.OptionalEnum<Priority>("priority");
-                var complex = f.OptionalBool("complex");
+                var priority = f.OptionalEnum<Priority>(Field.Priority);
+                var complex = f.OptionalBool(Field.Complex);
                 if (category is null && priority is null && complex is null && !f.HasErrors)
                 {
                     f.Error("", "give at least one of category, priority, complex");
@@ -236,33 +236,33 @@ public static partial class CaseEventParser
             }
 
             case CaseEventType.CasePaused:
-                return f.RequiredEnum<PauseReason>("reason") is { } pauseReason ? new CasePausedData(pauseReason) : null;
+                return f.RequiredEnum<PauseReason>(Field.Reason) is { } pauseReason ? new CasePausedData(pauseReason) : null;
 
             case CaseEventType.CaseResumed:
                 return new CaseResumedData();
 
             case CaseEventType.NoteAdded:
-                return f.RequiredText("text", MaxText) is { } text ? new NoteAddedData(text) : null;
+                return f.RequiredText(Field.Text, MaxText) is { } text ? new NoteAddedData(text) : null;
 
             case CaseEventType.CaseEscalated:
             {
-                var level = f.RequiredInt("level", 1, 3);
-                var reason = f.RequiredText("reason", MaxText);
+                var level = f.RequiredInt(Field.Level, 1, 3);
+                var reason = f.RequiredText(Field.Reason, MaxText);
                 return level is null || reason is null ? null : new CaseEscalatedData(level.Value, reason);
             }
 
             case CaseEventType.CaseResolved:
             {
-                var resolution = f.RequiredCode("resolution");
-                var summary = f.RequiredText("summary", MaxSummary);
+                var resolution = f.RequiredCode(Field.Resolution);
+                var summary = f.RequiredText(Field.Summary, MaxSummary);
                 return resolution is null || summary is null ? null : new CaseResolvedData(resolution, summary);
             }
 
             case CaseEventType.CaseClosed:
-                return f.OptionalInt("satisfaction", 1, 5, out var satisfaction) ? new CaseClosedData(satisfaction) : null;
+                return f.OptionalInt(Field.Satisfaction, 1, 5, out var satisfaction) ? new CaseClosedData(satisfaction) : null;
 
             case CaseEventType.CaseReopened:
-                return f.RequiredText("reason", MaxText) is { } why ? new CaseReopenedData(why) : null;
+                return f.RequiredText(Field.Reason, MaxText) is { } why ? new CaseReopenedData(why) : null;
 
             default:
                 return null;
@@ -311,6 +311,27 @@ public static partial class CaseEventParser
 
         result = new DateTimeOffset(local, offset);
         return true;
+    }
+
+    /// <summary>The payload fields' wire names, from the records' own properties (one owner: the records).</summary>
+    private static class Field
+    {
+        public static readonly string AgentId = CaseEventContract.FieldName(nameof(CaseOpenedData.AgentId));
+        public static readonly string Category = CaseEventContract.FieldName(nameof(CaseOpenedData.Category));
+        public static readonly string Channel = CaseEventContract.FieldName(nameof(CaseOpenedData.Channel));
+        public static readonly string Complex = CaseEventContract.FieldName(nameof(CaseOpenedData.Complex));
+        public static readonly string InsuredId = CaseEventContract.FieldName(nameof(CaseOpenedData.InsuredId));
+        public static readonly string Kind = CaseEventContract.FieldName(nameof(CaseOpenedData.Kind));
+        public static readonly string Level = CaseEventContract.FieldName(nameof(CaseEscalatedData.Level));
+        public static readonly string ModuleCode = CaseEventContract.FieldName(nameof(CaseOpenedData.ModuleCode));
+        public static readonly string Priority = CaseEventContract.FieldName(nameof(CaseOpenedData.Priority));
+        public static readonly string Reason = CaseEventContract.FieldName(nameof(CasePausedData.Reason));
+        public static readonly string Resolution = CaseEventContract.FieldName(nameof(CaseResolvedData.Resolution));
+        public static readonly string Satisfaction = CaseEventContract.FieldName(nameof(CaseClosedData.Satisfaction));
+        public static readonly string StaffRole = CaseEventContract.FieldName(nameof(CaseOpenedData.StaffRole));
+        public static readonly string Summary = CaseEventContract.FieldName(nameof(CaseOpenedData.Summary));
+        public static readonly string Text = CaseEventContract.FieldName(nameof(NoteAddedData.Text));
+        public static readonly string UnitCode = CaseEventContract.FieldName(nameof(CaseOpenedData.UnitCode));
     }
 
     private sealed class Errors

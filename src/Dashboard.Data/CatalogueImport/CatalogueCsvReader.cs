@@ -36,7 +36,7 @@ public static partial class CatalogueCsvReader
     private static readonly CsvColumn[] AgentColumns = [new("id"), new("unitCode"), new("moduleCode"), new("name")];
     private static readonly string[] FileOrder = [RegionsFile, UnitsFile, ModulesFile, AgentsFile];
 
-    [GeneratedRegex("^[A-Za-z0-9\\-_.]{1,64}\\z")]
+    [GeneratedRegex("^" + Core.Cases.CaseEventContract.CodeCharacters + "\\z")]
     private static partial Regex CodePattern();
 
     /// <summary>

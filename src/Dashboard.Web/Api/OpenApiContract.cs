@@ -23,8 +23,6 @@ public static class OpenApiContract
     public const string EventSchema = "CaseEvent";
 
     private const string ProblemJson = "application/problem+json";
-    private const string CodePattern = "^[A-Za-z0-9\\-_.]{1,64}$";
-    private const string CaseIdPattern = "^[A-Za-z0-9\\-_/.]{1,64}$";
     private const string RegionFilter = "Only this region (OOAD / Red) code; narrows the key's scope, never widens it.";
     private const string UnitFilter = "Only this unit code; narrows the key's scope, never widens it.";
 
@@ -290,42 +288,8 @@ public static class OpenApiContract
     /// </summary>
     private static void AddEventSchemas(OpenApiDocument document)
     {
-        var code = Matching(pattern: CodePattern, description: "A code: 1–64 characters of A-Z a-z 0-9 - _ .");
-        var data = new Dictionary<CaseEventType, OpenApiSchema>
-        {
-            [CaseEventType.CaseOpened] = Data(
-                [
-                    ("unitCode", Matching(pattern: CodePattern, description: "A unit of the catalogue (GET /api/v1/units)."), true),
-                    ("kind", OneOf(Enum.GetNames<CaseKind>()), true),
-                    ("channel", OneOf(Enum.GetNames<Channel>()), true),
-                    ("category", code, true),
-                    ("priority", OneOf(Enum.GetNames<Priority>()), true),
-                    ("complex", new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "A complex case: escalated when it passes its deadline." }, true),
-                    ("summary", Text(CaseEventParser.MaxSummary), true),
-                    ("insuredId", Matching(pattern: "^[0-9]{8}([0-9]{3})?$", description: "The insured person: NSS of 11 digits (IMSS) or DNI of 8 digits (EsSalud), as the unit's institution issues it. Always masked when read back."), false),
-                    ("moduleCode", code, false),
-                    ("agentId", Matching(pattern: CodePattern, description: "Assigns the case at once (status Assigned instead of New)."), false),
-                    ("staffRole", code, false),
-                ]),
-            [CaseEventType.CaseAssigned] = Data([("agentId", code, true)]),
-            [CaseEventType.CaseReclassified] = WithDescription(Data(
-                [
-                    ("category", code, false),
-                    ("priority", OneOf(Enum.GetNames<Priority>()), false),
-                    ("complex", new OpenApiSchema { Type = JsonSchemaType.Boolean }, false),
-                ], minProperties: 1), "At least one of category, priority, complex."),
-            [CaseEventType.CasePaused] = Data([("reason", OneOf(Enum.GetNames<PauseReason>()), true)]),
-            [CaseEventType.CaseResumed] = WithDescription(Data([]), "Empty; `data` may be left out."),
-            [CaseEventType.NoteAdded] = Data([("text", Text(CaseEventParser.MaxText), true)]),
-            [CaseEventType.CaseEscalated] = Data(
-                [
-                    ("level", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = CaseSummary.MaxEscalationLevel.ToString(CultureInfo.InvariantCulture), Description = "1 unit director, 2 regional committee, 3 central committee; must raise the case's level." }, true),
-                    ("reason", Text(CaseEventParser.MaxText), true),
-                ]),
-            [CaseEventType.CaseResolved] = Data([("resolution", code, true), ("summary", Text(CaseEventParser.MaxSummary), true)]),
-            [CaseEventType.CaseClosed] = Data([("satisfaction", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = "5", Description = "The insured person's satisfaction, 1–5." }, false)]),
-            [CaseEventType.CaseReopened] = Data([("reason", Text(CaseEventParser.MaxText), true)]),
-        };
+        // Generated from the payload records themselves (CaseEventContract): the parser reads the same fields.
+        var data = CaseEventContract.SourceTypes.ToDictionary(type => type, DataSchema);
 
         document.AddComponent("CaseEventType", OneOf(Enum.GetNames<CaseEventType>()));
         var variants = new List<IOpenApiSchema>();
@@ -349,10 +313,10 @@ public static class OpenApiContract
 
     private static OpenApiSchema Envelope(OpenApiDocument document, CaseEventType type)
     {
-        var required = new HashSet<string>(StringComparer.Ordinal) { "eventId", "type", "caseId", "occurredAt" };
+        var required = new HashSet<string>(StringComparer.Ordinal) { CaseEventContract.EventId, CaseEventContract.Type, CaseEventContract.CaseId, CaseEventContract.OccurredAt };
         if (type != CaseEventType.CaseResumed)
         {
-            required.Add("data");
+            required.Add(CaseEventContract.Data);
         }
 
         return new OpenApiSchema
@@ -361,36 +325,62 @@ public static class OpenApiContract
             Required = required,
             Properties = new Dictionary<string, IOpenApiSchema>
             {
-                ["eventId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", Description = "Unique per event; sending it again is answered as a duplicate." },
-                ["type"] = new OpenApiSchema
+                [CaseEventContract.EventId] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", Description = "Unique per event; sending it again is answered as a duplicate." },
+                [CaseEventContract.Type] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,
                     Enum = [JsonValue.Create(type.ToString())],
                     Description = "One of the values of CaseEventType.",
                 },
-                ["caseId"] = Matching(pattern: CaseIdPattern, description: "The source system's case number, 1–64 characters of A-Z a-z 0-9 - _ / ."),
-                ["occurredAt"] = new OpenApiSchema
+                [CaseEventContract.CaseId] = Matching(pattern: CaseEventContract.CaseIdPattern, description: "The source system's case number, 1–64 characters of A-Z a-z 0-9 - _ / ."),
+                [CaseEventContract.OccurredAt] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,
                     Format = "date-time",
-                    Description = $"RFC 3339 with an offset (2026-11-24T09:30:00-06:00); at most {CaseEventParser.MaxFutureSkew.TotalMinutes:0} minutes in the future.",
+                    Description = $"RFC 3339 with an offset (2026-11-24T09:30:00-06:00); at most {CaseEventContract.MaxFutureSkew.TotalMinutes:0} minutes in the future.",
                 },
-                ["data"] = new OpenApiSchemaReference($"{type}Data", document),
+                [CaseEventContract.Data] = new OpenApiSchemaReference($"{type}Data", document),
             },
         };
     }
 
-    private static OpenApiSchema Data(IReadOnlyList<(string Name, OpenApiSchema Schema, bool Required)> fields, int? minProperties = null) => new()
+    /// <summary>One event type's <c>data</c>, from its record: each property, its type and the attributes that rule it.</summary>
+    private static OpenApiSchema DataSchema(CaseEventType type)
     {
-        Type = JsonSchemaType.Object,
-        Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)f.Schema),
-        Required = fields.Where(f => f.Required).Select(f => f.Name).ToHashSet(StringComparer.Ordinal),
-        MinProperties = minProperties,
-    };
+        var record = CaseEventJson.DataTypeOf(type);
+        var fields = CaseEventContract.FieldsOf(type);
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)FieldSchema(f)),
+            Required = fields.Where(f => f.Required).Select(f => f.Name).ToHashSet(StringComparer.Ordinal),
+            MinProperties = record.IsDefined(typeof(AtLeastOneFieldAttribute), false) ? 1 : null,
+            Description = record.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false).OfType<System.ComponentModel.DescriptionAttribute>().FirstOrDefault()?.Description,
+        };
+    }
 
-    private static OpenApiSchema WithDescription(OpenApiSchema schema, string description)
+    private static OpenApiSchema FieldSchema(DataField field)
     {
-        schema.Description = description;
+        var schema = field.ValueType switch
+        {
+            { IsEnum: true } enumType => OneOf(Enum.GetNames(enumType)),
+            var t when t == typeof(bool) => new OpenApiSchema { Type = JsonSchemaType.Boolean },
+            var t when t == typeof(int) && field.Rule<WholeNumberAttribute>() is { } range => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer,
+                Minimum = range.Minimum.ToString(CultureInfo.InvariantCulture),
+                Maximum = range.Maximum.ToString(CultureInfo.InvariantCulture),
+            },
+            _ when field.Rule<CodeAttribute>() is not null => Matching(pattern: CaseEventContract.CodePattern, description: "A code: 1–64 characters of A-Z a-z 0-9 - _ ."),
+            _ when field.Rule<InsuredIdAttribute>() is not null => Matching(pattern: InsuredIdAttribute.Pattern, description: ""),
+            _ when field.Rule<FreeTextAttribute>() is { } text => Text(text.MaxLength),
+            _ => Text(),
+        };
+        if (field.Rule<System.ComponentModel.DescriptionAttribute>() is { } description)
+        {
+            schema.Description = description.Description;
+        }
+
         return schema;
     }
 
@@ -407,22 +397,8 @@ public static class OpenApiContract
     private static OpenApiSchema Matching(string pattern, string description) =>
         new() { Type = JsonSchemaType.String, Pattern = pattern, Description = description };
 
-    private static JsonNode Example() => new JsonObject
-    {
-        ["eventId"] = "6f1c1b9e-3a53-4a1e-9a43-2f0d7c1c0a11",
-        ["type"] = "CaseOpened",
-        ["caseId"] = "QJ-2026-000123",
-        ["occurredAt"] = "2026-11-24T09:30:00-06:00",
-        ["data"] = new JsonObject
-        {
-            ["unitCode"] = "UMF-JAL-001",
-            ["kind"] = "Complaint",
-            ["channel"] = "Module",
-            ["category"] = "mistreatment",
-            ["priority"] = "High",
-            ["complex"] = true,
-            ["summary"] = "Trato descortés en ventanilla.",
-            ["insuredId"] = "12345678901",
-        },
-    };
+    /// <summary>The README's example, written through the contract like any typed event.</summary>
+    private static JsonNode Example() => CaseEventContract.ToJson(new CaseEvent(Guid.Parse("6f1c1b9e-3a53-4a1e-9a43-2f0d7c1c0a11"), "QJ-2026-000123",
+        new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.FromHours(-6)),
+        new CaseOpenedData("UMF-JAL-001", CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Trato descortés en ventanilla.", "12345678901")));
 }
