@@ -11,9 +11,9 @@ namespace Dashboard.Data;
 /// <para>
 /// Shared text lives in fragments, <c>Sql/{Provider}/Fragments/{Fragment}.sql</c>, which are not statements (they are
 /// not in <see cref="Names"/>). A statement line that is only <c>-- #include {Fragment}</c> is replaced at load by the
-/// fragment of the same provider, each of its lines indented as the directive is. Fragments do not include fragments,
-/// and an include of a fragment that does not exist, or a malformed one, stops the load with the statement's and the
-/// fragment's names.
+/// fragment of the same provider, each of its lines indented as the directive is; the comment lines a fragment starts
+/// with describe it and stay out. Fragments do not include fragments; an include of a fragment that does not exist, a
+/// nested or a malformed one stops the load with the statement's and the fragment's names.
 /// </para>
 /// <para>
 /// Actions: a statement that only reads is <c>Read…</c> (never Get or List): <c>ReadAll</c> is every row of a small
@@ -60,8 +60,8 @@ public sealed partial class SqlScripts
     private const string FragmentPrefix = "Fragments.";
 
     /// <summary>
-    /// The text of a statement with each <c>-- #include {Fragment}</c> line replaced by that fragment, indented as the
-    /// line is. <paramref name="file"/> only names the statement in errors.
+    /// The text of a statement with each <c>-- #include {Fragment}</c> line replaced by that fragment (less the comment
+    /// lines it starts with), indented as the line is. <paramref name="file"/> only names the statement in errors.
     /// </summary>
     internal static string Expand(string file, string text, IReadOnlyDictionary<string, string> fragments)
     {
@@ -102,7 +102,8 @@ public sealed partial class SqlScripts
             }
 
             var indent = directive.Groups["indent"].Value;
-            expanded.AppendJoin('\n', fragment.TrimEnd('\n', '\r').Split('\n').Select(l => l.Length == 0 ? l : indent + l));
+            var lines = fragment.TrimEnd('\n', '\r').Split('\n').SkipWhile(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal));
+            expanded.AppendJoin('\n', lines.Select(l => l.Length == 0 ? l : indent + l));
         }
 
         return expanded.ToString();

@@ -25,6 +25,21 @@ public sealed partial class SqlFilesTests
     }
 
     [Fact]
+    public void Fragments_EveryProviderHasTheSameOnes_AndEachIsIncluded()
+    {
+        var sqlite = new SqlScripts(DatabaseProvider.Sqlite).FragmentNames.Order(StringComparer.Ordinal).ToArray();
+        var sqlServer = new SqlScripts(DatabaseProvider.SqlServer).FragmentNames.Order(StringComparer.Ordinal).ToArray();
+
+        Assert.NotEmpty(sqlite);
+        Assert.Equal(sqlite, sqlServer);
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+        {
+            var statements = SqlScripts.ReadEmbedded($"Sql.{provider}.").Where(f => !f.Key.Contains('.', StringComparison.Ordinal)).ToArray();
+            Assert.All(sqlite, fragment => Assert.Contains(statements, s => s.Value.Contains($"-- #include {fragment}\n", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public void Migrations_EveryProviderHasTheSameDatedScripts()
     {
         string[] Of(string provider) => DataAssembly.GetManifestResourceNames()
@@ -86,7 +101,7 @@ public sealed partial class SqlFilesTests
     [Fact]
     public void Include_ReplacesTheLineWithTheFragmentIndentedAsTheLine()
     {
-        var fragments = new Dictionary<string, string> { ["Both"] = "AND a = 1\n    OR b = 2\n" };
+        var fragments = new Dictionary<string, string> { ["Both"] = "-- What Both is.\nAND a = 1\n    OR b = 2\n" };
 
         var sql = SqlScripts.Expand("Test/X.sql", "SELECT 1\nWHERE c = 3\n    -- #include Both\nORDER BY 1;\n", fragments);
 
