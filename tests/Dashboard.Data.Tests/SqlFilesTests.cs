@@ -98,6 +98,44 @@ public sealed partial class SqlFilesTests
         }
     }
 
+    /// <summary>The statements that read cases, events or alerts for the application itself (jobs, appends, delivery, audit), not for a caller.</summary>
+    private static readonly string[] NotACallersRead =
+    [
+        "Alert_Insert", "Alert_ReadById", "Alert_ReadDeliverable", "Alert_ReadRemindersDue", "Audit_ReadLatestForInsured",
+        "CaseEvent_ReadByEventIds", "CaseEvent_ReadOfTypeBetween", "Case_ReadByIds", "Case_ReadDue", "Case_ReadPurgeable",
+    ];
+
+    [Fact]
+    public void Statements_ReadingCasesEventsOrAlertsForACaller_AreLimitedToTheCallersScope()
+    {
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+        {
+            var scripts = new SqlScripts(provider);
+            Assert.All(NotACallersRead, name => Assert.Contains(name, scripts.Names));
+            var callers = scripts.Names.Where(n => !NotACallersRead.Contains(n) && ReadsScopedTable().IsMatch(WithoutComments(scripts[n]))).ToArray();
+
+            Assert.NotEmpty(callers);
+            Assert.All(callers, name => Assert.True(
+                scripts[name].Contains("@ScopeRegionCode IS NULL OR", StringComparison.Ordinal) && scripts[name].Contains("@ScopeUnitCode IS NULL OR", StringComparison.Ordinal),
+                $"{provider}/{name} reads for a caller: it filters by @ScopeRegionCode and @ScopeUnitCode"));
+        }
+    }
+
+    [Fact]
+    public void Statements_FilteringByRegionOrUnit_NarrowTheCallersScopeNeverReplaceIt()
+    {
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+        {
+            var scripts = new SqlScripts(provider);
+            var filtering = scripts.Names.Where(n => OptionalRegionOrUnit().IsMatch(scripts[n])).ToArray();
+
+            Assert.NotEmpty(filtering);
+            Assert.All(filtering, name => Assert.True(
+                scripts[name].Contains("@ScopeRegionCode IS NULL OR", StringComparison.Ordinal) && scripts[name].Contains("@ScopeUnitCode IS NULL OR", StringComparison.Ordinal),
+                $"{provider}/{name}: an optional @RegionCode or @UnitCode is a filter within the caller's scope (@Scope…), never the scope itself"));
+        }
+    }
+
     [Fact]
     public void Include_ReplacesTheLineWithTheFragmentIndentedAsTheLine()
     {
@@ -158,6 +196,12 @@ public sealed partial class SqlFilesTests
 
     [GeneratedRegex(@"^\s*(SELECT|WITH)\b", RegexOptions.IgnoreCase)]
     private static partial Regex StartsAsQuery();
+
+    [GeneratedRegex(@"\b(FROM|JOIN)\s+(dbo\.)?(cases|case_events|alerts)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadsScopedTable();
+
+    [GeneratedRegex(@"@(RegionCode|UnitCode) IS NULL OR")]
+    private static partial Regex OptionalRegionOrUnit();
 
     [GeneratedRegex(@"--[^\n]*")]
     private static partial Regex LineComment();

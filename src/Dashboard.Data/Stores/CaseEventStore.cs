@@ -123,7 +123,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CaseEventRow>(new CommandDefinition(sql["CaseEvent_ReadAfter"],
-            new { AfterSequence = afterSequence, Limit = limit, scope.RegionCode, scope.UnitCode }, cancellationToken: cancellationToken));
+            new { AfterSequence = afterSequence, Limit = limit, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStored()).ToArray();
     }
 
@@ -142,7 +142,7 @@ public sealed class CaseEventStore(ConnectionFactory connections, SqlScripts sql
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CaseEventRow>(new CommandDefinition(sql["CaseEvent_ReadByCase"],
-            new { CaseId = caseId, scope.RegionCode, scope.UnitCode }, cancellationToken: cancellationToken));
+            new { CaseId = caseId, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStored()).ToArray();
     }
 

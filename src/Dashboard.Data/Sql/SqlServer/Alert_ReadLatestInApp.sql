@@ -3,7 +3,7 @@ SELECT TOP (@Limit)
     -- #include AlertColumns
 FROM dbo.alerts a
 WHERE a.channel = 'InApp'
-    AND (@RegionCode IS NULL OR a.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR a.unit_code = @UnitCode)
+    AND (@ScopeRegionCode IS NULL OR a.region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR a.unit_code = @ScopeUnitCode)
     AND (@UnacknowledgedOnly = 0 OR a.acknowledged_at_utc IS NULL)
 ORDER BY a.created_at_utc DESC, a.id DESC;

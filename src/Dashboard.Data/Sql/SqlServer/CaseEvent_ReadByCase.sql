@@ -2,6 +2,6 @@ SELECT
     -- #include CaseEventColumns
 FROM dbo.case_events e
 WHERE e.case_id = @CaseId
-    AND (@RegionCode IS NULL OR e.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR e.unit_code = @UnitCode)
+    AND (@ScopeRegionCode IS NULL OR e.region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR e.unit_code = @ScopeUnitCode)
 ORDER BY e.sequence;

@@ -2,7 +2,7 @@ SELECT
     -- #include CaseEventColumns
 FROM case_events e
 WHERE e.sequence > @AfterSequence
-    AND (@RegionCode IS NULL OR e.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR e.unit_code = @UnitCode)
+    AND (@ScopeRegionCode IS NULL OR e.region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR e.unit_code = @ScopeUnitCode)
 ORDER BY e.sequence
 LIMIT @Limit;

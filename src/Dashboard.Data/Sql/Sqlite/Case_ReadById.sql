@@ -2,5 +2,5 @@ SELECT
     -- #include CaseColumns
 FROM cases c
 WHERE c.case_id = @CaseId
-    AND (@RegionCode IS NULL OR c.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR c.unit_code = @UnitCode);
+    AND (@ScopeRegionCode IS NULL OR c.region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR c.unit_code = @ScopeUnitCode);
