@@ -36,13 +36,13 @@ public sealed partial class SqlScripts
     {
         Provider = provider;
         var files = ReadEmbedded($"Sql.{provider}.").ToArray();
-        _fragments = files.Where(f => f.Key.StartsWith(FragmentPrefix, StringComparison.Ordinal))
-            .ToFrozenDictionary(f => f.Key[FragmentPrefix.Length..], f => f.Value, StringComparer.Ordinal);
         if (files.FirstOrDefault(f => f.Key.Contains('.', StringComparison.Ordinal) && !f.Key.StartsWith(FragmentPrefix, StringComparison.Ordinal)) is { Key: { } stray })
         {
             throw new InvalidOperationException($"{provider}/{stray.Replace('.', '/')}.sql is neither a statement nor a fragment (Fragments/)");
         }
 
+        _fragments = files.Where(f => f.Key.StartsWith(FragmentPrefix, StringComparison.Ordinal))
+            .ToFrozenDictionary(f => f.Key[FragmentPrefix.Length..], f => f.Value, StringComparer.Ordinal);
         _byName = files.Where(f => !f.Key.Contains('.', StringComparison.Ordinal))
             .ToFrozenDictionary(f => f.Key, f => Expand($"{provider}/{f.Key}.sql", f.Value, _fragments), StringComparer.Ordinal);
     }
@@ -71,9 +71,11 @@ public sealed partial class SqlScripts
         }
 
         var expanded = new StringBuilder(text.Length * 2);
-        foreach (var line in text.Split('\n'))
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
-            if (expanded.Length > 0)
+            var line = lines[i];
+            if (i > 0)
             {
                 expanded.Append('\n');
             }
@@ -102,8 +104,8 @@ public sealed partial class SqlScripts
             }
 
             var indent = directive.Groups["indent"].Value;
-            var lines = fragment.TrimEnd('\n', '\r').Split('\n').SkipWhile(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal));
-            expanded.AppendJoin('\n', lines.Select(l => l.Length == 0 ? l : indent + l));
+            var body = fragment.TrimEnd('\n', '\r').Split('\n').SkipWhile(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal));
+            expanded.AppendJoin('\n', body.Select(l => l.Length == 0 ? l : indent + l));
         }
 
         return expanded.ToString();
