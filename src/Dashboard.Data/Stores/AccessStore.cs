@@ -27,12 +27,12 @@ public sealed class AccessStore(ConnectionFactory connections, SqlScripts sql) :
         (await QueryAsync<UserRow>("User_ReadById", new { Id = id }, cancellationToken)).FirstOrDefault()?.ToModel();
 
     public async Task<IReadOnlyList<UserAccount>> ListUsersAsync(CancellationToken cancellationToken = default) =>
-        (await QueryAsync<UserRow>("User_List", null, cancellationToken)).Select(r => r.ToModel()).ToArray();
+        (await QueryAsync<UserRow>("User_ReadAll", null, cancellationToken)).Select(r => r.ToModel()).ToArray();
 
     public async Task<int> CountActiveAdministratorsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["User_CountActiveAdministrators"], cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["User_ReadActiveAdministratorCount"], cancellationToken: cancellationToken));
     }
 
     public async Task<bool> UpdateUserAsync(Guid id, string displayName, string? email, Role role, ReadScope scope, CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ public sealed class AccessStore(ConnectionFactory connections, SqlScripts sql) :
     }
 
     public async Task<IReadOnlyList<DisplayToken>> ListDisplayTokensAsync(CancellationToken cancellationToken = default) =>
-        (await QueryAsync<TokenRow>("DisplayToken_List", null, cancellationToken)).Select(r => r.ToModel()).ToArray();
+        (await QueryAsync<TokenRow>("DisplayToken_ReadAll", null, cancellationToken)).Select(r => r.ToModel()).ToArray();
 
     public async Task<bool> RevokeDisplayTokenAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         await ExecuteAsync("DisplayToken_Revoke", new { Id = id, At = at }, cancellationToken) == 1;
@@ -94,7 +94,7 @@ public sealed class AccessStore(ConnectionFactory connections, SqlScripts sql) :
     }
 
     public async Task<IReadOnlyList<ApiKeyRecord>> ListApiKeysAsync(CancellationToken cancellationToken = default) =>
-        (await QueryAsync<KeyRow>("ApiKey_List", null, cancellationToken)).Select(r => r.ToModel()).ToArray();
+        (await QueryAsync<KeyRow>("ApiKey_ReadAll", null, cancellationToken)).Select(r => r.ToModel()).ToArray();
 
     public async Task<bool> RevokeApiKeyAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         await ExecuteAsync("ApiKey_Revoke", new { Id = id, At = at }, cancellationToken) == 1;

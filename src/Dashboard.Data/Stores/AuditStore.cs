@@ -18,10 +18,10 @@ public sealed class AuditStore(ConnectionFactory connections, SqlScripts sql) : 
     }
 
     public Task<IReadOnlyList<AuditEntry>> ListAsync(string? caseId, string? actor, int limit, CancellationToken cancellationToken = default) =>
-        QueryAsync("Audit_List", new { CaseId = caseId, Actor = actor, Limit = limit }, cancellationToken);
+        QueryAsync("Audit_ReadLatest", new { CaseId = caseId, Actor = actor, Limit = limit }, cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> ListForInsuredAsync(string insuredId, int limit, CancellationToken cancellationToken = default) =>
-        QueryAsync("Audit_ListForInsured", new { InsuredId = insuredId, Limit = limit }, cancellationToken);
+        QueryAsync("Audit_ReadLatestForInsured", new { InsuredId = insuredId, Limit = limit }, cancellationToken);
 
     private async Task<IReadOnlyList<AuditEntry>> QueryAsync(string script, object parameters, CancellationToken cancellationToken)
     {

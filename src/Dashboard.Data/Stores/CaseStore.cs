@@ -15,7 +15,7 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadById"],
-            new { CaseId = caseId, scope.RegionCode, scope.UnitCode }, cancellationToken: cancellationToken));
+            new { CaseId = caseId, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
         return rows.SingleOrDefault()?.ToState();
     }
 
@@ -29,7 +29,7 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
     public async Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var parameters = new { scope.RegionCode, scope.UnitCode, TodayStart = todayStart, TomorrowStart = tomorrowStart, Limit = topUnits };
+        var parameters = new { ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, TodayStart = todayStart, TomorrowStart = tomorrowStart, Limit = topUnits };
         await using var connection = await connections.OpenAsync(cancellationToken);
         // One snapshot: the four reads see the same committed state.
         await using var transaction = await connections.BeginReadSnapshotAsync(connection, cancellationToken);
@@ -51,7 +51,7 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var parameters = new { scope.RegionCode, scope.UnitCode, Since = since, Limit = limit };
+        var parameters = new { ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, Since = since, Limit = limit };
         await using var connection = await connections.OpenAsync(cancellationToken);
         var byAgent = await connection.QueryAsync<ComplimentCountRow>(new CommandDefinition(sql["Case_ReadComplimentsByAgent"], parameters, cancellationToken: cancellationToken));
         var latest = await connection.QueryAsync<ComplimentEntryRow>(new CommandDefinition(sql["Case_ReadLatestCompliments"], parameters, cancellationToken: cancellationToken));
@@ -73,7 +73,7 @@ public sealed class CaseStore(ConnectionFactory connections, SqlScripts sql) : I
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RegionCountsRow>(new CommandDefinition(sql["Case_ReadOpenCountsByRegion"],
-            new { scope.RegionCode, scope.UnitCode }, cancellationToken: cancellationToken));
+            new { ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
         return rows.Select(r => new RegionOpenCounts(r.RegionCode, r.RegionName, Enum.Parse<Institution>(r.Institution), r.Units, r.OpenCases, r.OpenComplex)).ToArray();
     }
 

@@ -4,5 +4,5 @@ SET acknowledged_at_utc = @Now, acknowledged_by = @By, next_reminder_utc = NULL
 FROM dbo.alerts a
 JOIN dbo.alerts target ON target.case_id = a.case_id AND target.level = a.level
 WHERE target.id = @Id AND a.acknowledged_at_utc IS NULL
-    AND (@RegionCode IS NULL OR target.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR target.unit_code = @UnitCode);
+    AND (@ScopeRegionCode IS NULL OR target.region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR target.unit_code = @ScopeUnitCode);

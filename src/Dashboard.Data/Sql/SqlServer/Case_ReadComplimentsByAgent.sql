@@ -1,8 +1,8 @@
 -- The recognition wall: compliments per técnica and unit since a date, most first.
 SELECT TOP (@Limit) unit_code AS UnitCode, agent_id AS AgentId, COUNT(*) AS Compliments, MAX(opened_at_utc) AS LastAt
 FROM dbo.cases
-WHERE kind = 'Compliment' AND opened_at_utc >= @Since AND (@RegionCode IS NULL OR region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR unit_code = @UnitCode)
+WHERE kind = 'Compliment' AND opened_at_utc >= @Since AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
 GROUP BY unit_code, agent_id
 ORDER BY COUNT(*) DESC, MAX(opened_at_utc) DESC
 OPTION (RECOMPILE);

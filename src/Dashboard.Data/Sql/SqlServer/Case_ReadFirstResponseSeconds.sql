@@ -2,6 +2,6 @@
 SELECT DATEDIFF_BIG(SECOND, opened_at_utc, first_response_met_utc)
 FROM dbo.cases
 WHERE opened_at_utc >= @TodayStart AND opened_at_utc < @TomorrowStart AND first_response_met_utc IS NOT NULL
-    AND (@RegionCode IS NULL OR region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR unit_code = @UnitCode)
+    AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
 OPTION (RECOMPILE);

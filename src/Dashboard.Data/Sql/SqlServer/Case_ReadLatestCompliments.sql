@@ -1,7 +1,7 @@
 -- The newest compliments (no summary: the wall carries no words of the insured person).
 SELECT TOP (@Limit) case_id AS CaseId, unit_code AS UnitCode, agent_id AS AgentId, opened_at_utc AS OpenedAt
 FROM dbo.cases
-WHERE kind = 'Compliment' AND opened_at_utc >= @Since AND (@RegionCode IS NULL OR region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR unit_code = @UnitCode)
+WHERE kind = 'Compliment' AND opened_at_utc >= @Since AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
 ORDER BY opened_at_utc DESC
 OPTION (RECOMPILE);

@@ -1,7 +1,7 @@
 -- Open and overdue cases per region, for the wall's colour grid.
 SELECT region_code AS RegionCode, COUNT(*) AS OpenCases, SUM(CASE WHEN sla_state = 'Breached' THEN 1 ELSE 0 END) AS Overdue
 FROM dbo.cases
-WHERE is_open = 1 AND (@RegionCode IS NULL OR region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR unit_code = @UnitCode)
+WHERE is_open = 1 AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
 GROUP BY region_code
 OPTION (RECOMPILE);

@@ -2,51 +2,24 @@
 -- on their unit's current day (a breach counts when its date on the unit's clock, @ZoneOffsets, is the date @Now has
 -- on that clock). Two disjoint branches, open cases and closed ones breached since @BreachedSinceUtc (more than a day
 -- before @Now), so the second reads the breach indexes instead of every case ever closed.
-WITH zones AS (
-    SELECT time_zone, minutes
-    FROM OPENJSON(@ZoneOffsets) WITH (time_zone VARCHAR(64) '$.zone', minutes INT '$.minutes')
-),
-filtered AS (
+-- #include Zones
+, filtered AS (
     SELECT c.is_open, c.is_complex, c.sla_state, c.escalation_level,
         CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.first_response_breached_utc), 23) AS first_response_breached_day,
         CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.resolution_breached_utc), 23) AS resolution_breached_day,
         CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), @Now), 23) AS today
-    FROM dbo.cases c
-    LEFT JOIN dbo.units u ON u.code = c.unit_code
-    LEFT JOIN zones z ON z.time_zone = u.time_zone COLLATE DATABASE_DEFAULT
-    WHERE c.is_open = 1
-        AND (@ScopeRegionCode IS NULL OR c.region_code = @ScopeRegionCode)
-        AND (@ScopeUnitCode IS NULL OR c.unit_code = @ScopeUnitCode)
-        AND (@RegionCode IS NULL OR c.region_code = @RegionCode)
-        AND (@UnitCode IS NULL OR c.unit_code = @UnitCode)
-        AND (@Kind IS NULL OR c.kind = @Kind)
-        AND (@Category IS NULL OR c.category = @Category)
-        AND (@Channel IS NULL OR c.channel = @Channel)
-        AND (@Priority IS NULL OR c.priority = @Priority)
-        AND (@Complex IS NULL OR c.is_complex = @Complex)
-        AND (@OpenedFrom IS NULL OR (c.opened_at_utc >= @OpenedFromUtc AND CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.opened_at_utc), 23) >= @OpenedFrom))
-        AND (@OpenedTo IS NULL OR (c.opened_at_utc < @OpenedToUtc AND CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.opened_at_utc), 23) <= @OpenedTo))
+    -- #include FilteredCases
+        -- #include OpenedDaysFilter
+        AND c.is_open = 1
     UNION ALL
     SELECT c.is_open, c.is_complex, c.sla_state, c.escalation_level,
         CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.first_response_breached_utc), 23),
         CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.resolution_breached_utc), 23),
         CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), @Now), 23)
-    FROM dbo.cases c
-    LEFT JOIN dbo.units u ON u.code = c.unit_code
-    LEFT JOIN zones z ON z.time_zone = u.time_zone COLLATE DATABASE_DEFAULT
-    WHERE c.is_open = 0
+    -- #include FilteredCases
+        -- #include OpenedDaysFilter
+        AND c.is_open = 0
         AND (c.first_response_breached_utc >= @BreachedSinceUtc OR c.resolution_breached_utc >= @BreachedSinceUtc)
-        AND (@ScopeRegionCode IS NULL OR c.region_code = @ScopeRegionCode)
-        AND (@ScopeUnitCode IS NULL OR c.unit_code = @ScopeUnitCode)
-        AND (@RegionCode IS NULL OR c.region_code = @RegionCode)
-        AND (@UnitCode IS NULL OR c.unit_code = @UnitCode)
-        AND (@Kind IS NULL OR c.kind = @Kind)
-        AND (@Category IS NULL OR c.category = @Category)
-        AND (@Channel IS NULL OR c.channel = @Channel)
-        AND (@Priority IS NULL OR c.priority = @Priority)
-        AND (@Complex IS NULL OR c.is_complex = @Complex)
-        AND (@OpenedFrom IS NULL OR (c.opened_at_utc >= @OpenedFromUtc AND CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.opened_at_utc), 23) >= @OpenedFrom))
-        AND (@OpenedTo IS NULL OR (c.opened_at_utc < @OpenedToUtc AND CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.opened_at_utc), 23) <= @OpenedTo))
 )
 SELECT
     COALESCE(SUM(CASE WHEN is_open = 1 THEN 1 ELSE 0 END), 0) AS OpenCases,

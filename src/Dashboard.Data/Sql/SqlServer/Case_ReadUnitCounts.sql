@@ -1,10 +1,7 @@
 -- A region's units with their open cases, within the scope: a unit outside it is not listed. Breached today is
 -- the unit's own day (@ZoneOffsets); the breach branches read the breach indexes from @BreachedSinceUtc on.
-WITH zones AS (
-    SELECT time_zone, minutes
-    FROM OPENJSON(@ZoneOffsets) WITH (time_zone VARCHAR(64) '$.zone', minutes INT '$.minutes')
-),
-open_cases AS (
+-- #include Zones
+, open_cases AS (
     SELECT unit_code, COUNT(*) AS open_cases,
         SUM(CASE WHEN is_complex = 1 THEN 1 ELSE 0 END) AS open_complex,
         SUM(CASE WHEN sla_state = 'AtRisk' THEN 1 ELSE 0 END) AS at_risk,

@@ -4,5 +4,5 @@ SET acknowledged_at_utc = @Now, acknowledged_by = @By, next_reminder_utc = NULL
 WHERE acknowledged_at_utc IS NULL
     AND EXISTS (SELECT 1 FROM alerts target
         WHERE target.id = @Id AND target.case_id = alerts.case_id AND target.level = alerts.level
-            AND (@RegionCode IS NULL OR target.region_code = @RegionCode)
-            AND (@UnitCode IS NULL OR target.unit_code = @UnitCode));
+            AND (@ScopeRegionCode IS NULL OR target.region_code = @ScopeRegionCode)
+            AND (@ScopeUnitCode IS NULL OR target.unit_code = @ScopeUnitCode));

@@ -1,8 +1,5 @@
-SELECT a.id AS Id, a.case_id AS CaseId, a.level AS Level, a.channel AS Channel, a.unit_code AS UnitCode, a.region_code AS RegionCode,
-    a.is_critical AS Critical, a.escalated_sequence AS EscalatedSequence, a.escalated_at_utc AS EscalatedAt, a.reason AS Reason,
-    a.recipients AS Recipients, a.status AS Status, a.created_at_utc AS CreatedAt, a.sent_at_utc AS SentAt, a.held_until_utc AS HeldUntil,
-    a.attempts AS Attempts, a.last_error AS LastError, a.acknowledged_at_utc AS AcknowledgedAt, a.acknowledged_by AS AcknowledgedBy,
-    a.next_reminder_utc AS NextReminderAt, a.reminders AS Reminders
+SELECT
+    -- #include AlertColumns
 FROM alerts a
 JOIN cases c ON c.case_id = a.case_id
 WHERE a.status = 'Sent' AND a.acknowledged_at_utc IS NULL AND a.next_reminder_utc <= @Now AND c.is_open = 1

@@ -2,5 +2,5 @@
 SELECT CAST(ROUND((julianday(first_response_met_utc) - julianday(opened_at_utc)) * 86400) AS INTEGER)
 FROM cases
 WHERE opened_at_utc >= @TodayStart AND opened_at_utc < @TomorrowStart AND first_response_met_utc IS NOT NULL
-    AND (@RegionCode IS NULL OR region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR unit_code = @UnitCode);
+    AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode);

@@ -1,14 +1,14 @@
 SELECT r.code AS RegionCode, r.name AS RegionName, r.institution AS Institution,
-    (SELECT COUNT(*) FROM units u WHERE u.region_code = r.code AND (@UnitCode IS NULL OR u.code = @UnitCode)) AS Units,
+    (SELECT COUNT(*) FROM units u WHERE u.region_code = r.code AND (@ScopeUnitCode IS NULL OR u.code = @ScopeUnitCode)) AS Units,
     COALESCE(c.open_cases, 0) AS OpenCases,
     COALESCE(c.open_complex, 0) AS OpenComplex
 FROM regions r
 LEFT JOIN (
     SELECT region_code, COUNT(*) AS open_cases, SUM(CASE WHEN is_complex = 1 THEN 1 ELSE 0 END) AS open_complex
     FROM cases
-    WHERE is_open = 1 AND (@UnitCode IS NULL OR unit_code = @UnitCode)
+    WHERE is_open = 1 AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
     GROUP BY region_code
 ) c ON c.region_code = r.code
-WHERE (@RegionCode IS NULL OR r.code = @RegionCode)
-    AND (@UnitCode IS NULL OR EXISTS (SELECT 1 FROM units u2 WHERE u2.region_code = r.code AND u2.code = @UnitCode))
+WHERE (@ScopeRegionCode IS NULL OR r.code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR EXISTS (SELECT 1 FROM units u2 WHERE u2.region_code = r.code AND u2.code = @ScopeUnitCode))
 ORDER BY r.institution, r.name;

@@ -2,8 +2,8 @@
 SELECT unit_code AS UnitCode, region_code AS RegionCode, COUNT(*) AS Cases
 FROM cases
 WHERE is_open = 1 AND is_complex = 1 AND sla_state = 'Breached'
-    AND (@RegionCode IS NULL OR region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR unit_code = @UnitCode)
+    AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
 GROUP BY unit_code, region_code
 ORDER BY COUNT(*) DESC, unit_code
 LIMIT @Limit;

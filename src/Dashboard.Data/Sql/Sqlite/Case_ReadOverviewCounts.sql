@@ -2,51 +2,24 @@
 -- on their unit's current day (a breach counts when its date on the unit's clock, @ZoneOffsets, is the date @Now has
 -- on that clock). Two disjoint branches, open cases and closed ones breached since @BreachedSinceUtc (more than a day
 -- before @Now), so the second reads the breach indexes instead of every case ever closed.
-WITH zones AS (
-    SELECT json_extract(value, '$.zone') AS time_zone, json_extract(value, '$.minutes') || ' minutes' AS shift
-    FROM json_each(@ZoneOffsets)
-),
-filtered AS (
+-- #include Zones
+, filtered AS (
     SELECT c.is_open, c.is_complex, c.sla_state, c.escalation_level,
         date(c.first_response_breached_utc, COALESCE(z.shift, '0 minutes')) AS first_response_breached_day,
         date(c.resolution_breached_utc, COALESCE(z.shift, '0 minutes')) AS resolution_breached_day,
         date(@Now, COALESCE(z.shift, '0 minutes')) AS today
-    FROM cases c
-    LEFT JOIN units u ON u.code = c.unit_code
-    LEFT JOIN zones z ON z.time_zone = u.time_zone
-    WHERE c.is_open = 1
-        AND (@ScopeRegionCode IS NULL OR c.region_code = @ScopeRegionCode)
-        AND (@ScopeUnitCode IS NULL OR c.unit_code = @ScopeUnitCode)
-        AND (@RegionCode IS NULL OR c.region_code = @RegionCode)
-        AND (@UnitCode IS NULL OR c.unit_code = @UnitCode)
-        AND (@Kind IS NULL OR c.kind = @Kind)
-        AND (@Category IS NULL OR c.category = @Category)
-        AND (@Channel IS NULL OR c.channel = @Channel)
-        AND (@Priority IS NULL OR c.priority = @Priority)
-        AND (@Complex IS NULL OR c.is_complex = @Complex)
-        AND (@OpenedFrom IS NULL OR (c.opened_at_utc >= @OpenedFromUtc AND date(c.opened_at_utc, COALESCE(z.shift, '0 minutes')) >= @OpenedFrom))
-        AND (@OpenedTo IS NULL OR (c.opened_at_utc < @OpenedToUtc AND date(c.opened_at_utc, COALESCE(z.shift, '0 minutes')) <= @OpenedTo))
+    -- #include FilteredCases
+        -- #include OpenedDaysFilter
+        AND c.is_open = 1
     UNION ALL
     SELECT c.is_open, c.is_complex, c.sla_state, c.escalation_level,
         date(c.first_response_breached_utc, COALESCE(z.shift, '0 minutes')),
         date(c.resolution_breached_utc, COALESCE(z.shift, '0 minutes')),
         date(@Now, COALESCE(z.shift, '0 minutes'))
-    FROM cases c
-    LEFT JOIN units u ON u.code = c.unit_code
-    LEFT JOIN zones z ON z.time_zone = u.time_zone
-    WHERE c.is_open = 0
+    -- #include FilteredCases
+        -- #include OpenedDaysFilter
+        AND c.is_open = 0
         AND (c.first_response_breached_utc >= @BreachedSinceUtc OR c.resolution_breached_utc >= @BreachedSinceUtc)
-        AND (@ScopeRegionCode IS NULL OR c.region_code = @ScopeRegionCode)
-        AND (@ScopeUnitCode IS NULL OR c.unit_code = @ScopeUnitCode)
-        AND (@RegionCode IS NULL OR c.region_code = @RegionCode)
-        AND (@UnitCode IS NULL OR c.unit_code = @UnitCode)
-        AND (@Kind IS NULL OR c.kind = @Kind)
-        AND (@Category IS NULL OR c.category = @Category)
-        AND (@Channel IS NULL OR c.channel = @Channel)
-        AND (@Priority IS NULL OR c.priority = @Priority)
-        AND (@Complex IS NULL OR c.is_complex = @Complex)
-        AND (@OpenedFrom IS NULL OR (c.opened_at_utc >= @OpenedFromUtc AND date(c.opened_at_utc, COALESCE(z.shift, '0 minutes')) >= @OpenedFrom))
-        AND (@OpenedTo IS NULL OR (c.opened_at_utc < @OpenedToUtc AND date(c.opened_at_utc, COALESCE(z.shift, '0 minutes')) <= @OpenedTo))
 )
 SELECT
     COALESCE(SUM(CASE WHEN is_open = 1 THEN 1 ELSE 0 END), 0) AS OpenCases,
