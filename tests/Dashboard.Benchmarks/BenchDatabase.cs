@@ -28,7 +28,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         var index = new CatalogueIndex(catalogue);
         Context = new CaseContext(index.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
         Events = new EventLogForTests(Connections, Sql);
-        Cases = new CaseStore(Connections, Sql);
+        Cases = new CaseReadersForTests(Connections, Sql);
     }
 
     public string ConnectionString { get; }
@@ -44,7 +44,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public EventLogForTests Events { get; }
 
-    public CaseStore Cases { get; }
+    public CaseReadersForTests Cases { get; }
 
     public static async Task<BenchDatabase> CreateAsync(string prefix)
     {

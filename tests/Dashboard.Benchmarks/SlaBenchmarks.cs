@@ -7,6 +7,7 @@ using Dapper;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Sla;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Data.Tests;
 using Dashboard.Simulator.Catalogue;
@@ -215,7 +216,7 @@ internal static class SlaBenchmarks
     }
 
     /// <summary>One tick as <c>SlaSweepJob</c> runs it: a probe of the deadline index, and the service's due append only when something is due.</summary>
-    private static async Task<int> TickAsync(CaseEventService service, ICaseStore cases, CaseContext context, DateTimeOffset now)
+    private static async Task<int> TickAsync(CaseEventService service, ICaseReader cases, CaseContext context, DateTimeOffset now)
     {
         if ((await cases.ReadDueAsync(now, 1)).Count == 0)
         {

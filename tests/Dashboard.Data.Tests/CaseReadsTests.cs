@@ -1,4 +1,5 @@
 using Dashboard.Core.Cases;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using static Dashboard.Data.Tests.Fixtures;
 

@@ -1,5 +1,6 @@
 using Dashboard.Core.Cases;
 using Dashboard.Core.Sla;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using static Dashboard.Data.Tests.Fixtures;
 
@@ -75,11 +76,11 @@ public sealed class OverviewReadsTests
         var complex = await db.Cases.ReadOverviewAsync(new CaseFilter { Complex = true }, ReadScope.All, Zones, Now, Ct);
         var outside = await db.Cases.ReadOverviewAsync(new CaseFilter { RegionCode = "IMSS-NL" }, ReadScope.ForRegion("IMSS-JAL"), Zones, Now, Ct);
 
-        Assert.Equal(new OverviewCounts(OpenCases: 7, OpenComplex: 2, AtRisk: 1, Overdue: 1, BreachedToday: 1, Level1: 1, Level2: 1, Level3: 0), all);
+        Assert.Equal(new OpenCaseCounts(OpenCases: 7, OpenComplex: 2, AtRisk: 1, Overdue: 1, BreachedToday: 1, Level1: 1, Level2: 1, Level3: 0), all);
         Assert.Equal((5, 1, 0), (jalisco.OpenCases, jalisco.OpenComplex, jalisco.Level1));
         Assert.Equal(3, complaints.OpenCases);
         Assert.Equal((2, 2), (complex.OpenCases, complex.OpenComplex));
-        Assert.Equal(new OverviewCounts(0, 0, 0, 0, 0, 0, 0, 0), outside);
+        Assert.Equal(new OpenCaseCounts(0, 0, 0, 0, 0, 0, 0, 0), outside);
     }
 
     [Theory]

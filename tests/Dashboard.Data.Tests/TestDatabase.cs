@@ -26,7 +26,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Sql = new SqlScripts(provider);
         Catalogue = new CatalogueStore(Connections, Sql);
         Events = new EventLogForTests(Connections, Sql);
-        Cases = new CaseStore(Connections, Sql);
+        Cases = new CaseReadersForTests(Connections, Sql);
     }
 
     public DatabaseProvider Provider { get; }
@@ -41,7 +41,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public EventLogForTests Events { get; }
 
-    public CaseStore Cases { get; }
+    public CaseReadersForTests Cases { get; }
 
     public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.SqlServer);
 

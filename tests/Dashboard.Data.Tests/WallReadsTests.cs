@@ -1,5 +1,6 @@
 using Dashboard.Core.Cases;
 using Dashboard.Core.Sla;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using static Dashboard.Data.Tests.Fixtures;
 
@@ -54,9 +55,9 @@ public sealed class WallReadsTests
         var hospital = (await db.Cases.ReadWallAsync(ReadScope.ForUnit("HGR-JAL-046"), TodayStart, TodayStart.AddDays(1), 10, Ct)).Counts;
         var yesterday = (await db.Cases.ReadWallAsync(ReadScope.All, TodayStart.AddDays(-1), TodayStart, 10, Ct)).Counts;
 
-        Assert.Equal(new WallCounts(OpenCases: 4, OpenComplex: 2, AtRisk: 0, Overdue: 1, BreachedToday: 1, Level1: 0, Level2: 1, Level3: 0), all);
-        Assert.Equal(new WallCounts(OpenCases: 3, OpenComplex: 1, AtRisk: 0, Overdue: 1, BreachedToday: 1, Level1: 0, Level2: 1, Level3: 0), jalisco);
-        Assert.Equal(new WallCounts(OpenCases: 2, OpenComplex: 0, AtRisk: 0, Overdue: 1, BreachedToday: 1, Level1: 0, Level2: 1, Level3: 0), hospital);
+        Assert.Equal(new OpenCaseCounts(OpenCases: 4, OpenComplex: 2, AtRisk: 0, Overdue: 1, BreachedToday: 1, Level1: 0, Level2: 1, Level3: 0), all);
+        Assert.Equal(new OpenCaseCounts(OpenCases: 3, OpenComplex: 1, AtRisk: 0, Overdue: 1, BreachedToday: 1, Level1: 0, Level2: 1, Level3: 0), jalisco);
+        Assert.Equal(new OpenCaseCounts(OpenCases: 2, OpenComplex: 0, AtRisk: 0, Overdue: 1, BreachedToday: 1, Level1: 0, Level2: 1, Level3: 0), hospital);
         Assert.Equal(0, yesterday.BreachedToday);
     }
 

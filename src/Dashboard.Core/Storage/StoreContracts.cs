@@ -1,6 +1,5 @@
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Sla;
 using Dashboard.Core.Sla.Calendars;
 
 namespace Dashboard.Core.Storage;
@@ -49,9 +48,6 @@ public sealed record AppendResult(
 /// <summary>What one due-case append did: how many due cases it read, and the outcome of each case's planned events.</summary>
 public sealed record DueAppendResult(int DueCases, IReadOnlyList<AppendResult> Results);
 
-/// <summary>Open-case counts of one region, for the regions page and the wall.</summary>
-public sealed record RegionOpenCounts(string RegionCode, string RegionName, Institution Institution, int Units, int OpenCases, int OpenComplex);
-
 public interface ICatalogueStore
 {
     Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default);
@@ -81,129 +77,6 @@ public interface ICaseEventLog
     /// how far the log was read — past the last match when fewer came back, so a quiet type still moves the reader on.
     /// </summary>
     Task<(IReadOnlyList<StoredCaseEvent> Events, long ReadUpTo)> ReadOfTypeAfterAsync(long afterSequence, CaseEventType type, int limit, CancellationToken cancellationToken = default);
-}
-
-/// <summary>
-/// A page of the case list. Region and unit narrow the caller's scope, never widen it; null means "any".
-/// Pages count from 1. Day filters are local days of each case's own unit, as <see cref="Days"/> tells them.
-/// </summary>
-public sealed record CaseListQuery(string? RegionCode, string? UnitCode, bool? Open, bool? Complex, int Page, int PageSize)
-{
-    public long Skip => (long)(Page - 1) * PageSize;
-
-    public CaseKind? Kind { get; init; }
-    public string? Category { get; init; }
-    public Channel? Channel { get; init; }
-    public Priority? Priority { get; init; }
-    public CaseStatus? Status { get; init; }
-    public SlaState? SlaState { get; init; }
-    public int? EscalationLevel { get; init; }
-    public DateOnly? OpenedFrom { get; init; }
-    public DateOnly? OpenedTo { get; init; }
-
-    /// <summary>Only cases that went past a deadline on their unit's current day (as of <see cref="Now"/>).</summary>
-    public bool BreachedToday { get; init; }
-
-    /// <summary>The instant "today" and the ages are taken from; needed by <see cref="BreachedToday"/>.</summary>
-    public DateTimeOffset? Now { get; init; }
-
-    public DayZones Days { get; init; } = DayZones.Utc;
-
-    public CaseSort Sort { get; init; } = CaseSort.Opened;
-
-    /// <summary>Opened sorts newest first unless asked otherwise; the other orders ascend by default.</summary>
-    public bool Descending { get; init; } = true;
-}
-
-/// <summary>One page of cases in the query's order (then newest opened first, then case id), and how many match in all.</summary>
-public sealed record CasePage(IReadOnlyList<CaseState> Items, int Total);
-
-/// <summary>
-/// Case counts within a scope: every status (open and closed alike), and for open cases how many are complex and
-/// at each escalation level (0 unit … 3 central committee).
-/// </summary>
-public sealed record CaseSummary(
-    int Open,
-    int OpenComplex,
-    IReadOnlyDictionary<CaseStatus, int> ByStatus,
-    IReadOnlyDictionary<int, int> ByEscalationLevel)
-{
-    public const int MaxEscalationLevel = 3;
-}
-
-/// <summary>The wall's big numbers for one scope: open cases now, and breaches of the scope's own day.</summary>
-public sealed record WallCounts(int OpenCases, int OpenComplex, int AtRisk, int Overdue, int BreachedToday, int Level1, int Level2, int Level3);
-
-/// <summary>A unit and how many of its open complex cases are overdue.</summary>
-public sealed record UnitOverdue(string UnitCode, string RegionCode, int Cases);
-
-/// <summary>A region's open cases and how many of them are overdue (the wall colours it by the rate).</summary>
-public sealed record RegionOverdue(string RegionCode, int OpenCases, int Overdue)
-{
-    public double OverdueRate => OpenCases == 0 ? 0 : (double)Overdue / OpenCases;
-}
-
-/// <summary>Everything a wall reads from the database for its scope, in one snapshot.</summary>
-public sealed record WallSnapshot(
-    WallCounts Counts,
-    TimeSpan? MedianFirstResponseToday,
-    IReadOnlyList<UnitOverdue> TopUnits,
-    IReadOnlyList<RegionOverdue> Regions);
-
-/// <summary>Compliments for one técnica (agent) of one unit; a compliment registered without a técnica has a null agent.</summary>
-public sealed record ComplimentCount(string UnitCode, string? AgentId, int Compliments, DateTimeOffset LastAt);
-
-/// <summary>One compliment as the recognition wall shows it: who and where, never the insured person's words.</summary>
-public sealed record ComplimentEntry(string CaseId, string UnitCode, string? AgentId, DateTimeOffset OpenedAt);
-
-/// <summary>One técnica's open cases in a unit (null agent: cases nobody has taken yet).</summary>
-public sealed record AgentWorkload(string? AgentId, int OpenCases, int Overdue, int AtRisk);
-
-public interface ICaseStore
-{
-    Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default);
-
-    Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default);
-
-    /// <summary>A page of cases within the scope, ordered by opened time (newest first), then case id.</summary>
-    Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default);
-
-    /// <summary>Counts of the cases within the scope, optionally narrowed to a region or unit.</summary>
-    Task<CaseSummary> ReadSummaryAsync(string? regionCode, string? unitCode, ReadScope scope, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The SLA sweep's read, for the whole system: open cases whose next deadline is at or before
-    /// <paramref name="now"/>, earliest first.
-    /// </summary>
-    Task<IReadOnlyList<CaseState>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
-
-    /// <summary>Open cases per técnica of one unit within the scope (empty outside it).</summary>
-    Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default);
-
-    /// <summary>The recognition wall: compliments since <paramref name="since"/> per técnica and unit, and the newest ones.</summary>
-    Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
-
-    /// <summary>The wall's numbers within the scope; "today" is [<paramref name="todayStart"/>, <paramref name="tomorrowStart"/>) in the scope's zone.</summary>
-    Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The overview's numbers for a filter within the scope: open cases now and the breaches of each unit's current day
-    /// (as of <paramref name="now"/>), among the cases the filter matches.
-    /// </summary>
-    Task<OverviewCounts> ReadOverviewAsync(CaseFilter filter, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The overview's charts for the filter's period (<see cref="CaseFilter.OpenedFrom"/> to <see cref="CaseFilter.OpenedTo"/>, both
-    /// required): per local day, cases opened, resolved and breached; the cases opened in it per category; and their
-    /// median wait for a first response.
-    /// </summary>
-    Task<OverviewTrends> ReadTrendsAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default);
-
-    /// <summary>The units of a region with their open-case numbers, within the scope (none outside it).</summary>
-    Task<IReadOnlyList<UnitCounts>> ReadUnitCountsAsync(string regionCode, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default);
-
-    /// <summary>The open cases matching a list query (its paging and order aside), by age on <paramref name="now"/>.</summary>
-    Task<AgeBuckets> ReadAgeBucketsAsync(CaseListQuery query, ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The days off administrators add to their country's holiday rules.</summary>

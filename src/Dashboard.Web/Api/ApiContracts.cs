@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Sla;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,3 +1,4 @@
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ public static class CasesApi
 
     /// <summary>A case outside the caller's scope is answered exactly like a missing one: its existence is not leaked.</summary>
     private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> ReadCaseAsync(
-        string caseId, string? include, HttpContext http, ICaseStore cases, ICaseEventLog events, AuditTrail audit, CancellationToken cancellationToken)
+        string caseId, string? include, HttpContext http, ICaseReader cases, ICaseEventLog events, AuditTrail audit, CancellationToken cancellationToken)
     {
         // A case id may hold '/' (QJ-2026/000123, even ../x): clients send it escaped, and the server leaves %2F in the
         // path so it never separates segments. No other '%' can be part of an id, so this is the id, not a path.
@@ -47,7 +48,7 @@ public static class CasesApi
     /// empty page, the same answer as a region without cases.
     /// </summary>
     private static async Task<Results<Ok<CasePageDto>, ProblemHttpResult>> ListCasesAsync(
-        HttpContext http, ICaseStore cases, string? region, string? unit, string? status, string? complex, string? page, string? pageSize,
+        HttpContext http, ICaseListReader cases, string? region, string? unit, string? status, string? complex, string? page, string? pageSize,
         CancellationToken cancellationToken)
     {
         var query = new QueryReader();

@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Access;
-using Dashboard.Core.Storage;
+using Dashboard.Core.Reads;
 using Dashboard.Web.Security;
 
 namespace Dashboard.Web.Api;
@@ -25,7 +25,7 @@ public static class ExportApi
         return api;
     }
 
-    private static async Task<IResult> ExportCasesAsync(HttpContext http, ICaseStore cases, AuditTrail audit, string? region, string? unit, string? status,
+    private static async Task<IResult> ExportCasesAsync(HttpContext http, ICaseListReader cases, AuditTrail audit, string? region, string? unit, string? status,
         string? complex, CancellationToken cancellationToken)
     {
         var query = new QueryReader();

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Storage;
+using Dashboard.Core.Reads;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

@@ -1,4 +1,4 @@
-using Dashboard.Core.Storage;
+using Dashboard.Core.Reads;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +14,7 @@ public static class SummaryApi
     }
 
     /// <summary>Region and unit narrow the key's scope, never widen it: outside it every count is zero.</summary>
-    private static async Task<Ok<SummaryDto>> ReadSummaryAsync(HttpContext http, ICaseStore cases, string? region, string? unit, CancellationToken cancellationToken)
+    private static async Task<Ok<SummaryDto>> ReadSummaryAsync(HttpContext http, ICaseReader cases, string? region, string? unit, CancellationToken cancellationToken)
     {
         var summary = await cases.ReadSummaryAsync(CasesApi.NullIfEmpty(region), CasesApi.NullIfEmpty(unit), http.User.ReadScope()!, cancellationToken);
         return TypedResults.Ok(SummaryDto.From(summary));

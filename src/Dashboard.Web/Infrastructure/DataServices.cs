@@ -1,7 +1,9 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Alerts;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Data;
+using Dashboard.Data.Reads;
 using Dashboard.Data.Stores;
 using Dashboard.Web.Catalogue;
 using Microsoft.Extensions.Options;
@@ -30,7 +32,14 @@ public static class DataServices
         services.AddHostedService<WalCheckpointService>();
         services.AddSingleton<ICatalogueStore, CatalogueStore>();
         services.AddSingleton<ICaseEventLog, CaseEventLog>();
-        services.AddSingleton<ICaseStore, CaseStore>();
+        // Readers per feature (Dashboard.Core/Reads, Dashboard.Data/Reads): each page, endpoint and job takes the one it reads.
+        services.AddSingleton<ICaseReader, CaseReader>();
+        services.AddSingleton<ICaseListReader, CaseListReader>();
+        services.AddSingleton<IOverviewReader, OverviewReader>();
+        services.AddSingleton<IWallReader, WallReader>();
+        services.AddSingleton<IRegionReader, RegionReader>();
+        services.AddSingleton<IWorkloadReader, WorkloadReader>();
+        services.AddSingleton<IRecognitionReader, RecognitionReader>();
         services.AddSingleton<IHolidayStore, HolidayStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<IAccessStore, AccessStore>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Core.Cases;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 
@@ -25,7 +26,7 @@ public sealed record IngestionOutcome(IngestionStatus Status, AppendResult? Resu
 /// The ingestion path every source uses (the HTTP API and the built-in simulator alike):
 /// parse and validate the contract, check the caller's scope, then hand the batch to the case-event service.
 /// </summary>
-public sealed class IngestionService(CaseEventService cases, ICaseStore caseStore, CatalogueService catalogue, TimeProvider time)
+public sealed class IngestionService(CaseEventService cases, ICaseReader caseStore, CatalogueService catalogue, TimeProvider time)
 {
     public async Task<IngestionOutcome> IngestAsync(JsonElement body, ReadScope callerScope, CancellationToken cancellationToken = default)
     {

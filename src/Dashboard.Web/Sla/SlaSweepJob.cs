@@ -1,5 +1,6 @@
 using Dashboard.Core.Cases;
 using Dashboard.Core.Sla;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Hangfire;
@@ -15,7 +16,7 @@ public sealed record SweepResult(int DueCases, int NewEvents);
 /// next deadline has come (an index range), plans their warnings, breaches and escalation steps, and appends them
 /// like any other event. Its events are named deterministically, so running it twice, or two at once, stores them once.
 /// </summary>
-public sealed class SlaSweepJob(ICaseStore cases, CaseEventService events, CatalogueService catalogue, TimeProvider time, IOptions<SlaOptions> options, ILogger<SlaSweepJob> logger)
+public sealed class SlaSweepJob(ICaseReader cases, CaseEventService events, CatalogueService catalogue, TimeProvider time, IOptions<SlaOptions> options, ILogger<SlaSweepJob> logger)
 {
     public const string RecurringJobId = "sla-sweep";
 

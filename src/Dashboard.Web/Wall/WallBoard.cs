@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using System.Collections.Concurrent;
 using Dashboard.Core.Live;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Live;
@@ -15,7 +16,7 @@ public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, Time
 /// second while events arrive (and every half minute anyway, so "today" turns over at midnight), and every wall of
 /// that scope gets the same view. A scope's board lives while some wall watches it.
 /// </summary>
-public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, IOptions<WallOptions> options, IOptions<LiveOptions> live,
+public sealed class WallBoard(IWallReader cases, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, IOptions<WallOptions> options, IOptions<LiveOptions> live,
     TimeProvider time, ILogger<WallBoard> logger)
 {
     public const int TopUnits = 10;
@@ -24,7 +25,7 @@ public sealed class WallBoard(ICaseStore cases, ICaseEventLog events, ILiveFeed 
     /// <summary>How far back in the log a new board looks for its ticker: a quiet unit may show fewer than a full ticker.</summary>
     public const int TickerLookBack = 5000;
 
-    private readonly ICaseStore _cases = cases;
+    private readonly IWallReader _cases = cases;
     private readonly ICaseEventLog _events = events;
     private readonly ILiveFeed _feed = feed;
     private readonly TimeProvider _time = time;

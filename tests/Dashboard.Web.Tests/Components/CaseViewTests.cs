@@ -24,7 +24,7 @@ public sealed class CaseViewTests : PageTestContext
         var opened = new CaseEvent(Guid.NewGuid(), CaseId, DateTimeOffset.UtcNow.AddDays(-10), new CaseOpenedData(TableroFactory.JaliscoUnit.Code,
             CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Trato descortés en ventanilla.", "12345678901"));
         _stores = new FakeStores(_catalogue.Context, opened);
-        Services.AddSingleton<ICaseStore>(_stores);
+        Services.AddCaseReaders(_stores);
         Services.AddSingleton<ICaseEventLog>(_stores);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(_catalogue);
@@ -73,7 +73,7 @@ public sealed class CaseViewTests : PageTestContext
         var unit = TableroFactory.Catalogue.Units.First(u => u.Institution == Core.Catalogue.Institution.EsSalud);
         var stores = new FakeStores(_catalogue.Context, new CaseEvent(Guid.NewGuid(), "RC-2026-000042", DateTimeOffset.UtcNow.AddDays(-2), new CaseOpenedData(unit.Code,
             CaseKind.Complaint, Channel.Module, "waiting-time", Priority.Medium, false, "Demora en la cita de especialidad.", "45678912")));
-        Services.AddSingleton<ICaseStore>(stores);
+        Services.AddCaseReaders(stores);
         Services.AddSingleton<ICaseEventLog>(stores);
 
         var cut = Render<CaseView>(p => p.Add(c => c.CaseId, "RC-2026-000042"));
@@ -156,7 +156,7 @@ public sealed class CaseViewTests : PageTestContext
     }
 
     /// <summary>One case kept in memory, moved by the real rules, as the database stores would.</summary>
-    private sealed class FakeStores : CaseStoreStub, ICaseEventLog, ICaseEventAppender
+    private sealed class FakeStores : CaseReadersStub, ICaseEventLog, ICaseEventAppender
     {
         private readonly CaseContext _context;
         private readonly List<StoredCaseEvent> _events = [];

@@ -1,7 +1,6 @@
 using Bunit;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Sla;
-using Dashboard.Core.Storage;
 using Dashboard.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +13,7 @@ public sealed class CasesPageTests : PageTestContext
 
     public CasesPageTests()
     {
-        Services.AddSingleton<ICaseStore>(_store);
+        Services.AddCaseReaders(_store);
         Services.AddSingleton(TestCatalogue.Create());
         var unit = TableroFactory.JaliscoUnit;
         _store.Cases = [new CaseState

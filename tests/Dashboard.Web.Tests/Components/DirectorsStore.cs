@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dashboard.Core.Cases;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 
 namespace Dashboard.Web.Tests.Components;
@@ -8,14 +9,14 @@ namespace Dashboard.Web.Tests.Components;
 /// The reads of the directors' pages (overview, region, unit, case list), answered from settable values and recorded,
 /// so a test can say what the page asked and change what the next read returns.
 /// </summary>
-internal sealed class DirectorsStore : CaseStoreStub
+internal sealed class DirectorsStore : CaseReadersStub
 {
     private int _reads;
 
     /// <summary>Every read the pages made, of any kind.</summary>
     public int Reads => Volatile.Read(ref _reads);
 
-    public volatile OverviewCounts Counts = new(OpenCases: 1204, OpenComplex: 87, AtRisk: 12, Overdue: 31, BreachedToday: 9, Level1: 4, Level2: 2, Level3: 1);
+    public volatile OpenCaseCounts Counts = new(OpenCases: 1204, OpenComplex: 87, AtRisk: 12, Overdue: 31, BreachedToday: 9, Level1: 4, Level2: 2, Level3: 1);
 
     public volatile OverviewTrends Trends = new([], [new CategoryCount("waiting-time", 40, 12), new CategoryCount("mistreatment", 15, 9)], TimeSpan.FromMinutes(12));
 
@@ -37,7 +38,7 @@ internal sealed class DirectorsStore : CaseStoreStub
 
     public ConcurrentQueue<string> UnitCountRegions { get; } = new();
 
-    public override Task<OverviewCounts> ReadOverviewAsync(CaseFilter filter, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public override Task<OpenCaseCounts> ReadOverviewAsync(CaseFilter filter, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _reads);
         OverviewFilters.Enqueue(filter);

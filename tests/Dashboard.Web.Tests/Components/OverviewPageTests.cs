@@ -1,7 +1,7 @@
 using Bunit;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Live;
-using Dashboard.Core.Storage;
+using Dashboard.Core.Reads;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Live;
@@ -22,7 +22,7 @@ public sealed class OverviewPageTests : PageTestContext
 
     public OverviewPageTests()
     {
-        Services.AddSingleton<ICaseStore>(_store);
+        Services.AddCaseReaders(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(_catalogue);
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new WallOptions()));

@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Live;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Live;
@@ -16,7 +17,7 @@ public sealed class RecognitionPageTests : PageTestContext
 
     public RecognitionPageTests()
     {
-        Services.AddSingleton<ICaseStore>(_store);
+        Services.AddCaseReaders(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(TestCatalogue.Create());
     }
@@ -43,7 +44,7 @@ public sealed class RecognitionPageTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Contains("8", cut.Find("[data-testid=recognition-ranking] td:last-child").TextContent, StringComparison.Ordinal));
     }
 
-    private sealed class ComplimentStore : CaseStoreStub
+    private sealed class ComplimentStore : CaseReadersStub
     {
         public static readonly Core.Catalogue.Agent Agent = TableroFactory.Catalogue.Agents[0];
 

@@ -2,6 +2,7 @@ using Bunit;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Live;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Live;
@@ -17,7 +18,7 @@ public sealed class RegionsPageTests : PageTestContext
 
     public RegionsPageTests()
     {
-        Services.AddSingleton<ICaseStore>(_store);
+        Services.AddCaseReaders(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(TimeProvider.System);
     }
@@ -84,7 +85,7 @@ public sealed class RegionsPageTests : PageTestContext
         Assert.Equal(0, _feed.SubscriberCount);
     }
 
-    private sealed class FakeCaseStore : CaseStoreStub
+    private sealed class FakeCaseStore : CaseReadersStub
     {
         private readonly Dictionary<string, RegionOpenCounts> _rows = new()
         {

@@ -4,6 +4,7 @@ using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Live;
 using Dashboard.Core.Sla;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Live;
@@ -24,7 +25,7 @@ public sealed class UnitPageTests : PageTestContext
 
     public UnitPageTests()
     {
-        Services.AddSingleton<ICaseStore>(_store);
+        Services.AddCaseReaders(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(TestCatalogue.Create());
         _store.Cases = [Case("QJ-NEW", Umf, hoursAgo: 2), Case("QJ-OLD", Umf, hoursAgo: 24 * 20, priority: Priority.High)];

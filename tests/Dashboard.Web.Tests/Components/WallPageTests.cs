@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Live;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Live;
@@ -18,7 +19,7 @@ public sealed class WallPageTests : PageTestContext
 
     public WallPageTests()
     {
-        Services.AddSingleton<ICaseStore>(_store);
+        Services.AddCaseReaders(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(TestCatalogue.Create());
         Services.AddSingleton(sp => new WallBoard(_store, _log, _feed, sp.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>(), Microsoft.Extensions.Options.Options.Create(new WallOptions()), Microsoft.Extensions.Options.Options.Create(new LiveOptions()), sp.GetRequiredService<TimeProvider>(), NullLogger<WallBoard>.Instance));
@@ -127,7 +128,7 @@ public sealed class WallPageTests : PageTestContext
         Assert.Equal(0, _feed.SubscriberCount);
     }
 
-    private sealed class WallStore : CaseStoreStub
+    private sealed class WallStore : CaseReadersStub
     {
         private int _reads;
 
@@ -140,7 +141,7 @@ public sealed class WallPageTests : PageTestContext
         {
             Interlocked.Increment(ref _reads);
             return Task.FromResult(new WallSnapshot(
-                new WallCounts(Open, 87, 12, Overdue, 9, 4, 2, 1),
+                new OpenCaseCounts(Open, 87, 12, Overdue, 9, 4, 2, 1),
                 TimeSpan.FromMinutes(12),
                 [new UnitOverdue(TableroFactory.JaliscoUnit.Code, "IMSS-JAL", 3)],
                 [new RegionOverdue("IMSS-JAL", Open, Overdue)]));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Catalogue.Classification;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Shared;
@@ -60,7 +61,7 @@ public sealed partial class CaseGrid : ComponentBase
 
     [Parameter] public bool ShowUnit { get; set; }
 
-    [Inject] private ICaseStore Cases { get; set; } = default!;
+    [Inject] private ICaseListReader Cases { get; set; } = default!;
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 

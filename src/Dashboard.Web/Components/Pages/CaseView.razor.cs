@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Sla;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Shared;
@@ -32,7 +33,7 @@ public sealed partial class CaseView : IDisposable
 
     [Parameter] public string CaseId { get; set; } = "";
 
-    [Inject] private ICaseStore Cases { get; set; } = default!;
+    [Inject] private ICaseReader Cases { get; set; } = default!;
 
     [Inject] private ICaseEventLog Events { get; set; } = default!;
 

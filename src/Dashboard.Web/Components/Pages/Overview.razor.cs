@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Catalogue.Classification;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Shared;
@@ -30,7 +31,7 @@ public sealed partial class Overview : IDisposable
     public const int TopCategories = 12;
 
     private CaseFilter _filter = CaseFilter.None;
-    private OverviewCounts _counts = new(0, 0, 0, 0, 0, 0, 0, 0);
+    private OpenCaseCounts _counts = new(0, 0, 0, 0, 0, 0, 0, 0);
     private OverviewTrends _trends = new([], [], null);
     private List<ChartSeries<double>> _flow = [];
     private List<ChartSeries<double>> _breaches = [];
@@ -45,7 +46,7 @@ public sealed partial class Overview : IDisposable
     private BarChartOptions _barOptions = new();
     private BarChartOptions _categoryOptions = new();
 
-    [Inject] private ICaseStore Cases { get; set; } = default!;
+    [Inject] private IOverviewReader Cases { get; set; } = default!;
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Cases;
-using Dashboard.Core.Storage;
+using Dashboard.Core.Reads;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -20,7 +20,7 @@ public sealed partial class RecognitionPage : IDisposable
     private IReadOnlyList<ComplimentEntry> _latest = [];
     private LiveView? _live;
 
-    [Inject] private ICaseStore Cases { get; set; } = default!;
+    [Inject] private IRecognitionReader Cases { get; set; } = default!;
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Storage;
+using Dashboard.Core.Reads;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Live;
@@ -22,7 +22,7 @@ public sealed partial class RegionPage : IDisposable
 
     [Parameter] public string RegionCode { get; set; } = "";
 
-    [Inject] private ICaseStore Cases { get; set; } = default!;
+    [Inject] private IRegionReader Cases { get; set; } = default!;
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 

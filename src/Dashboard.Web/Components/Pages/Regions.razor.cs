@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Storage;
+using Dashboard.Core.Reads;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -18,7 +18,7 @@ public sealed partial class Regions : IDisposable
     private DateTimeOffset _updatedAt;
     private LiveView? _live;
 
-    [Inject] private ICaseStore Cases { get; set; } = default!;
+    [Inject] private IRegionReader Cases { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 

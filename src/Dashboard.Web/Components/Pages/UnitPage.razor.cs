@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Storage;
+using Dashboard.Core.Reads;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Controls;
 using Dashboard.Web.Components.Shared;
@@ -25,7 +25,7 @@ public sealed partial class UnitPage : IDisposable
 
     [Parameter] public string UnitCode { get; set; } = "";
 
-    [Inject] private ICaseStore Cases { get; set; } = default!;
+    [Inject] private IWorkloadReader Cases { get; set; } = default!;
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 

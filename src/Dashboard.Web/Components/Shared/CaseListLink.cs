@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Sla;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -1,10 +1,12 @@
 using Dashboard.Core.Cases;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Components;
 
-/// <summary>A case store for component tests: each fake overrides the reads its page makes; any other read fails the test.</summary>
-public abstract class CaseStoreStub : ICaseStore
+/// <summary>Every case reader for component tests: each fake overrides the reads its page makes; any other read fails the test.</summary>
+public abstract class CaseReadersStub : ICaseReader, ICaseListReader, IOverviewReader, IWallReader, IRegionReader, IWorkloadReader, IRecognitionReader
 {
     public virtual Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => throw Unexpected();
 
@@ -24,7 +26,7 @@ public abstract class CaseStoreStub : ICaseStore
     public virtual Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default) =>
         throw Unexpected();
 
-    public virtual Task<OverviewCounts> ReadOverviewAsync(CaseFilter filter, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+    public virtual Task<OpenCaseCounts> ReadOverviewAsync(CaseFilter filter, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         throw Unexpected();
 
     public virtual Task<OverviewTrends> ReadTrendsAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) => throw Unexpected();
@@ -36,4 +38,12 @@ public abstract class CaseStoreStub : ICaseStore
 
     private NotSupportedException Unexpected([System.Runtime.CompilerServices.CallerMemberName] string read = "") =>
         new($"{GetType().Name}: the component under test should not call {read}");
+}
+
+/// <summary>Registers one stub as every case reader a page may inject.</summary>
+public static class CaseReaderRegistration
+{
+    public static IServiceCollection AddCaseReaders(this IServiceCollection services, CaseReadersStub stub) => services
+        .AddSingleton<ICaseReader>(stub).AddSingleton<ICaseListReader>(stub).AddSingleton<IOverviewReader>(stub).AddSingleton<IWallReader>(stub)
+        .AddSingleton<IRegionReader>(stub).AddSingleton<IWorkloadReader>(stub).AddSingleton<IRecognitionReader>(stub);
 }

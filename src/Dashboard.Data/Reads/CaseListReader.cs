@@ -1,0 +1,42 @@
+using Dapper;
+using Dashboard.Core.Reads;
+using Dashboard.Core.Storage;
+using Dashboard.Data.Stores;
+
+namespace Dashboard.Data.Reads;
+
+/// <summary>Pages of the case list and their age buckets, filtered and ordered by the database.</summary>
+public sealed class CaseListReader(ConnectionFactory connections, SqlScripts sql) : ICaseListReader
+{
+    public async Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(scope);
+        var parameters = CaseFilterParameters.Values.ForList(query, scope);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadPage"], parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["Case_ReadPageCount"], parameters, cancellationToken: cancellationToken));
+        return new CasePage(rows.Select(r => r.ToState()).ToArray(), total);
+    }
+
+    public async Task<AgeBuckets> ReadAgeBucketsAsync(CaseListQuery query, ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(scope);
+        var parameters = CaseFilterParameters.Values.ForList(query with { Now = query.Now ?? now }, scope);
+        parameters.Days3Ago = now.AddDays(-3);
+        parameters.Days8Ago = now.AddDays(-8);
+        parameters.Days16Ago = now.AddDays(-16);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<AgeBucketsRow>(new CommandDefinition(sql["Case_ReadAgeBuckets"], parameters, cancellationToken: cancellationToken));
+        return new AgeBuckets(row.Days0To2, row.Days3To7, row.Days8To15, row.Over15);
+    }
+
+    private sealed class AgeBucketsRow
+    {
+        public int Days0To2 { get; set; }
+        public int Days3To7 { get; set; }
+        public int Days8To15 { get; set; }
+        public int Over15 { get; set; }
+    }
+}
