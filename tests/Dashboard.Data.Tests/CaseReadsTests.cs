@@ -23,7 +23,7 @@ public sealed class CaseReadsTests
     }
 
     private static CaseListQuery Query(string? region = null, string? unit = null, bool? open = null, bool? complex = null, int page = 1, int pageSize = 50) =>
-        new(region, unit, open, complex, page, pageSize);
+        new(new CaseFilter { RegionCode = region, UnitCode = unit, Complex = complex }, page, pageSize) { Open = open };
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -49,7 +49,8 @@ public sealed class OverviewReadsTests
         await AppendAsync(db, Then(caseId, warn, new SlaWarningData(SlaClockKind.FirstResponse, at.AddMinutes(15))));
     }
 
-    private static CaseListQuery List(string? unit = null, int pageSize = 50) => new(null, unit, null, null, 1, pageSize) { Days = Zones, Now = Now };
+    private static CaseListQuery List(string? unit = null, int pageSize = 50, CaseFilter? filter = null) =>
+        new((filter ?? CaseFilter.None) with { UnitCode = unit }, 1, pageSize) { Days = Zones, Now = Now };
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -210,18 +211,18 @@ public sealed class OverviewReadsTests
 
         async Task<string[]> Ids(CaseListQuery q) => (await db.Cases.ReadPageAsync(q, ReadScope.All, Ct)).Items.Select(c => c.CaseId).Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(["QJ-HIGH"], await Ids(List() with { Priority = Priority.High }));
-        Assert.Equal(["QJ-HIGH"], await Ids(List() with { Category = "mistreatment" }));
-        Assert.Equal(["QJ-CALL"], await Ids(List() with { Channel = Channel.CallCenter, Kind = CaseKind.Request }));
+        Assert.Equal(["QJ-HIGH"], await Ids(List(filter: new() { Priority = Priority.High })));
+        Assert.Equal(["QJ-HIGH"], await Ids(List(filter: new() { Category = "mistreatment" })));
+        Assert.Equal(["QJ-CALL"], await Ids(List(filter: new() { Channel = Channel.CallCenter, Kind = CaseKind.Request })));
         Assert.Equal(["QJ-PAUSED"], await Ids(List() with { Status = CaseStatus.Paused }));
         Assert.Equal(["QJ-PAUSED"], await Ids(List() with { SlaState = SlaState.Paused }));
         Assert.Equal(["QJ-LATE"], await Ids(List() with { SlaState = SlaState.Breached }));
         Assert.Equal(["QJ-CALL"], await Ids(List() with { EscalationLevel = 1 }));
         // 23:30 of the 23rd in Guadalajara: the 23rd, whatever the UTC date says.
-        Assert.Equal(["QJ-NIGHT"], await Ids(List() with { OpenedFrom = Nov23, OpenedTo = Nov23 }));
-        Assert.DoesNotContain("QJ-NIGHT", await Ids(List() with { OpenedFrom = Nov24, OpenedTo = Nov24 }));
-        Assert.Equal(4, (await db.Cases.ReadPageAsync(List() with { OpenedFrom = Nov24 }, ReadScope.All, Ct)).Total);
-        Assert.Empty(await Ids(List() with { Priority = Priority.High, Status = CaseStatus.Paused }));
+        Assert.Equal(["QJ-NIGHT"], await Ids(List(filter: new() { OpenedFrom = Nov23, OpenedTo = Nov23 })));
+        Assert.DoesNotContain("QJ-NIGHT", await Ids(List(filter: new() { OpenedFrom = Nov24, OpenedTo = Nov24 })));
+        Assert.Equal(4, (await db.Cases.ReadPageAsync(List(filter: new() { OpenedFrom = Nov24 }), ReadScope.All, Ct)).Total);
+        Assert.Empty(await Ids(List(filter: new() { Priority = Priority.High }) with { Status = CaseStatus.Paused }));
     }
 
     [Theory]
@@ -271,7 +272,7 @@ public sealed class OverviewReadsTests
         await AppendAsync(db, Then("QJ-DONE", Now.AddDays(-1), new CaseResolvedData("attended", "Se atendió.")));
 
         var unit = await db.Cases.ReadAgeBucketsAsync(List(unit: "UMF-JAL-023"), ReadScope.All, Now, Ct);
-        var high = await db.Cases.ReadAgeBucketsAsync(List(unit: "UMF-JAL-023") with { Priority = Priority.High }, ReadScope.All, Now, Ct);
+        var high = await db.Cases.ReadAgeBucketsAsync(List(unit: "UMF-JAL-023", filter: new() { Priority = Priority.High }), ReadScope.All, Now, Ct);
         var outside = await db.Cases.ReadAgeBucketsAsync(List(unit: "UMF-JAL-023"), ReadScope.ForRegion("IMSS-NL"), Now, Ct);
 
         Assert.Equal(new AgeBuckets(Days0To2: 2, Days3To7: 2, Days8To15: 2, Over15: 2), unit);

@@ -15,22 +15,19 @@ public interface ICaseListReader
 }
 
 /// <summary>
-/// A page of the case list. Region and unit narrow the caller's scope, never widen it; null means "any".
-/// Pages count from 1. Day filters are local days of each case's own unit, as <see cref="Days"/> tells them.
+/// A page of the case list: the cases a <see cref="CaseFilter"/> matches (narrowing the caller's scope, never widening
+/// it), narrowed further by their state, in an order. Pages count from 1. Day filters are local days of each case's own
+/// unit, as <see cref="Days"/> tells them.
 /// </summary>
-public sealed record CaseListQuery(string? RegionCode, string? UnitCode, bool? Open, bool? Complex, int Page, int PageSize)
+public sealed record CaseListQuery(CaseFilter Filter, int Page, int PageSize)
 {
     public long Skip => (long)(Page - 1) * PageSize;
 
-    public CaseKind? Kind { get; init; }
-    public string? Category { get; init; }
-    public Channel? Channel { get; init; }
-    public Priority? Priority { get; init; }
+    /// <summary>Open (true), closed (false) or either.</summary>
+    public bool? Open { get; init; }
     public CaseStatus? Status { get; init; }
     public SlaState? SlaState { get; init; }
     public int? EscalationLevel { get; init; }
-    public DateOnly? OpenedFrom { get; init; }
-    public DateOnly? OpenedTo { get; init; }
 
     /// <summary>Only cases that went past a deadline on their unit's current day (as of <see cref="Now"/>).</summary>
     public bool BreachedToday { get; init; }

@@ -84,19 +84,7 @@ internal static class CaseFilterParameters
                 throw new ArgumentException("BreachedToday needs Now", nameof(q));
             }
 
-            var shared = new CaseFilter
-            {
-                RegionCode = q.RegionCode,
-                UnitCode = q.UnitCode,
-                Kind = q.Kind,
-                Category = q.Category,
-                Channel = q.Channel,
-                Priority = q.Priority,
-                Complex = q.Complex,
-                OpenedFrom = q.OpenedFrom,
-                OpenedTo = q.OpenedTo,
-            };
-            return For(shared, scope, q.Days) with
+            return For(q.Filter, scope, q.Days) with
             {
                 Open = q.Open,
                 Status = q.Status?.ToString(),

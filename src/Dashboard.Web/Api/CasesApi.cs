@@ -62,7 +62,7 @@ public static class CasesApi
         }
 
         var result = await cases.ReadPageAsync(
-            new CaseListQuery(NullIfEmpty(region), NullIfEmpty(unit), open, isComplex, pageNumber, size), http.User.ReadScope()!, cancellationToken);
+            new CaseListQuery(new CaseFilter { RegionCode = NullIfEmpty(region), UnitCode = NullIfEmpty(unit), Complex = isComplex }, pageNumber, size) { Open = open }, http.User.ReadScope()!, cancellationToken);
         return TypedResults.Ok(new CasePageDto(result.Items.Select(c => CaseDto.From(c, null)).ToArray(), pageNumber, size, result.Total));
     }
 

@@ -40,7 +40,7 @@ public static class ExportApi
         var rows = new List<CaseState>();
         for (var page = 1; rows.Count < MaxRows; page++)
         {
-            var read = await cases.ReadPageAsync(new CaseListQuery(CasesApi.NullIfEmpty(region), CasesApi.NullIfEmpty(unit), open, isComplex, page, PageSize), scope,
+            var read = await cases.ReadPageAsync(new CaseListQuery(new CaseFilter { RegionCode = CasesApi.NullIfEmpty(region), UnitCode = CasesApi.NullIfEmpty(unit), Complex = isComplex }, page, PageSize) { Open = open }, scope,
                 cancellationToken);
             rows.AddRange(read.Items);
             if (read.Items.Count < PageSize)

@@ -40,7 +40,7 @@ public sealed class CasesPageTests : PageTestContext
         var cut = RenderAt("/casos?region=IMSS-JAL&sla=Breached");
 
         var query = _store.PageQueries.Last();
-        Assert.Equal(("IMSS-JAL", (string?)null, true, SlaState.Breached), (query.RegionCode, query.UnitCode, query.Open, query.SlaState));
+        Assert.Equal(("IMSS-JAL", (string?)null, true, SlaState.Breached), (query.Filter.RegionCode, query.Filter.UnitCode, query.Open, query.SlaState));
         Assert.Equal("OOAD Jalisco", cut.Find("[data-testid=chip-region]").TextContent.Trim());
         Assert.Contains(TableroFactory.JaliscoUnit.Name, cut.Find("[data-testid=case-grid]").TextContent, StringComparison.Ordinal);
     }
@@ -63,7 +63,7 @@ public sealed class CasesPageTests : PageTestContext
         cut.Find("[data-testid=chip-region] .mud-chip-close-button").Click();
 
         Assert.EndsWith("/casos?sla=Breached", Navigation.Uri, StringComparison.Ordinal);
-        cut.WaitForAssertion(() => Assert.Null(_store.PageQueries.Last().RegionCode));
+        cut.WaitForAssertion(() => Assert.Null(_store.PageQueries.Last().Filter.RegionCode));
         Assert.Equal(SlaState.Breached, _store.PageQueries.Last().SlaState);
     }
 }

@@ -73,9 +73,9 @@ public sealed class UnitPageTests : PageTestContext
         var cut = RenderUnit(Umf);
 
         var query = _store.PageQueries.Last();
-        Assert.Equal((Umf.Code, true, CaseSort.Opened, true, 1, 25), (query.UnitCode, query.Open, query.Sort, query.Descending, query.Page, query.PageSize));
+        Assert.Equal((Umf.Code, true, CaseSort.Opened, true, 1, 25), (query.Filter.UnitCode, query.Open, query.Sort, query.Descending, query.Page, query.PageSize));
         Assert.Equal(["QJ-NEW", "QJ-OLD"], Rows(cut));
-        Assert.Equal(Umf.Code, _store.AgeQueries.Last().UnitCode);
+        Assert.Equal(Umf.Code, _store.AgeQueries.Last().Filter.UnitCode);
         Assert.Equal(("5", "3", "2", "1"), (Text(cut, "age-0-2"), Text(cut, "age-3-7"), Text(cut, "age-8-15"), Text(cut, "age-over-15")));
         Assert.Contains("más de 15 días", cut.Find("[data-testid=case-grid]").TextContent, StringComparison.Ordinal);
         Assert.Equal($"/regiones/{Umf.RegionCode}", cut.Find("[data-testid=region-link]").GetAttribute("href"));
@@ -87,10 +87,10 @@ public sealed class UnitPageTests : PageTestContext
         var cut = RenderUnit(Umf, "?status=Paused&priority=High&complex=true&sla=Breached&category=mistreatment&kind=Complaint&channel=CallCenter&level=1&breached=today&from=2026-11-01&to=2026-11-10");
 
         var query = _store.PageQueries.Last();
-        Assert.Equal(Umf.Code, query.UnitCode);
-        Assert.Equal((null, CaseStatus.Paused, Priority.High, true, SlaState.Breached, "mistreatment"), (query.Open, query.Status, query.Priority, query.Complex, query.SlaState, query.Category));
-        Assert.Equal((CaseKind.Complaint, Channel.CallCenter, 1, true), (query.Kind, query.Channel, query.EscalationLevel, query.BreachedToday));
-        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 10)), (query.OpenedFrom, query.OpenedTo));
+        Assert.Equal(Umf.Code, query.Filter.UnitCode);
+        Assert.Equal((null, CaseStatus.Paused, Priority.High, true, SlaState.Breached, "mistreatment"), (query.Open, query.Status, query.Filter.Priority, query.Filter.Complex, query.SlaState, query.Filter.Category));
+        Assert.Equal((CaseKind.Complaint, Channel.CallCenter, 1, true), (query.Filter.Kind, query.Filter.Channel, query.EscalationLevel, query.BreachedToday));
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 10)), (query.Filter.OpenedFrom, query.Filter.OpenedTo));
         Assert.Equal(query with { Page = 1, PageSize = 1, Sort = CaseSort.Opened, Descending = true, Now = null, Days = DayZones.Utc }, _store.AgeQueries.Last() with { Now = null, Days = DayZones.Utc });
         Assert.Equal("Canal: Centro de contacto", Text(cut, "chip-channel"));
         Assert.Equal("Vencidos hoy", Text(cut, "chip-breached"));
@@ -117,9 +117,9 @@ public sealed class UnitPageTests : PageTestContext
         await cut.InvokeAsync(() => Select(cut, "filter-priority").Instance.ValueChanged.InvokeAsync("High"));
 
         Assert.EndsWith($"/unidades/{Umf.Code}?priority=High", Navigation.Uri, StringComparison.Ordinal);
-        cut.WaitForAssertion(() => Assert.Equal(Priority.High, _store.PageQueries.Last().Priority));
-        Assert.Equal(Priority.High, _store.AgeQueries.Last().Priority);
-        Assert.Equal(Umf.Code, _store.PageQueries.Last().UnitCode);
+        cut.WaitForAssertion(() => Assert.Equal(Priority.High, _store.PageQueries.Last().Filter.Priority));
+        Assert.Equal(Priority.High, _store.AgeQueries.Last().Filter.Priority);
+        Assert.Equal(Umf.Code, _store.PageQueries.Last().Filter.UnitCode);
     }
 
     [Fact]

@@ -113,14 +113,9 @@ public sealed record CaseListLink
 
     /// <summary>The store's query for a page of this list.</summary>
     public CaseListQuery ToQuery(int page, int pageSize, DayZones days, DateTimeOffset now, CaseSort sort = CaseSort.Opened, bool descending = true) =>
-        new(Filter.RegionCode, Filter.UnitCode, StatusFilter switch { OpenStatus => true, ClosedStatus => false, _ => null }, Filter.Complex, page, pageSize)
+        new(Filter, page, pageSize)
         {
-            Kind = Filter.Kind,
-            Category = Filter.Category,
-            Channel = Filter.Channel,
-            Priority = Filter.Priority,
-            OpenedFrom = Filter.OpenedFrom,
-            OpenedTo = Filter.OpenedTo,
+            Open = StatusFilter switch { OpenStatus => true, ClosedStatus => false, _ => null },
             Status = StatusFilter is OpenStatus or ClosedStatus or AnyStatus ? null : ParseEnum<CaseStatus>(StatusFilter),
             SlaState = SlaState,
             EscalationLevel = EscalationLevel,
