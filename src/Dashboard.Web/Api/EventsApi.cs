@@ -26,8 +26,18 @@ public static class EventsApi
         return api;
     }
 
-    private static async Task<IResult> IngestAsync(HttpContext http, IngestionService ingestion, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestAsync(HttpContext http, IngestionService ingestion, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        // A refused body is one warning line naming the source and the first problem, never a stack trace.
+        var logger = loggers.CreateLogger(typeof(EventsApi));
+        IResult Refused(int status, string title, string detail, IReadOnlyDictionary<string, string[]> errors)
+        {
+            var (path, messages) = errors.First();
+            logger.LogWarning("Ingestion refused a body from {Source}: {Status} {Title}; {Path}: {Problem} ({Count} problem(s) in all)",
+                http.User.Identity?.Name ?? "anonymous", status, title, OneLine(path), OneLine(messages.FirstOrDefault()), errors.Sum(e => e.Value.Length));
+            return Problem(status, title, detail, errors);
+        }
+
         if (!http.Request.HasJsonContentType())
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the events as application/json");
@@ -45,7 +55,7 @@ public static class EventsApi
         }
         catch (JsonException ex)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", $"the body is not valid JSON: {ex.Message}",
+            return Refused(StatusCodes.Status400BadRequest, "Malformed JSON", $"the body is not valid JSON: {ex.Message}",
                 new Dictionary<string, string[]> { [ex.Path ?? "$"] = [ex.Message] });
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -55,7 +65,8 @@ public static class EventsApi
         catch (BadHttpRequestException ex)
         {
             // A malformed chunked body, or one shorter than its Content-Length: the client's framing, not the events.
-            return Problem(ex.StatusCode, "Unreadable body", $"the request body could not be read: {ex.Message}");
+            return Refused(ex.StatusCode, "Unreadable body", $"the request body could not be read: {ex.Message}",
+                new Dictionary<string, string[]> { ["$"] = [ex.Message] });
         }
 
         using (document)
@@ -64,7 +75,7 @@ public static class EventsApi
             return outcome.Status switch
             {
                 IngestionStatus.Accepted => TypedResults.Ok(IngestResponse.From(outcome.Result!)),
-                IngestionStatus.Invalid => Problem(StatusCodes.Status400BadRequest, "The events are not valid", "nothing was stored; see errors", outcome.Errors),
+                IngestionStatus.Invalid => Refused(StatusCodes.Status400BadRequest, "The events are not valid", "nothing was stored; see errors", outcome.Errors),
                 IngestionStatus.Forbidden => Problem(StatusCodes.Status403Forbidden, "Outside the key's scope", "nothing was stored; see errors", outcome.Errors),
                 IngestionStatus.Conflict => Problem(StatusCodes.Status409Conflict, "Event id reused", "nothing was stored; see errors", outcome.Errors),
                 _ => Problem(StatusCodes.Status422UnprocessableEntity, "A case rule is broken", "nothing was stored; see errors", outcome.Errors),
@@ -87,6 +98,10 @@ public static class EventsApi
         var rows = await events.ReadAfterAsync(after ?? 0, take, http.User.ReadScope()!, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<EventDto>>(rows.Select(EventDto.From).ToArray());
     }
+
+    /// <summary>What a client sent, fit for one log line: no control characters (no forged lines), at most 200 characters.</summary>
+    private static string OneLine(string? text) =>
+        text is null ? "" : new string(text.Take(200).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? '·' : c).ToArray());
 
     internal static ProblemHttpResult Problem(int status, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title,

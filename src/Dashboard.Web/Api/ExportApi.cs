@@ -53,7 +53,8 @@ public static class ExportApi
             $"cases.csv region={region} unit={unit} status={status} complex={complex}: {rows.Count} rows", cancellationToken);
         var body = new MemoryStream();
         await using (var writer = new StreamWriter(body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        await using (var csv = CsvWriter.Create(writer, null, leaveOpen: true))
+        // A case id may start with "-" (or a future text field with "="): a spreadsheet must show it, not run it.
+        await using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
             csv.WriteHeader(Columns);
             foreach (var row in rows)

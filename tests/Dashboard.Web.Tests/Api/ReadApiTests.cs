@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dashboard.Core.Catalogue;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Api;
 
@@ -259,5 +260,26 @@ public sealed class ReadApiTests(TableroFactory factory) : IClassFixture<Tablero
         Assert.Contains("referral", codes);
         Assert.DoesNotContain("disability-certificate", codes);
         Assert.Contains(essalud.GetProperty("staffRoles").EnumerateArray(), r => r.GetProperty("code").GetString() == "pharmacy");
+    }
+
+    [Fact]
+    public async Task Export_ACaseIdASpreadsheetWouldRunAsAFormula_IsWrittenAsText()
+    {
+        var unit = TableroFactory.Catalogue.Units.First(u => u.RegionCode == "IMSS-JAL" && u.Type == UnitType.Hgz);
+        var caseId = $"-A1-{Guid.NewGuid():N}"[..20];
+        using (var ingest = factory.CreateClient(TableroFactory.IngestKey))
+        {
+            (await ingest.PostAsJsonAsync("/api/v1/events", EventJson.Opened(caseId, unit.Code), Ct)).EnsureSuccessStatusCode();
+        }
+
+        var key = (await factory.Services.GetRequiredService<Dashboard.Web.Security.AccessAdministration>().CreateApiKeyAsync(
+            Dashboard.Web.Security.AccessAdministration.SystemActor("tests"), $"informes-{Guid.NewGuid():N}"[..20],
+            [Core.Access.Permission.Read, Core.Access.Permission.Export], Core.Storage.ReadScope.All, Ct)).Value!;
+        using var client = factory.CreateClient(key);
+
+        var csv = await client.GetStringAsync($"/api/v1/exports/cases.csv?unit={unit.Code}", Ct);
+
+        Assert.Contains($"\"'{caseId}\",", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain($"\n{caseId},", csv, StringComparison.Ordinal);
     }
 }
