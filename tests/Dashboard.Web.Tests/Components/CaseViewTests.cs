@@ -56,6 +56,20 @@ public sealed class CaseViewTests : PageTestContext
     }
 
     [Fact]
+    public void Act_WhenStorageIsUnavailable_SaysSoAndKeepsThePage()
+    {
+        _stores.Unavailable = true;
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
+
+        cut.Find("[data-testid=act-escalate]").Click();
+
+        var snackbar = Services.GetRequiredService<MudBlazor.ISnackbar>();
+        cut.WaitForAssertion(() => Assert.Contains(snackbar.ShownSnackbars, s => (s.Message ?? "").Contains("almacenamiento no está disponible", StringComparison.Ordinal)));
+        Assert.Empty(_stores.Appended);
+        Assert.NotNull(cut.Find("[data-testid=case-status]"));
+    }
+
+    [Fact]
     public void Render_InPeruvianSpanish_SpeaksPeruvianSpanish()
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-PE");
@@ -171,6 +185,9 @@ public sealed class CaseViewTests : PageTestContext
 
         public List<CaseEvent> Appended { get; } = [];
 
+        /// <summary>Appends fail as a full disk would.</summary>
+        public bool Unavailable { get; set; }
+
         private static StoredCaseEvent Stored(CaseEvent e, CaseState s) =>
             new(s.LastSequence, e.EventId, e.CaseId, e.Type, e.OccurredAt, e.OccurredAt, s.UnitCode, s.RegionCode, s.Status, s.Complex, s.Priority, s.EscalationLevel, CaseEventJson.SerializeData(e.Data));
 
@@ -181,6 +198,11 @@ public sealed class CaseViewTests : PageTestContext
 
         public Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default)
         {
+            if (Unavailable)
+            {
+                throw new Microsoft.Data.Sqlite.SqliteException("database or disk is full", 13);
+            }
+
             var results = new List<AppendResult>();
             foreach (var batch in batches)
             {

@@ -103,7 +103,18 @@ public sealed partial class CaseView : IDisposable
             return;
         }
 
-        var result = await Service.AppendAsync([new CaseEvent(Guid.NewGuid(), CaseId, Time.GetUtcNow(), data)]);
+        AppendResult result;
+        try
+        {
+            result = await Service.AppendAsync([new CaseEvent(Guid.NewGuid(), CaseId, Time.GetUtcNow(), data)]);
+        }
+        catch (Exception ex) when (Data.StorageFaults.Describe(ex) is not null)
+        {
+            // Nothing was stored: the person hears it and may try again; the page and its circuit stay.
+            Snackbar.Add(L["StorageUnavailable"], Severity.Error);
+            return;
+        }
+
         if (result.Outcome == AppendOutcome.Committed)
         {
             _note = null;
