@@ -108,9 +108,10 @@ public static partial class CaseEventParser
 
         Guid eventId = default;
         var rawId = reader.RequiredString(CaseEventContract.EventId);
-        if (rawId is not null && !Guid.TryParse(rawId, out eventId))
+        // Exactly 8-4-4-4-12 hex digits: Guid.TryParse also takes braces and trims spaces and line breaks.
+        if (rawId is not null && (rawId.Length != 36 || !Guid.TryParseExact(rawId, "D", out eventId)))
         {
-            errors.Add(path(CaseEventContract.EventId), "must be a UUID");
+            errors.Add(path(CaseEventContract.EventId), "must be a UUID of 36 characters (8-4-4-4-12 hexadecimal digits)");
         }
 
         var type = reader.RequiredEnum<CaseEventType>(CaseEventContract.Type);

@@ -38,9 +38,12 @@ public static class EventsApi
             return Problem(status, title, detail, errors);
         }
 
-        if (!http.Request.HasJsonContentType())
+        // JSON between systems is UTF-8 (RFC 8259 §8.1): a body declared in another charset is refused, not guessed at.
+        if (!http.Request.HasJsonContentType()
+            || (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType) && mediaType.Charset.HasValue
+                && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !mediaType.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)))
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the events as application/json");
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the events as application/json in UTF-8");
         }
 
         if (http.Request.ContentLength > MaxBodyBytes)

@@ -88,7 +88,8 @@ public static class HolidaysApi
 
     private static (Country?, DateOnly?) ReadKey(string country, string date, Dictionary<string, string[]> errors)
     {
-        Country? c = Enum.TryParse<Country>(country, ignoreCase: true, out var parsed) && !int.TryParse(country, out _) ? parsed : null;
+        // A name exactly (any case): Enum.TryParse also trims spaces and line breaks and reads "Mexico,Peru" as flags.
+        Country? c = Enum.GetValues<Country>().Select(v => (Country?)v).FirstOrDefault(v => string.Equals(v.ToString(), country, StringComparison.OrdinalIgnoreCase));
         if (c is null)
         {
             errors[nameof(country)] = [$"'{country}' is not one of {string.Join(", ", Enum.GetNames<Country>())}"];

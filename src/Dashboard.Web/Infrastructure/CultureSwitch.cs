@@ -43,9 +43,12 @@ public static class CultureSwitch
     }
 
     /// <summary>
-    /// A path on this site: "/x", never "//host" or "/\\host", and no control character anywhere (browsers drop a tab
-    /// or newline, so "/\t/evil.example" is "//evil.example" to them; LocalRedirect refuses it by throwing).
+    /// A path on this site: "/x", never "//host" or "/\\host", and only printable ASCII (browsers drop a tab or newline,
+    /// so "/\t/evil.example" is "//evil.example" to them; LocalRedirect refuses control characters by throwing).
     /// </summary>
     public static bool IsLocal(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && url.All(IsUrlCharacter);
+
+    /// <summary>Printable ASCII: the app's own links are escaped, and a Location header takes nothing else (U+2028 threw).</summary>
+    private static bool IsUrlCharacter(char c) => c is > ' ' and < '\u007f';
 }

@@ -129,6 +129,7 @@ public static class TableroHost
 
         app.UseStatusCodePages();
         app.UseHubAccessTokenFromQuery();
+        app.UseHubProblemAnswers();
         app.UseSecurityHeaders();
         app.UseOriginCheck(app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.AllowedOrigins);
         app.UseAuthentication();

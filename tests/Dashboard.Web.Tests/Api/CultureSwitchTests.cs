@@ -40,6 +40,7 @@ public sealed class CultureSwitchTests(TableroFactory factory) : IClassFixture<T
     [InlineData("%2F%0D%0A%2Fevil.example")]
     [InlineData("%2F%5Cevil.example")]
     [InlineData("%2Falertas%00")]
+    [InlineData("%2F%E2%80%A8")]
     public async Task Switch_ReturnUrlWithControlCharactersOrBackslash_GoesHome(string returnUrl)
     {
         using var response = await Client().GetAsync($"/culture/en?returnUrl={returnUrl}", Ct);

@@ -70,8 +70,8 @@ public sealed class FuzzHost : TableroFactory
     /// <summary>What the stores hold that a write could change: the end of the event log, the cases, the extra holidays.</summary>
     public async Task<StoreMark> MarkAsync(CancellationToken cancellationToken)
     {
-        var sequence = await Services.GetRequiredService<ICaseEventStore>().ReadLastSequenceAsync(cancellationToken);
-        var summary = await Services.GetRequiredService<ICaseStore>().ReadSummaryAsync(null, null, ReadScope.All, cancellationToken);
+        var sequence = await Services.GetRequiredService<ICaseEventLog>().ReadLastSequenceAsync(cancellationToken);
+        var summary = await Services.GetRequiredService<Dashboard.Core.Reads.ICaseReader>().ReadSummaryAsync(null, null, ReadScope.All, cancellationToken);
         var holidays = await Services.GetRequiredService<IHolidayStore>().ReadAllAsync(cancellationToken);
         return new StoreMark(sequence, summary.ByStatus.Values.Sum(), holidays.Count(h => h.Day.Extra));
     }

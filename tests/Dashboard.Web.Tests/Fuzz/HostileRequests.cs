@@ -912,7 +912,9 @@ public sealed class HostileRequests
             ("no key", null, [], EventsPath),
             ("unknown key", "not-a-key", [], EventsPath),
             ("another installation's key", "demo-key-tablero-2026", [], EventsPath),
-            ("key as a bearer token", null, [new("Authorization", $"Bearer {TableroFactory.IngestKey}")], EventsPath),
+            // A real key as a bearer token is accepted (the hub clients' form); a junk one is not.
+            ("junk bearer token", null, [new("Authorization", "Bearer not-a-key")], EventsPath),
+            ("read-only key as a bearer token", null, [new("Authorization", $"Bearer {TableroFactory.ReadKey}")], EventsPath),
             ("key in access_token (hub only)", null, [], $"{EventsPath}?access_token={TableroFactory.IngestKey}"),
             ("junk session cookie", null, [new("Cookie", "tablero.session=junk")], EventsPath),
             ("read-only key", TableroFactory.ReadKey, [], EventsPath),
@@ -1159,6 +1161,8 @@ public sealed class HostileRequests
         return new HostileRequest
         {
             Method = method, Target = extraQuery.Length == 0 ? target : $"{target}{separator}{extraQuery}", Headers = headers, Detail = detail,
+            // A real key as a bearer token is a valid credential (the official clients' accessTokenFactory): any answer but a 5xx.
+            Expect = detail == "bearer of a real key" ? Expect.AnyAnswer : Expect.Rejected,
         };
     }
 

@@ -30,7 +30,8 @@ public sealed partial class WallPage : IDisposable
     /// </summary>
     [SupplyParameterFromQuery] public string? Playlist { get; set; }
 
-    [SupplyParameterFromQuery] public int? Every { get; set; }
+    /// <summary>Seconds per scope, 5–3,600; read as text so a mistyped link rotates at the default instead of failing.</summary>
+    [SupplyParameterFromQuery] public string? Every { get; set; }
 
     public const int DefaultRotationSeconds = 30;
 
@@ -80,7 +81,7 @@ public sealed partial class WallPage : IDisposable
         await WatchCurrentAsync();
         if (Scopes.Count > 1)
         {
-            var every = TimeSpan.FromSeconds(Math.Clamp(Every ?? DefaultRotationSeconds, 5, 3600));
+            var every = TimeSpan.FromSeconds(Math.Clamp(int.TryParse(Every, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : DefaultRotationSeconds, 5, 3600));
             _rotation = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
             {
                 _current = (_current + 1) % Scopes.Count;
