@@ -7,9 +7,18 @@ namespace Dashboard.Data;
 /// <summary>Creates the database when needed and applies the embedded, dated migrations of its provider with DbUp.</summary>
 public static class DatabaseMigrator
 {
+    /// <summary>DbUp's journal of the scripts applied, the same table on both providers.</summary>
+    public const string JournalTable = "SchemaVersions";
+
+    /// <summary>How many migration scripts this build carries for the provider: a database that applied fewer is behind.</summary>
+    public static int ScriptCount(DatabaseProvider provider) =>
+        typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Count(n => n.StartsWith(Prefix(provider), StringComparison.Ordinal));
+
+    private static string Prefix(DatabaseProvider provider) => $"{typeof(DatabaseMigrator).Assembly.GetName().Name}.Migrations.{provider}.";
+
     public static void Migrate(DatabaseProvider provider, string connectionString)
     {
-        var prefix = $"{typeof(DatabaseMigrator).Assembly.GetName().Name}.Migrations.{provider}.";
+        var prefix = Prefix(provider);
         UpgradeEngineBuilder builder;
         if (provider == DatabaseProvider.Sqlite)
         {

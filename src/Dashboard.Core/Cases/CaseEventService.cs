@@ -22,6 +22,9 @@ public sealed class CaseEventService : IAsyncDisposable
     private readonly Channel<Work> _queue = System.Threading.Channels.Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
+    /// <summary>When the writer entered its current commit (a <see cref="TimeProvider"/> timestamp); 0 while it waits for work.</summary>
+    private long _commitStarted;
+
     public CaseEventService(ICaseEventAppender store, ILiveFeed feed, Func<CaseContext> context, TimeProvider time)
     {
         _store = store;
@@ -30,6 +33,9 @@ public sealed class CaseEventService : IAsyncDisposable
         _time = time;
         _writer = Task.Run(WriteLoopAsync);
     }
+
+    /// <summary>How long the writer has been inside its current commit; zero while it waits for work. A stuck disk shows here.</summary>
+    public TimeSpan CurrentCommitAge => Volatile.Read(ref _commitStarted) is var started and not 0 ? _time.GetElapsedTime(started) : TimeSpan.Zero;
 
     /// <summary>Completes once the batch is durable (or refused); cancelling only withdraws a batch still waiting.</summary>
     public async Task<AppendResult> AppendAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken = default)
@@ -101,10 +107,12 @@ public sealed class CaseEventService : IAsyncDisposable
         try
         {
             // Once a group is being written it is not cancelled: its requests learn the outcome either way.
+            Volatile.Write(ref _commitStarted, _time.GetTimestamp());
             results = await _store.AppendGroupAsync(group.Select(p => p.Events).ToArray(), _time.GetUtcNow(), _context(), CancellationToken.None);
         }
         catch (Exception ex)
         {
+            Volatile.Write(ref _commitStarted, 0);
             // Nothing was committed: every request of the group fails and may be retried with the same event ids.
             foreach (var pending in group)
             {
@@ -114,6 +122,7 @@ public sealed class CaseEventService : IAsyncDisposable
             return;
         }
 
+        Volatile.Write(ref _commitStarted, 0);
         Publish(results);
         for (var i = 0; i < group.Count; i++)
         {
@@ -126,12 +135,17 @@ public sealed class CaseEventService : IAsyncDisposable
         DueAppendResult result;
         try
         {
+            Volatile.Write(ref _commitStarted, _time.GetTimestamp());
             result = await _store.AppendDueAsync(sweep.Now, sweep.Limit, sweep.Plan, _time.GetUtcNow(), _context(), CancellationToken.None);
         }
         catch (Exception ex)
         {
             sweep.Completion.TrySetException(ex);
             return;
+        }
+        finally
+        {
+            Volatile.Write(ref _commitStarted, 0);
         }
 
         Publish(result.Results);

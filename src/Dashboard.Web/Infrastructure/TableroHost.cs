@@ -5,6 +5,7 @@ using Dashboard.Web.Alerts;
 using Dashboard.Web.Api;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components;
+using Dashboard.Web.Health;
 using Dashboard.Web.Ingestion;
 using Dashboard.Web.Live;
 using Dashboard.Web.Security;
@@ -53,7 +54,8 @@ public static class TableroHost
             .AddTableroAlerts(configuration)
             .AddTableroJobs()
             .AddTableroUi(builder.Environment)
-            .AddTableroSimulator(configuration);
+            .AddTableroSimulator(configuration)
+            .AddTableroHealth(configuration);
         return builder;
     }
 
@@ -146,6 +148,7 @@ public static class TableroHost
         api.MapAlertsApi();
         api.MapExportApi();
         app.MapOpenApi();
+        app.MapTableroHealth();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);
         app.MapCultureSwitch(cultures);
         app.MapSignIn();

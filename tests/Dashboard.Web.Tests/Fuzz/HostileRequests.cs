@@ -276,6 +276,7 @@ public sealed class HostileRequests
             new("culture: hostile returnUrl", 2, CultureSwitch),
             new("sign-in: hostile form", 2, SignIn),
             new("sign-out: forged", 1, () => new HostileRequest { Expect = Expect.AnyAnswer, Method = "POST", Target = "/cuenta/salir", Headers = Session(), Body = Utf8("x=1"), ContentType = "application/x-www-form-urlencoded" }),
+            new("health: probes", 1, () => new HostileRequest { Expect = Expect.AnyAnswer, Method = Pick(["GET", "GET", "HEAD", "POST"]), Target = InTurn(HealthTargets) }, Sweep: 2),
             new("display: junk token", 1, () => new HostileRequest { Expect = Expect.AnyAnswer, Target = $"/pantalla/{Pick(HostileIds)}" }),
             new("pages: hostile path", 2, HostilePage, Sweep: HostilePages.Length),
             new("pages: hostile query", 2, HostilePageQuery),
@@ -1129,6 +1130,8 @@ public sealed class HostileRequests
             : Pick<(string?, KeyValuePair<string, string>[])>([(TableroFactory.AdminKey, []), (null, Session())]);
         return new HostileRequest { Method = "DELETE", Target = $"/api/v1/holidays/{country}/{date}", ApiKey = key, Headers = headers, Detail = $"bad {bad}" };
     }
+
+    private static readonly string[] HealthTargets = ["/health/live", "/health/ready?x=%00", "/health/ready", "/health/live/..%2F..", "/health/ready?%0A"];
 
     private static readonly string[] AcknowledgeIds = ["1", "abc", "-1", "0", "99999999999999999999", "9223372036854775807", "1.5", "%09", "%0A", "..%2F..", "1%20", "0x1"];
 

@@ -12,13 +12,13 @@ using Microsoft.Extensions.Logging;
 namespace Dashboard.Web.Tests.Infrastructure;
 
 /// <summary>A host whose data folder is one the test controls (a tmpfs, or a folder it deletes), with its log lines kept.</summary>
-public sealed class FaultyDiskFactory(string dataFolder) : TableroFactory
+public sealed class FaultyDiskFactory(string dataFolder, IReadOnlyDictionary<string, string?>? settings = null) : TableroFactory
 {
     public ConcurrentQueue<(LogLevel Level, string Line)> Logs { get; } = new();
 
     protected override void Customize(IWebHostBuilder builder)
     {
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Database:DataFolder"] = dataFolder,
         }));
