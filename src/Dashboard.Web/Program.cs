@@ -8,6 +8,12 @@ var builder = WebApplication.CreateBuilder(CatalogueImportCommand.HostArguments(
 builder.AddTablero();
 
 var app = builder.Build();
+if (DatabaseCommands.Matches(args))
+{
+    // Before anything opens the database: no migration, no demo seed touches a running service's data.
+    return await DatabaseCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 try
 {
     await app.InitializeTableroAsync();
