@@ -1,7 +1,9 @@
+using System.Globalization;
 using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace Dashboard.Web.Api;
 
@@ -13,9 +15,19 @@ public static class CasesApi
     public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
     {
         api.MapGet("/cases", ListCasesAsync).RequireAuthorization(Policies.Read).WithName("ListCases").WithTags("Cases")
-            .WithSummary("List cases within the key's scope, newest opened first, a page at a time");
+            .WithSummary("List cases within the key's scope, newest opened first, a page at a time")
+            .Describe((document, operation) =>
+            {
+                DescribeListCases(operation);
+                OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
+            });
         api.MapGet("/cases/{caseId}", ReadCaseAsync).RequireAuthorization(Policies.Read).WithName("ReadCase").WithTags("Cases")
-            .WithSummary("Read one case (with its timeline when include=events)");
+            .WithSummary("Read one case (with its timeline when include=events)")
+            .Describe((document, operation) =>
+            {
+                OpenApiContract.Parameter(operation, "include", "events: add the case's timeline, oldest first.", OpenApiContract.OneOf("events"));
+                OpenApiContract.AddProblem(document, operation, StatusCodes.Status404NotFound, "No such case within the key's scope.");
+            });
         return api;
     }
 
@@ -67,4 +79,15 @@ public static class CasesApi
     }
 
     internal static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static void DescribeListCases(OpenApiOperation operation)
+    {
+        OpenApiContract.Parameter(operation, "region", OpenApiContract.RegionFilter, OpenApiContract.Text());
+        OpenApiContract.Parameter(operation, "unit", OpenApiContract.UnitFilter, OpenApiContract.Text());
+        OpenApiContract.Parameter(operation, "status", "open: New, Assigned or Paused; closed: Resolved or Closed. Both when absent.", OpenApiContract.OneOf("open", "closed"));
+        OpenApiContract.Parameter(operation, "complex", "Only complex (true) or only other (false) cases.", new OpenApiSchema { Type = JsonSchemaType.Boolean });
+        OpenApiContract.Parameter(operation, "page", "Page number, from 1.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Default = 1 });
+        OpenApiContract.Parameter(operation, "pageSize", $"Cases per page, 1–{CasesApi.MaxPageSize}.",
+            new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = CasesApi.MaxPageSize.ToString(CultureInfo.InvariantCulture), Default = CasesApi.DefaultPageSize });
+    }
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Ingestion;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace Dashboard.Web.Api;
 
@@ -19,10 +21,16 @@ public static class EventsApi
         api.MapPost("/events", IngestAsync)
             .RequireAuthorization(Policies.Ingest)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .WithName("IngestEvents");
+            .WithName("IngestEvents")
+            .WithTags("Events")
+            .Describe(DescribeIngestion);
         api.MapGet("/events", ReadAfterAsync)
             .RequireAuthorization(Policies.Read)
-            .WithName("ReadEventsAfter");
+            .WithName("ReadEventsAfter")
+            .WithTags("Events")
+            .WithSummary("The catch-up feed: events after a sequence number, in order, within the key's scope")
+            .Describe((document, operation) =>
+                OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "`after` is negative or `limit` is outside 1–1000."));
         return api;
     }
 
@@ -109,4 +117,57 @@ public static class EventsApi
     internal static ProblemHttpResult Problem(int status, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title,
             extensions: errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
+
+    private static void DescribeIngestion(OpenApiDocument document, OpenApiOperation operation)
+    {
+        operation.Summary = "Send case events: one event or a batch of 1–1,000, stored whole or not at all";
+        operation.Description =
+            "Idempotent by eventId: an event sent again with the same content is answered as a duplicate with its original sequence. " +
+            "The answer comes after the commit. A key bound to a region or unit may only write there. Nothing is stored when any " +
+            "error is answered; `errors` is keyed by JSON path, e.g. `[3].data.unitCode` in a batch or `data.unitCode` for one event.";
+        var single = new OpenApiSchemaReference(OpenApiContract.EventSchema, document);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = $"One event object, or an array of 1 to {CaseEventParser.MaxBatch:N0} events applied in order. At most {EventsApi.MaxBodyBytes / (1024 * 1024)} MiB.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        OneOf =
+                        [
+                            single,
+                            new OpenApiSchema { Type = JsonSchemaType.Array, Items = single, MinItems = 1, MaxItems = CaseEventParser.MaxBatch },
+                        ],
+                    },
+                    Example = Example(),
+                },
+            },
+        };
+
+        operation.Responses ??= [];
+        operation.Responses["200"] = new OpenApiResponse
+        {
+            Description = "Committed: every event stored now (\"accepted\") or earlier (\"duplicate\"), in the order sent.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(IngestResponse), document) },
+            },
+        };
+        OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "The body is not JSON, or events break the contract (every error by path).", replace: true);
+        OpenApiContract.AddProblem(document, operation, StatusCodes.Status403Forbidden, "The key may not ingest, or an event lies outside the key's scope.", replace: true);
+        OpenApiContract.AddProblem(document, operation, StatusCodes.Status409Conflict, "An eventId was already stored with different content.");
+        OpenApiContract.AddProblem(document, operation, StatusCodes.Status413PayloadTooLarge, $"The body is over {EventsApi.MaxBodyBytes / (1024 * 1024)} MiB.");
+        OpenApiContract.AddProblem(document, operation, StatusCodes.Status415UnsupportedMediaType, "The body is not sent as application/json.");
+        OpenApiContract.AddProblem(document, operation, StatusCodes.Status422UnprocessableEntity,
+            "A case rule is broken: e.g. an event for a case never opened, closing a case not yet resolved, an escalation that does not raise the level.");
+    }
+
+
+    /// <summary>The README's example, written through the contract like any typed event.</summary>
+    private static JsonNode Example() => CaseEventContract.ToJson(new CaseEvent(Guid.Parse("6f1c1b9e-3a53-4a1e-9a43-2f0d7c1c0a11"), "QJ-2026-000123",
+        new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.FromHours(-6)),
+        new CaseOpenedData("UMF-JAL-001", CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Trato descortés en ventanilla.", "12345678901")));
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dashboard.Core.Cases;
-using Dashboard.Core.Catalogue;
 using Dashboard.Core.Reads;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.OpenApi;
@@ -23,8 +22,19 @@ public static class OpenApiContract
     public const string EventSchema = "CaseEvent";
 
     private const string ProblemJson = "application/problem+json";
-    private const string RegionFilter = "Only this region (OOAD / Red) code; narrows the key's scope, never widens it.";
-    private const string UnitFilter = "Only this unit code; narrows the key's scope, never widens it.";
+    internal const string RegionFilter = "Only this region (OOAD / Red) code; narrows the key's scope, never widens it.";
+    internal const string UnitFilter = "Only this unit code; narrows the key's scope, never widens it.";
+
+    /// <summary>
+    /// Describes an endpoint where it is mapped (eShop's way): its own parameters, body and answers. What every endpoint of
+    /// the API shares (the key, 401/403/503, the problem shape) is added to the whole document below.
+    /// </summary>
+    public static TBuilder Describe<TBuilder>(this TBuilder builder, Action<OpenApiDocument, OpenApiOperation> describe) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            describe(context.Document!, operation);
+            return Task.CompletedTask;
+        });
 
     public static void Configure(OpenApiOptions options)
     {
@@ -111,37 +121,10 @@ public static class OpenApiContract
                 AddProblem(document, operation, StatusCodes.Status401Unauthorized, "No key (X-Api-Key or Authorization: Bearer), or an unknown key.");
                 AddProblem(document, operation, StatusCodes.Status403Forbidden, "The key lacks the permission this operation needs.");
                 AddProblem(document, operation, StatusCodes.Status503ServiceUnavailable, "The storage cannot take the request now (a full disk, the database unavailable); nothing was stored. Retry after Retry-After seconds.");
-                switch (operation.OperationId)
-                {
-                    case "IngestEvents":
-                        DescribeIngestion(document, operation);
-                        break;
-                    case "ReadEventsAfter":
-                        operation.Tags = new HashSet<OpenApiTagReference> { new("Events", document) };
-                        operation.Summary ??= "The catch-up feed: events after a sequence number, in order, within the key's scope";
-                        AddProblem(document, operation, StatusCodes.Status400BadRequest, "`after` is negative or `limit` is outside 1–1000.");
-                        break;
-                    case "ListCases":
-                        DescribeListCases(operation);
-                        AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
-                        break;
-                    case "ReadCase":
-                        Describe(operation, "include", "events: add the case's timeline, oldest first.", OneOf("events"));
-                        AddProblem(document, operation, StatusCodes.Status404NotFound, "No such case within the key's scope.");
-                        break;
-                    case "ListUnits":
-                        DescribeListUnits(operation);
-                        AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
-                        break;
-                    case "ReadSummary":
-                        Describe(operation, "region", RegionFilter, Text());
-                        Describe(operation, "unit", UnitFilter, Text());
-                        break;
-                }
             }
         }
 
-        // Tags named above by operation; the list at the top follows them.
+        // Tags named where each endpoint is mapped; the list at the top follows them.; the list at the top follows them.
         var tags = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
             .Select(t => t.Name).OfType<string>().Distinct(StringComparer.Ordinal);
         document.Tags = tags.Select(name => new OpenApiTag { Name = name }).ToHashSet();
@@ -174,73 +157,8 @@ public static class OpenApiContract
         };
     }
 
-    private static void DescribeIngestion(OpenApiDocument document, OpenApiOperation operation)
-    {
-        operation.Summary = "Send case events: one event or a batch of 1–1,000, stored whole or not at all";
-        operation.Description =
-            "Idempotent by eventId: an event sent again with the same content is answered as a duplicate with its original sequence. " +
-            "The answer comes after the commit. A key bound to a region or unit may only write there. Nothing is stored when any " +
-            "error is answered; `errors` is keyed by JSON path, e.g. `[3].data.unitCode` in a batch or `data.unitCode` for one event.";
-        operation.Tags = new HashSet<OpenApiTagReference> { new("Events", document) };
-        var single = new OpenApiSchemaReference(EventSchema, document);
-        operation.RequestBody = new OpenApiRequestBody
-        {
-            Required = true,
-            Description = $"One event object, or an array of 1 to {CaseEventParser.MaxBatch:N0} events applied in order. At most {EventsApi.MaxBodyBytes / (1024 * 1024)} MiB.",
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/json"] = new()
-                {
-                    Schema = new OpenApiSchema
-                    {
-                        OneOf =
-                        [
-                            single,
-                            new OpenApiSchema { Type = JsonSchemaType.Array, Items = single, MinItems = 1, MaxItems = CaseEventParser.MaxBatch },
-                        ],
-                    },
-                    Example = Example(),
-                },
-            },
-        };
-
-        operation.Responses ??= [];
-        operation.Responses["200"] = new OpenApiResponse
-        {
-            Description = "Committed: every event stored now (\"accepted\") or earlier (\"duplicate\"), in the order sent.",
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(IngestResponse), document) },
-            },
-        };
-        AddProblem(document, operation, StatusCodes.Status400BadRequest, "The body is not JSON, or events break the contract (every error by path).", replace: true);
-        AddProblem(document, operation, StatusCodes.Status403Forbidden, "The key may not ingest, or an event lies outside the key's scope.", replace: true);
-        AddProblem(document, operation, StatusCodes.Status409Conflict, "An eventId was already stored with different content.");
-        AddProblem(document, operation, StatusCodes.Status413PayloadTooLarge, $"The body is over {EventsApi.MaxBodyBytes / (1024 * 1024)} MiB.");
-        AddProblem(document, operation, StatusCodes.Status415UnsupportedMediaType, "The body is not sent as application/json.");
-        AddProblem(document, operation, StatusCodes.Status422UnprocessableEntity,
-            "A case rule is broken: e.g. an event for a case never opened, closing a case not yet resolved, an escalation that does not raise the level.");
-    }
-
-    private static void DescribeListCases(OpenApiOperation operation)
-    {
-        Describe(operation, "region", RegionFilter, Text());
-        Describe(operation, "unit", UnitFilter, Text());
-        Describe(operation, "status", "open: New, Assigned or Paused; closed: Resolved or Closed. Both when absent.", OneOf("open", "closed"));
-        Describe(operation, "complex", "Only complex (true) or only other (false) cases.", new OpenApiSchema { Type = JsonSchemaType.Boolean });
-        Describe(operation, "page", "Page number, from 1.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Default = 1 });
-        Describe(operation, "pageSize", $"Cases per page, 1–{CasesApi.MaxPageSize}.",
-            new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = CasesApi.MaxPageSize.ToString(CultureInfo.InvariantCulture), Default = CasesApi.DefaultPageSize });
-    }
-
-    private static void DescribeListUnits(OpenApiOperation operation)
-    {
-        Describe(operation, "region", "Only the units of this region (OOAD / Red) code.", Text());
-        Describe(operation, "institution", "Only the units of this institution.", OneOf(Enum.GetNames<Institution>()));
-        Describe(operation, "type", "Only units of this type.", OneOf(Enum.GetNames<UnitType>()));
-    }
-
-    private static void Describe(OpenApiOperation operation, string name, string description, OpenApiSchema schema)
+    /// <summary>A query parameter the endpoint reads as text (to answer bad values in its own problem shape), as it really is.</summary>
+    internal static void Parameter(OpenApiOperation operation, string name, string description, OpenApiSchema schema)
     {
         if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == name) is { } parameter)
         {
@@ -249,7 +167,7 @@ public static class OpenApiContract
         }
     }
 
-    private static void AddProblem(OpenApiDocument document, OpenApiOperation operation, int status, string description, bool replace = false)
+    internal static void AddProblem(OpenApiDocument document, OpenApiOperation operation, int status, string description, bool replace = false)
     {
         var key = status.ToString(CultureInfo.InvariantCulture);
         operation.Responses ??= [];
@@ -384,21 +302,17 @@ public static class OpenApiContract
         return schema;
     }
 
-    private static OpenApiSchema Text(int maxLength) => new() { Type = JsonSchemaType.String, MinLength = 1, MaxLength = maxLength };
+    internal static OpenApiSchema Text(int maxLength) => new() { Type = JsonSchemaType.String, MinLength = 1, MaxLength = maxLength };
 
-    private static OpenApiSchema Text() => new() { Type = JsonSchemaType.String };
+    internal static OpenApiSchema Text() => new() { Type = JsonSchemaType.String };
 
-    private static OpenApiSchema OneOf(params string[] names) => new()
+    internal static OpenApiSchema OneOf(params string[] names) => new()
     {
         Type = JsonSchemaType.String,
         Enum = names.Select(v => (JsonNode)JsonValue.Create(v)).ToList(),
     };
 
-    private static OpenApiSchema Matching(string pattern, string description) =>
+    internal static OpenApiSchema Matching(string pattern, string description) =>
         new() { Type = JsonSchemaType.String, Pattern = pattern, Description = description };
 
-    /// <summary>The README's example, written through the contract like any typed event.</summary>
-    private static JsonNode Example() => CaseEventContract.ToJson(new CaseEvent(Guid.Parse("6f1c1b9e-3a53-4a1e-9a43-2f0d7c1c0a11"), "QJ-2026-000123",
-        new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.FromHours(-6)),
-        new CaseOpenedData("UMF-JAL-001", CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Trato descortés en ventanilla.", "12345678901")));
 }

@@ -9,7 +9,12 @@ public static class SummaryApi
     public static RouteGroupBuilder MapSummaryApi(this RouteGroupBuilder api)
     {
         api.MapGet("/summary", ReadSummaryAsync).RequireAuthorization(Policies.Read).WithName("ReadSummary").WithTags("Cases")
-            .WithSummary("Count cases within the key's scope: open, open complex, by status and by escalation level");
+            .WithSummary("Count cases within the key's scope: open, open complex, by status and by escalation level")
+            .Describe((_, operation) =>
+            {
+                OpenApiContract.Parameter(operation, "region", OpenApiContract.RegionFilter, OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "unit", OpenApiContract.UnitFilter, OpenApiContract.Text());
+            });
         return api;
     }
 

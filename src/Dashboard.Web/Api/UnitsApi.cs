@@ -3,6 +3,7 @@ using Dashboard.Core.Catalogue.Classification;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace Dashboard.Web.Api;
 
@@ -11,7 +12,12 @@ public static class UnitsApi
     public static RouteGroupBuilder MapUnitsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/units", ListUnits).RequireAuthorization(Policies.Read).WithName("ListUnits").WithTags("Catalogue")
-            .WithSummary("List the units of the catalogue within the key's scope");
+            .WithSummary("List the units of the catalogue within the key's scope")
+            .Describe((document, operation) =>
+            {
+                DescribeListUnits(operation);
+                OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
+            });
         api.MapGet("/classification", ListClassification).RequireAuthorization(Policies.Read).WithName("ListClassification").WithTags("Catalogue")
             .WithSummary("The case categories (HCAT-based) and staff roles each institution accepts in CaseOpened and CaseReclassified");
         return api;
@@ -55,5 +61,12 @@ public static class UnitsApi
             .Select(UnitDto.From)
             .ToArray();
         return TypedResults.Ok<IReadOnlyList<UnitDto>>(units);
+    }
+
+    private static void DescribeListUnits(OpenApiOperation operation)
+    {
+        OpenApiContract.Parameter(operation, "region", "Only the units of this region (OOAD / Red) code.", OpenApiContract.Text());
+        OpenApiContract.Parameter(operation, "institution", "Only the units of this institution.", OpenApiContract.OneOf(Enum.GetNames<Institution>()));
+        OpenApiContract.Parameter(operation, "type", "Only units of this type.", OpenApiContract.OneOf(Enum.GetNames<UnitType>()));
     }
 }
