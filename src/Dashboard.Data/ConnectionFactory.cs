@@ -1,6 +1,6 @@
 using System.Data.Common;
-using Microsoft.Data.SqlClient;
 using Dashboard.Core.Storage;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -57,7 +57,7 @@ public abstract class ConnectionFactory(string connectionString) : IAsyncDisposa
     };
 }
 
-public sealed partial class SqliteConnectionFactory(string connectionString) : ConnectionFactory(WithoutCreate(connectionString))
+public sealed class SqliteConnectionFactory(string connectionString) : ConnectionFactory(WithoutCreate(connectionString))
 {
     private readonly SemaphoreSlim _writerTurn = new(1, 1);
     private SqliteConnection? _writer;

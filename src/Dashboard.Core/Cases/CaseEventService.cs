@@ -112,7 +112,6 @@ public sealed class CaseEventService : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            Volatile.Write(ref _commitStarted, 0);
             // Nothing was committed: every request of the group fails and may be retried with the same event ids.
             foreach (var pending in group)
             {
@@ -121,8 +120,11 @@ public sealed class CaseEventService : IAsyncDisposable
 
             return;
         }
+        finally
+        {
+            Volatile.Write(ref _commitStarted, 0);
+        }
 
-        Volatile.Write(ref _commitStarted, 0);
         Publish(results);
         for (var i = 0; i < group.Count; i++)
         {

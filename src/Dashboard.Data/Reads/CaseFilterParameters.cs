@@ -6,11 +6,83 @@ using Dashboard.Core.Storage;
 namespace Dashboard.Data.Reads;
 
 /// <summary>
-/// What every filtered read of cases binds (Dapper sends only the values a statement names), and the helpers they share:
-/// the zones as the statements read them, and where "today"'s breach ranges start.
+/// What every filtered read of cases binds (Dapper sends only the values a statement names). Enums go as their names, days
+/// as ISO dates (compared with each case's day on its unit's clock), with UTC bounds wide enough for every zone.
 /// </summary>
-internal static class CaseFilterParameters
+internal sealed record CaseFilterParameters
 {
+    public string? ScopeRegionCode { get; init; }
+    public string? ScopeUnitCode { get; init; }
+    public string? RegionCode { get; init; }
+    public string? UnitCode { get; init; }
+    public string? Kind { get; init; }
+    public string? Category { get; init; }
+    public string? Channel { get; init; }
+    public string? Priority { get; init; }
+    public bool? Complex { get; init; }
+    public string? OpenedFrom { get; init; }
+    public string? OpenedTo { get; init; }
+    public DateTimeOffset? OpenedFromUtc { get; init; }
+    public DateTimeOffset? OpenedToUtc { get; init; }
+    public string ZoneOffsets { get; init; } = "[]";
+    public bool? Open { get; init; }
+    public string? Status { get; init; }
+    public string? SlaState { get; init; }
+    public int? EscalationLevel { get; init; }
+    public bool BreachedToday { get; init; }
+    public DateTimeOffset? Now { get; set; }
+    public DateTimeOffset? BreachedSinceUtc { get; set; }
+    public string Sort { get; init; } = nameof(CaseSort.Opened);
+    public bool Descending { get; init; } = true;
+    public long Skip { get; init; }
+    public int Take { get; init; }
+    public DateTimeOffset? Days3Ago { get; set; }
+    public DateTimeOffset? Days8Ago { get; set; }
+    public DateTimeOffset? Days16Ago { get; set; }
+
+    public static CaseFilterParameters For(CaseFilter f, ReadScope scope, DayZones days) => new()
+    {
+        ScopeRegionCode = scope.RegionCode,
+        ScopeUnitCode = scope.UnitCode,
+        RegionCode = f.RegionCode,
+        UnitCode = f.UnitCode,
+        Kind = f.Kind?.ToString(),
+        Category = f.Category,
+        Channel = f.Channel?.ToString(),
+        Priority = f.Priority?.ToString(),
+        Complex = f.Complex,
+        OpenedFrom = Iso(f.OpenedFrom),
+        OpenedTo = Iso(f.OpenedTo),
+        OpenedFromUtc = f.OpenedFrom is { } from ? days.EarliestStart(from) : null,
+        OpenedToUtc = f.OpenedTo is { } to ? days.LatestEnd(to) : null,
+        ZoneOffsets = ZoneOffsetsJson(days),
+    };
+
+    public static CaseFilterParameters ForList(CaseListQuery q, ReadScope scope)
+    {
+        if (q.BreachedToday && q.Now is null)
+        {
+            throw new ArgumentException("BreachedToday needs Now", nameof(q));
+        }
+
+        return For(q.Filter, scope, q.Days) with
+        {
+            Open = q.Open,
+            Status = q.Status?.ToString(),
+            SlaState = q.SlaState?.ToString(),
+            EscalationLevel = q.EscalationLevel,
+            BreachedToday = q.BreachedToday,
+            Now = q.Now,
+            BreachedSinceUtc = q.Now is { } now ? BreachedSince(now) : null,
+            Sort = q.Sort.ToString(),
+            Descending = q.Descending,
+            Skip = q.Skip,
+            Take = q.PageSize,
+        };
+    }
+
+    private static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Where the breach-index ranges start for "today": more than a day back covers every zone's today.</summary>
     public static DateTimeOffset BreachedSince(DateTimeOffset now) => now.AddDays(-2);
 
@@ -23,85 +95,6 @@ internal static class CaseFilterParameters
     private static readonly JsonSerializerOptions ZoneJson = new(JsonSerializerDefaults.Web);
 
     private sealed record ZoneOffset(string Zone, int Minutes);
-
-    /// <summary>
-    /// The parameters of every filtered read (Dapper sends only those a statement names). Enums go as their names, days
-    /// as ISO dates (compared with each case's day on its unit's clock), with UTC bounds wide enough for every zone.
-    /// </summary>
-    internal sealed record Values
-    {
-        public string? ScopeRegionCode { get; init; }
-        public string? ScopeUnitCode { get; init; }
-        public string? RegionCode { get; init; }
-        public string? UnitCode { get; init; }
-        public string? Kind { get; init; }
-        public string? Category { get; init; }
-        public string? Channel { get; init; }
-        public string? Priority { get; init; }
-        public bool? Complex { get; init; }
-        public string? OpenedFrom { get; init; }
-        public string? OpenedTo { get; init; }
-        public DateTimeOffset? OpenedFromUtc { get; init; }
-        public DateTimeOffset? OpenedToUtc { get; init; }
-        public string ZoneOffsets { get; init; } = "[]";
-        public bool? Open { get; init; }
-        public string? Status { get; init; }
-        public string? SlaState { get; init; }
-        public int? EscalationLevel { get; init; }
-        public bool BreachedToday { get; init; }
-        public DateTimeOffset? Now { get; set; }
-        public DateTimeOffset? BreachedSinceUtc { get; set; }
-        public string Sort { get; init; } = nameof(CaseSort.Opened);
-        public bool Descending { get; init; } = true;
-        public long Skip { get; init; }
-        public int Take { get; init; }
-        public DateTimeOffset? Days3Ago { get; set; }
-        public DateTimeOffset? Days8Ago { get; set; }
-        public DateTimeOffset? Days16Ago { get; set; }
-
-        public static Values For(CaseFilter f, ReadScope scope, DayZones days) => new()
-        {
-            ScopeRegionCode = scope.RegionCode,
-            ScopeUnitCode = scope.UnitCode,
-            RegionCode = f.RegionCode,
-            UnitCode = f.UnitCode,
-            Kind = f.Kind?.ToString(),
-            Category = f.Category,
-            Channel = f.Channel?.ToString(),
-            Priority = f.Priority?.ToString(),
-            Complex = f.Complex,
-            OpenedFrom = Iso(f.OpenedFrom),
-            OpenedTo = Iso(f.OpenedTo),
-            OpenedFromUtc = f.OpenedFrom is { } from ? days.EarliestStart(from) : null,
-            OpenedToUtc = f.OpenedTo is { } to ? days.LatestEnd(to) : null,
-            ZoneOffsets = ZoneOffsetsJson(days),
-        };
-
-        public static Values ForList(CaseListQuery q, ReadScope scope)
-        {
-            if (q.BreachedToday && q.Now is null)
-            {
-                throw new ArgumentException("BreachedToday needs Now", nameof(q));
-            }
-
-            return For(q.Filter, scope, q.Days) with
-            {
-                Open = q.Open,
-                Status = q.Status?.ToString(),
-                SlaState = q.SlaState?.ToString(),
-                EscalationLevel = q.EscalationLevel,
-                BreachedToday = q.BreachedToday,
-                Now = q.Now,
-                BreachedSinceUtc = q.Now is { } now ? BreachedSince(now) : null,
-                Sort = q.Sort.ToString(),
-                Descending = q.Descending,
-                Skip = q.Skip,
-                Take = q.PageSize,
-            };
-        }
-
-        private static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
 }
 
 /// <summary>The big numbers, as both the wall and the overview read them.</summary>

@@ -12,7 +12,7 @@ public sealed class CaseListReader(ConnectionFactory connections, SqlScripts sql
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(scope);
-        var parameters = CaseFilterParameters.Values.ForList(query, scope);
+        var parameters = CaseFilterParameters.ForList(query, scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadPage"], parameters, cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["Case_ReadPageCount"], parameters, cancellationToken: cancellationToken));
@@ -23,7 +23,7 @@ public sealed class CaseListReader(ConnectionFactory connections, SqlScripts sql
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(scope);
-        var parameters = CaseFilterParameters.Values.ForList(query with { Now = query.Now ?? now }, scope);
+        var parameters = CaseFilterParameters.ForList(query with { Now = query.Now ?? now }, scope);
         parameters.Days3Ago = now.AddDays(-3);
         parameters.Days8Ago = now.AddDays(-8);
         parameters.Days16Ago = now.AddDays(-16);

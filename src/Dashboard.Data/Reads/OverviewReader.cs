@@ -12,7 +12,7 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(days);
-        var parameters = CaseFilterParameters.Values.For(filter, scope, days);
+        var parameters = CaseFilterParameters.For(filter, scope, days);
         parameters.Now = now;
         parameters.BreachedSinceUtc = CaseFilterParameters.BreachedSince(now);
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -30,7 +30,7 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
             throw new ArgumentException("the trends need a period: OpenedFrom on or before OpenedTo", nameof(filter));
         }
 
-        var parameters = CaseFilterParameters.Values.For(filter, scope, days);
+        var parameters = CaseFilterParameters.For(filter, scope, days);
         await using var connection = await connections.OpenAsync(cancellationToken);
         // One snapshot: the charts and the median see the same committed state.
         await using var transaction = await connections.BeginReadSnapshotAsync(connection, cancellationToken);

@@ -34,10 +34,9 @@ public static class EventsApi
         return api;
     }
 
-    private static async Task<IResult> IngestAsync(HttpContext http, IngestionService ingestion, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestAsync(HttpContext http, IngestionService ingestion, ILogger<IngestionService> logger, CancellationToken cancellationToken)
     {
         // A refused body is one warning line naming the source and the first problem, never a stack trace.
-        var logger = loggers.CreateLogger(typeof(EventsApi));
         IResult Refused(int status, string title, string detail, IReadOnlyDictionary<string, string[]> errors)
         {
             var (path, messages) = errors.First();

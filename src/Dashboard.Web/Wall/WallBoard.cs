@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Options;
 using System.Collections.Concurrent;
 using Dashboard.Core.Live;
 using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Live;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Wall;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dashboard.Core.Storage;
@@ -21,22 +20,8 @@ public sealed class DatabaseCommandsTests : IDisposable
 
     private string BackupFile => Path.Combine(_folder, "tablero-backup.db");
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(string command, string path)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Dashboard.Web.dll"), command, path, $"--Database:DataFolder={DataFolder}", "--environment", "Production" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(string command, string path) =>
+        RealProgram.RunAsync(command, path, $"--Database:DataFolder={DataFolder}", "--environment", "Production");
 
     [Fact]
     public async Task Backup_DuringIngestion_IsConsistent_AndRestoreBringsItBack()

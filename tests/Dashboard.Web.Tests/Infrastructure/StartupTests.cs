@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dashboard.Data.Tests;
 
 namespace Dashboard.Web.Tests.Infrastructure;
@@ -6,39 +5,8 @@ namespace Dashboard.Web.Tests.Infrastructure;
 /// <summary>The real program started as an operator would, on storage it cannot use: one clear line and exit code 2.</summary>
 public sealed class StartupTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static async Task<(int Exit, string Output, string Error)> StartAsync(string dataFolder)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Dashboard.Web.dll"), "--urls", "http://127.0.0.1:0", $"--Database:DataFolder={dataFolder}",
-                     "--Simulator:Enabled=false", "--environment", "Production" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Exit, string Output, string Error)> StartAsync(string dataFolder) =>
+        RealProgram.RunAsync("--urls", "http://127.0.0.1:0", $"--Database:DataFolder={dataFolder}", "--Simulator:Enabled=false", "--environment", "Production");
 
     [Fact]
     public async Task Start_WithADataFolderThatCannotExist_PrintsOneLineAndExitsWithTwo()
