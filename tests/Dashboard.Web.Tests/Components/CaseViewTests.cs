@@ -226,10 +226,10 @@ public sealed class CaseViewTests : PageTestContext
 
         public override Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
             // Filtered by scope as the SQL is.
-            Task.FromResult(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode) ? _state : null);
+            Task.FromResult(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode, _ => _state.Institution.ToString()) ? _state : null);
 
         public Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<StoredCaseEvent>>(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode) ? _events.ToArray() : []);
+            Task.FromResult<IReadOnlyList<StoredCaseEvent>>(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode, _ => _state.Institution.ToString()) ? _events.ToArray() : []);
 
         public Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
