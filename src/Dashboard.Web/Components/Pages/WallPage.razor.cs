@@ -187,8 +187,8 @@ public sealed partial class WallPage : IDisposable
     }
 
     private const int DueRows = 5;
-    private const int TopUnitRows = 2;
-    private const int PlaceRows = 7;
+    private const int TopUnitRows = 3;
+    private const int PlaceRows = 6;
 
     /// <summary>
     /// Regions shown as tiles: six columns of four rows is what the panel holds with every letter at least 3.2vh (see
@@ -246,10 +246,11 @@ public sealed partial class WallPage : IDisposable
     }
 
     // Character budgets of the wall's boxes at 3.2vh (see Fit).
-    private const int DueWhatCharacters = 20;
-    private const int DueWhereCharacters = 22;
-    private const int PlaceNameCharacters = 20;
-    private const int RankNameCharacters = 17;
+    private const int DueWhatCharacters = 17;
+    private const int DueWhereCharacters = 19;
+    private const int PlaceNameCharacters = 18;
+    private const int RankNameCharacters = 14;
+    private const int ScopeNameCharacters = 29;
 
     private string RegionName(string code) => Catalogue.Current.FindRegion(code)?.Name ?? code;
 
