@@ -8,10 +8,10 @@ namespace Dashboard.Web.Live;
 /// The live feed of one instance: a singleton that hands out disposable, scope-filtered subscriptions
 /// (the Aspire dashboard's pattern). Publishing never waits on a subscriber.
 /// </summary>
-public sealed class InProcessLiveFeed(ILogger<InProcessLiveFeed> logger, Catalogue.CatalogueService? catalogue = null) : ILiveFeed
+public sealed class InProcessLiveFeed(ILogger<InProcessLiveFeed> logger, Catalogue.CatalogueService catalogue) : ILiveFeed
 {
-    // An institution scope needs the catalogue to place a region; without one (unit tests) it sees nothing.
-    private string? InstitutionOfRegion(string regionCode) => catalogue?.Current.InstitutionOfRegion(regionCode);
+    // An institution scope places each event's region with the catalogue.
+    private string? InstitutionOfRegion(string regionCode) => catalogue.Current.InstitutionOfRegion(regionCode);
 
     private ImmutableArray<Subscription> _subscriptions = [];
     private long _lastSequence;

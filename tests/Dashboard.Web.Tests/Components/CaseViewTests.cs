@@ -15,7 +15,7 @@ public sealed class CaseViewTests : PageTestContext
 {
     private const string CaseId = "QJ-2026-000777";
     private readonly CatalogueService _catalogue = TestCatalogue.Create();
-    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance, TestCatalogue.Create());
     private readonly FakeStores _stores;
 
     public CaseViewTests()
