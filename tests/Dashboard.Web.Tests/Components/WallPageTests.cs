@@ -50,7 +50,7 @@ public sealed class WallPageTests : PageTestContext
         _feed.Publish([Event(1, CaseEventType.SlaBreached)]);
 
         cut.WaitForAssertion(() => Assert.Equal("32", cut.Find("[data-testid=wall-overdue]").TextContent.Trim()));
-        Assert.Contains("VENCIDO · QJ-1", cut.Find("[data-testid=wall-ticker]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vencido · QJ-1", cut.Find("[data-testid=wall-ticker]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
