@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Catalogue.Classification;
 using Dashboard.Core.Sla;
 using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
@@ -151,12 +150,7 @@ public sealed partial class CaseView : IDisposable
     /// </summary>
     private string CategoryText(CaseState c) => CategoryText(c.Kind, c.Institution, c.Category);
 
-    private string CategoryText(CaseKind kind, Institution institution, string category)
-    {
-        var name = Shared.Vocabulary.CategoryName(institution, category);
-        return kind != CaseKind.Compliment ? name
-            : ClassificationCatalogue.For(institution).FindCategory(category) is { } known ? L["Praise", L[$"Praised{known.Domain}"]] : L["PraiseOnly"];
-    }
+    private string CategoryText(CaseKind kind, Institution institution, string category) => V.CaseCategory(kind, institution, category);
 
     /// <summary>The SLA policy as people name it ("Queja IMSS compleja"), never its id.</summary>
     private string PolicyText(string policy) =>
