@@ -60,17 +60,20 @@ public sealed class DrillDownTests(DashboardServerFixture server, ChromiumFixtur
         await Expect(page.GetByTestId("case-sla")).ToHaveTextAsync("Vencido", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "case-overdue.png"), FullPage = true });
+        await Expect(page.GetByTestId("case-category")).ToHaveTextAsync("Mal trato");
         var note = page.GetByLabel("Nota o resolución");
+        // Typed and clicked at once, without leaving the field: the note binds on input, so the first click sends it.
         await note.FillAsync("Se ofreció disculpa y se reprogramó la cita para mañana.");
-        // MudTextField binds on change: leaving the field commits the text and enables the button.
-        await note.BlurAsync();
         await page.GetByTestId("act-note").ClickAsync();
         await Expect(page.GetByTestId("case-timeline")).ToContainTextAsync("Se ofreció disculpa", new LocatorAssertionsToContainTextOptions { Timeout = 5_000 });
+        // The re-render after an action keeps the reader's language.
+        await Expect(page.GetByTestId("case-category")).ToHaveTextAsync("Mal trato");
 
         await note.FillAsync("Atendido por la dirección; cita reprogramada.");
-        await note.BlurAsync();
         await page.GetByTestId("act-resolve").ClickAsync();
         await Expect(page.GetByTestId("case-status")).ToHaveTextAsync("Resuelto", new LocatorAssertionsToHaveTextOptions { Timeout = 5_000 });
+        await Expect(page.GetByTestId("case-category")).ToHaveTextAsync("Mal trato");
+        await Expect(page.GetByTestId("case-timeline")).Not.ToContainTextAsync("Module");
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "case-resolved.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });

@@ -47,7 +47,12 @@ public sealed class SecurityTests(DashboardServerFixture server, ChromiumFixture
         await interactive.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         var where = $"Sala de espera {Guid.NewGuid():N}"[..22];
         await admin.Locator("input[data-testid=new-display-name]").FillAsync(where);
-        await admin.Locator("input[data-testid=new-display-scope]").FillAsync("region:IMSS-JAL");
+        // The scope is picked from the catalogue, as an administrator would; the name typed just before is not lost
+        // (the field binds on input: the click right after typing creates the display with it).
+        await admin.GetByTestId("new-display-scope-level").ClickAsync();
+        await admin.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "OOAD / Red" }).ClickAsync();
+        await admin.GetByTestId("new-display-scope-region").ClickAsync();
+        await admin.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "OOAD Jalisco · IMSS" }).ClickAsync();
         await admin.GetByTestId("create-display").ClickAsync();
         try
         {
@@ -58,6 +63,7 @@ public sealed class SecurityTests(DashboardServerFixture server, ChromiumFixture
             await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("admin-displays.png"), FullPage = true });
         }
 
+        await Expect(admin.GetByTestId("displays").Locator("tr", new LocatorLocatorOptions { HasText = where })).ToContainTextAsync("OOAD Jalisco");
         var address = await admin.GetByTestId("secret").Locator("code").InnerTextAsync();
 
         await using var tv = await chromium.NewScreenAsync(server.BaseAddress);

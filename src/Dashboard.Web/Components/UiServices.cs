@@ -13,6 +13,9 @@ public static class UiServices
         // Notices go bottom-right, where they never cover a table's actions.
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddTransient<MudBlazor.MudLocalizer, Components.Shared.MudTexts>();
+        // Live pages stop redrawing while their browser is away (see CircuitPresence).
+        services.AddScoped<Live.CircuitPresence>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Live.CircuitPresenceHandler>();
         return services;
     }
 }

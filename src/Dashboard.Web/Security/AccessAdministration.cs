@@ -53,7 +53,7 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
         userName = (userName ?? "").Trim().ToLowerInvariant();
         if (!UserNamePattern().IsMatch(userName))
         {
-            return Result.Fail<string>("userName", "3–100 characters: letters, digits, '.', '-', '_' or '@'");
+            return Result.Fail<string>("userName", "3–100 characters: letters, digits, '.', '-', '_' or '@'", "UserNameFormat");
         }
 
         if (CheckNewUser(displayName, role, scope) is { } problem)
@@ -64,7 +64,7 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
         password ??= NewSecret(18);
         if (password.Length < MinimumPasswordLength)
         {
-            return Result.Fail<string>("password", $"at least {MinimumPasswordLength} characters");
+            return Result.Fail<string>("password", $"at least {MinimumPasswordLength} characters", "PasswordLength", MinimumPasswordLength);
         }
 
         var user = new UserAccount(Guid.NewGuid(), userName, displayName.Trim(), string.IsNullOrWhiteSpace(email) ? null : email.Trim(), null, role, scope, null, 1,
@@ -72,7 +72,7 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
         user = user with { PasswordHash = Hasher.HashPassword(user, password) };
         if (!await store.CreateUserAsync(user, cancellationToken))
         {
-            return Result.Fail<string>("userName", $"'{userName}' is taken");
+            return Result.Fail<string>("userName", $"'{userName}' is taken", "Taken", userName);
         }
 
         await audit.RecordAsync(actor, AuditAction.AdminChange, null, AuditOutcome.Success, $"user {userName} created: {role}, {scope}", cancellationToken);
@@ -85,17 +85,17 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
         ArgumentNullException.ThrowIfNull(actor);
         if (await store.ReadUserAsync(id, cancellationToken) is not { } user)
         {
-            return Result.Fail<bool>("id", "no such user");
+            return Result.Fail<bool>("id", "no such user", "NoSuchUser");
         }
 
         if (CheckNewUser(displayName, role, scope) is { } problem)
         {
-            return Result.Fail<bool>(problem.Field!, problem.Problem!);
+            return new Result<bool>(false, problem.Field, problem.Problem) { Code = problem.Code, Arguments = problem.Arguments };
         }
 
         if (user is { Role: Role.Administrator, IsActive: true } && role != Role.Administrator && await store.CountActiveAdministratorsAsync(cancellationToken) <= 1)
         {
-            return Result.Fail<bool>("role", "the last active administrator keeps the role");
+            return Result.Fail<bool>("role", "the last active administrator keeps the role", "LastAdministratorRole");
         }
 
         await store.UpdateUserAsync(id, displayName.Trim(), string.IsNullOrWhiteSpace(email) ? null : email.Trim(), role, scope, cancellationToken);
@@ -109,7 +109,7 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
         ArgumentNullException.ThrowIfNull(actor);
         if (await store.ReadUserAsync(id, cancellationToken) is not { } user)
         {
-            return Result.Fail<string>("id", "no such user");
+            return Result.Fail<string>("id", "no such user", "NoSuchUser");
         }
 
         var password = NewSecret(18);
@@ -123,12 +123,12 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
         ArgumentNullException.ThrowIfNull(actor);
         if (await store.ReadUserAsync(id, cancellationToken) is not { } user)
         {
-            return Result.Fail<bool>("id", "no such user");
+            return Result.Fail<bool>("id", "no such user", "NoSuchUser");
         }
 
         if (revoked && user is { Role: Role.Administrator, IsActive: true } && await store.CountActiveAdministratorsAsync(cancellationToken) <= 1)
         {
-            return Result.Fail<bool>("id", "the last active administrator cannot be revoked");
+            return Result.Fail<bool>("id", "the last active administrator cannot be revoked", "LastAdministratorRevoke");
         }
 
         await store.SetRevokedAsync(id, revoked ? time.GetUtcNow() : null, cancellationToken);
@@ -142,12 +142,12 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
         {
-            return Result.Fail<string>("name", "1–200 characters, e.g. where the screen hangs");
+            return Result.Fail<string>("name", "1–200 characters, e.g. where the screen hangs", "DisplayNameLength");
         }
 
         if (ScopeProblem(scope) is { } problem)
         {
-            return Result.Fail<string>("scope", problem);
+            return problem;
         }
 
         var token = NewSecret(43);
@@ -160,7 +160,9 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
     {
         ArgumentNullException.ThrowIfNull(actor);
         var done = await store.RevokeDisplayTokenAsync(id, time.GetUtcNow(), cancellationToken);
-        await audit.RecordAsync(actor, AuditAction.AdminChange, null, done ? AuditOutcome.Success : AuditOutcome.Failed, $"display token {id} revoked", cancellationToken);
+        // The audit log is read by people: the display's name, not its id.
+        var name = (await store.ListDisplayTokensAsync(cancellationToken)).FirstOrDefault(t => t.Id == id)?.Name ?? id.ToString();
+        await audit.RecordAsync(actor, AuditAction.AdminChange, null, done ? AuditOutcome.Success : AuditOutcome.Failed, $"display token '{name}' revoked", cancellationToken);
         return done;
     }
 
@@ -172,24 +174,24 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
         ArgumentNullException.ThrowIfNull(permissions);
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
         {
-            return Result.Fail<string>("name", "1–200 characters, e.g. the source system");
+            return Result.Fail<string>("name", "1–200 characters, e.g. the source system", "KeyNameLength");
         }
 
         if (permissions.Count == 0 || !permissions.All(RolePermissions.GrantableToApiKeys.Contains))
         {
-            return Result.Fail<string>("permissions", $"one or more of {string.Join(", ", RolePermissions.GrantableToApiKeys)}");
+            return Result.Fail<string>("permissions", $"one or more of {string.Join(", ", RolePermissions.GrantableToApiKeys)}", "PermissionsRequired");
         }
 
         if (ScopeProblem(scope) is { } problem)
         {
-            return Result.Fail<string>("scope", problem);
+            return problem;
         }
 
         var key = NewSecret(43);
         var record = new ApiKeyRecord(Guid.NewGuid(), name.Trim(), Sha256(key), permissions.Distinct().ToArray(), scope, actor.ActorName(), time.GetUtcNow(), null);
         if (!await store.CreateApiKeyAsync(record, cancellationToken))
         {
-            return Result.Fail<string>("name", $"'{name.Trim()}' is taken");
+            return Result.Fail<string>("name", $"'{name.Trim()}' is taken", "Taken", name.Trim());
         }
 
         await audit.RecordAsync(actor, AuditAction.AdminChange, null, AuditOutcome.Success, $"API key '{record.Name}' created: {string.Join('+', record.Permissions)}, {scope}", cancellationToken);
@@ -200,7 +202,8 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
     {
         ArgumentNullException.ThrowIfNull(actor);
         var done = await store.RevokeApiKeyAsync(id, time.GetUtcNow(), cancellationToken);
-        await audit.RecordAsync(actor, AuditAction.AdminChange, null, done ? AuditOutcome.Success : AuditOutcome.Failed, $"API key {id} revoked", cancellationToken);
+        var name = (await store.ListApiKeysAsync(cancellationToken)).FirstOrDefault(k => k.Id == id)?.Name ?? id.ToString();
+        await audit.RecordAsync(actor, AuditAction.AdminChange, null, done ? AuditOutcome.Success : AuditOutcome.Failed, $"API key '{name}' revoked", cancellationToken);
         return done;
     }
 
@@ -222,22 +225,22 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
     {
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 200)
         {
-            return Result.Fail<string>("displayName", "1–200 characters");
+            return Result.Fail<string>("displayName", "1–200 characters", "Length200");
         }
 
         if (!Enum.IsDefined(role) || role == Role.Wall)
         {
-            return Result.Fail<string>("role", "Administrator, Director, Supervisor or Agent (walls open with display tokens)");
+            return Result.Fail<string>("role", "Administrator, Director, Supervisor or Agent (walls open with display tokens)", "RoleNotForPeople");
         }
 
-        return ScopeProblem(scope) is { } problem ? Result.Fail<string>("scope", problem) : null;
+        return ScopeProblem(scope);
     }
 
-    private string? ScopeProblem(ReadScope? scope) => scope switch
+    private Result<string>? ScopeProblem(ReadScope? scope) => scope switch
     {
-        null => "'all', 'region:CODE' or 'unit:CODE'",
-        { Level: ScopeLevel.Region } when catalogue.Current.FindRegion(scope.Code!) is null => $"unknown region '{scope.Code}'",
-        { Level: ScopeLevel.Unit } when catalogue.Current.FindUnit(scope.Code!) is null => $"unknown unit '{scope.Code}'",
+        null => Result.Fail<string>("scope", "'all', 'region:CODE' or 'unit:CODE'", "ScopeFormat"),
+        { Level: ScopeLevel.Region } when catalogue.Current.FindRegion(scope.Code!) is null => Result.Fail<string>("scope", $"unknown region '{scope.Code}'", "UnknownRegion", scope.Code!),
+        { Level: ScopeLevel.Unit } when catalogue.Current.FindUnit(scope.Code!) is null => Result.Fail<string>("scope", $"unknown unit '{scope.Code}'", "UnknownUnit", scope.Code!),
         _ => null,
     };
 
@@ -247,15 +250,25 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
     private static partial Regex UserNamePattern();
 }
 
-/// <summary>An outcome with a value, or the field that was wrong and why (shown next to that field).</summary>
+/// <summary>
+/// An outcome with a value, or the field that was wrong and why (shown next to that field). <see cref="Problem"/> is
+/// English for logs and the command line; a page shows <see cref="Code"/> (with <see cref="Arguments"/>) from its
+/// resource files in the reader's language.
+/// </summary>
 public sealed record Result<T>(T? Value, string? Field, string? Problem)
 {
     public bool Succeeded => Problem is null;
+
+    /// <summary>What was wrong, as a resource key ("DisplayNameLength", "UnknownRegion").</summary>
+    public string? Code { get; init; }
+
+    public IReadOnlyList<object> Arguments { get; init; } = [];
 }
 
 public static class Result
 {
     public static Result<T> Ok<T>(T value) => new(value, null, null);
 
-    public static Result<T> Fail<T>(string field, string problem) => new(default, field, problem);
+    public static Result<T> Fail<T>(string field, string problem, string? code = null, params object[] arguments) =>
+        new(default, field, problem) { Code = code, Arguments = arguments };
 }

@@ -107,7 +107,7 @@ public sealed class WallPageTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Equal("32", cut.Find("[data-testid=wall-overdue]").TextContent.Trim()));
         // In words: the event, the kind and category of its case, the unit; never the case number.
         var ticker = cut.Find("[data-testid=wall-ticker]").TextContent;
-        Assert.Contains("VENCIDO · Queja · cat-1 · " + TableroFactory.JaliscoUnit.Name, ticker, StringComparison.Ordinal);
+        Assert.Contains("Vencido · Queja · cat-1 · " + TableroFactory.JaliscoUnit.Name, ticker, StringComparison.Ordinal);
         Assert.DoesNotContain("QJ-1", ticker, StringComparison.Ordinal);
     }
 

@@ -43,6 +43,8 @@ public sealed partial class CaseGrid : ComponentBase
     private MudDataGrid<CaseState>? _grid;
     private CaseListLink? _loaded;
     private AgeBuckets _buckets = new(0, 0, 0, 0);
+    private HashSet<string> _zones = [];
+    private bool _filtersOpen;
 
     /// <summary>The list's filters (the page reads them from its link).</summary>
     [Parameter, EditorRequired] public CaseListLink Link { get; set; } = new();
@@ -70,6 +72,8 @@ public sealed partial class CaseGrid : ComponentBase
     [Inject] private IStringLocalizer<CaseGrid> L { get; set; } = default!;
 
     [Inject] private IStringLocalizer<Vocabulary> V { get; set; } = default!;
+
+    [Inject] private Microsoft.Extensions.Options.IOptions<Wall.WallOptions> WallSettings { get; set; } = default!;
 
     /// <summary>The link with every removable filter gone: the default list (open cases).</summary>
     private CaseListLink Cleared => new() { Filter = Fixed };
@@ -172,6 +176,7 @@ public sealed partial class CaseGrid : ComponentBase
         var descending = sort?.Descending ?? true;
         var now = Time.GetUtcNow();
         var page = await Cases.ReadPageAsync(Link.ToQuery(state.Page + 1, state.PageSize, Catalogue.DaysAt(now), now, order, descending), Scope, cancellationToken);
+        _zones = page.Items.Select(c => ZoneOf(c.UnitCode)).ToHashSet(StringComparer.Ordinal);
         return new GridData<CaseState> { Items = page.Items, TotalItems = page.Total };
     }
 
@@ -194,7 +199,13 @@ public sealed partial class CaseGrid : ComponentBase
 
     private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
 
-    private string Local(CaseState c, DateTimeOffset? at) => at is { } instant ? Catalogue.UnitTime(c.UnitCode, instant).ToString("g", CultureInfo.CurrentCulture) : "—";
+    /// <summary>A case's time on its unit's clock, marked with the zone when the page's rows are on different clocks.</summary>
+    private string Local(CaseState c, DateTimeOffset? at) => V.TimeIn(at, ZoneOf(c.UnitCode), _zones.Count > 1);
+
+    private string ZoneOf(string unitCode) => Times.UnitZone(Catalogue.Current, unitCode, WallSettings.Value.TimeZone);
+
+    /// <summary>Under the list: the one zone of its times, or that each is its unit's.</summary>
+    private string TimesNote => _zones.Count == 1 ? V["TimesIn", Times.ZoneName(V, _zones.First())] : V["TimesInEach"];
 
     private static string Day(DateOnly? day) => day?.ToString("d", CultureInfo.CurrentCulture) ?? "…";
 

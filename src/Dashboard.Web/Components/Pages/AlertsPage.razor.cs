@@ -1,6 +1,6 @@
-using System.Globalization;
 using Dashboard.Core.Alerts;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -27,6 +27,10 @@ public sealed partial class AlertsPage : IDisposable
     [Inject] private TimeProvider Time { get; set; } = default!;
 
     [Inject] private IStringLocalizer<AlertsPage> L { get; set; } = default!;
+
+    [Inject] private Microsoft.Extensions.Options.IOptions<Wall.WallOptions> WallSettings { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<Vocabulary> V { get; set; } = default!;
 
 
     protected override async Task OnInitializedAsync()
@@ -58,7 +62,12 @@ public sealed partial class AlertsPage : IDisposable
     private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
 
     /// <summary>In the unit's own time zone, as the people of that unit read their clocks.</summary>
-    private string LocalTime(string unitCode, DateTimeOffset at) => Catalogue.UnitTime(unitCode, at).ToString("g", CultureInfo.CurrentCulture);
+    /// <summary>A time on its unit's clock, marked with the zone's short name when the list spans zones ("CDMX", "Lima").</summary>
+    private string LocalTime(string unitCode, DateTimeOffset at) => V.TimeIn(at, ZoneOf(unitCode), SpansZones);
+
+    private string ZoneOf(string unitCode) => Times.UnitZone(Catalogue.Current, unitCode, WallSettings.Value.TimeZone);
+
+    private bool SpansZones => _alerts.Select(a => a.UnitCode).Select(ZoneOf).Distinct(StringComparer.Ordinal).Skip(1).Any();
 
     public void Dispose() => _live?.Dispose();
 }

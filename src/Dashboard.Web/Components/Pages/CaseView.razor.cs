@@ -51,10 +51,17 @@ public sealed partial class CaseView : IDisposable
 
     [Inject] private IStringLocalizer<Shared.Vocabulary> V { get; set; } = default!;
 
+    [Inject] private Microsoft.Extensions.Options.IOptions<Wall.WallOptions> WallSettings { get; set; } = default!;
+
 
     private Unit? Unit => _case is null ? null : Catalogue.Current.FindUnit(_case.UnitCode);
 
     private string UnitName => Unit?.Name ?? _case?.UnitCode ?? "";
+
+    private string RegionName => _case is { } c ? Catalogue.Current.FindRegion(c.RegionCode)?.Name ?? c.RegionCode : "";
+
+    /// <summary>Every time on this page is on the unit's clock.</summary>
+    private string Zone => Unit?.TimeZone ?? WallSettings.Value.TimeZone;
 
     private IEnumerable<Agent> Agents => Catalogue.Current.Snapshot.Agents.Where(a => a.UnitCode == _case?.UnitCode).OrderBy(a => a.Name, StringComparer.CurrentCulture);
 
@@ -135,8 +142,24 @@ public sealed partial class CaseView : IDisposable
         return $"{char.ToUpper(word[0], CultureInfo.CurrentCulture)}{word[1..]} ({V.Word("InsuredIdName", institution)})";
     }
 
-    private string Local(DateTimeOffset? at) =>
-        at is { } instant && _case is { } c ? Catalogue.UnitTime(c.UnitCode, instant).ToString("g", CultureInfo.CurrentCulture) : "—";
+    private string Local(DateTimeOffset? at) => at is { } instant && _case is not null ? Times.Format(instant, Zone) : "—";
+
+    /// <summary>
+    /// The case's category; a compliment praises, so its category is the service praised ("Felicitación por trato"),
+    /// never shown as if it were a complaint's.
+    /// </summary>
+    private string CategoryText(CaseState c) => CategoryText(c.Kind, c.Institution, c.Category);
+
+    private string CategoryText(CaseKind kind, Institution institution, string category) => V.CaseCategory(kind, institution, category);
+
+    /// <summary>The SLA policy as people name it ("Queja IMSS compleja"), never its id.</summary>
+    private string PolicyText(string policy) =>
+        L[$"Policy_{policy.Replace('-', '_')}"] is { ResourceNotFound: false } text ? text.Value : L["PolicyUnknown"];
+
+    private string AgentName(string agentId) =>
+        Catalogue.Current.Snapshot.Agents.FirstOrDefault(x => x.Id == agentId)?.Name ?? L["AgentNotInCatalogue"];
+
+    private string ClockName(SlaClockKind clock) => L[$"Clock{clock}"];
 
     /// <summary>How long is left (or how late it is) on the running resolution clock.</summary>
     private string Countdown(CaseSla sla)
@@ -154,17 +177,22 @@ public sealed partial class CaseView : IDisposable
 
     private string Detail(StoredCaseEvent e) => CaseEventJson.DeserializeData(e.Type, e.DataJson) switch
     {
-        CaseOpenedData o => $"{o.Summary} ({o.Channel})",
-        CaseAssignedData a => Catalogue.Current.Snapshot.Agents.FirstOrDefault(x => x.Id == a.AgentId)?.Name ?? a.AgentId,
+        CaseOpenedData o => $"{o.Summary} ({L["ChannelIn", V[$"Channel{o.Channel}"]]})",
+        CaseAssignedData a => AgentName(a.AgentId),
         NoteAddedData n => n.Text,
-        CasePausedData p => p.Reason.ToString(),
+        CasePausedData p => L[$"PauseReason{p.Reason}", V.Word("Insured", _case?.Institution)],
         CaseEscalatedData x => $"{V[$"Level{x.Level}"]}: {x.Reason}",
         CaseResolvedData r => r.Summary,
         CaseClosedData { Satisfaction: { } s } => $"{s}/5",
         CaseReopenedData r => r.Reason,
-        CaseReclassifiedData r => string.Join(" · ", new[] { r.Category, r.Priority?.ToString(), r.Complex?.ToString() }.Where(v => v is not null)),
-        SlaWarningData w => $"{w.Clock}: {Local(w.DueAt)}",
-        SlaBreachedData b => $"{b.Clock}: {Local(b.DueAt)}",
+        CaseReclassifiedData r => string.Join(" · ", new[]
+        {
+            r.Category is { } category && _case is { } c ? CategoryText(c.Kind, c.Institution, category) : null,
+            r.Priority is { } priority ? $"{L["PriorityLabel"]} {V[$"Priority{priority}"]}" : null,
+            r.Complex is { } complex ? (complex ? L["Complexity"].Value : L["NotComplex"].Value) : null,
+        }.Where(v => v is not null)),
+        SlaWarningData w => $"{ClockName(w.Clock)}: {Local(w.DueAt)}",
+        SlaBreachedData b => $"{ClockName(b.Clock)}: {Local(b.DueAt)}",
         _ => "",
     };
 

@@ -40,6 +40,7 @@ public sealed partial class Overview : IDisposable
     private string[] _breachLabels = [];
     private string[] _categoryLabels = [];
     private string _updatedAt = "";
+    private bool _filtersOpen;
     private LiveView? _live;
 
     private LineChartOptions _lineOptions = new();
@@ -135,7 +136,8 @@ public sealed partial class Overview : IDisposable
             return days.Select((d, i) => (days.Count - 1 - i) % step == 0 ? d.Day.ToString("d MMM", CultureInfo.CurrentCulture) : "").ToArray();
         }
 
-        _dayLabels = Labels(10);
+        // Six labels fit a phone held upright (390 px) without touching; a desk screen loses little.
+        _dayLabels = Labels(6);
         _breachLabels = Labels(5);
         _flow =
         [
@@ -147,14 +149,17 @@ public sealed partial class Overview : IDisposable
         _lineOptions = new() { YAxisRequireZeroPoint = true, ClampToZero = true, YAxisFormat = "N0", YAxisTicks = TickFor(days.Max(d => (int?)Math.Max(d.Opened, d.Resolved)) ?? 0) };
         _barOptions = new() { YAxisFormat = "N0", ShowLegend = false, YAxisTicks = TickFor(days.Max(d => (int?)d.Breached) ?? 0) };
         var top = _trends.Categories.Take(TopCategories).ToArray();
-        _categoryOptions = new() { YAxisFormat = "N0", XAxisLabelRotation = 30, YAxisTicks = TickFor(top.Max(c => (int?)c.Cases) ?? 0) };
-        _categoryLabels = top.Select(c => CategoryText(c.Category)).ToArray();
+        // Steep labels need only a bar's width each, so a dozen categories fit a phone; long names are shortened.
+        _categoryOptions = new() { YAxisFormat = "N0", XAxisLabelRotation = 60, YAxisTicks = TickFor(top.Max(c => (int?)c.Cases) ?? 0) };
+        _categoryLabels = top.Select(c => Shorten(CategoryText(c.Category), 20)).ToArray();
         _categories =
         [
             new() { Name = L["CasesOpened"], Data = top.Select(c => (double)c.Cases).ToArray() },
             new() { Name = L["StillOpen"], Data = top.Select(c => (double)c.Open).ToArray() },
         ];
     }
+
+    private static string Shorten(string text, int most) => text.Length <= most ? text : $"{text[..(most - 1)].TrimEnd()}…";
 
     /// <summary>A new filter is a new address: the page reads it back from there, and the link can be shared.</summary>
     private void Navigate(CaseFilter filter) =>

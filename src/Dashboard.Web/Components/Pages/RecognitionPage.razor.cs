@@ -1,7 +1,7 @@
-using System.Globalization;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Reads;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -28,6 +28,10 @@ public sealed partial class RecognitionPage : IDisposable
 
     [Inject] private IStringLocalizer<RecognitionPage> L { get; set; } = default!;
 
+    [Inject] private Microsoft.Extensions.Options.IOptions<Wall.WallOptions> WallSettings { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<Vocabulary> V { get; set; } = default!;
+
 
     protected override async Task OnInitializedAsync()
     {
@@ -40,11 +44,16 @@ public sealed partial class RecognitionPage : IDisposable
     private async Task LoadAsync() =>
         (_byAgent, _latest) = await Cases.ReadComplimentsAsync(Scope, Time.GetUtcNow().AddDays(-Days), 20);
 
-    private string AgentName(string? id) => id is null ? L["NoAgent"] : Catalogue.Current.Snapshot.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? id;
+    private string AgentName(string? id) => id is null ? L["NoAgent"] : Catalogue.Current.Snapshot.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? L["AgentNotInCatalogue"];
 
     private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
 
-    private string Local(string unitCode, DateTimeOffset at) => Catalogue.UnitTime(unitCode, at).ToString("g", CultureInfo.CurrentCulture);
+    /// <summary>A time on its unit's clock, marked with the zone's short name when the list spans zones ("CDMX", "Lima").</summary>
+    private string Local(string unitCode, DateTimeOffset at) => V.TimeIn(at, ZoneOf(unitCode), SpansZones);
+
+    private string ZoneOf(string unitCode) => Times.UnitZone(Catalogue.Current, unitCode, WallSettings.Value.TimeZone);
+
+    private bool SpansZones => _latest.Select(e => e.UnitCode).Concat(_byAgent.Select(r => r.UnitCode)).Select(ZoneOf).Distinct(StringComparer.Ordinal).Skip(1).Any();
 
     public void Dispose()
     {

@@ -33,7 +33,8 @@ public sealed partial class RegionPage : IDisposable
     [Inject] private IStringLocalizer<Vocabulary> V { get; set; } = default!;
 
 
-    private Region? Region => Catalogue.Current.FindRegion(RegionCode);
+    /// <summary>The region, when it exists and the viewer may see it; a region outside the scope is answered as a missing one.</summary>
+    private Region? Region => Catalogue.Current.FindRegion(RegionCode) is { } region && MaySee(region, u => Catalogue.Current.FindUnit(u)?.RegionCode) ? region : null;
 
     private string RegionName => Region?.Name ?? RegionCode;
 

@@ -1,9 +1,12 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Reads;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Components.Pages;
 
@@ -24,6 +27,14 @@ public sealed partial class Regions : IDisposable
 
     [Inject] private IStringLocalizer<Regions> L { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<Vocabulary> V { get; set; } = default!;
+
+    [Inject] private CatalogueService Catalogue { get; set; } = default!;
+
+    [Inject] private IOptions<Wall.WallOptions> WallSettings { get; set; } = default!;
+
+    private string Zone => Times.ViewerZone(Scope, Catalogue.Current, WallSettings.Value.TimeZone);
+
 
     private IReadOnlyList<RegionOpenCounts> Visible =>
         _institution is null ? _rows : _rows.Where(r => r.Institution == _institution).ToArray();
@@ -38,7 +49,8 @@ public sealed partial class Regions : IDisposable
     private async Task LoadAsync()
     {
         _rows = await Cases.ReadOpenCountsByRegionAsync(Scope);
-        _updatedAt = TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Time.LocalTimeZone);
+        // The viewer's clock (their region's, else the institution's default), never the server's UTC.
+        _updatedAt = TimeZoneInfo.ConvertTime(Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(Zone));
     }
 
     private void OnInstitutionChanged(Institution? institution) => _institution = institution;

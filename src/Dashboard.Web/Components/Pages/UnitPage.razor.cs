@@ -35,7 +35,10 @@ public sealed partial class UnitPage : IDisposable
 
     [Inject] private IStringLocalizer<UnitPage> L { get; set; } = default!;
 
-    private Unit? Unit => Catalogue.Current.FindUnit(UnitCode);
+    [Inject] private IStringLocalizer<Vocabulary> V { get; set; } = default!;
+
+    /// <summary>The unit, when it exists and the viewer may see it; a unit outside the scope is answered as a missing one.</summary>
+    private Unit? Unit => Catalogue.Current.FindUnit(UnitCode) is { } unit && MaySee(unit) ? unit : null;
 
     private Region? Region => Unit is { } unit ? Catalogue.Current.FindRegion(unit.RegionCode) : null;
 
@@ -65,7 +68,7 @@ public sealed partial class UnitPage : IDisposable
 
     private async Task LoadAsync()
     {
-        _workload = await Cases.ReadWorkloadAsync(UnitCode, Scope);
+        _workload = Unit is null ? [] : await Cases.ReadWorkloadAsync(UnitCode, Scope);
         _updatedAt = Catalogue.UnitTime(UnitCode, Time.GetUtcNow()).ToString("HH:mm:ss", CultureInfo.CurrentCulture);
     }
 
@@ -94,7 +97,7 @@ public sealed partial class UnitPage : IDisposable
         }
     }
 
-    private string AgentName(string? id) => id is null ? L["Unassigned"] : Catalogue.Current.Snapshot.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? id;
+    private string AgentName(string? id) => id is null ? L["Unassigned"] : Catalogue.Current.Snapshot.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? L["AgentNotInCatalogue"];
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Core.Access;
+using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Live;
 using Dashboard.Web.Live;
@@ -25,6 +26,31 @@ public abstract class SignedInPage : ComponentBase
 
     protected bool Can(Permission permission) => Viewer.Can(permission);
 
+    /// <summary>
+    /// Whether the viewer may open this region's page: everyone of all, its own region's people, and a unit's people
+    /// for their unit's region (they see their unit in it). Anyone else is answered exactly as for a region that does
+    /// not exist: not even its name.
+    /// </summary>
+    protected bool MaySee(Region region, Func<string, string?> regionOfUnit)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(regionOfUnit);
+        return Scope.Level switch
+        {
+            ScopeLevel.All => true,
+            ScopeLevel.Institution => Scope.Code == region.Institution.ToString(),
+            ScopeLevel.Region => Scope.Code == region.Code,
+            _ => regionOfUnit(Scope.Code!) == region.Code,
+        };
+    }
+
+    /// <summary>Whether the viewer may open this unit's page; otherwise it is answered as a unit that does not exist.</summary>
+    protected bool MaySee(Unit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return Scope.Allows(unit.RegionCode, unit.Code, _ => unit.Institution.ToString());
+    }
+
     // Resolved only by pages that go live, so a page (or its test) that does not needs none of it.
     [Inject] private IServiceProvider Services { get; set; } = default!;
 
@@ -40,18 +66,37 @@ public abstract class SignedInPage : ComponentBase
     {
         ArgumentNullException.ThrowIfNull(onEvents);
         var options = Services.GetService<IOptions<LiveOptions>>()?.Value ?? new LiveOptions();
-        return new LiveView(Services.GetRequiredService<ILiveFeed>(), Scope, events => InvokeAsync(async () =>
+        var presence = Services.GetService<CircuitPresence>();
+        var skipped = 0;
+        Task Refresh(IReadOnlyList<LiveCaseEvent> events)
         {
-            try
+            if (presence is { IsConnected: false })
             {
-                await onEvents(events);
-                StateHasChanged();
+                // Nobody to draw for: read once when the browser is back (never for a page closed for good).
+                if (Interlocked.Exchange(ref skipped, 1) == 0)
+                {
+                    presence.WhenReconnected(() => _ = Refresh([]));
+                }
+
+                return Task.CompletedTask;
             }
-            catch (Exception ex)
+
+            Interlocked.Exchange(ref skipped, 0);
+            return InvokeAsync(async () =>
             {
-                await DispatchExceptionAsync(ex);
-            }
-        }), Services.GetRequiredService<TimeProvider>(), options.RefreshInterval, relevant, every);
+                try
+                {
+                    await onEvents(events);
+                    StateHasChanged();
+                }
+                catch (Exception ex)
+                {
+                    await DispatchExceptionAsync(ex);
+                }
+            });
+        }
+
+        return new LiveView(Services.GetRequiredService<ILiveFeed>(), Scope, Refresh, Services.GetRequiredService<TimeProvider>(), options.RefreshInterval, relevant, every);
     }
 
     protected override async Task OnInitializedAsync()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Catalogue.Classification;
 using Microsoft.Extensions.Localization;
@@ -28,6 +29,27 @@ public sealed class Vocabulary
 
 public static class VocabularyExtensions
 {
+    /// <summary>
+    /// What a case is about, as its row or page shows it: its category; for a compliment, what was praised ("Felicitación
+    /// por el trato recibido"), never a complaint's category as if it were one.
+    /// </summary>
+    public static string CaseCategory(this IStringLocalizer<Vocabulary> words, CaseKind kind, Institution institution, string category)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (kind != CaseKind.Compliment)
+        {
+            return Vocabulary.CategoryName(institution, category);
+        }
+
+        return ClassificationCatalogue.For(institution).FindCategory(category) is { } known
+            ? words["Praise", words[$"Praised{known.Domain}"]]
+            : words["PraiseOnly"];
+    }
+
+    /// <summary>An instant on a zone's clock, marked with the zone's short name when the list it is in spans zones ("05:24 CDMX").</summary>
+    public static string TimeIn(this IStringLocalizer<Vocabulary> words, DateTimeOffset? instant, string zoneId, bool markZone) =>
+        instant is not { } at ? "—" : markZone ? $"{Times.Format(at, zoneId)} {Times.ZoneShortName(words, zoneId)}" : Times.Format(at, zoneId);
+
     /// <summary>The institution's own word for <paramref name="key"/> (<c>{key}_{institution}</c>), or the reader's word when the institution is not known.</summary>
     public static string Word(this IStringLocalizer<Vocabulary> words, string key, Institution? institution)
     {
