@@ -1,5 +1,6 @@
 using Dashboard.Data;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.History;
 using Dashboard.Web.Infrastructure;
 using Dashboard.Web.Security;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,11 @@ catch (Exception ex) when (StartupProblems.Describe(ex, app.Services.GetRequired
 if (CatalogueImportCommand.Matches(args))
 {
     return await CatalogueImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (ImportHistoryCommand.Matches(args))
+{
+    return await ImportHistoryCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 if (CreateAdminCommand.Matches(args))

@@ -6,6 +6,7 @@ using Dashboard.Web.Api;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components;
 using Dashboard.Web.Health;
+using Dashboard.Web.History;
 using Dashboard.Web.Ingestion;
 using Dashboard.Web.Live;
 using Dashboard.Web.Security;
@@ -47,6 +48,7 @@ public static class TableroHost
 
         services.AddTableroData(configuration, builder.Environment.ContentRootPath)
             .AddTableroIngestion()
+            .AddTableroHistory()
             .AddTableroSecurity(configuration)
             .AddTableroLive(configuration)
             .AddTableroWall(configuration)
