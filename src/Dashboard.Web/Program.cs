@@ -40,6 +40,7 @@ if (CreateAdminCommand.Matches(args))
     return await CreateAdminCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+await Dashboard.Web.Simulation.DemoHistory.LoadAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tablero"));
 app.MapTablero();
 await app.RunAsync();
 return 0;

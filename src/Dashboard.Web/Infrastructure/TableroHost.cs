@@ -174,6 +174,12 @@ public sealed class DemoOptions
     /// <summary>Load the IMSS and EsSalud demo catalogue into an empty database (true in Development).</summary>
     public bool LoadCatalogue { get; set; }
 
+    /// <summary>
+    /// Days of simulated history loaded through <c>import-history</c> on a first start with an empty log (90 in
+    /// Development, 0: none), so the trend charts have a past.
+    /// </summary>
+    public int HistoryDays { get; set; }
+
     /// <summary>The demo key in plain text, printed at start (Development); its hash must be in ApiKeys:Keys to work.</summary>
     public string? ApiKey { get; set; }
 }

@@ -17,6 +17,7 @@ public sealed class SimulatorHostedService(
     IOptions<SimulatorOptions> options,
     CatalogueService catalogue,
     IngestionService ingestion,
+    SimulatorHandover handover,
     TimeProvider time,
     ILogger<SimulatorHostedService> logger) : BackgroundService
 {
@@ -36,7 +37,9 @@ public sealed class SimulatorHostedService(
         }
 
         logger.LogInformation("Simulator: about {Rate} new cases a minute across {Units} units, time ×{Scale}", settings.CasesPerMinute, snapshot.Units.Count, settings.TimeScale);
-        var simulator = new CaseSimulator(snapshot, settings, time.GetUtcNow());
+        // The simulator that wrote the demo history goes on with its open cases; a restart starts a new one.
+        var simulator = handover.Take() ?? new CaseSimulator(snapshot, settings, time.GetUtcNow());
+        simulator.OpenMailboxesAtNextTick();
         var runner = new SimulatorRunner(simulator, new IngestionSink(ingestion, logger), settings, time, message => logger.LogWarning("Simulator: {Message}", message));
         await runner.RunAsync(stoppingToken);
     }
