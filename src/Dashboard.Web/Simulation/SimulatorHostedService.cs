@@ -43,19 +43,4 @@ public sealed class SimulatorHostedService(
         var runner = new SimulatorRunner(simulator, new IngestionSink(ingestion, logger), settings, time, message => logger.LogWarning("Simulator: {Message}", message));
         await runner.RunAsync(stoppingToken);
     }
-
-    private sealed class IngestionSink(IngestionService ingestion, ILogger logger) : IEventSink
-    {
-        public async Task<bool> SendAsync(JsonArray batch, CancellationToken cancellationToken)
-        {
-            var body = JsonSerializer.SerializeToElement(batch);
-            var outcome = await ingestion.IngestAsync(body, ReadScope.All, cancellationToken);
-            if (outcome.Status != IngestionStatus.Accepted)
-            {
-                logger.LogError("Simulator batch refused ({Status}): {Errors}", outcome.Status, string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-            }
-
-            return outcome.Status == IngestionStatus.Accepted;
-        }
-    }
 }
