@@ -144,10 +144,11 @@ public sealed class HistoryImport(
                 }
             }
 
-            // Every case caught up to the instant the import began: what became due later is the live sweep's, and alerted.
+            // Every case caught up to just before the instant the import began: what became due from then on is the live
+            // sweep's, and alerted.
             foreach (var caseId in _states.Keys.ToArray())
             {
-                AddDue(caseId, record.StartedAt, _line);
+                AddDue(caseId, record.StartedAt.AddTicks(-1), _line);
             }
 
             if (!await FlushAsync(cancellationToken) || !await DrainAsync(0))

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Dashboard.Core.Storage;
 using Dashboard.Simulator;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Ingestion;
