@@ -16,7 +16,8 @@ public sealed record HistoryImportResult(long Lines, long Events, long SlaEvents
 /// ingestion contract per line (what <see cref="CaseEventContract.ToJson"/> writes and <c>POST /api/v1/events</c>
 /// takes). Before each event the import appends what the SLA sweep would have appended for that case by then (warnings,
 /// breaches, escalation steps, named as the sweep names them), so clocks, breaches and escalation levels come out as
-/// live; at the end it catches every imported case up to the instant the import began. Escalations that became due
+/// live (each deadline at its own instant, as the sweep that runs every second); at the end it catches every imported
+/// case up to the instant the import began. Escalations that became due
 /// before that instant are recorded and alert nobody (<see cref="HistoryImportRecord.IsHistory"/>): the alert job skips
 /// them. Progress is kept per file, so an interrupted import resumes at the last stored line; event ids make a line
 /// stored twice a duplicate, never a second event.
@@ -36,7 +37,7 @@ public sealed class HistoryImport(
     private readonly CatalogueService _catalogue = catalogue;
     private readonly TimeProvider _time = time;
     /// <summary>Events per append: one durable commit each, two in flight so reading the file overlaps writing.</summary>
-    public const int BatchEvents = 2000;
+    public int BatchEvents { get; set; } = 2000;
 
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(2);
 
@@ -135,7 +136,7 @@ public sealed class HistoryImport(
                         await ReadLineAsync(text, cancellationToken);
                     }
 
-                    if (_batch.Count >= BatchEvents && !await FlushAsync(cancellationToken))
+                    if (_batch.Count >= owner.BatchEvents && !await FlushAsync(cancellationToken))
                     {
                         return false;
                     }
@@ -204,19 +205,26 @@ public sealed class HistoryImport(
             }
         }
 
-        /// <summary>The sweep's events for one case due by <paramref name="now"/>, applied to its state and queued.</summary>
-        private void AddDue(string caseId, DateTimeOffset now, long line)
+        /// <summary>
+        /// The sweep's events for one case due by <paramref name="until"/>, applied to its state and queued. Each deadline is
+        /// planned at its own instant, as the sweep that runs every second plans it: a warning is recorded before the
+        /// breach that follows it, not skipped by a catch-up that only sees the breach.
+        /// </summary>
+        private void AddDue(string caseId, DateTimeOffset until, long line)
         {
             if (_states.GetValueOrDefault(caseId) is not { } state)
             {
                 return;
             }
 
-            foreach (var due in SlaSweep.DueEvents(state, now, _context))
+            while (state.Sla?.NextDeadlineAt is { } next && next <= until && SlaSweep.DueEvents(state, next, _context) is { Count: > 0 } due)
             {
-                state = CaseRules.Apply(state, due, _context).Next!;
-                Add(due, line);
-                total.SlaEvents += line > record.LinesDone ? 1 : 0;
+                foreach (var e in due)
+                {
+                    state = CaseRules.Apply(state, e, _context).Next!;
+                    Add(e, line);
+                    total.SlaEvents += line > record.LinesDone ? 1 : 0;
+                }
             }
 
             _states[caseId] = state;
