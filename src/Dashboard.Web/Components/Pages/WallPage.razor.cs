@@ -252,6 +252,9 @@ public sealed partial class WallPage : IDisposable
     private const int RankNameCharacters = 14;
     private const int ScopeNameCharacters = 29;
 
+    /// <summary>A director watching the wall on her desk follows a unit to its page; a TV has nothing to click.</summary>
+    private static string UnitLink(string code) => $"/unidades/{Uri.EscapeDataString(code)}";
+
     private string RegionName(string code) => Catalogue.Current.FindRegion(code)?.Name ?? code;
 
     private string AgentName(string? id) => id is null ? L["Unassigned"] : Catalogue.Current.Snapshot.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? L["UnknownAgent"];
