@@ -259,7 +259,16 @@ public sealed partial class WallPage : IDisposable
 
     private string AgentName(string? id) => id is null ? L["Unassigned"] : Catalogue.Current.Snapshot.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? L["UnknownAgent"];
 
-    private string LocalTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("HH:mm", CultureInfo.CurrentCulture);
+    /// <summary>"10:42" today, "ayer 17:05" yesterday, "2 dic 17:05" before: a ticker line never passes an old event off as new.</summary>
+    private string LocalTime(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Zone);
+        var days = (LocalNow.Date - local.Date).Days;
+        var time = local.ToString("HH:mm", CultureInfo.CurrentCulture);
+        return days <= 0 ? time
+            : days == 1 ? string.Format(CultureInfo.CurrentCulture, L["YesterdayAt"], time)
+            : string.Format(CultureInfo.CurrentCulture, L["DayAt"], local.ToString("d MMM", CultureInfo.CurrentCulture).TrimEnd('.'), time);
+    }
 
     /// <summary>"10:42 · Caso abierto · Queja · Maltrato · UMF No. 12 Zapopan": words only, never a case number.</summary>
     private string TickText(WallTick t)
