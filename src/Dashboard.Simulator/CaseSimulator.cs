@@ -132,11 +132,17 @@ public sealed class CaseSimulator
     }
 
     /// <summary>New cases a minute at this instant: the configured average shaped by the hour and the weekday in Mexico City.</summary>
-    private double ArrivalsPerMinute(DateTimeOffset now)
+    private double ArrivalsPerMinute(DateTimeOffset now) => _options.CasesPerMinute * ArrivalShape(now);
+
+    /// <summary>How busy this instant is against the week's average (1): weekday mornings about 2.5, Sunday nights under 0.1.</summary>
+    public static double ArrivalShape(DateTimeOffset at)
     {
-        var local = TimeZoneInfo.ConvertTime(now, MexicoCity);
-        return _options.CasesPerMinute * HourShape[local.Hour] * WeekdayShape[(int)local.DayOfWeek] / ShapeMean;
+        var local = TimeZoneInfo.ConvertTime(at, MexicoCity);
+        return HourShape[local.Hour] * WeekdayShape[(int)local.DayOfWeek] / ShapeMean;
     }
+
+    /// <summary>The share of new cases that come through a channel (mailbox cases wait for the next opening).</summary>
+    public static double ChannelShare(Channel channel) => Channels.Share(channel);
 
     private void OpenMailboxes(DateTimeOffset now, List<JsonObject> events)
     {
@@ -316,8 +322,6 @@ public sealed class CaseSimulator
     private static readonly WeightedEnum<Channel> Channels = new(
         (Channel.Module, 52), (Channel.CallCenter, 20), (Channel.Web, 8), (Channel.Mailbox, 8), (Channel.Survey, 3),
         (Channel.Brigade, 2), (Channel.SocialMedia, 4), (Channel.Telemedicine, 3));
-
-    private static double ChannelShare(Channel channel) => Channels.Share(channel);
 
     private static readonly TimeZoneInfo MexicoCity = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
 
