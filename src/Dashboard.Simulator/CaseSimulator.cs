@@ -134,7 +134,7 @@ public sealed class CaseSimulator
     /// <summary>New cases a minute at this instant: the configured average shaped by the hour and the weekday in Mexico City.</summary>
     private double ArrivalsPerMinute(DateTimeOffset now) => _options.CasesPerMinute * ArrivalShape(now);
 
-    /// <summary>How busy this instant is against the week's average (1): weekday mornings about 2.5, Sunday nights under 0.1.</summary>
+    /// <summary>How busy this instant is against the week's average (1): weekday mornings about 2.6, Sunday nights about 0.1.</summary>
     public static double ArrivalShape(DateTimeOffset at)
     {
         var local = TimeZoneInfo.ConvertTime(at, MexicoCity);
@@ -326,7 +326,7 @@ public sealed class CaseSimulator
     private static readonly TimeZoneInfo MexicoCity = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
 
     // Attention modules open in the morning: most cases come 08:00–14:00, few at night; Monday is the busiest day, Sunday the quietest.
-    private static readonly double[] HourShape = [0.15, 0.15, 0.15, 0.15, 0.15, 0.2, 0.3, 0.6, 1.8, 2.1, 2.1, 2.0, 1.9, 1.8, 1.5, 1.5, 1.4, 1.3, 1.0, 0.8, 0.6, 0.45, 0.3, 0.2];
+    private static readonly double[] HourShape = [0.25, 0.25, 0.25, 0.25, 0.25, 0.3, 0.4, 0.7, 1.8, 2.1, 2.1, 2.0, 1.9, 1.8, 1.5, 1.5, 1.4, 1.3, 1.0, 0.8, 0.6, 0.5, 0.4, 0.3];
 
     private static readonly double[] WeekdayShape = [0.35, 1.2, 1.1, 1.05, 1.05, 0.95, 0.5];
 
