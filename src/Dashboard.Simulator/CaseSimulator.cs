@@ -132,11 +132,17 @@ public sealed class CaseSimulator
     }
 
     /// <summary>New cases a minute at this instant: the configured average shaped by the hour and the weekday in Mexico City.</summary>
-    private double ArrivalsPerMinute(DateTimeOffset now)
+    private double ArrivalsPerMinute(DateTimeOffset now) => _options.CasesPerMinute * ArrivalShape(now);
+
+    /// <summary>How busy this instant is against the week's average (1): weekday mornings about 2.6, Sunday nights about 0.1.</summary>
+    public static double ArrivalShape(DateTimeOffset at)
     {
-        var local = TimeZoneInfo.ConvertTime(now, MexicoCity);
-        return _options.CasesPerMinute * HourShape[local.Hour] * WeekdayShape[(int)local.DayOfWeek] / ShapeMean;
+        var local = TimeZoneInfo.ConvertTime(at, MexicoCity);
+        return HourShape[local.Hour] * WeekdayShape[(int)local.DayOfWeek] / ShapeMean;
     }
+
+    /// <summary>The share of new cases that come through a channel (mailbox cases wait for the next opening).</summary>
+    public static double ChannelShare(Channel channel) => Channels.Share(channel);
 
     private void OpenMailboxes(DateTimeOffset now, List<JsonObject> events)
     {
@@ -317,12 +323,10 @@ public sealed class CaseSimulator
         (Channel.Module, 52), (Channel.CallCenter, 20), (Channel.Web, 8), (Channel.Mailbox, 8), (Channel.Survey, 3),
         (Channel.Brigade, 2), (Channel.SocialMedia, 4), (Channel.Telemedicine, 3));
 
-    private static double ChannelShare(Channel channel) => Channels.Share(channel);
-
     private static readonly TimeZoneInfo MexicoCity = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
 
     // Attention modules open in the morning: most cases come 08:00–14:00, few at night; Monday is the busiest day, Sunday the quietest.
-    private static readonly double[] HourShape = [0.15, 0.15, 0.15, 0.15, 0.15, 0.2, 0.3, 0.6, 1.8, 2.1, 2.1, 2.0, 1.9, 1.8, 1.5, 1.5, 1.4, 1.3, 1.0, 0.8, 0.6, 0.45, 0.3, 0.2];
+    private static readonly double[] HourShape = [0.25, 0.25, 0.25, 0.25, 0.25, 0.3, 0.4, 0.7, 1.8, 2.1, 2.1, 2.0, 1.9, 1.8, 1.5, 1.5, 1.4, 1.3, 1.0, 0.8, 0.6, 0.5, 0.4, 0.3];
 
     private static readonly double[] WeekdayShape = [0.35, 1.2, 1.1, 1.05, 1.05, 0.95, 0.5];
 

@@ -9,7 +9,7 @@ public sealed class SimulatorOptions
     public bool Enabled { get; set; }
 
     /// <summary>New cases a minute on average over a week (more on weekday mornings, fewer at night), spread over units by size.</summary>
-    public double CasesPerMinute { get; set; } = 1;
+    public double CasesPerMinute { get; set; } = 0.6;
 
     /// <summary>
     /// Simulated minutes per real minute for the cases' lives. 1 (the default) is real time: deadlines run in real time,

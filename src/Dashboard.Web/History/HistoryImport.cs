@@ -20,7 +20,10 @@ public sealed record HistoryImportResult(long Lines, long Events, long SlaEvents
 /// case up to the instant the import began. Escalations that became due
 /// before that instant are recorded and alert nobody (<see cref="HistoryImportRecord.IsHistory"/>): the alert job skips
 /// them. Progress is kept per file, so an interrupted import resumes at the last stored line; event ids make a line
-/// stored twice a duplicate, never a second event.
+/// stored twice a duplicate, never a second event. A case opened before the file starts from its stored state. Known
+/// limit: on a resume, such a case's stored state already holds the file's earlier lines, which the resume applies again
+/// in memory (they are not stored again); where that differs from the log, the store, which checks every event again in
+/// its transaction, refuses what no longer applies, and the import stops at that line.
 /// </summary>
 public sealed class HistoryImport(
     CaseEventService events,

@@ -8,7 +8,8 @@ public static class SimulatorServices
     public static IServiceCollection AddTableroSimulator(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName))
-            .Validate(o => o.CasesPerMinute >= 0 && o.TimeScale > 0 && o.ComplexShare is >= 0 and <= 1, "Simulator: CasesPerMinute ≥ 0, TimeScale > 0, ComplexShare 0–1")
+            .Validate(o => o.CasesPerMinute >= 0 && o.TimeScale > 0 && o.ComplexShare is >= 0 and <= 1 && o.MailboxBacklog >= TimeSpan.Zero,
+                "Simulator: CasesPerMinute ≥ 0, TimeScale > 0, ComplexShare 0–1, MailboxBacklog ≥ 0")
             .ValidateOnStart();
         services.AddSingleton<SimulatorHandover>();
         services.AddHostedService<SimulatorHostedService>();

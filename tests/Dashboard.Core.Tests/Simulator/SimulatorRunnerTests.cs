@@ -11,7 +11,8 @@ public sealed class SimulatorRunnerTests
     public async Task TickAsync_SinkFails_KeepsTheBatchAndResendsTheSameEventIds()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
-        var options = new SimulatorOptions { CasesPerMinute = 120, Seed = 5 };
+        // No mailbox backlog: the first tick only starts the simulator's clock.
+        var options = new SimulatorOptions { CasesPerMinute = 120, Seed = 5, MailboxBacklog = TimeSpan.Zero };
         var sink = new FlakySink { FailuresLeft = 1 };
         var runner = new SimulatorRunner(new CaseSimulator(DemoCatalogue.Build(), options, time.GetUtcNow()), sink, options, time);
 

@@ -33,6 +33,7 @@ public sealed class ClockedFactory(DateTimeOffset now) : TableroFactory
     }
 }
 
+[Collection(Dashboard.Web.Tests.Simulation.FakeClockHostsCollection.Name)]
 public sealed class HistoryImportTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

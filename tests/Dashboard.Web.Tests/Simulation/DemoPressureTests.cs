@@ -23,23 +23,55 @@ namespace Dashboard.Web.Tests.Simulation;
 /// (two days here, to keep the test short; the demo loads 90) through import-history, then the simulator that wrote it
 /// goes on live.
 /// </summary>
-public sealed class DemoFactory : TableroFactory
+public class DemoFactory : TableroFactory
 {
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 11, 0, 0, TimeSpan.FromHours(-6));
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    protected virtual int HistoryDays => 2;
+
     protected override void Customize(IWebHostBuilder builder)
     {
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Demo:HistoryDays"] = "2",
+            ["Demo:HistoryDays"] = HistoryDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Simulator:Seed"] = "20261201",
         }));
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 }
 
+/// <summary>A restart, or a database whose history is loaded otherwise: no demo history, the live simulator alone.</summary>
+public sealed class LiveOnlyDemoFactory : DemoFactory
+{
+    protected override int HistoryDays => 0;
+}
+
+[Collection(Dashboard.Web.Tests.Simulation.FakeClockHostsCollection.Name)]
+public sealed class LiveOnlyPressureTests(LiveOnlyDemoFactory factory) : IClassFixture<LiveOnlyDemoFactory>
+{
+    [Fact]
+    public async Task LiveSimulatorAlone_TenMinutes_ShowsCasesAtRiskOverdueAndAnAutomaticEscalationWithItsAlert()
+    {
+        var services = factory.Services;
+        Assert.Empty(await services.GetRequiredService<IHistoryImportStore>().ReadAllAsync(TestContext.Current.CancellationToken));
+        // As the hosted service starts it when there is no history to continue.
+        var options = services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
+        var simulator = new CaseSimulator(services.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>().Current.Snapshot, options, factory.Clock.GetUtcNow());
+        simulator.OpenMailboxesAtNextTick();
+
+        var (wall, live, alerted) = await DemoPressureTests.RunTenMinutesAsync(factory, simulator, afterSequence: 0);
+
+        Assert.True(wall.Counts.AtRisk > 0, $"at risk: {wall.Counts}");
+        Assert.True(wall.Counts.Overdue > 0, $"overdue: {wall.Counts}");
+        Assert.True(wall.MedianFirstResponseToday > TimeSpan.FromMinutes(1), $"median first response today: {wall.MedianFirstResponseToday}");
+        Assert.NotEmpty(live);
+        Assert.Contains(live, alerted.Contains);
+    }
+}
+
+[Collection(Dashboard.Web.Tests.Simulation.FakeClockHostsCollection.Name)]
 public sealed class DemoPressureTests(DemoFactory factory) : IClassFixture<DemoFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -53,12 +85,37 @@ public sealed class DemoPressureTests(DemoFactory factory) : IClassFixture<DemoF
         var simulator = services.GetRequiredService<SimulatorHandover>().Take();
         Assert.NotNull(simulator);
         simulator.OpenMailboxesAtNextTick();
+
+        var (wall, live, alerted) = await RunTenMinutesAsync(factory, simulator, history.LastSequence!.Value);
+
+        Assert.True(wall.Counts.AtRisk > 0, $"at risk: {wall.Counts}");
+        Assert.True(wall.Counts.Overdue > 0, $"overdue: {wall.Counts}");
+        Assert.True(wall.MedianFirstResponseToday > TimeSpan.FromMinutes(1), $"median first response today: {wall.MedianFirstResponseToday}");
+        Assert.NotEmpty(live);
+        Assert.Contains(live, alerted.Contains);
+
+        // None for the history's own escalations.
+        await using var connection = await services.GetRequiredService<ConnectionFactory>().OpenAsync(Ct);
+        var historyEscalations = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM case_events WHERE type = 'CaseEscalated' AND sequence > @After AND sequence <= @Last",
+            new { After = history.AfterSequence, Last = history.LastSequence });
+        Assert.True(historyEscalations > 0, "the history has escalations of its own");
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM alerts WHERE escalated_sequence > @After AND escalated_sequence <= @Last", new { After = history.AfterSequence, Last = history.LastSequence }));
+    }
+
+    /// <summary>
+    /// Ten minutes as the host lives them: the simulator every half second, the sweep and the alert job every five. Answers
+    /// the wall's numbers, the automatic escalations appended after <paramref name="afterSequence"/>, and what has an in-app alert.
+    /// </summary>
+    public static async Task<(WallSnapshot Wall, (string CaseId, long Level)[] Live, HashSet<(string CaseId, long Level)> Alerted)> RunTenMinutesAsync(
+        DemoFactory factory, CaseSimulator simulator, long afterSequence)
+    {
+        var services = factory.Services;
         var options = services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
         var runner = new SimulatorRunner(simulator, new IngestionSink(services.GetRequiredService<IngestionService>(), NullLogger.Instance), options, factory.Clock);
         var sweep = services.GetRequiredService<SlaSweepJob>();
         var alerts = services.GetRequiredService<AlertJob>();
-
-        // Ten minutes as the host lives them: the simulator every half second, the sweep and the alert job every five.
         for (var tick = 1; tick <= 1200; tick++)
         {
             factory.Clock.Advance(TimeSpan.FromMilliseconds(500));
@@ -76,23 +133,12 @@ public sealed class DemoPressureTests(DemoFactory factory) : IClassFixture<DemoF
         var now = factory.Clock.GetUtcNow();
         var today = new DateTimeOffset(TimeZoneInfo.ConvertTime(now, zone).Date, zone.GetUtcOffset(now));
         var wall = await services.GetRequiredService<IWallReader>().ReadWallAsync(ReadScope.All, today, today.AddDays(1), 10, Ct);
-        Assert.True(wall.Counts.AtRisk > 0, $"at risk: {wall.Counts}");
-        Assert.True(wall.Counts.Overdue > 0, $"overdue: {wall.Counts}");
-        Assert.True(wall.MedianFirstResponseToday > TimeSpan.FromMinutes(1), $"median first response today: {wall.MedianFirstResponseToday}");
 
-        // An escalation the sweep appended after the history (live), and the alerts it raised; none for the history's own.
         await using var connection = await services.GetRequiredService<ConnectionFactory>().OpenAsync(Ct);
         var live = (await connection.QueryAsync<(string CaseId, long Level)>(
-            "SELECT case_id, json_extract(data, '$.level') FROM case_events WHERE type = 'CaseEscalated' AND sequence > @Last AND json_extract(data, '$.reason') LIKE 'Escalamiento automático%'",
-            new { Last = history.LastSequence })).ToArray();
-        Assert.NotEmpty(live);
+            "SELECT case_id, json_extract(data, '$.level') FROM case_events WHERE type = 'CaseEscalated' AND sequence > @After AND json_extract(data, '$.reason') LIKE 'Escalamiento automático%'",
+            new { After = afterSequence })).ToArray();
         var alerted = (await connection.QueryAsync<(string CaseId, long Level)>("SELECT case_id, level FROM alerts WHERE channel = 'InApp'")).ToHashSet();
-        Assert.Contains(live, alerted.Contains);
-        var historyEscalations = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM case_events WHERE type = 'CaseEscalated' AND sequence > @After AND sequence <= @Last",
-            new { After = history.AfterSequence, Last = history.LastSequence });
-        Assert.True(historyEscalations > 0, "the history has escalations of its own");
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM alerts WHERE escalated_sequence > @After AND escalated_sequence <= @Last", new { After = history.AfterSequence, Last = history.LastSequence }));
+        return (wall, live, alerted);
     }
 }
