@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dashboard.Core.Access;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
 using Microsoft.Extensions.Localization;
@@ -58,6 +57,7 @@ public sealed class AdminTexts
     public static string RoleText(IStringLocalizer<AdminTexts> words, string? role)
     {
         ArgumentNullException.ThrowIfNull(words);
-        return Enum.TryParse<Role>(role, out var known) && words[$"Role{known}"] is { ResourceNotFound: false } text ? text.Value : role ?? "";
+        // A person's role, or "System" for what the system does itself (the seed, jobs, the command line).
+        return role is { Length: > 0 } && words[$"Role{role}"] is { ResourceNotFound: false } text ? text.Value : role ?? "";
     }
 }
