@@ -70,8 +70,10 @@ public sealed class AdminPagesTests : PageTestContext, IClassFixture<TableroFact
     [Fact]
     public async Task Audit_ShowsRolesScopesAndOutcomesInWords()
     {
-        await AuditLog.AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, "e2e", "System", "region:IMSS-JAL", AuditAction.AdminChange, null, AuditOutcome.Success, "c1", "display token 'Sala' revoked"),
-            Xunit.TestContext.Current.CancellationToken);
+        await AuditLog.AppendAsync(new AuditEntry(DateTimeOffset.UtcNow.AddMinutes(-1), "e2e", "System", "all", AuditAction.AdminChange, null, AuditOutcome.Success, "c0",
+            $"display token {Guid.NewGuid()} revoked"), Xunit.TestContext.Current.CancellationToken);
+        await AuditLog.AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, "e2e", "System", "region:IMSS-JAL", AuditAction.AdminChange, null, AuditOutcome.Success, "c1",
+            "user ana.ruiz created: Director, region:IMSS-JAL"), Xunit.TestContext.Current.CancellationToken);
 
         var cut = Render<AuditAdmin>();
 
@@ -81,5 +83,9 @@ public sealed class AdminPagesTests : PageTestContext, IClassFixture<TableroFact
         Assert.Contains("Correcto", row, StringComparison.Ordinal);
         Assert.DoesNotContain("region:", row, StringComparison.Ordinal);
         Assert.DoesNotContain("Success", row, StringComparison.Ordinal);
+        Assert.Contains("usuario ana.ruiz creado: Dirección, OOAD Jalisco", row, StringComparison.Ordinal);
+        // Older lines named what they changed by id: the page says what happened, not the id.
+        Assert.Contains("una pantalla revocada", cut.Find("[data-testid=audit]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-", cut.Find("[data-testid=audit]").TextContent);
     }
 }
