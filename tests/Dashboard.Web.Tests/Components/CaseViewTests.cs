@@ -169,6 +169,20 @@ public sealed class CaseViewTests : PageTestContext
     }
 
     [Fact]
+    public void AgentMissingFromTheCatalogue_IsNamedInWordsNeverByItsCode()
+    {
+        var stores = new FakeStores(_catalogue.Context, new CaseEvent(Guid.NewGuid(), "QJ-2026-000900", DateTimeOffset.UtcNow.AddHours(-1), new CaseOpenedData(TableroFactory.JaliscoUnit.Code,
+            CaseKind.Complaint, Channel.Web, "waiting-time", Priority.Low, false, "Espera larga.", AgentId: "UMF-JAL-102-AGT")));
+        Services.AddCaseReaders(stores);
+        Services.AddSingleton<ICaseEventLog>(stores);
+
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, "QJ-2026-000900"));
+
+        Assert.DoesNotContain("UMF-JAL-102-AGT", cut.Find("[data-testid=case-actions]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("técnica que ya no está en el catálogo", cut.Find("[data-testid=case-actions]").InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compliment_ShowsWhatWasPraisedNotAComplaintCategory()
     {
         var stores = new FakeStores(_catalogue.Context, new CaseEvent(Guid.NewGuid(), "FE-2026-000001", DateTimeOffset.UtcNow.AddHours(-1), new CaseOpenedData(TableroFactory.JaliscoUnit.Code,
@@ -178,7 +192,7 @@ public sealed class CaseViewTests : PageTestContext
 
         var cut = Render<CaseView>(p => p.Add(c => c.CaseId, "FE-2026-000001"));
 
-        Assert.Equal("Felicitación por el trato recibido", cut.Find("[data-testid=case-category]").TextContent);
+        Assert.Equal("Elogio: el trato recibido", cut.Find("[data-testid=case-category]").TextContent);
         Assert.DoesNotContain("Mal trato", cut.Markup, StringComparison.Ordinal);
     }
 

@@ -96,6 +96,6 @@ public sealed class CasesPageTests : PageTestContext
 
         var cut = RenderAt("/casos");
 
-        Assert.Equal("Felicitación por el trato recibido", cut.Find("[data-testid='category-QJ-1']").TextContent);
+        Assert.Equal("Elogio: el trato recibido", cut.Find("[data-testid='category-QJ-1']").TextContent);
     }
 }
