@@ -122,7 +122,8 @@ public sealed partial class Overview : IDisposable
         var (from, to) = Period;
         _counts = await Cases.ReadOverviewAsync(_filter, Scope, days, now);
         _trends = await Cases.ReadTrendsAsync(_filter with { OpenedFrom = from, OpenedTo = to }, Scope, days);
-        _updatedAt = TimeZoneInfo.ConvertTime(now, Zone).ToString("HH:mm:ss", CultureInfo.CurrentCulture);
+        // Marked with its clock's short name: a national reader may be in Lima while the page counts Mexico City's day.
+        _updatedAt = $"{TimeZoneInfo.ConvertTime(now, Zone).ToString("HH:mm:ss", CultureInfo.CurrentCulture)} {Times.ZoneShortName(V, Zone.Id)}";
         DrawCharts();
     }
 
