@@ -22,7 +22,7 @@ namespace Dashboard.Data;
 /// what it selects. Writes are named by their verb (Insert, Update, Upsert, Delete, Revoke, Set…, Mark…).
 /// </para>
 /// <para>
-/// Parameters: the caller's scope is always <c>@ScopeRegionCode</c> and <c>@ScopeUnitCode</c> (null: not limited at
+/// Parameters: the caller's scope is always <c>@ScopeInstitution</c>, <c>@ScopeRegionCode</c> and <c>@ScopeUnitCode</c> (null: not limited at
 /// that level). <c>@RegionCode</c> and <c>@UnitCode</c> are a filter that narrows the scope, or a key or a value to
 /// write, never the scope.
 /// </para>

@@ -6,10 +6,14 @@ using Dashboard.Core.Catalogue;
 namespace Dashboard.Simulator;
 
 /// <summary>
-/// A believable stream of case events: cases open across units in proportion to their size, most simple and
-/// some complex, and live their lives (assigned, paused and resumed, noted, resolved, closed, now and then
-/// reopened) on a compressed clock. It builds typed events and writes them in the contract's wire form
-/// (<see cref="CaseEventContract.ToJson"/>); a sink delivers them.
+/// A believable stream of case events: cases open across units in proportion to their size, more on weekday mornings
+/// than at night or on Sundays, most simple and some complex, and live their lives (assigned, paused and resumed, noted,
+/// resolved, closed, now and then reopened) in real time by default (<see cref="SimulatorOptions.TimeScale"/>), since
+/// the deadlines they are measured against run in real time. Técnicas usually answer within the hour, sometimes late;
+/// a few units (<see cref="IsSlowUnit"/>) are clearly slower than the rest. Complaints left in a unit's mailbox (buzón)
+/// are registered when the mailboxes are opened (09:00 and 15:00 in Mexico City, and when a run starts), with the time
+/// they were deposited: their clocks started then, as the rules say. It builds typed events and writes them in the
+/// contract's wire form (<see cref="CaseEventContract.ToJson"/>); a sink delivers them.
 /// </summary>
 public sealed class CaseSimulator
 {
@@ -20,7 +24,9 @@ public sealed class CaseSimulator
     private readonly Dictionary<string, Module[]> _modulesByUnit;
     private readonly PriorityQueue<SimulatedCase, DateTimeOffset> _due = new();
     private readonly string _runId;
+    private readonly List<(SimulatedCase Case, DateTimeOffset DepositedAt, CaseOpenedData Data)> _mailbox = [];
     private DateTimeOffset? _lastTick;
+    private DateTimeOffset _nextMailboxOpening = DateTimeOffset.MinValue;
     private double _arrivalCarry;
     private long _caseCounter;
 
@@ -40,17 +46,52 @@ public sealed class CaseSimulator
     /// <summary>Cases the simulator is still moving along.</summary>
     public int ActiveCases => _due.Count;
 
+    /// <summary>Complaints waiting in the units' mailboxes for the next opening.</summary>
+    public int InMailboxes => _mailbox.Count;
+
+    /// <summary>
+    /// Units whose técnicas answer late and resolve slowly (about one in twenty, fixed by the unit's code so every run
+    /// and the history agree): the board exists to show them.
+    /// </summary>
+    public static bool IsSlowUnit(string unitCode)
+    {
+        ArgumentNullException.ThrowIfNull(unitCode);
+        var hash = 17u;
+        foreach (var c in unitCode)
+        {
+            hash = unchecked(hash * 31 + c);
+        }
+
+        return hash % 20 == 7;
+    }
+
+    /// <summary>The mailboxes are opened at the next tick (a run that starts: its técnicas begin by opening them).</summary>
+    public void OpenMailboxesAtNextTick() => _nextMailboxOpening = DateTimeOffset.MinValue;
+
+    /// <summary>Nobody opens the mailboxes before <paramref name="until"/> (a history that hands its last day's deposits to the live run).</summary>
+    public void HoldMailboxesUntil(DateTimeOffset until) => _nextMailboxOpening = until;
+
     /// <summary>Everything that became due since the last tick, in time order.</summary>
     public IReadOnlyList<JsonObject> Tick(DateTimeOffset now)
     {
         var events = new List<JsonObject>();
         var elapsed = _lastTick is { } last ? (now - last).TotalMinutes : 0;
-        _lastTick = now;
-
-        _arrivalCarry += Math.Max(0, elapsed) * _options.CasesPerMinute;
-        for (; _arrivalCarry >= 1; _arrivalCarry--)
+        if (_lastTick is null)
         {
-            events.Add(Open(now));
+            // A run that starts finds a day's deposits in the mailboxes.
+            for (var at = now - _options.MailboxBacklog; at < now; at += TimeSpan.FromMinutes(1))
+            {
+                Arrive(at, ArrivalsPerMinute(at) * ChannelShare(Channel.Mailbox), events, mailboxOnly: true);
+            }
+        }
+
+        _lastTick = now;
+        Arrive(now, Math.Max(0, elapsed) * ArrivalsPerMinute(now), events, mailboxOnly: false);
+
+        if (now >= _nextMailboxOpening)
+        {
+            OpenMailboxes(now, events);
+            _nextMailboxOpening = NextMailboxOpening(now);
         }
 
         while (_due.TryPeek(out _, out var at) && at <= now)
@@ -65,27 +106,107 @@ public sealed class CaseSimulator
         return events;
     }
 
-    private JsonObject Open(DateTimeOffset now)
+    private double _mailboxCarry;
+
+    private void Arrive(DateTimeOffset now, double cases, List<JsonObject> events, bool mailboxOnly)
+    {
+        if (mailboxOnly)
+        {
+            _mailboxCarry += cases;
+            for (; _mailboxCarry >= 1; _mailboxCarry--)
+            {
+                Open(now, Channel.Mailbox);
+            }
+
+            return;
+        }
+
+        _arrivalCarry += cases;
+        for (; _arrivalCarry >= 1; _arrivalCarry--)
+        {
+            if (Open(now, Channels.Pick(_random)) is { } opened)
+            {
+                events.Add(opened);
+            }
+        }
+    }
+
+    /// <summary>New cases a minute at this instant: the configured average shaped by the hour and the weekday in Mexico City.</summary>
+    private double ArrivalsPerMinute(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, MexicoCity);
+        return _options.CasesPerMinute * HourShape[local.Hour] * WeekdayShape[(int)local.DayOfWeek] / ShapeMean;
+    }
+
+    private void OpenMailboxes(DateTimeOffset now, List<JsonObject> events)
+    {
+        foreach (var (c, depositedAt, data) in _mailbox.OrderBy(m => m.DepositedAt))
+        {
+            events.Add(Event(c.CaseId, depositedAt, data));
+            Schedule(c, now, FirstResponseDelay(c));
+        }
+
+        _mailbox.Clear();
+    }
+
+    private static DateTimeOffset NextMailboxOpening(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, MexicoCity);
+        var day = local.Date;
+        foreach (var candidate in new[] { day.AddHours(9), day.AddHours(15), day.AddDays(1).AddHours(9) })
+        {
+            var at = new DateTimeOffset(candidate, MexicoCity.GetUtcOffset(candidate));
+            if (at > now)
+            {
+                return at;
+            }
+        }
+
+        return now.AddHours(6);
+    }
+
+    private JsonObject? Open(DateTimeOffset now, Channel channel)
     {
         var unit = _units.Pick(_random);
         var kind = Kinds.Pick(_random);
         var priority = Priorities.Pick(_random);
         var complex = kind is CaseKind.Complaint or CaseKind.Request
             && _random.NextDouble() < _options.ComplexShare * (priority == Priority.Critical ? 3 : 1) / (Kinds.Share(CaseKind.Complaint) + Kinds.Share(CaseKind.Request));
-        var channel = Channels.Pick(_random);
         var category = Categories.Pick(_random);
         var modules = _modulesByUnit.GetValueOrDefault(unit.Code);
         var agents = _agentsByUnit.GetValueOrDefault(unit.Code);
         var atModule = channel == Channel.Module && modules is { Length: > 0 };
         var agent = atModule && agents is { Length: > 0 } && _random.NextDouble() < 0.6 ? agents[_random.Next(agents.Length)] : null;
 
-        var c = new SimulatedCase($"SIM-{_runId}-{++_caseCounter:D6}", unit, complex, agent is null ? Stage.New : Stage.Assigned);
+        var c = new SimulatedCase($"SIM-{_runId}-{++_caseCounter:D6}", unit, complex, priority, agent is null ? Stage.New : Stage.Assigned);
         var summary = category.Summaries[_random.Next(category.Summaries.Length)];
         var staffRole = StaffRoles[_random.Next(StaffRoles.Length)];
         var insuredId = _random.NextDouble() < 0.7 ? SyntheticInsuredId(unit.Institution) : null;
         var moduleCode = atModule ? agent is null ? modules![_random.Next(modules.Length)].Code : agent.ModuleCode : null;
-        Schedule(c, now, c.Stage == Stage.New ? Minutes(2, 45) : WorkDuration(c));
-        return Event(c.CaseId, now, new CaseOpenedData(unit.Code, kind, channel, category.Code, priority, complex, summary, insuredId, moduleCode, agent?.Id, staffRole));
+        var data = new CaseOpenedData(unit.Code, kind, channel, category.Code, priority, complex, summary, insuredId, moduleCode, agent?.Id, staffRole);
+        if (channel == Channel.Mailbox)
+        {
+            // Registered when the mailbox is opened, with the time it was deposited.
+            _mailbox.Add((c, now, data));
+            return null;
+        }
+
+        Schedule(c, now, c.Stage == Stage.New ? FirstResponseDelay(c) : WorkDuration(c));
+        return Event(c.CaseId, now, data);
+    }
+
+    /// <summary>
+    /// How long until a técnica takes the case: usually within the hour, a Critical case within minutes; one in eight
+    /// waits hours (a busy shift, a case left in the queue), more often at the slow units.
+    /// </summary>
+    private TimeSpan FirstResponseDelay(SimulatedCase c)
+    {
+        var slow = IsSlowUnit(c.Unit.Code);
+        var late = _random.NextDouble() < (slow ? 0.45 : 0.12);
+        var delay = c.Priority == Priority.Critical
+            ? late ? Minutes(16, 90) : Minutes(1, 11)
+            : late ? Minutes(90, 60 * 8) : Minutes(3, 50);
+        return slow ? delay * 1.5 : delay;
     }
 
     private JsonObject? Advance(SimulatedCase c, DateTimeOffset now)
@@ -94,6 +215,7 @@ public sealed class CaseSimulator
         {
             case Stage.New:
                 c.Stage = Stage.Assigned;
+                // First response is measured from opening: a case taken late is still resolved in its usual time.
                 Schedule(c, now, WorkDuration(c));
                 return Event(c.CaseId, now, new CaseAssignedData(PickAgent(c.Unit)));
 
@@ -139,8 +261,9 @@ public sealed class CaseSimulator
             ? agents[_random.Next(agents.Length)].Id
             : $"{unit.Code}-AGT";
 
-    /// <summary>Simple cases take hours, complex ones days (in simulated time).</summary>
-    private TimeSpan WorkDuration(SimulatedCase c) => c.Complex ? Minutes(60 * 8, 60 * 24 * 4) : Minutes(15, 60 * 8);
+    /// <summary>Simple cases take hours, complex ones days; the slow units take twice as long.</summary>
+    private TimeSpan WorkDuration(SimulatedCase c) =>
+        (c.Complex ? Minutes(60 * 8, 60 * 24 * 4) : Minutes(15, 60 * 8)) * (IsSlowUnit(c.Unit.Code) ? 2 : 1);
 
     private TimeSpan Minutes(double min, double max) => TimeSpan.FromMinutes(min + _random.NextDouble() * (max - min));
 
@@ -172,11 +295,12 @@ public sealed class CaseSimulator
         Resolved,
     }
 
-    private sealed class SimulatedCase(string caseId, Unit unit, bool complex, Stage stage)
+    private sealed class SimulatedCase(string caseId, Unit unit, bool complex, Priority priority, Stage stage)
     {
         public string CaseId { get; } = caseId;
         public Unit Unit { get; } = unit;
         public bool Complex { get; } = complex;
+        public Priority Priority { get; } = priority;
         public Stage Stage { get; set; } = stage;
         public bool WasPaused { get; set; }
         public bool WasReopened { get; set; }
@@ -190,8 +314,19 @@ public sealed class CaseSimulator
     private static readonly WeightedEnum<Priority> Priorities = new((Priority.Low, 30), (Priority.Medium, 45), (Priority.High, 20), (Priority.Critical, 5));
 
     private static readonly WeightedEnum<Channel> Channels = new(
-        (Channel.Module, 55), (Channel.CallCenter, 20), (Channel.Web, 8), (Channel.Mailbox, 5), (Channel.Survey, 3),
+        (Channel.Module, 52), (Channel.CallCenter, 20), (Channel.Web, 8), (Channel.Mailbox, 8), (Channel.Survey, 3),
         (Channel.Brigade, 2), (Channel.SocialMedia, 4), (Channel.Telemedicine, 3));
+
+    private static double ChannelShare(Channel channel) => Channels.Share(channel);
+
+    private static readonly TimeZoneInfo MexicoCity = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
+
+    // Attention modules open in the morning: most cases come 08:00–14:00, few at night; Monday is the busiest day, Sunday the quietest.
+    private static readonly double[] HourShape = [0.15, 0.15, 0.15, 0.15, 0.15, 0.2, 0.3, 0.6, 1.8, 2.1, 2.1, 2.0, 1.9, 1.8, 1.5, 1.5, 1.4, 1.3, 1.0, 0.8, 0.6, 0.45, 0.3, 0.2];
+
+    private static readonly double[] WeekdayShape = [0.35, 1.2, 1.1, 1.05, 1.05, 0.95, 0.5];
+
+    private static readonly double ShapeMean = HourShape.Average() * WeekdayShape.Average();
 
     // Shares from the seeds' experience: waiting time, mistreatment and medicine supply lead the complaints.
     private static readonly Weighted<Category> Categories = new(new Category[]

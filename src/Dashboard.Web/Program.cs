@@ -1,5 +1,6 @@
 using Dashboard.Data;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.History;
 using Dashboard.Web.Infrastructure;
 using Dashboard.Web.Security;
 using Microsoft.Extensions.Options;
@@ -29,11 +30,17 @@ if (CatalogueImportCommand.Matches(args))
     return await CatalogueImportCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+if (ImportHistoryCommand.Matches(args))
+{
+    return await ImportHistoryCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 if (CreateAdminCommand.Matches(args))
 {
     return await CreateAdminCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+await Dashboard.Web.Simulation.DemoHistory.LoadAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tablero"));
 app.MapTablero();
 await app.RunAsync();
 return 0;

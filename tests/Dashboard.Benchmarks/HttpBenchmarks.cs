@@ -212,6 +212,7 @@ internal static class HttpBenchmarks
         start.Environment["Database__DataFolder"] = data;
         start.Environment["Demo__LoadCatalogue"] = "true";
         start.Environment["Simulator__Enabled"] = "false";
+        start.Environment["Demo__HistoryDays"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ApiKeys__Keys__0__Name"] = "benchmark";
         start.Environment["ApiKeys__Keys__0__KeySha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey)));

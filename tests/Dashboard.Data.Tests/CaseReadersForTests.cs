@@ -35,8 +35,11 @@ public sealed class CaseReadersForTests(ConnectionFactory connections, SqlScript
     public Task<OverviewTrends> ReadTrendsAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         _overview.ReadTrendsAsync(filter, scope, days, cancellationToken);
 
-    public Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int topUnits, CancellationToken cancellationToken = default) =>
-        _wall.ReadWallAsync(scope, todayStart, tomorrowStart, topUnits, cancellationToken);
+    public Task<WallSnapshot> ReadWallAsync(ReadScope scope, DateTimeOffset todayStart, DateTimeOffset tomorrowStart, int listLength, CancellationToken cancellationToken = default) =>
+        _wall.ReadWallAsync(scope, todayStart, tomorrowStart, listLength, cancellationToken);
+
+    public Task<WallFigures> ReadFiguresAtAsync(ReadScope scope, DateTimeOffset at, DateTimeOffset dayStart, CancellationToken cancellationToken = default) =>
+        _wall.ReadFiguresAtAsync(scope, at, dayStart, cancellationToken);
 
     public Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default) =>
         _regions.ReadOpenCountsByRegionAsync(scope, cancellationToken);

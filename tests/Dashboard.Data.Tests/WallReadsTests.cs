@@ -74,4 +74,53 @@ public sealed class WallReadsTests
 
         Assert.Equal(1, wall.Counts.OpenCases);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReadWall_InstitutionScope_CountsOnlyItsOwnCases_AndListsWhatFallsDueFirst(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await AppendAsync(db,
+            Opened("IMSS-SOON", "UMF-JAL-023", hoursAgo: 0.5),
+            Opened("IMSS-LATER", "UMF-NL-015", hoursAgo: 0.1),
+            Opened("IMSS-PAUSED", "UMF-JAL-023", hoursAgo: 0.6),
+            Opened("ESS-OPEN", "HN-REB-001", hoursAgo: 0.2));
+        await AppendAsync(db, Then("IMSS-PAUSED", new CasePausedData(PauseReason.AwaitingInsured)));
+
+        var imss = await db.Cases.ReadWallAsync(ReadScope.ForInstitution("Imss"), TodayStart, TodayStart.AddDays(1), 10, Ct);
+        var essalud = await db.Cases.ReadWallAsync(ReadScope.ForInstitution("EsSalud"), TodayStart, TodayStart.AddDays(1), 10, Ct);
+
+        Assert.Equal(3, imss.Counts.OpenCases);
+        Assert.Equal(1, essalud.Counts.OpenCases);
+        Assert.Equal(["IMSS-JAL", "IMSS-NL"], imss.Regions.Select(r => r.RegionCode).Order(StringComparer.Ordinal));
+        // Soonest first; a paused case is not counting down; another institution's case is not there.
+        Assert.Equal(["IMSS-SOON", "IMSS-LATER"], imss.DueSoon.Select(d => d.CaseId));
+        Assert.True(imss.DueSoon[0].DueAt <= imss.DueSoon[1].DueAt);
+        Assert.Equal("ESS-OPEN", Assert.Single(essalud.DueSoon).CaseId);
+        Assert.All(await db.Events.ReadAfterAsync(0, 100, ReadScope.ForInstitution("EsSalud"), Ct), e => Assert.Equal("ESS-REB", e.RegionCode));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReadFiguresAt_RebuildsYesterdaysOpenCasesAndTheWeeksCompliance(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await AppendAsync(db,
+            // Open since two days ago, resolved an hour ago: open at this hour yesterday, not now.
+            Opened("RESOLVED-TODAY", "UMF-JAL-023", hoursAgo: 48),
+            // Opened this morning: not open yesterday.
+            Opened("NEW-TODAY", "UMF-JAL-023", hoursAgo: 2));
+        await AppendAsync(db, new CaseEvent(Guid.NewGuid(), "RESOLVED-TODAY", Now.AddHours(-1), new CaseResolvedData("attended", "Se atendió.")));
+
+        var scope = ReadScope.ForRegion("IMSS-JAL");
+        var now = await db.Cases.ReadFiguresAtAsync(scope, Now, TodayStart, Ct);
+        var yesterday = await db.Cases.ReadFiguresAtAsync(scope, Now.AddDays(-1), TodayStart.AddDays(-1), Ct);
+
+        Assert.Equal(1, now.OpenCases);
+        Assert.Equal(1, yesterday.OpenCases);
+        // Each case's first response came with its técnica at opening; the resolution an hour ago was late or on time,
+        // and either way decided within the week.
+        Assert.True(now.Compliance.Decided >= 1);
+        Assert.InRange(now.Compliance.Met, 0, now.Compliance.Decided);
+    }
 }

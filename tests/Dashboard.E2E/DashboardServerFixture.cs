@@ -112,6 +112,7 @@ public sealed class DashboardServerFixture : IAsyncLifetime
                 ["Database:DataFolder"] = dataFolder,
                 ["Demo:LoadCatalogue"] = "true",
                 ["Simulator:Enabled"] = "false",
+            ["Demo:HistoryDays"] = "0",
                 ["ApiKeys:Keys:0:Name"] = "e2e",
                 ["ApiKeys:Keys:0:KeySha256"] = Dashboard.Web.Security.ApiKeyEntry.HashOf(ApiKey),
                 ["ApiKeys:Keys:0:Permissions:0"] = "Ingest",

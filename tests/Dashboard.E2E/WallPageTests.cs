@@ -27,8 +27,8 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
         }
 
-        // A TV opens its wall once with the display token an administrator made for it.
-        var token = await server.CreateDisplayTokenAsync(Core.Storage.ReadScope.All);
+        // A TV opens its wall once with the display token an administrator made for it: IMSS's national wall.
+        var token = await server.CreateDisplayTokenAsync(Core.Storage.ReadScope.ForInstitution("Imss"));
         await using var context = await chromium.NewScreenAsync(server.BaseAddress);
         var page = await context.NewPageAsync();
         var urls = new System.Collections.Concurrent.ConcurrentQueue<string>();

@@ -51,6 +51,7 @@ public class TableroFactory : WebApplicationFactory<Program>
             ["Database:DataFolder"] = _dataFolder,
             ["Demo:LoadCatalogue"] = "true",
             ["Simulator:Enabled"] = "false",
+            ["Demo:HistoryDays"] = "0",
             ["ApiKeys:Keys:0:Name"] = "ingest-all",
             ["ApiKeys:Keys:0:KeySha256"] = Dashboard.Web.Security.ApiKeyEntry.HashOf(IngestKey),
             ["ApiKeys:Keys:0:Permissions:0"] = "Ingest",

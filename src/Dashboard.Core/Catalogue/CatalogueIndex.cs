@@ -23,4 +23,10 @@ public sealed class CatalogueIndex
     public Unit? FindUnit(string code) => _units.GetValueOrDefault(code);
 
     public Region? FindRegion(string code) => _regions.GetValueOrDefault(code);
+
+    /// <summary>The region a unit belongs to (scope checks take it as a function).</summary>
+    public string? RegionOfUnit(string unitCode) => FindUnit(unitCode)?.RegionCode;
+
+    /// <summary>The institution a region belongs to, as stored and as an institution scope names it.</summary>
+    public string? InstitutionOfRegion(string regionCode) => FindRegion(regionCode)?.Institution.ToString();
 }

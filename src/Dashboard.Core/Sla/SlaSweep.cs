@@ -72,13 +72,20 @@ public static class SlaSweep
         return next;
     }
 
-    /// <summary>Worded for the people of the unit: the deadline in the unit's own time.</summary>
+    /// <summary>
+    /// Worded for the people of the unit: which clock ran out (a first response not given is not a case left
+    /// unresolved) and when, in the unit's own time.
+    /// </summary>
     public static string EscalationReason(CaseSla sla, int level, Catalogue.Unit unit)
     {
         ArgumentNullException.ThrowIfNull(sla);
         ArgumentNullException.ThrowIfNull(unit);
-        var local = TimeZoneInfo.ConvertTime(sla.BreachedAt!.Value, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone));
-        return string.Create(CultureInfo.InvariantCulture, $"Escalamiento automático al nivel {level}: plazo vencido el {local:yyyy-MM-dd HH:mm} (hora de la unidad) sin resolver");
+        var origin = sla.BreachedAt!.Value;
+        var local = TimeZoneInfo.ConvertTime(origin, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone));
+        var what = sla.FirstResponse?.BreachedAt == origin
+            ? "plazo de primera respuesta vencido el {0:yyyy-MM-dd HH:mm} (hora de la unidad) sin atender"
+            : "plazo de resolución vencido el {0:yyyy-MM-dd HH:mm} (hora de la unidad) sin resolver";
+        return string.Format(CultureInfo.InvariantCulture, "Escalamiento automático al nivel {0}: ", level) + string.Format(CultureInfo.InvariantCulture, what, local);
     }
 
     private static CaseEvent Earlier(CaseEvent? a, CaseEvent? b) => a is null ? b! : b is null || a.OccurredAt <= b.OccurredAt ? a : b;

@@ -89,3 +89,38 @@ public interface IHolidayStore
     /// <summary>False when there was no such extra day.</summary>
     Task<bool> DeleteAsync(Country country, DateOnly date, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// One imported history file: when its import began, the log's end then, how many of its lines are stored, and the
+/// log's end when it finished (null while it runs or after an interruption).
+/// </summary>
+public sealed record HistoryImportRecord(string Source, DateTimeOffset StartedAt, long AfterSequence, long LinesDone, long? LastSequence, DateTimeOffset? CompletedAt)
+{
+    /// <summary>
+    /// Whether an escalation stored at <paramref name="sequence"/> that became due at <paramref name="dueAt"/> is this
+    /// import's history: appended while it ran, and due before it began. Nobody is alerted about those.
+    /// </summary>
+    public bool IsHistory(long sequence, DateTimeOffset dueAt) =>
+        sequence > AfterSequence && (LastSequence is not { } last || sequence <= last) && dueAt < StartedAt;
+}
+
+/// <summary>The history imports' progress (resume without duplicates) and the ranges of the log they wrote.</summary>
+public interface IHistoryImportStore
+{
+    Task<IReadOnlyList<HistoryImportRecord>> ReadAllAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The import of <paramref name="source"/>: the one begun earlier when there is one (a resume), else a new one.</summary>
+    Task<HistoryImportRecord> BeginAsync(string source, DateTimeOffset startedAt, long afterSequence, CancellationToken cancellationToken = default);
+
+    Task SetLinesDoneAsync(string source, long linesDone, CancellationToken cancellationToken = default);
+
+    Task MarkCompletedAsync(string source, long lastSequence, DateTimeOffset completedAt, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Small values the Development demo keeps with its database (the demo wall token).</summary>
+public interface IDemoSettingsStore
+{
+    Task<string?> ReadAsync(string name, CancellationToken cancellationToken = default);
+
+    Task WriteAsync(string name, string value, CancellationToken cancellationToken = default);
+}

@@ -11,6 +11,7 @@ namespace Dashboard.Data.Reads;
 /// </summary>
 internal sealed record CaseFilterParameters
 {
+    public string? ScopeInstitution { get; init; }
     public string? ScopeRegionCode { get; init; }
     public string? ScopeUnitCode { get; init; }
     public string? RegionCode { get; init; }
@@ -42,6 +43,7 @@ internal sealed record CaseFilterParameters
 
     public static CaseFilterParameters For(CaseFilter f, ReadScope scope, DayZones days) => new()
     {
+        ScopeInstitution = scope.Institution,
         ScopeRegionCode = scope.RegionCode,
         ScopeUnitCode = scope.UnitCode,
         RegionCode = f.RegionCode,

@@ -14,7 +14,7 @@ public sealed class CaseReader(ConnectionFactory connections, SqlScripts sql) : 
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadById"],
-            new { CaseId = caseId, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
+            new { CaseId = caseId, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
         return rows.SingleOrDefault()?.ToState();
     }
 
@@ -30,7 +30,7 @@ public sealed class CaseReader(ConnectionFactory connections, SqlScripts sql) : 
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql["Case_ReadSummary"],
-            new { ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, RegionCode = regionCode, UnitCode = unitCode },
+            new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, RegionCode = regionCode, UnitCode = unitCode },
             cancellationToken: cancellationToken))).ToArray();
 
         // Every status and level is present, zero or not, so a reader never has to tell "none" from "unknown".

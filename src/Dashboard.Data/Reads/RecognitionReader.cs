@@ -11,7 +11,7 @@ public sealed class RecognitionReader(ConnectionFactory connections, SqlScripts 
         ReadScope scope, DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var parameters = new { ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, Since = since, Limit = limit };
+        var parameters = new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, Since = since, Limit = limit };
         await using var connection = await connections.OpenAsync(cancellationToken);
         var byAgent = await connection.QueryAsync<ComplimentCountRow>(new CommandDefinition(sql["Case_ReadComplimentsByAgent"], parameters, cancellationToken: cancellationToken));
         var latest = await connection.QueryAsync<ComplimentEntryRow>(new CommandDefinition(sql["Case_ReadLatestCompliments"], parameters, cancellationToken: cancellationToken));

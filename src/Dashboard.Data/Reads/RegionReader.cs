@@ -13,7 +13,7 @@ public sealed class RegionReader(ConnectionFactory connections, SqlScripts sql) 
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RegionCountsRow>(new CommandDefinition(sql["Case_ReadOpenCountsByRegion"],
-            new { ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
+            new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
         return rows.Select(r => new RegionOpenCounts(r.RegionCode, r.RegionName, Enum.Parse<Institution>(r.Institution), r.Units, r.OpenCases, r.OpenComplex)).ToArray();
     }
 
@@ -24,7 +24,7 @@ public sealed class RegionReader(ConnectionFactory connections, SqlScripts sql) 
         var parameters = new
         {
             RegionCode = regionCode,
-            ScopeRegionCode = scope.RegionCode,
+            ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode,
             ScopeUnitCode = scope.UnitCode,
             ZoneOffsets = CaseFilterParameters.ZoneOffsetsJson(days),
             Now = now,

@@ -12,7 +12,7 @@ public sealed class WorkloadReader(ConnectionFactory connections, SqlScripts sql
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<WorkloadRow>(new CommandDefinition(sql["Case_ReadWorkload"],
-            new { UnitCode = unitCode, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
+            new { UnitCode = unitCode, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
         return rows.Select(r => new AgentWorkload(r.AgentId, r.OpenCases, r.Overdue, r.AtRisk)).ToArray();
     }
 

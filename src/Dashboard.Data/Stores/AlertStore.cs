@@ -65,14 +65,14 @@ public sealed class AlertStore(ConnectionFactory connections, SqlScripts sql) : 
     public Task<IReadOnlyList<Alert>> ListAsync(ReadScope scope, bool unacknowledgedOnly, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return QueryAsync("Alert_ReadLatestInApp", new { ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, UnacknowledgedOnly = unacknowledgedOnly ? 1 : 0, Limit = limit }, cancellationToken);
+        return QueryAsync("Alert_ReadLatestInApp", new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, UnacknowledgedOnly = unacknowledgedOnly ? 1 : 0, Limit = limit }, cancellationToken);
     }
 
     public async Task<bool> AcknowledgeAsync(long id, string by, DateTimeOffset now, ReadScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var parameters = new { Id = id, By = by, Now = now, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode };
+        var parameters = new { Id = id, By = by, Now = now, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode };
         if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["Alert_ReadCountInScope"], parameters, cancellationToken: cancellationToken)) == 0)
         {
             return false;

@@ -18,7 +18,7 @@ public sealed class CaseEventLog(ConnectionFactory connections, SqlScripts sql) 
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CaseEventRow>(new CommandDefinition(sql["CaseEvent_ReadAfter"],
-            new { AfterSequence = afterSequence, Limit = limit, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
+            new { AfterSequence = afterSequence, Limit = limit, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStored()).ToArray();
     }
 
@@ -37,7 +37,7 @@ public sealed class CaseEventLog(ConnectionFactory connections, SqlScripts sql) 
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CaseEventRow>(new CommandDefinition(sql["CaseEvent_ReadByCase"],
-            new { CaseId = caseId, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
+            new { CaseId = caseId, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStored()).ToArray();
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dashboard.Core.Alerts;
+using Dashboard.Core.Catalogue;
 using Dashboard.Data;
 using Dashboard.Web.Catalogue;
 using Hangfire;
@@ -77,13 +78,15 @@ public sealed class AlertDelivery(
 
         var unit = catalogue.Current.FindUnit(alert.UnitCode);
         var es = CultureInfo.GetCultureInfo("es-MX");
-        message.Subject = $"{(reminder ? "Recordatorio: " : "")}Caso {alert.CaseId} escalado a nivel {alert.Level} ({LevelName(alert.Level)}) — {unit?.Name ?? alert.UnitCode}";
+        var levelName = LevelName(alert.Level, unit?.Institution);
+        var regionName = catalogue.Current.FindRegion(alert.RegionCode)?.Name ?? alert.RegionCode;
+        message.Subject = $"{(reminder ? "Recordatorio: " : "")}Caso {alert.CaseId} escalado a nivel {alert.Level} ({levelName}) — {unit?.Name ?? alert.UnitCode}";
         var local = catalogue.UnitTime(alert.UnitCode, alert.EscalatedAt);
         var link = options.Value.BaseUrl is { Length: > 0 } baseUrl ? $"\n\nVer el caso: {baseUrl.TrimEnd('/')}/casos/{Uri.EscapeDataString(alert.CaseId)}" : "";
         message.Body = new TextPart("plain")
         {
             Text = string.Create(es, $"""
-                El caso {alert.CaseId} de {unit?.Name ?? alert.UnitCode} ({alert.RegionCode}) fue escalado al nivel {alert.Level}: {LevelName(alert.Level)}.
+                El caso {alert.CaseId} de {unit?.Name ?? alert.UnitCode} ({regionName}) fue escalado al nivel {alert.Level}: {levelName}.
                 Escalado: {local:dddd d 'de' MMMM 'de' yyyy, HH:mm} (hora de la unidad){(alert.Critical ? "\nPrioridad: CRÍTICA" : "")}
                 Motivo: {alert.Reason}
 
@@ -145,11 +148,14 @@ public sealed class AlertDelivery(
     public static string Sign(string secret, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    public static string LevelName(int level) => level switch
+    /// <summary>Who a level reaches, in the institution's own structure (IMSS: OOAD committees; EsSalud: its Redes and central management).</summary>
+    public static string LevelName(int level, Institution? institution) => (level, institution) switch
     {
-        1 => "dirección de la unidad",
-        2 => "comité regional",
-        3 => "comité central",
+        (1, _) => "dirección de la unidad",
+        (2, Institution.EsSalud) => "Atención al Asegurado de la Red",
+        (2, _) => "comité de Trato Digno de la OOAD",
+        (3, Institution.EsSalud) => "Gerencia Central de Atención al Asegurado",
+        (3, _) => "comité central de Trato Digno",
         _ => $"nivel {level}",
     };
 }

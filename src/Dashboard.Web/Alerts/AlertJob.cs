@@ -18,6 +18,7 @@ namespace Dashboard.Web.Alerts;
 public sealed class AlertJob(
     ICaseEventLog events,
     IAlertStore alerts,
+    IHistoryImportStore historyImports,
     CatalogueService catalogue,
     IBackgroundJobClient jobs,
     TimeProvider time,
@@ -42,6 +43,8 @@ public sealed class AlertJob(
     private async Task CreateAlertsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var checkpoint = await alerts.ReadCheckpointAsync(cancellationToken);
+        // An imported history's escalations that became due before its import began are the past: nobody is alerted.
+        var imports = await historyImports.ReadAllAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             var (escalations, readUpTo) = await events.ReadOfTypeAfterAsync(checkpoint, CaseEventType.CaseEscalated, PageSize, cancellationToken);
@@ -51,7 +54,8 @@ public sealed class AlertJob(
             }
 
             checkpoint = readUpTo;
-            await alerts.CreateAsync(escalations.SelectMany(e => AlertsFor(e, now)).ToArray(), checkpoint, now, cancellationToken);
+            var current = escalations.Where(e => !imports.Any(i => i.IsHistory(e.Sequence, e.OccurredAt)));
+            await alerts.CreateAsync(current.SelectMany(e => AlertsFor(e, now)).ToArray(), checkpoint, now, cancellationToken);
             if (escalations.Count < PageSize)
             {
                 return;
@@ -69,7 +73,7 @@ public sealed class AlertJob(
 
         yield return Alert(AlertChannels.InApp, null, AlertStatus.Sent);
 
-        var groups = options.Value.Recipients.Where(g => g.Covers(escalation.Level, e.RegionCode, e.UnitCode)).ToArray();
+        var groups = options.Value.Recipients.Where(g => g.Covers(escalation.Level, e.RegionCode, e.UnitCode, catalogue.Current.InstitutionOfRegion)).ToArray();
         var addresses = groups.SelectMany(g => g.AddressesFor(e.RegionCode, e.UnitCode)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (addresses.Length > 0)
         {
@@ -141,7 +145,7 @@ public sealed class AlertJob(
     {
         foreach (var alert in await alerts.ReadRemindersDueAsync(now, cancellationToken))
         {
-            var groups = options.Value.Recipients.Where(g => g.Covers(alert.Level, alert.RegionCode, alert.UnitCode));
+            var groups = options.Value.Recipients.Where(g => g.Covers(alert.Level, alert.RegionCode, alert.UnitCode, catalogue.Current.InstitutionOfRegion));
             if (!alert.Critical && HeldUntil(groups, alert.UnitCode, now) is { } opens)
             {
                 await alerts.ScheduleReminderAsync(alert.Id, opens, counted: false, cancellationToken);

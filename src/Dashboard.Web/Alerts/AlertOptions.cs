@@ -57,8 +57,8 @@ public sealed class RecipientGroup
     /// <summary>"Mon-Fri 08:00-18:00"; empty means any time.</summary>
     public string? WorkingHours { get; set; }
 
-    public bool Covers(int level, string regionCode, string unitCode) =>
-        Level == level && ReadScope.Parse(Scope) is { } scope && scope.Allows(regionCode, unitCode);
+    public bool Covers(int level, string regionCode, string unitCode, Func<string, string?> institutionOfRegion) =>
+        Level == level && ReadScope.Parse(Scope) is { } scope && scope.Allows(regionCode, unitCode, institutionOfRegion);
 
     public IEnumerable<string> AddressesFor(string regionCode, string unitCode) => Emails.Select(e => e
         .Replace("{unit}", unitCode.ToLowerInvariant(), StringComparison.Ordinal)

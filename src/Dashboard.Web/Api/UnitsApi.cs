@@ -53,7 +53,7 @@ public static class UnitsApi
         var scope = http.User.ReadScope()!;
         var regionCode = CasesApi.NullIfEmpty(region);
         var units = catalogue.Current.Snapshot.Units
-            .Where(u => scope.Allows(u.RegionCode, u.Code)
+            .Where(u => scope.Allows(u.RegionCode, u.Code, catalogue.Current.InstitutionOfRegion)
                 && (regionCode is null || string.Equals(u.RegionCode, regionCode, StringComparison.Ordinal))
                 && (wantedInstitution is null || u.Institution == wantedInstitution)
                 && (wantedType is null || u.Type == wantedType))

@@ -15,7 +15,7 @@ public static class CatalogueImportCommand
 
     /// <summary>The arguments left for the host's configuration once a command (this, create-admin, backup, restore) and its argument are taken out.</summary>
     public static string[] HostArguments(string[] args) =>
-        Matches(args) || Security.CreateAdminCommand.Matches(args) || Infrastructure.DatabaseCommands.Matches(args) ? args[Math.Min(2, args.Length)..] : args;
+        Matches(args) || Security.CreateAdminCommand.Matches(args) || History.ImportHistoryCommand.Matches(args) || Infrastructure.DatabaseCommands.Matches(args) ? args[Math.Min(2, args.Length)..] : args;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {

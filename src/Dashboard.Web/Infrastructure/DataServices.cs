@@ -44,6 +44,8 @@ public static class DataServices
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<IAccessStore, AccessStore>();
         services.AddSingleton<IAuditStore, AuditStore>();
+        services.AddSingleton<IHistoryImportStore, HistoryImportStore>();
+        services.AddSingleton<IDemoSettingsStore, DemoSettingsStore>();
         services.AddSingleton<IPersonalDataPurge, PersonalDataPurge>();
         services.AddSingleton<CatalogueService>();
         return services;

@@ -141,7 +141,7 @@ public static class DatabaseCommands
     }
 
     /// <summary>On Linux, another process holding the file open (the running service); elsewhere nothing is known.</summary>
-    private static int? OpenedByAnotherProcess(string file)
+    internal static int? OpenedByAnotherProcess(string file)
     {
         if (!OperatingSystem.IsLinux() || !File.Exists(file))
         {

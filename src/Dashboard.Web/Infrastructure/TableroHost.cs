@@ -6,6 +6,7 @@ using Dashboard.Web.Api;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components;
 using Dashboard.Web.Health;
+using Dashboard.Web.History;
 using Dashboard.Web.Ingestion;
 using Dashboard.Web.Live;
 using Dashboard.Web.Security;
@@ -47,6 +48,7 @@ public static class TableroHost
 
         services.AddTableroData(configuration, builder.Environment.ContentRootPath)
             .AddTableroIngestion()
+            .AddTableroHistory()
             .AddTableroSecurity(configuration)
             .AddTableroLive(configuration)
             .AddTableroWall(configuration)
@@ -86,22 +88,51 @@ public static class TableroHost
         await app.Services.ScheduleAlertsAsync();
         app.Services.ScheduleRetention();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tablero");
+        (IReadOnlyList<string> SignIns, string WallPath)? access = null;
         if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.SeedDemoUsers)
         {
-            var access = await DemoAccess.SeedAsync(app.Services.GetRequiredService<AccessAdministration>(), app.Services.GetRequiredService<IAccessStore>(), catalogue,
-                app.Services.GetRequiredService<IOptions<AlertOptions>>().Value.BaseUrl ?? "http://127.0.0.1:5180");
-            app.Lifetime.ApplicationStarted.Register(() => logger.LogInformation("Demo sign-ins (new passwords at every start):{NewLine}{Access}", Environment.NewLine,
-                string.Join(Environment.NewLine, access)));
+            access = await DemoAccess.SeedAsync(app.Services.GetRequiredService<AccessAdministration>(), app.Services.GetRequiredService<IAccessStore>(),
+                app.Services.GetRequiredService<IDemoSettingsStore>(), catalogue);
         }
 
-        app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, logger));
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, access, logger));
     }
 
-    private static void AnnounceStart(WebApplication app, DatabaseOptions database, ILogger logger)
+    /// <summary>The addresses Kestrel really listens on (a port 0 resolved), whatever the configuration asked for.</summary>
+    public static IReadOnlyList<string> BoundAddresses(WebApplication app)
     {
-        var where = database.Provider == DatabaseProvider.Sqlite ? database.ResolveConnectionString() : "SQL Server";
+        ArgumentNullException.ThrowIfNull(app);
+        var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+        return bound is { Count: > 0 } ? [.. bound] : [.. app.Urls];
+    }
+
+    /// <summary>Where the data is, for a person: the SQLite file's path, or the SQL Server database's name and server (never a password).</summary>
+    public static string DescribeData(DatabaseOptions database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ResolveConnectionString()).DataSource;
+        }
+
+        var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(database.ResolveConnectionString());
+        return $"SQL Server database {sql.InitialCatalog} on {sql.DataSource}";
+    }
+
+    private static void AnnounceStart(WebApplication app, DatabaseOptions database, (IReadOnlyList<string> SignIns, string WallPath)? access, ILogger logger)
+    {
+        var addresses = BoundAddresses(app);
         var units = app.Services.GetRequiredService<CatalogueService>().Current.Snapshot.Units.Count;
-        logger.LogInformation("Tablero is running at {Urls} — {Units} units, data in {Where}", string.Join(", ", app.Urls), units, where);
+        logger.LogInformation("Tablero is running at {Urls} — {Units} units, data in {Where}", string.Join(", ", addresses), units, DescribeData(database));
+        if (access is { } demo)
+        {
+            // The wall's address on the address really bound (a loopback one when there is one), not on the configured default.
+            var home = addresses.FirstOrDefault(a => a.Contains("127.0.0.1", StringComparison.Ordinal) || a.Contains("localhost", StringComparison.Ordinal)) ?? (addresses.Count > 0 ? addresses[0] : "");
+            logger.LogInformation("Demo sign-ins (new passwords at every start):{NewLine}{Access}{NewLine}Wall display (the same address at every start of this database): {Wall}",
+                Environment.NewLine, string.Join(Environment.NewLine, demo.SignIns), Environment.NewLine, home.TrimEnd('/') + demo.WallPath);
+        }
+
         // The demo key is printed only when its hash is really configured, so the line never lies.
         var demoKey = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.ApiKey;
         if (demoKey is { Length: > 0 } && app.Services.GetRequiredService<IOptions<ApiKeyOptions>>().Value.Keys
@@ -171,6 +202,12 @@ public sealed class DemoOptions
 
     /// <summary>Load the IMSS and EsSalud demo catalogue into an empty database (true in Development).</summary>
     public bool LoadCatalogue { get; set; }
+
+    /// <summary>
+    /// Days of simulated history loaded through <c>import-history</c> on a first start with an empty log (90 in
+    /// Development, 0: none), so the trend charts have a past.
+    /// </summary>
+    public int HistoryDays { get; set; }
 
     /// <summary>The demo key in plain text, printed at start (Development); its hash must be in ApiKeys:Keys to work.</summary>
     public string? ApiKey { get; set; }

@@ -80,7 +80,7 @@ public sealed class IngestionService(CaseEventService cases, ICaseReader caseSto
                 place = (existing.RegionCode, existing.UnitCode);
             }
 
-            if (place is { } p && !scope.Allows(p.Region, p.Unit))
+            if (place is { } p && !scope.Allows(p.Region, p.Unit, catalogue.Current.InstitutionOfRegion))
             {
                 return IngestionOutcome.Fail(IngestionStatus.Forbidden, PathOf(isBatch, i, "caseId"), $"this API key may not write to unit '{p.Unit}' (its scope is {scope})");
             }

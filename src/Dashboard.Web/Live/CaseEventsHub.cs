@@ -9,7 +9,7 @@ namespace Dashboard.Web.Live;
 
 /// <summary>
 /// The public live contract at <c>/hubs/cases</c> for other clients (kiosk apps, integrations):
-/// join <c>all</c>, <c>region:{code}</c> or <c>unit:{code}</c> — only within the caller's own scope —
+/// join <c>all</c>, <c>institution:{name}</c>, <c>region:{code}</c> or <c>unit:{code}</c> — only within the caller's own scope —
 /// receive <c>caseEvents</c> batches, and catch up on missed sequences with <see cref="ReadAfter"/>.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
@@ -25,9 +25,9 @@ public sealed class CaseEventsHub(ICaseEventLog events, CatalogueService catalog
     public async Task<long> Join(string group)
     {
         var requested = ReadScope.Parse(group)
-            ?? throw new HubException("group must be 'all', 'region:{code}' or 'unit:{code}'");
+            ?? throw new HubException("group must be 'all', 'institution:{name}', 'region:{code}' or 'unit:{code}'");
         var own = Context.User!.ReadScope() ?? throw new HubException("this credential has no read scope");
-        if (!own.Includes(requested, unit => catalogue.Current.FindUnit(unit)?.RegionCode))
+        if (!own.Includes(requested, catalogue.Current.RegionOfUnit, catalogue.Current.InstitutionOfRegion))
         {
             await audit.RecordAsync(Context.User!, Core.Access.AuditAction.AuthorizationFailed, null, Core.Access.AuditOutcome.Denied, $"hub join '{group}'");
             throw new HubException($"'{group}' is outside this credential's scope");
@@ -64,7 +64,7 @@ public sealed class CaseEventsHub(ICaseEventLog events, CatalogueService catalog
 }
 
 /// <summary>Forwards the in-process feed to the hub's groups, so hub clients see what pages see.</summary>
-public sealed class HubForwarder(ILiveFeed feed, IHubContext<CaseEventsHub> hub, ILogger<HubForwarder> logger) : IHostedService
+public sealed class HubForwarder(ILiveFeed feed, IHubContext<CaseEventsHub> hub, CatalogueService catalogue, ILogger<HubForwarder> logger) : IHostedService
 {
     private IDisposable? _subscription;
 
@@ -79,6 +79,14 @@ public sealed class HubForwarder(ILiveFeed feed, IHubContext<CaseEventsHub> hub,
         try
         {
             await hub.Clients.Group(GroupNameAll).SendAsync(CaseEventsHub.EventsMethod, events);
+            foreach (var byInstitution in events.GroupBy(e => catalogue.Current.InstitutionOfRegion(e.RegionCode)))
+            {
+                if (byInstitution.Key is { } institution)
+                {
+                    await hub.Clients.Group(CaseEventsHub.GroupName(ReadScope.ForInstitution(institution))).SendAsync(CaseEventsHub.EventsMethod, byInstitution.ToArray());
+                }
+            }
+
             foreach (var byRegion in events.GroupBy(e => e.RegionCode))
             {
                 await hub.Clients.Group(CaseEventsHub.GroupName(ReadScope.ForRegion(byRegion.Key))).SendAsync(CaseEventsHub.EventsMethod, byRegion.ToArray());

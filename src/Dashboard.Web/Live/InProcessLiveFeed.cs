@@ -8,8 +8,11 @@ namespace Dashboard.Web.Live;
 /// The live feed of one instance: a singleton that hands out disposable, scope-filtered subscriptions
 /// (the Aspire dashboard's pattern). Publishing never waits on a subscriber.
 /// </summary>
-public sealed class InProcessLiveFeed(ILogger<InProcessLiveFeed> logger) : ILiveFeed
+public sealed class InProcessLiveFeed(ILogger<InProcessLiveFeed> logger, Catalogue.CatalogueService catalogue) : ILiveFeed
 {
+    // An institution scope places each event's region with the catalogue.
+    private string? InstitutionOfRegion(string regionCode) => catalogue.Current.InstitutionOfRegion(regionCode);
+
     private ImmutableArray<Subscription> _subscriptions = [];
     private long _lastSequence;
 
@@ -30,7 +33,7 @@ public sealed class InProcessLiveFeed(ILogger<InProcessLiveFeed> logger) : ILive
         {
             var visible = subscription.Scope.Level == ScopeLevel.All
                 ? events
-                : events.Where(e => subscription.Scope.Allows(e.RegionCode, e.UnitCode)).ToArray();
+                : events.Where(e => subscription.Scope.Allows(e.RegionCode, e.UnitCode, InstitutionOfRegion)).ToArray();
             if (visible.Count == 0)
             {
                 continue;

@@ -6,16 +6,23 @@ namespace Dashboard.Web.Security;
 
 /// <summary>
 /// Development only ("Security:SeedDemoUsers"): one user per role, with new passwords at every start (printed, so
-/// whoever runs the demo can sign in), and a fresh wall display token. Production seeds none: see <see cref="CreateAdminCommand"/>.
+/// whoever runs the demo can sign in), and a wall display token kept with the database, so a TV left open on the demo
+/// wall survives a restart (revoking it at /admin/pantallas makes the next start create another). Production seeds
+/// none: see <see cref="CreateAdminCommand"/>.
 /// </summary>
 public static class DemoAccess
 {
     public const string DisplayName = "Pared de demostración";
 
-    public static async Task<IReadOnlyList<string>> SeedAsync(AccessAdministration admin, IAccessStore store, CatalogueService catalogue, string baseUrl)
+    /// <summary>The <see cref="IDemoSettingsStore"/> name of the demo wall's token.</summary>
+    public const string WallTokenSetting = "wall-token";
+
+    /// <summary>The sign-in lines to print, and the demo wall's path (<c>/pantalla/{token}</c>).</summary>
+    public static async Task<(IReadOnlyList<string> SignIns, string WallPath)> SeedAsync(AccessAdministration admin, IAccessStore store, IDemoSettingsStore settings, CatalogueService catalogue)
     {
         ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(catalogue);
         var system = AccessAdministration.SystemActor("demo-seed");
         var region = catalogue.Current.Snapshot.Regions.OrderBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault(r => r.Code == "IMSS-JAL")
@@ -39,14 +46,20 @@ public static class DemoAccess
             lines.Add($"{role,-13} {userName,-12} {password}   ({scope})");
         }
 
-        foreach (var old in (await store.ListDisplayTokensAsync()).Where(t => t.Name == DisplayName && t.IsActive))
+        var token = await settings.ReadAsync(WallTokenSetting);
+        if (token is null || await admin.FindDisplayTokenAsync(token) is null)
         {
-            await admin.RevokeDisplayTokenAsync(system, old.Id);
+            // First start, or the token was revoked: a new one, and any other demo wall token is retired.
+            foreach (var old in (await store.ListDisplayTokensAsync()).Where(t => t.Name == DisplayName && t.IsActive))
+            {
+                await admin.RevokeDisplayTokenAsync(system, old.Id);
+            }
+
+            token = (await admin.CreateDisplayTokenAsync(system, DisplayName, ReadScope.All)).Value!;
+            await settings.WriteAsync(WallTokenSetting, token);
         }
 
-        var token = (await admin.CreateDisplayTokenAsync(system, DisplayName, ReadScope.All)).Value;
-        lines.Add($"Wall display: {baseUrl.TrimEnd('/')}{SignInEndpoints.DisplayPath}/{token}");
-        return lines;
+        return (lines, $"{SignInEndpoints.DisplayPath}/{token}");
     }
 }
 

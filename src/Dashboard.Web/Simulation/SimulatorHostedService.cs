@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Dashboard.Core.Storage;
 using Dashboard.Simulator;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Ingestion;
@@ -17,6 +14,7 @@ public sealed class SimulatorHostedService(
     IOptions<SimulatorOptions> options,
     CatalogueService catalogue,
     IngestionService ingestion,
+    SimulatorHandover handover,
     TimeProvider time,
     ILogger<SimulatorHostedService> logger) : BackgroundService
 {
@@ -36,23 +34,10 @@ public sealed class SimulatorHostedService(
         }
 
         logger.LogInformation("Simulator: about {Rate} new cases a minute across {Units} units, time ×{Scale}", settings.CasesPerMinute, snapshot.Units.Count, settings.TimeScale);
-        var simulator = new CaseSimulator(snapshot, settings, time.GetUtcNow());
+        // The simulator that wrote the demo history goes on with its open cases; a restart starts a new one.
+        var simulator = handover.Take() ?? new CaseSimulator(snapshot, settings, time.GetUtcNow());
+        simulator.OpenMailboxesAtNextTick();
         var runner = new SimulatorRunner(simulator, new IngestionSink(ingestion, logger), settings, time, message => logger.LogWarning("Simulator: {Message}", message));
         await runner.RunAsync(stoppingToken);
-    }
-
-    private sealed class IngestionSink(IngestionService ingestion, ILogger logger) : IEventSink
-    {
-        public async Task<bool> SendAsync(JsonArray batch, CancellationToken cancellationToken)
-        {
-            var body = JsonSerializer.SerializeToElement(batch);
-            var outcome = await ingestion.IngestAsync(body, ReadScope.All, cancellationToken);
-            if (outcome.Status != IngestionStatus.Accepted)
-            {
-                logger.LogError("Simulator batch refused ({Status}): {Errors}", outcome.Status, string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-            }
-
-            return outcome.Status == IngestionStatus.Accepted;
-        }
     }
 }

@@ -10,6 +10,7 @@ public static class SimulatorServices
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.SectionName))
             .Validate(o => o.CasesPerMinute >= 0 && o.TimeScale > 0 && o.ComplexShare is >= 0 and <= 1, "Simulator: CasesPerMinute ≥ 0, TimeScale > 0, ComplexShare 0–1")
             .ValidateOnStart();
+        services.AddSingleton<SimulatorHandover>();
         services.AddHostedService<SimulatorHostedService>();
         return services;
     }

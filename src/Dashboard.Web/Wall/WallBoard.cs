@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Core.Cases;
 using Dashboard.Core.Live;
 using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
@@ -8,24 +9,35 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Wall;
 
-/// <summary>What a wall draws: the snapshot, when it was read, the scope's clock zone, and the latest events.</summary>
-public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, TimeZoneInfo Zone, IReadOnlyList<LiveCaseEvent> Ticker);
+/// <summary>What a wall draws: the snapshot, when it was read, the scope's clock zone, the latest events, and the trend figures.</summary>
+public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, TimeZoneInfo Zone, IReadOnlyList<WallTick> Ticker, WallTrends? Trends);
+
+/// <summary>One ticker line: the event and what its case is about (kind and category; never who).</summary>
+public sealed record WallTick(LiveCaseEvent Event, CaseKind? Kind, string? Category);
+
+/// <summary>The big numbers now, at the same hour yesterday and a week ago (null where they could not be read).</summary>
+public sealed record WallTrends(WallFigures Now, WallFigures? Yesterday, WallFigures? LastWeek, DateTimeOffset ReadAt);
 
 /// <summary>
 /// One shared board per scope, however many walls show it: the database is read once per scope at most four times a
 /// second while events arrive (and every half minute anyway, so "today" turns over at midnight), and every wall of
 /// that scope gets the same view. A scope's board lives while some wall watches it.
 /// </summary>
-public sealed class WallBoard(IWallReader cases, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, IOptions<WallOptions> options, IOptions<LiveOptions> live,
-    TimeProvider time, ILogger<WallBoard> logger)
+public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, IOptions<WallOptions> options,
+    IOptions<LiveOptions> live, TimeProvider time, ILogger<WallBoard> logger)
 {
-    public const int TopUnits = 10;
+    /// <summary>Rows read for each list (due soon, units, regions' worst units, técnicas): more than any screen shows.</summary>
+    public const int ListLength = 12;
     public const int TickerLength = 12;
+
+    /// <summary>How often the trend figures (now, yesterday, a week ago) and the compliance are read: they move slowly.</summary>
+    public static readonly TimeSpan TrendsEvery = TimeSpan.FromMinutes(1);
 
     /// <summary>How far back in the log a new board looks for its ticker: a quiet unit may show fewer than a full ticker.</summary>
     public const int TickerLookBack = 5000;
 
     private readonly IWallReader _cases = cases;
+    private readonly ICaseReader _caseFacts = caseFacts;
     private readonly ICaseEventLog _events = events;
     private readonly ILiveFeed _feed = feed;
     private readonly TimeProvider _time = time;
@@ -67,12 +79,16 @@ public sealed class WallBoard(IWallReader cases, ICaseEventLog events, ILiveFeed
         }
     }
 
-    private TimeZoneInfo ZoneOf(ReadScope scope)
+    /// <summary>The zone of a scope's clock and day: its unit's or region's, the zone most of an institution's regions keep, or the configured one.</summary>
+    public TimeZoneInfo ZoneOf(ReadScope scope)
     {
         var id = scope.Level switch
         {
             ScopeLevel.Region => catalogue.Current.FindRegion(scope.Code!)?.TimeZone,
             ScopeLevel.Unit => catalogue.Current.FindUnit(scope.Code!)?.TimeZone,
+            // An institution's clock is the zone most of its regions keep (Mexico City for IMSS, Lima for EsSalud).
+            ScopeLevel.Institution => catalogue.Current.Snapshot.Regions.Where(r => r.Institution.ToString() == scope.Code)
+                .GroupBy(r => r.TimeZone).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(),
             _ => null,
         };
         return TimeZoneInfo.FindSystemTimeZoneById(id ?? options.Value.TimeZone);
@@ -99,9 +115,11 @@ public sealed class WallBoard(IWallReader cases, ICaseEventLog events, ILiveFeed
         private readonly Lock _tickerLock = new();
         private readonly Queue<LiveCaseEvent> _ticker = new();
         private readonly SemaphoreSlim _started = new(1, 1);
+        private readonly Dictionary<string, (CaseKind Kind, string Category)> _caseFacts = new(StringComparer.Ordinal);
         private IDisposable? _subscription;
         private ITimer? _idle;
         private volatile WallView? _current;
+        private WallTrends? _trends;
 
         public ScopeBoard(WallBoard owner, ReadScope scope)
         {
@@ -182,14 +200,27 @@ public sealed class WallBoard(IWallReader cases, ICaseEventLog events, ILiveFeed
                 var zone = _owner.ZoneOf(_scope);
                 var now = _owner._time.GetUtcNow();
                 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-                var snapshot = await _owner._cases.ReadWallAsync(_scope, StartOf(today, zone), StartOf(today.AddDays(1), zone), TopUnits);
+                var snapshot = await _owner._cases.ReadWallAsync(_scope, StartOf(today, zone), StartOf(today.AddDays(1), zone), ListLength);
                 LiveCaseEvent[] ticker;
                 lock (_tickerLock)
                 {
                     ticker = _ticker.Reverse().ToArray();
                 }
 
-                var view = new WallView(snapshot, now, zone, ticker);
+                if (_trends is null || now - _trends.ReadAt >= TrendsEvery)
+                {
+                    try
+                    {
+                        _trends = await ReadTrendsAsync(now, zone);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // The live numbers still go up; the trend marks wait for the next minute.
+                        _owner._logger.LogWarning(ex, "Wall board {Scope} could not read its trend figures", Key);
+                    }
+                }
+
+                var view = new WallView(snapshot, now, zone, await DescribeAsync(ticker), _trends);
                 _current = view;
                 Action<WallView>[] watchers;
                 lock (_owner._lock)
@@ -207,6 +238,39 @@ public sealed class WallBoard(IWallReader cases, ICaseEventLog events, ILiveFeed
                 // The walls keep their last good view; the next event or the idle timer tries again.
                 _owner._logger.LogWarning(ex, "Wall board {Scope} could not refresh", Key);
             }
+        }
+
+        /// <summary>The figures now, at the same hour yesterday and on the same weekday last week, each from its own day.</summary>
+        private async Task<WallTrends> ReadTrendsAsync(DateTimeOffset now, TimeZoneInfo zone)
+        {
+            async Task<WallFigures> At(DateTimeOffset at) =>
+                await _owner._cases.ReadFiguresAtAsync(_scope, at, StartOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime), zone));
+
+            return new WallTrends(await At(now), await At(now.AddDays(-1)), await At(now.AddDays(-7)), now);
+        }
+
+        /// <summary>Kind and category of each ticker event's case, read once per case (the feed carries neither).</summary>
+        private async Task<WallTick[]> DescribeAsync(LiveCaseEvent[] ticker)
+        {
+            if (_caseFacts.Count > 4 * TickerLength)
+            {
+                _caseFacts.Clear();
+            }
+
+            var ticks = new WallTick[ticker.Length];
+            for (var i = 0; i < ticker.Length; i++)
+            {
+                var e = ticker[i];
+                if (!_caseFacts.TryGetValue(e.CaseId, out var facts) && await _owner._caseFacts.ReadByIdAsync(e.CaseId, _scope) is { } state)
+                {
+                    facts = (state.Kind, state.Category);
+                    _caseFacts[e.CaseId] = facts;
+                }
+
+                ticks[i] = facts == default ? new WallTick(e, null, null) : new WallTick(e, facts.Kind, facts.Category);
+            }
+
+            return ticks;
         }
 
         private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)

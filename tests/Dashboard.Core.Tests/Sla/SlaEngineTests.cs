@@ -158,6 +158,9 @@ public sealed class SlaEngineTests
         var (breached, events) = Sweep(state, due.AddSeconds(1));
         // Past the deadline the warning is moot: the breach and the first rung, in that order.
         Assert.Equal([CaseEventType.SlaBreached, CaseEventType.CaseEscalated], events.Select(e => e.Type));
+        // The reason names the clock that ran out, in the unit's time.
+        Assert.Equal("Escalamiento automático al nivel 1: plazo de resolución vencido el 2026-11-26 09:00 (hora de la unidad) sin resolver",
+            Assert.IsType<CaseEscalatedData>(events[^1].Data).Reason);
         Assert.Equal(1, breached.EscalationLevel);
         Assert.Equal(due, breached.Sla!.BreachedAt);
         Assert.Equal(SlaState.Breached, breached.Sla.State);
@@ -182,7 +185,24 @@ public sealed class SlaEngineTests
         var (after, events) = Sweep(state, opened.AddHours(25));
 
         Assert.Equal(2, after.EscalationLevel);
-        Assert.Equal(2, Assert.IsType<CaseEscalatedData>(events[^1].Data).Level);
+        var escalated = Assert.IsType<CaseEscalatedData>(events[^1].Data);
+        Assert.Equal(2, escalated.Level);
+        // Its first response came with the técnica at opening; what ran out is the resolution.
+        Assert.Contains("plazo de resolución vencido", escalated.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sweep_CriticalCaseNobodyAnswers_EscalatesForItsFirstResponse_NotAsUnresolved()
+    {
+        var opened = new DateTimeOffset(2026, 11, 24, 23, 0, 0, Cdmx);
+        var state = Play(Opened("QJ-14", Umf, opened, priority: Priority.Critical));
+        var firstResponseDue = state.Sla!.FirstResponse!.DueAt;
+
+        var (_, events) = Sweep(state, firstResponseDue.AddMinutes(1));
+
+        var reason = Assert.IsType<CaseEscalatedData>(Assert.Single(events, e => e.Type == CaseEventType.CaseEscalated).Data).Reason;
+        Assert.Contains("plazo de primera respuesta vencido", reason, StringComparison.Ordinal);
+        Assert.EndsWith("sin atender", reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class AlertsPageTests : PageTestContext
     {
         Services.AddSingleton<IAlertStore>(_store);
         Services.AddSingleton(TestCatalogue.Create());
-        Services.AddSingleton<Core.Live.ILiveFeed>(new Dashboard.Web.Live.InProcessLiveFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<Dashboard.Web.Live.InProcessLiveFeed>.Instance));
+        Services.AddSingleton<Core.Live.ILiveFeed>(new Dashboard.Web.Live.InProcessLiveFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<Dashboard.Web.Live.InProcessLiveFeed>.Instance, TestCatalogue.Create()));
     }
 
     [Fact]

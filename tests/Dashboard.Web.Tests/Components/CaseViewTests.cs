@@ -15,7 +15,7 @@ public sealed class CaseViewTests : PageTestContext
 {
     private const string CaseId = "QJ-2026-000777";
     private readonly CatalogueService _catalogue = TestCatalogue.Create();
-    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance, TestCatalogue.Create());
     private readonly FakeStores _stores;
 
     public CaseViewTests()
@@ -330,11 +330,11 @@ public sealed class CaseViewTests : PageTestContext
         {
             Reads++;
             // Filtered by scope as the SQL is.
-            return Task.FromResult(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode) ? _state : null);
+            return Task.FromResult(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode, _ => _state.Institution.ToString()) ? _state : null);
         }
 
         public Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<StoredCaseEvent>>(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode) ? _events.ToArray() : []);
+            Task.FromResult<IReadOnlyList<StoredCaseEvent>>(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode, _ => _state.Institution.ToString()) ? _events.ToArray() : []);
 
         public Task<IReadOnlyList<StoredCaseEvent>> ReadAfterAsync(long afterSequence, int limit, ReadScope scope, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

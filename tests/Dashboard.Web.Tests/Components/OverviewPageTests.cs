@@ -17,7 +17,7 @@ namespace Dashboard.Web.Tests.Components;
 public sealed class OverviewPageTests : PageTestContext
 {
     private readonly DirectorsStore _store = new();
-    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance, TestCatalogue.Create());
     private readonly CatalogueService _catalogue = TestCatalogue.Create();
 
     public OverviewPageTests()

@@ -13,7 +13,7 @@ namespace Dashboard.Web.Tests.Components;
 public sealed class RecognitionPageTests : PageTestContext
 {
     private readonly ComplimentStore _store = new();
-    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance, TestCatalogue.Create());
 
     public RecognitionPageTests()
     {

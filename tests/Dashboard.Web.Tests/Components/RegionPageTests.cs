@@ -19,7 +19,7 @@ public sealed class RegionPageTests : PageTestContext
     private static readonly Unit Peruvian = TableroFactory.Catalogue.Units.First(u => u.Institution == Institution.EsSalud);
 
     private readonly DirectorsStore _store = new();
-    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance, TestCatalogue.Create());
 
     public RegionPageTests()
     {

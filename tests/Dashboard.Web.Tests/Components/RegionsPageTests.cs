@@ -14,7 +14,7 @@ namespace Dashboard.Web.Tests.Components;
 public sealed class RegionsPageTests : PageTestContext
 {
     private readonly FakeCaseStore _store = new();
-    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance, TestCatalogue.Create());
 
     public RegionsPageTests()
     {

@@ -50,6 +50,37 @@ public sealed class CaseEventsHubTests(TableroFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Join_InstitutionGroup_ReceivesEveryRegionOfThatInstitutionAndNoneOfTheOther()
+    {
+        _ = factory.Services.GetRequiredService<ILiveFeed>();
+        var essaludUnit = TableroFactory.Catalogue.Units.First(u => u.Institution == Core.Catalogue.Institution.EsSalud);
+        await using var hub = Connect(TableroFactory.ReadKey);
+        var received = Channel.CreateUnbounded<LiveCaseEvent>();
+        hub.On<LiveCaseEvent[]>("caseEvents", batch =>
+        {
+            foreach (var e in batch)
+            {
+                received.Writer.TryWrite(e);
+            }
+        });
+        await hub.StartAsync(Ct);
+        await hub.InvokeAsync<long>("Join", "institution:ESSALUD", Ct);
+
+        using var admin = factory.CreateClient(TableroFactory.IngestKey);
+        var imss = $"QJ-NL-{Guid.NewGuid():N}"[..20];
+        var essalud = $"RC-{Guid.NewGuid():N}"[..20];
+        await admin.PostAsJsonAsync("/api/v1/events", EventJson.Opened(imss, TableroFactory.NuevoLeonUnit.Code), Ct);
+        var reclamo = EventJson.Opened(essalud, essaludUnit.Code);
+        reclamo["data"]!["insuredId"] = "45678912";
+        using var posted = await admin.PostAsJsonAsync("/api/v1/events", reclamo, Ct);
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync(Ct));
+
+        var first = await received.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(essalud, first.CaseId);
+        Assert.Equal(essaludUnit.RegionCode, first.RegionCode);
+    }
+
+    [Fact]
     public async Task Join_AnswersTheEndOfTheLog_EvenForEventsTheFeedNeverPublished()
     {
         // Committed straight to the store, as before a restart: this process's feed never saw it.

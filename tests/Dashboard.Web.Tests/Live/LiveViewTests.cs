@@ -12,7 +12,7 @@ namespace Dashboard.Web.Tests.Live;
 public sealed class LiveViewTests : IDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 15, 30, 0, TimeSpan.Zero));
-    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance);
+    private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance, Components.TestCatalogue.Create());
     private readonly List<string> _refreshes = [];
     private int _redraws;
 

@@ -73,6 +73,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "ExportKeyA     events     data      hidden",
         "ExportKeyA     export     data      hidden",
         "ExportKeyA     hub        joined    refused",
+        // A national scope per institution: IMSS's sees both IMSS cases, EsSalud's neither.
+        "DirectorImss   page       data      data",
+        "DirectorImss   api        data      data",
+        "DirectorImss   events     data      data",
+        "DirectorImss   export     data      data",
+        "DirectorImss   hub        joined    joined",
+        "DirectorImss   hangfire   denied    denied",
+        "ExportKeyImss  api        data      data",
+        "ExportKeyImss  events     data      data",
+        "ExportKeyImss  export     data      data",
+        "ExportKeyImss  hub        joined    joined",
+        "ExportKeyEsSalud api      hidden    hidden",
+        "ExportKeyEsSalud events   hidden    hidden",
+        "ExportKeyEsSalud export   hidden    hidden",
+        "ExportKeyEsSalud hub      refused   refused",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -221,6 +236,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                      {
                          ("Administrator", Role.Administrator, ReadScope.All), ("DirectorA", Role.Director, regionA), ("Supervisor", Role.Supervisor, ReadScope.All),
                          ("AgentA", Role.Agent, ReadScope.ForUnit(UnitA)), ("Revoked", Role.Director, regionA),
+                         ("DirectorImss", Role.Director, ReadScope.ForInstitution("Imss")),
                      })
             {
                 var (_, password) = await Factory.CreateUserAsync(who.ToLowerInvariant(), role, scope);
@@ -230,6 +246,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             Cookies["WallA"] = await Factory.OpenDisplayAsync(regionA);
             Keys["ExportKeyA"] = (await Factory.Services.GetRequiredService<AccessAdministration>().CreateApiKeyAsync(AccessAdministration.SystemActor("tests"),
                 "informes-jalisco", [Permission.Read, Permission.Export], regionA)).Value!;
+            foreach (var (who, institution) in new[] { ("ExportKeyImss", "Imss"), ("ExportKeyEsSalud", "EsSalud") })
+            {
+                Keys[who] = (await Factory.Services.GetRequiredService<AccessAdministration>().CreateApiKeyAsync(AccessAdministration.SystemActor("tests"),
+                    $"informes-{institution.ToLowerInvariant()}", [Permission.Read, Permission.Export], ReadScope.ForInstitution(institution))).Value!;
+            }
+
             var revoked = (await Factory.Services.GetRequiredService<IAccessStore>().ReadUserByNameAsync("revoked"))!;
             Assert.True((await Factory.Services.GetRequiredService<AccessAdministration>().SetRevokedAsync(AccessAdministration.SystemActor("tests"), revoked.Id, true)).Succeeded);
 

@@ -100,6 +100,11 @@ public sealed class AlertTests(TableroFactory factory) : IClassFixture<TableroFa
         Assert.Contains(caseId, text, StringComparison.Ordinal);
         Assert.DoesNotContain("12345678901", text, StringComparison.Ordinal);
         Assert.Equal(1, alert.Level);
+        // In words for its readers: the region's name, not its code, and which clock ran out.
+        var body = (await MimeKit.MimeMessage.LoadAsync(file, Ct)).TextBody;
+        Assert.Contains("(OOAD Jalisco)", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("IMSS-JAL", body, StringComparison.Ordinal);
+        Assert.Contains("plazo de", body, StringComparison.Ordinal);
     }
 
     [Fact]

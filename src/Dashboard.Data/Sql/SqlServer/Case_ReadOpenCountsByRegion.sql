@@ -10,6 +10,7 @@ LEFT JOIN (
     GROUP BY region_code
 ) c ON c.region_code = r.code
 WHERE (@ScopeRegionCode IS NULL OR r.code = @ScopeRegionCode)
+    AND (@ScopeInstitution IS NULL OR r.institution = @ScopeInstitution)
     AND (@ScopeUnitCode IS NULL OR EXISTS (SELECT 1 FROM dbo.units u2 WHERE u2.region_code = r.code AND u2.code = @ScopeUnitCode))
 ORDER BY r.institution, r.name
 OPTION (RECOMPILE);

@@ -3,6 +3,7 @@ SELECT TOP (@Limit) unit_code AS UnitCode, region_code AS RegionCode, COUNT(*) A
 FROM dbo.cases
 WHERE is_open = 1 AND is_complex = 1 AND sla_state = 'Breached'
     AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeInstitution IS NULL OR region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution))
     AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
 GROUP BY unit_code, region_code
 ORDER BY COUNT(*) DESC, unit_code

@@ -2,6 +2,7 @@
 SELECT status AS Status, is_complex AS Complex, escalation_level AS EscalationLevel, COUNT(*) AS Cases
 FROM dbo.cases
 WHERE (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeInstitution IS NULL OR region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution))
     AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
     AND (@RegionCode IS NULL OR region_code = @RegionCode)
     AND (@UnitCode IS NULL OR unit_code = @UnitCode)

@@ -36,6 +36,7 @@ LEFT JOIN open_cases o ON o.unit_code = u.code
 LEFT JOIN breached_today b ON b.unit_code = u.code
 WHERE u.region_code = @RegionCode
     AND (@ScopeRegionCode IS NULL OR u.region_code = @ScopeRegionCode)
+    AND (@ScopeInstitution IS NULL OR u.region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution))
     AND (@ScopeUnitCode IS NULL OR u.code = @ScopeUnitCode)
 ORDER BY u.name
 OPTION (RECOMPILE);

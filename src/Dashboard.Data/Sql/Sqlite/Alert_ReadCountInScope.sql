@@ -1,1 +1,2 @@
-SELECT COUNT(*) FROM alerts WHERE id = @Id AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode) AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode);
+SELECT COUNT(*) FROM alerts WHERE id = @Id AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeInstitution IS NULL OR region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution)) AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode);

@@ -3,5 +3,6 @@ SELECT
 FROM case_events e
 WHERE e.case_id = @CaseId
     AND (@ScopeRegionCode IS NULL OR e.region_code = @ScopeRegionCode)
+    AND (@ScopeInstitution IS NULL OR e.region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution))
     AND (@ScopeUnitCode IS NULL OR e.unit_code = @ScopeUnitCode)
 ORDER BY e.sequence;

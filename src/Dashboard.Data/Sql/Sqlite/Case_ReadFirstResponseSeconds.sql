@@ -1,6 +1,8 @@
--- How long each case opened today waited for its first response (seconds), for the median.
+-- How long each case opened in [@TodayStart, @TomorrowStart) waited for a first response given before @TomorrowStart
+-- (seconds), for the median: today so far, or a past day up to the same hour for the wall's trend marks.
 SELECT CAST(ROUND((julianday(first_response_met_utc) - julianday(opened_at_utc)) * 86400) AS INTEGER)
 FROM cases
-WHERE opened_at_utc >= @TodayStart AND opened_at_utc < @TomorrowStart AND first_response_met_utc IS NOT NULL
+WHERE opened_at_utc >= @TodayStart AND opened_at_utc < @TomorrowStart AND first_response_met_utc IS NOT NULL AND first_response_met_utc < @TomorrowStart
     AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeInstitution IS NULL OR region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution))
     AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode);

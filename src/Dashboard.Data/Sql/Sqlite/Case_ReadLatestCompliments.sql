@@ -2,6 +2,7 @@
 SELECT case_id AS CaseId, unit_code AS UnitCode, agent_id AS AgentId, opened_at_utc AS OpenedAt
 FROM cases
 WHERE kind = 'Compliment' AND opened_at_utc >= @Since AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeInstitution IS NULL OR region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution))
     AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
 ORDER BY opened_at_utc DESC
 LIMIT @Limit;

@@ -5,6 +5,7 @@ SELECT agent_id AS AgentId, COUNT(*) AS OpenCases,
 FROM cases
 WHERE unit_code = @UnitCode AND is_open = 1
     AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+    AND (@ScopeInstitution IS NULL OR region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution))
     AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
 GROUP BY agent_id
 ORDER BY COUNT(*) DESC;

@@ -44,6 +44,7 @@ public sealed class AdminTexts
         return scope.Level switch
         {
             ScopeLevel.All => words["ScopeAll"],
+            ScopeLevel.Institution => words["ScopeOfInstitution", words[$"Institution{scope.Code}"]],
             ScopeLevel.Region => catalogue.FindRegion(scope.Code!)?.Name ?? scope.Code!,
             _ => catalogue.FindUnit(scope.Code!)?.Name ?? scope.Code!,
         };

@@ -88,7 +88,13 @@ public sealed partial class Overview : IDisposable
 
     private string ScopeText => _filter.UnitCode is { } unit ? UnitText(unit)
         : _filter.RegionCode is { } region ? RegionText(region)
-        : Scope.Level switch { ScopeLevel.All => L["National"], ScopeLevel.Region => RegionText(Scope.Code!), _ => UnitText(Scope.Code!) };
+        : Scope.Level switch
+        {
+            ScopeLevel.All => L["National"],
+            ScopeLevel.Institution => $"{L["National"]} · {(Scope.Code == nameof(Dashboard.Core.Catalogue.Institution.Imss) ? "IMSS" : Scope.Code)}",
+            ScopeLevel.Region => RegionText(Scope.Code!),
+            _ => UnitText(Scope.Code!),
+        };
 
     private IEnumerable<Region> Regions => Catalogue.Current.Snapshot.Regions
         .Where(r => Scope.Level == ScopeLevel.All || (Scope.Level == ScopeLevel.Region && r.Code == Scope.Code)

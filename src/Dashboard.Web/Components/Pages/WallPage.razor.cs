@@ -1,7 +1,10 @@
 using System.Globalization;
 using Dashboard.Core.Cases;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Wall;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -47,34 +50,101 @@ public sealed partial class WallPage : IDisposable
 
     [Inject] private IStringLocalizer<Shared.Vocabulary> V { get; set; } = default!;
 
-    private IReadOnlyList<ReadScope> Scopes => Playlist is { Length: > 0 } list
-        ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(ReadScope.Parse).OfType<ReadScope>().DefaultIfEmpty(Scope).ToArray()
-        : [WallScope is null ? Scope : ReadScope.Parse(WallScope) ?? Scope];
+    /// <summary>
+    /// The scopes shown in turn. By default the viewer's own; for a nationwide viewer that is each institution's national
+    /// wall in turn (IMSS and EsSalud have their own words, programme and clock); one wall over both only when asked for
+    /// (<c>/wall/all</c>).
+    /// </summary>
+    private IReadOnlyList<ReadScope?> Scopes => Playlist is { Length: > 0 } list
+        ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ReadScope.Parse).DefaultIfEmpty(Scope).ToArray()
+        : WallScope is not null ? [ReadScope.Parse(WallScope)]
+        : Scope.Level == ScopeLevel.All ? Institutions
+        : [Scope];
 
-    /// <summary>A wall asked for a scope its viewer may not read shows nothing of it.</summary>
-    private bool OutOfScope => Scopes.Any(s => !Scope.Includes(s, unit => Catalogue.Current.FindUnit(unit)?.RegionCode));
+    private IReadOnlyList<ReadScope?> Institutions => Catalogue.Current.Snapshot.Regions.Select(r => r.Institution).Distinct().Order()
+        .Select(i => (ReadScope?)ReadScope.ForInstitution(i.ToString())).DefaultIfEmpty(ReadScope.All).ToArray();
 
-    private ReadScope ReadScope => Scopes[_current % Scopes.Count];
+    /// <summary>Why nothing but a message is shown: a scope mistyped or unknown, or one outside the viewer's (never zeros, which read as "all good").</summary>
+    private WallProblem? Problem
+    {
+        get
+        {
+            if (Scopes.Any(s => s is null || !Exists(s)))
+            {
+                return new WallProblem("wall-unknown-scope", L["UnknownScope"], string.Format(CultureInfo.CurrentCulture, L["UnknownScopeDetail"], WallScope ?? Playlist));
+            }
+
+            return Scopes.Any(s => !Scope.Includes(s!, Catalogue.Current.RegionOfUnit, Catalogue.Current.InstitutionOfRegion))
+                ? new WallProblem("wall-out-of-scope", L["OutOfScope"], L["OutOfScopeDetail"])
+                : null;
+        }
+    }
+
+    private bool Exists(ReadScope scope) => scope.Level switch
+    {
+        ScopeLevel.Region => Catalogue.Current.FindRegion(scope.Code!) is not null,
+        ScopeLevel.Unit => Catalogue.Current.FindUnit(scope.Code!) is not null,
+        ScopeLevel.Institution => Catalogue.Current.Snapshot.Regions.Any(r => r.Institution.ToString() == scope.Code),
+        _ => true,
+    };
+
+    private ReadScope ReadScope => Scopes[_current % Scopes.Count] ?? Scope;
+
+    /// <summary>The institution whose words, programme and clock the wall takes; none for a wall over both.</summary>
+    private Institution? ScopeInstitution => ReadScope.Level switch
+    {
+        ScopeLevel.Institution => Enum.Parse<Institution>(ReadScope.Code!),
+        ScopeLevel.Region => Catalogue.Current.FindRegion(ReadScope.Code!)?.Institution,
+        ScopeLevel.Unit => Catalogue.Current.FindUnit(ReadScope.Code!)?.Institution,
+        _ => null,
+    };
 
     private string ScopeName => ReadScope.Level switch
     {
-        ScopeLevel.Region => Catalogue.Current.FindRegion(ReadScope.Code!)?.Name ?? ReadScope.Code!,
-        ScopeLevel.Unit => Catalogue.Current.FindUnit(ReadScope.Code!)?.Name ?? ReadScope.Code!,
+        ScopeLevel.Region => Catalogue.Current.FindRegion(ReadScope.Code!)?.Name ?? "",
+        ScopeLevel.Unit => Catalogue.Current.FindUnit(ReadScope.Code!)?.Name ?? "",
+        ScopeLevel.Institution => W("National"),
         _ => L["AllScope"],
     };
+
+    /// <summary>The institution's own word for a wall text (<c>{key}_{institution}</c>), or the shared one.</summary>
+    private string W(string key) => ScopeInstitution is { } i && L[$"{key}_{i}"] is { ResourceNotFound: false } own ? own.Value : L[key].Value;
 
     /// <summary>When the numbers on screen were read, in the scope's time: what the offline banner cites.</summary>
     private string LastGood => _view is { } v ? TimeZoneInfo.ConvertTime(v.ReadAt, v.Zone).ToString("HH:mm", CultureInfo.CurrentCulture) : "";
 
-    private DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), _view?.Zone ?? TimeZoneInfo.Utc);
+    private DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Zone);
+
+    private TimeZoneInfo Zone => _view?.Zone ?? Board.ZoneOf(ReadScope);
+
+    /// <summary>The clock's zone in words ("hora del centro de México"), never its IANA id.</summary>
+    private string ZoneName => L[$"Zone_{Zone.Id.Replace('/', '_')}"] is { ResourceNotFound: false } name ? name.Value
+        : Zone.Id[(Zone.Id.LastIndexOf('/') + 1)..].Replace('_', ' ');
+
+    /// <summary>
+    /// The reader's language, taken when the page starts. Views and timers call back on threads that carry another
+    /// culture (the shared board's, the thread pool's), and a render there would switch the words to English.
+    /// </summary>
+    private (CultureInfo Culture, CultureInfo UiCulture) _readers = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+
+    private void InReadersCulture()
+    {
+        CultureInfo.CurrentCulture = _readers.Culture;
+        CultureInfo.CurrentUICulture = _readers.UiCulture;
+    }
 
     protected override async Task OnInitializedAsync()
     {
+        _readers = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         await base.OnInitializedAsync();
-        if (OutOfScope)
+        if (Problem is { TestId: "wall-out-of-scope" })
         {
             await Audit.RecordAsync(Viewer, Core.Access.AuditAction.AuthorizationFailed, null, Core.Access.AuditOutcome.Denied, $"wall {string.Join(',', Scopes)}");
+            return;
+        }
+
+        if (Problem is not null)
+        {
             return;
         }
 
@@ -84,6 +154,7 @@ public sealed partial class WallPage : IDisposable
             var every = TimeSpan.FromSeconds(Math.Clamp(int.TryParse(Every, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : DefaultRotationSeconds, 5, 3600));
             _rotation = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
             {
+                InReadersCulture();
                 _current = (_current + 1) % Scopes.Count;
                 await WatchCurrentAsync();
                 StateHasChanged();
@@ -91,7 +162,11 @@ public sealed partial class WallPage : IDisposable
         }
 
         // The clock moves even when nothing happens.
-        _clock = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
+        _clock = Time.CreateTimer(_ => _ = InvokeAsync(() =>
+        {
+            InReadersCulture();
+            StateHasChanged();
+        }), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
     }
 
     private async Task WatchCurrentAsync()
@@ -101,6 +176,7 @@ public sealed partial class WallPage : IDisposable
         var scope = ReadScope;
         _watch = await Board.WatchAsync(scope, view => _ = InvokeAsync(() =>
         {
+            InReadersCulture();
             // A late view of the previous scope in the playlist is dropped.
             if (ReadScope == scope)
             {
@@ -110,15 +186,120 @@ public sealed partial class WallPage : IDisposable
         }));
     }
 
+    private const int DueRows = 5;
+    private const int TopUnitRows = 3;
+    private const int PlaceRows = 6;
+
+    /// <summary>
+    /// Regions shown as tiles: six columns of four rows is what the panel holds with every letter at least 3.2vh (see
+    /// wall.css). IMSS has 35 OOADs: the 24 with the highest share overdue are shown, the rest summed up beneath.
+    /// </summary>
+    private const int RegionColumns = 6;
+    private const int MaxRegionTiles = 24;
+
     private static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     private string Duration(TimeSpan? value) => value is not { } d ? "—"
         : d.TotalHours >= 1 ? string.Format(CultureInfo.CurrentCulture, L["HoursMinutes"], (int)d.TotalHours, d.Minutes)
         : string.Format(CultureInfo.CurrentCulture, L["Minutes"], Math.Max(0, (int)Math.Round(d.TotalMinutes)));
 
+    private static string Percent(double? share) => share is { } s ? s.ToString("P0", CultureInfo.CurrentCulture) : "—";
+
+    private static string ComplianceClass(double? share) => share is not { } s ? "" : s >= 0.9 ? "" : s >= 0.75 ? "is-warning" : "is-danger";
+
+    /// <summary>Time left, as js/tablero.js keeps counting it down: "45 min", "2 h 05", "3 d 4 h".</summary>
+    private string Countdown(TimeSpan left)
+    {
+        // Whole minutes rounded up, as the countdown in js/tablero.js: "1 min" until the deadline itself.
+        var minutes = (int)Math.Ceiling(left.TotalMinutes);
+        return left <= TimeSpan.Zero ? L["DueNow"]
+            : minutes < 60 ? string.Format(CultureInfo.CurrentCulture, L["Minutes"], minutes)
+            : minutes < 24 * 60 ? string.Format(CultureInfo.CurrentCulture, L["HoursMinutesShort"], minutes / 60, minutes % 60)
+            : string.Format(CultureInfo.CurrentCulture, L["DaysHours"], minutes / (24 * 60), minutes / 60 % 24);
+    }
+
+    private Institution? InstitutionOfUnit(string unitCode) => Catalogue.Current.FindUnit(unitCode)?.Institution;
+
+    private string KindWord(CaseKind kind, string unitCode) => V.Word($"Kind{kind}", InstitutionOfUnit(unitCode));
+
+    private static string CategoryName(Institution? institution, string code) => institution is { } i ? Shared.Vocabulary.CategoryName(i, code) : code;
+
+    private string CategoryName(string unitCode, string code) => CategoryName(InstitutionOfUnit(unitCode), code);
+
     private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
 
-    private string LocalTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _view?.Zone ?? TimeZoneInfo.Utc).ToString("HH:mm", CultureInfo.CurrentCulture);
+    /// <summary>
+    /// Text cut to what its box holds, at a word and with "…", never inside a word. Every size on the wall is a share of
+    /// the screen's height, so a box holds the same number of characters on any 16:9 screen; the budgets below come from
+    /// wall.css (a box's width over the average glyph width, 0.6 of the font size).
+    /// </summary>
+    private static string Fit(string text, int characters)
+    {
+        if (text.Length <= characters)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', Math.Min(characters - 1, text.Length - 1));
+        var kept = (cut > 0 ? text[..cut] : text[..(characters - 1)]).TrimEnd(' ', '·', ',', '-');
+        return kept + "…";
+    }
+
+    // Character budgets of the wall's boxes at 3.2vh (see Fit).
+    private const int DueWhatCharacters = 17;
+    private const int DueWhereCharacters = 19;
+    private const int PlaceNameCharacters = 18;
+    private const int RankNameCharacters = 14;
+    private const int ScopeNameCharacters = 29;
+
+    /// <summary>A director watching the wall on her desk follows a unit to its page; a TV has nothing to click.</summary>
+    private static string UnitLink(string code) => $"/unidades/{Uri.EscapeDataString(code)}";
+
+    private string RegionName(string code) => Catalogue.Current.FindRegion(code)?.Name ?? code;
+
+    private string AgentName(string? id) => id is null ? L["Unassigned"] : Catalogue.Current.Snapshot.Agents.FirstOrDefault(a => a.Id == id)?.Name ?? L["UnknownAgent"];
+
+    /// <summary>"10:42" today, "ayer 17:05" yesterday, "2 dic 17:05" before: a ticker line never passes an old event off as new.</summary>
+    private string LocalTime(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Zone);
+        var days = (LocalNow.Date - local.Date).Days;
+        var time = local.ToString("HH:mm", CultureInfo.CurrentCulture);
+        return days <= 0 ? time
+            : days == 1 ? string.Format(CultureInfo.CurrentCulture, L["YesterdayAt"], time)
+            : string.Format(CultureInfo.CurrentCulture, L["DayAt"], local.ToString("d MMM", CultureInfo.CurrentCulture).TrimEnd('.'), time);
+    }
+
+    /// <summary>"10:42 · Caso abierto · Queja · Maltrato · UMF No. 12 Zapopan": words only, never a case number.</summary>
+    private string TickText(WallTick t)
+    {
+        var parts = new List<string> { LocalTime(t.Event.OccurredAt), V[$"Event{t.Event.Type}"] };
+        if (t.Kind is { } kind)
+        {
+            parts.Add(KindWord(kind, t.Event.UnitCode));
+        }
+
+        if (t.Category is { } category)
+        {
+            parts.Add(CategoryName(t.Event.UnitCode, category));
+        }
+
+        parts.Add(UnitName(t.Event.UnitCode));
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>The ticker moves at a steady reading pace whatever its length: about six characters a second.</summary>
+    private double TickerSeconds(IReadOnlyList<WallTick> ticks) => Math.Round(5 + ticks.Sum(t => TickText(t).Length + 4) / 6.0);
+
+    /// <summary>The regions as tiles, worst first, in a grid about as wide as the panel allows; the rest summed up below.</summary>
+    private static RegionGrid RegionTiles(IReadOnlyList<RegionOverdue> regions)
+    {
+        var shown = regions.OrderByDescending(r => r.OverdueRate).ThenByDescending(r => r.Overdue).ThenBy(r => r.RegionCode, StringComparer.Ordinal)
+            .Take(MaxRegionTiles).ToArray();
+        var columns = Math.Clamp(shown.Length, 1, RegionColumns);
+        var rows = Math.Max(1, (int)Math.Ceiling(shown.Length / (double)columns));
+        return new RegionGrid(shown, columns, rows, regions.Count - shown.Length);
+    }
 
     private static string ShortRegion(string code) => code.Contains('-', StringComparison.Ordinal) ? code[(code.IndexOf('-', StringComparison.Ordinal) + 1)..] : code;
 
@@ -131,6 +312,10 @@ public sealed partial class WallPage : IDisposable
         CaseEventType.SlaWarning => "is-warning",
         _ => "",
     };
+
+    private sealed record RegionGrid(IReadOnlyList<RegionOverdue> Shown, int Columns, int Rows, int Hidden);
+
+    private sealed record WallProblem(string TestId, string Title, string Detail);
 
     public void Dispose()
     {

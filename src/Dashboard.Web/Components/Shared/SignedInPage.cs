@@ -38,6 +38,7 @@ public abstract class SignedInPage : ComponentBase
         return Scope.Level switch
         {
             ScopeLevel.All => true,
+            ScopeLevel.Institution => Scope.Code == region.Institution.ToString(),
             ScopeLevel.Region => Scope.Code == region.Code,
             _ => regionOfUnit(Scope.Code!) == region.Code,
         };
@@ -47,7 +48,7 @@ public abstract class SignedInPage : ComponentBase
     protected bool MaySee(Unit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        return Scope.Allows(unit.RegionCode, unit.Code);
+        return Scope.Allows(unit.RegionCode, unit.Code, _ => unit.Institution.ToString());
     }
 
     // Resolved only by pages that go live, so a page (or its test) that does not needs none of it.

@@ -50,3 +50,37 @@
         }
     }, true);
 })();
+
+// The wall's "próximos a vencer" count down every second between server renders. The server's clock, not the TV's,
+// decides: each countdown carries the server time it was drawn at, and the page keeps the offset to its own clock.
+(() => {
+    const words = {
+        es: { now: 'vence ya', min: m => `${m} min`, hm: (h, m) => `${h} h ${String(m).padStart(2, '0')}`, dh: (d, h) => `${d} d ${h} h` },
+        en: { now: 'due now', min: m => `${m} min`, hm: (h, m) => `${h} h ${String(m).padStart(2, '0')}`, dh: (d, h) => `${d} d ${h} h` },
+    };
+
+    function format(ms) {
+        const w = words[(document.documentElement.lang || 'es').slice(0, 2)] || words.es;
+        if (ms <= 0) return w.now;
+        const minutes = Math.ceil(ms / 60000);
+        if (minutes < 60) return w.min(minutes);
+        const hours = Math.floor(minutes / 60);
+        if (hours < 24) return w.hm(hours, minutes % 60);
+        return w.dh(Math.floor(hours / 24), hours % 24);
+    }
+
+    setInterval(() => {
+        for (const element of document.querySelectorAll('[data-due]')) {
+            const drawnAt = Number(element.dataset.serverNow);
+            if (!element.dataset.clientNow || element.dataset.drawnAt !== element.dataset.serverNow) {
+                element.dataset.clientNow = String(Date.now());
+                element.dataset.drawnAt = element.dataset.serverNow;
+            }
+            const serverNow = drawnAt + (Date.now() - Number(element.dataset.clientNow));
+            const left = Number(element.dataset.due) - serverNow;
+            // An attribute, drawn by CSS: Blazor owns the element's text, and replacing its nodes would confuse its diff.
+            element.dataset.left = format(left);
+            element.classList.toggle('is-danger', left < 3600000);
+        }
+    }, 1000);
+})();

@@ -4,6 +4,7 @@ FROM dbo.cases c
 LEFT JOIN dbo.units u ON u.code = c.unit_code
 LEFT JOIN zones z ON z.time_zone = u.time_zone COLLATE DATABASE_DEFAULT
 WHERE (@ScopeRegionCode IS NULL OR c.region_code = @ScopeRegionCode)
+    AND (@ScopeInstitution IS NULL OR c.region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution))
     AND (@ScopeUnitCode IS NULL OR c.unit_code = @ScopeUnitCode)
     AND (@RegionCode IS NULL OR c.region_code = @RegionCode)
     AND (@UnitCode IS NULL OR c.unit_code = @UnitCode)

@@ -1,0 +1,1 @@
+SELECT value FROM dbo.demo_settings WHERE name = @Name;

@@ -1,0 +1,1 @@
+SELECT value FROM demo_settings WHERE name = @Name;
