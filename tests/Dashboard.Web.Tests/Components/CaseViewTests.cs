@@ -98,6 +98,105 @@ public sealed class CaseViewTests : PageTestContext
     }
 
     [Fact]
+    public void Note_TypedWithoutLeavingTheField_EnablesTheButtonAndTheFirstClickSendsIt()
+    {
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
+        Assert.True(cut.Find("[data-testid=act-note]").HasAttribute("disabled"));
+
+        // An input event only, no change (blur): what a person typing and clicking at once sends.
+        cut.Find("textarea[data-testid=note-text]").Input("Se llamó al derechohabiente para reprogramar.");
+
+        Assert.False(cut.Find("[data-testid=act-note]").HasAttribute("disabled"));
+        Assert.False(cut.Find("[data-testid=act-resolve]").HasAttribute("disabled"));
+        cut.Find("[data-testid=act-note]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Se llamó al derechohabiente para reprogramar.", Assert.IsType<NoteAddedData>(Assert.Single(_stores.Appended).Data).Text));
+    }
+
+    [Fact]
+    public async Task AfterAnAction_TheCategoryStaysInTheReadersLanguage_WhenTheRefreshArrivesFromAThreadWithoutIt()
+    {
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
+        Assert.Equal("Mal trato", cut.Find("[data-testid=case-category]").TextContent);
+
+        cut.Find("[data-testid=act-escalate]").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=case-level]")));
+        // Read on opening, after the action, and on the action's own event from the feed.
+        cut.WaitForAssertion(() => Assert.True(_stores.Reads >= 3));
+        var before = _stores.Reads;
+        // The feed delivers on the writer's or a job's thread, whose culture is the process default (English here).
+        await Task.Run(() =>
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            _feed.Publish([new LiveCaseEvent(99, Guid.NewGuid(), CaseId, CaseEventType.NoteAdded, DateTimeOffset.UtcNow, TableroFactory.JaliscoUnit.RegionCode,
+                TableroFactory.JaliscoUnit.Code, CaseStatus.New, true, Priority.High, 1)]);
+        }, Xunit.TestContext.Current.CancellationToken);
+
+        cut.WaitForAssertion(() => Assert.True(_stores.Reads > before));
+        Assert.Equal("Mal trato", cut.Find("[data-testid=case-category]").TextContent);
+        Assert.Equal("Escalado", cut.FindAll("[data-testid=case-timeline] b")[^1].TextContent);
+    }
+
+    [Fact]
+    public void Render_SpeaksWordsNotCodes_PolicyChannelAndClocks()
+    {
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
+
+        Assert.Equal("Queja IMSS compleja de prioridad alta", cut.Find("[data-testid=case-policy]").TextContent);
+        var timeline = cut.Find("[data-testid=case-timeline]").TextContent;
+        Assert.Contains("por Módulo de atención", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Module)", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("imss-", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("America/", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Hora del Centro (Ciudad de México)", cut.Find("[data-testid=case-zone]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EsSaludCase_OffersToPauseWaitingForTheAseguradoInItsRed()
+    {
+        var unit = TableroFactory.Catalogue.Units.First(u => u.Institution == Core.Catalogue.Institution.EsSalud && TableroFactory.Catalogue.Agents.Any(a => a.UnitCode == u.Code));
+        var agent = TableroFactory.Catalogue.Agents.First(a => a.UnitCode == unit.Code);
+        var stores = new FakeStores(_catalogue.Context, new CaseEvent(Guid.NewGuid(), "RC-2026-000043", DateTimeOffset.UtcNow.AddHours(-2), new CaseOpenedData(unit.Code,
+            CaseKind.Complaint, Channel.CallCenter, "waiting-time", Priority.Medium, false, "Demora en la cita.", "45678912", AgentId: agent.Id)));
+        Services.AddCaseReaders(stores);
+        Services.AddSingleton<ICaseEventLog>(stores);
+
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, "RC-2026-000043"));
+
+        Assert.Equal("Pausar (espera al asegurado)", cut.Find("[data-testid=act-pause]").TextContent.Trim());
+        Assert.DoesNotContain("derechohabiente", cut.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(TableroFactory.Catalogue.Regions.Single(r => r.Code == unit.RegionCode).Name, cut.Find("[data-testid=case-about]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("por Centro de contacto", cut.Find("[data-testid=case-timeline]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AgentMissingFromTheCatalogue_IsNamedInWordsNeverByItsCode()
+    {
+        var stores = new FakeStores(_catalogue.Context, new CaseEvent(Guid.NewGuid(), "QJ-2026-000900", DateTimeOffset.UtcNow.AddHours(-1), new CaseOpenedData(TableroFactory.JaliscoUnit.Code,
+            CaseKind.Complaint, Channel.Web, "waiting-time", Priority.Low, false, "Espera larga.", AgentId: "UMF-JAL-102-AGT")));
+        Services.AddCaseReaders(stores);
+        Services.AddSingleton<ICaseEventLog>(stores);
+
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, "QJ-2026-000900"));
+
+        Assert.DoesNotContain("UMF-JAL-102-AGT", cut.Find("[data-testid=case-actions]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("técnica que ya no está en el catálogo", cut.Find("[data-testid=case-actions]").InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compliment_ShowsWhatWasPraisedNotAComplaintCategory()
+    {
+        var stores = new FakeStores(_catalogue.Context, new CaseEvent(Guid.NewGuid(), "FE-2026-000001", DateTimeOffset.UtcNow.AddHours(-1), new CaseOpenedData(TableroFactory.JaliscoUnit.Code,
+            CaseKind.Compliment, Channel.Mailbox, "mistreatment", Priority.Low, false, "Agradece la atención de la enfermera.")));
+        Services.AddCaseReaders(stores);
+        Services.AddSingleton<ICaseEventLog>(stores);
+
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, "FE-2026-000001"));
+
+        Assert.Equal("Elogio: el trato recibido", cut.Find("[data-testid=case-category]").TextContent);
+        Assert.DoesNotContain("Mal trato", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InsuredId_IsMaskedUntilRevealedWithAReasonAndTheRevealIsAudited()
     {
         var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
@@ -185,6 +284,9 @@ public sealed class CaseViewTests : PageTestContext
 
         public List<CaseEvent> Appended { get; } = [];
 
+        /// <summary>How many times the page read the case (its first load, after an action, on a live refresh).</summary>
+        public int Reads { get; private set; }
+
         /// <summary>Appends fail as a full disk would.</summary>
         public bool Unavailable { get; set; }
 
@@ -224,9 +326,12 @@ public sealed class CaseViewTests : PageTestContext
             return Task.FromResult<IReadOnlyList<AppendResult>>(results);
         }
 
-        public override Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
+        public override Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default)
+        {
+            Reads++;
             // Filtered by scope as the SQL is.
-            Task.FromResult(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode, _ => _state.Institution.ToString()) ? _state : null);
+            return Task.FromResult(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode, _ => _state.Institution.ToString()) ? _state : null);
+        }
 
         public Task<IReadOnlyList<StoredCaseEvent>> ReadByCaseAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<StoredCaseEvent>>(caseId == _state.CaseId && scope.Allows(_state.RegionCode, _state.UnitCode, _ => _state.Institution.ToString()) ? _events.ToArray() : []);

@@ -66,4 +66,36 @@ public sealed class CasesPageTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Null(_store.PageQueries.Last().Filter.RegionCode));
         Assert.Equal(SlaState.Breached, _store.PageQueries.Last().SlaState);
     }
+
+    [Fact]
+    public void ListSpanningZones_MarksEachTimeWithItsUnitsZone()
+    {
+        var lima = TableroFactory.Catalogue.Units.First(u => u.TimeZone == "America/Lima");
+        _store.Cases = [_store.Cases[0], _store.Cases[0] with { CaseId = "RC-1", UnitCode = lima.Code, RegionCode = lima.RegionCode, Institution = lima.Institution }];
+
+        var cut = RenderAt("/casos");
+
+        Assert.EndsWith(" CDMX", cut.Find("[data-testid='opened-QJ-1']").TextContent, StringComparison.Ordinal);
+        Assert.EndsWith(" Lima", cut.Find("[data-testid='opened-RC-1']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Horas locales de cada unidad", cut.Find("[data-testid='times-note']").TextContent);
+    }
+
+    [Fact]
+    public void ListInOneZone_NamesItOnceBelowInsteadOfOnEveryRow()
+    {
+        var cut = RenderAt("/casos");
+
+        Assert.DoesNotContain("CDMX", cut.Find("[data-testid='opened-QJ-1']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Horario: Hora del Centro (Ciudad de México)", cut.Find("[data-testid='times-note']").TextContent);
+    }
+
+    [Fact]
+    public void Compliment_InTheList_ShowsWhatWasPraised()
+    {
+        _store.Cases = [_store.Cases[0] with { Kind = CaseKind.Compliment, Category = "mistreatment" }];
+
+        var cut = RenderAt("/casos");
+
+        Assert.Equal("Elogio: el trato recibido", cut.Find("[data-testid='category-QJ-1']").TextContent);
+    }
 }

@@ -95,6 +95,48 @@ public sealed class RegionPageTests : PageTestContext
     }
 
     [Fact]
+    public void DirectorOfAnotherRegion_IsAnsweredAsForAMissingRegion()
+    {
+        SignInAs(Core.Access.Role.Director, Core.Storage.ReadScope.ForRegion("IMSS-NL"));
+
+        var cut = RenderRegion();
+
+        Assert.NotNull(cut.Find("[data-testid='region-missing']"));
+        Assert.DoesNotContain("OOAD Jalisco", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid='units-table']"));
+        Assert.Empty(_store.UnitCountRegions);
+    }
+
+    [Fact]
+    public void Subtitle_NamesTheRegionsClockNotItsZoneId()
+    {
+        var cut = RenderRegion();
+
+        Assert.Contains("Hora del Centro (Ciudad de México)", Text(cut, "region-subtitle"), StringComparison.Ordinal);
+        Assert.DoesNotContain("America/", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BrowserAway_NothingIsRedrawnUntilItReturns_ThenTheUnitsAreReadOnce()
+    {
+        Services.AddScoped<CircuitPresence>();
+        var cut = RenderRegion();
+        var presence = Services.GetRequiredService<CircuitPresence>();
+        var reads = _store.UnitCountRegions.Count;
+
+        presence.ConnectionDown();
+        _feed.Publish([Breached(1)]);
+        _feed.Publish([Breached(2)]);
+        // Nothing to await when nothing should happen: a little longer than a refresh interval (250 ms).
+        await Task.Delay(600, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(reads, _store.UnitCountRegions.Count);
+
+        presence.ConnectionUp();
+
+        cut.WaitForAssertion(() => Assert.Equal(reads + 1, _store.UnitCountRegions.Count));
+    }
+
+    [Fact]
     public void Paused_HoldsTheTableUntilResumed()
     {
         var cut = RenderRegion();

@@ -21,6 +21,7 @@ public sealed class RegionsPageTests : PageTestContext
         Services.AddCaseReaders(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(TestCatalogue.Create());
     }
 
     private static LiveCaseEvent Opened(long sequence, string region, string unit) =>
@@ -34,6 +35,19 @@ public sealed class RegionsPageTests : PageTestContext
         Assert.Equal("Casos abiertos por región", cut.Find("h1").TextContent);
         Assert.Equal("1,204", cut.Find("[data-testid=open-IMSS-JAL]").TextContent.Trim());
         Assert.Equal("1,261", cut.Find("[data-testid=total-open]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void LiveStatus_IsOnTheViewersClockWithItsName_NeverTheServersUtc()
+    {
+        SignInAs(Core.Access.Role.Director, Core.Storage.ReadScope.ForRegion(TableroFactory.Catalogue.Regions.First(r => r.Institution == Core.Catalogue.Institution.EsSalud).Code));
+        var lima = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Lima"));
+
+        var cut = Render<Regions>();
+
+        var status = cut.Find("[data-testid=live-status]").TextContent;
+        Assert.Contains(" Lima", status, StringComparison.Ordinal);
+        Assert.Contains(lima.ToString("HH:", System.Globalization.CultureInfo.InvariantCulture), status, StringComparison.Ordinal);
     }
 
     [Fact]

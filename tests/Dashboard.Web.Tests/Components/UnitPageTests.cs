@@ -177,6 +177,29 @@ public sealed class UnitPageTests : PageTestContext
     }
 
     [Fact]
+    public void DirectorOfAnotherRegion_IsAnsweredAsForAMissingUnit()
+    {
+        SignInAs(Core.Access.Role.Director, Core.Storage.ReadScope.ForRegion("IMSS-NL"));
+        Navigation.NavigateTo($"/unidades/{Umf.Code}");
+
+        var cut = Render<UnitPage>(p => p.Add(c => c.UnitCode, Umf.Code));
+
+        Assert.NotNull(cut.Find("[data-testid='unit-missing']"));
+        Assert.DoesNotContain(Umf.Name, cut.Find("[data-testid='unit-subtitle']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid='case-grid']"));
+        Assert.Empty(cut.FindAll("[data-testid='unit-workload']"));
+    }
+
+    [Fact]
+    public void Subtitle_NamesTheUnitsClockNotItsZoneId()
+    {
+        var cut = RenderUnit(Peruvian);
+
+        Assert.Contains("Hora de Perú (Lima)", Text(cut, "unit-subtitle"), StringComparison.Ordinal);
+        Assert.DoesNotContain("America/", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dispose_LeavesTheFeed()
     {
         var cut = RenderUnit(Umf);

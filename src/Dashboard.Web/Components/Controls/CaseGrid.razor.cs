@@ -176,7 +176,14 @@ public sealed partial class CaseGrid : ComponentBase
         var descending = sort?.Descending ?? true;
         var now = Time.GetUtcNow();
         var page = await Cases.ReadPageAsync(Link.ToQuery(state.Page + 1, state.PageSize, Catalogue.DaysAt(now), now, order, descending), Scope, cancellationToken);
-        _zones = page.Items.Select(c => ZoneOf(c.UnitCode)).ToHashSet(StringComparer.Ordinal);
+        var zones = page.Items.Select(c => ZoneOf(c.UnitCode)).ToHashSet(StringComparer.Ordinal);
+        if (!zones.SetEquals(_zones))
+        {
+            // The note under the grid is this component's, not the grid's: redraw it when the page's zones change.
+            _zones = zones;
+            StateHasChanged();
+        }
+
         return new GridData<CaseState> { Items = page.Items, TotalItems = page.Total };
     }
 

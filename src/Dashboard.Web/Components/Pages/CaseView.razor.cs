@@ -145,7 +145,7 @@ public sealed partial class CaseView : IDisposable
     private string Local(DateTimeOffset? at) => at is { } instant && _case is not null ? Times.Format(instant, Zone) : "—";
 
     /// <summary>
-    /// The case's category; a compliment praises, so its category is the service praised ("Felicitación por trato"),
+    /// The case's category; a compliment praises, so its category is what was praised ("Elogio: el trato recibido"),
     /// never shown as if it were a complaint's.
     /// </summary>
     private string CategoryText(CaseState c) => CategoryText(c.Kind, c.Institution, c.Category);

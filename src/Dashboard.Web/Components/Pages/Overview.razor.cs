@@ -88,7 +88,13 @@ public sealed partial class Overview : IDisposable
 
     private string ScopeText => _filter.UnitCode is { } unit ? UnitText(unit)
         : _filter.RegionCode is { } region ? RegionText(region)
-        : Scope.Level == ScopeLevel.All ? L["National"] : Scope.Code!;
+        : Scope.Level switch
+        {
+            ScopeLevel.All => L["National"],
+            ScopeLevel.Institution => $"{L["National"]} · {(Scope.Code == nameof(Dashboard.Core.Catalogue.Institution.Imss) ? "IMSS" : Scope.Code)}",
+            ScopeLevel.Region => RegionText(Scope.Code!),
+            _ => UnitText(Scope.Code!),
+        };
 
     private IEnumerable<Region> Regions => Catalogue.Current.Snapshot.Regions
         .Where(r => Scope.Level == ScopeLevel.All || (Scope.Level == ScopeLevel.Region && r.Code == Scope.Code)
@@ -122,7 +128,8 @@ public sealed partial class Overview : IDisposable
         var (from, to) = Period;
         _counts = await Cases.ReadOverviewAsync(_filter, Scope, days, now);
         _trends = await Cases.ReadTrendsAsync(_filter with { OpenedFrom = from, OpenedTo = to }, Scope, days);
-        _updatedAt = TimeZoneInfo.ConvertTime(now, Zone).ToString("HH:mm:ss", CultureInfo.CurrentCulture);
+        // Marked with its clock's short name: a national reader may be in Lima while the page counts Mexico City's day.
+        _updatedAt = $"{TimeZoneInfo.ConvertTime(now, Zone).ToString("HH:mm:ss", CultureInfo.CurrentCulture)} {Times.ZoneShortName(V, Zone.Id)}";
         DrawCharts();
     }
 

@@ -30,7 +30,7 @@ public sealed class Vocabulary
 public static class VocabularyExtensions
 {
     /// <summary>
-    /// What a case is about, as its row or page shows it: its category; for a compliment, what was praised ("Felicitación
+    /// What a case is about, as its row or page shows it: its category; for a compliment, what was praised ("Elogio: el trato
     /// por el trato recibido"), never a complaint's category as if it were one.
     /// </summary>
     public static string CaseCategory(this IStringLocalizer<Vocabulary> words, CaseKind kind, Institution institution, string category)
