@@ -202,13 +202,14 @@ public sealed class CaseSimulator
     }
 
     /// <summary>
-    /// How long until a técnica takes the case: usually within the hour, a Critical case within minutes; one in eight
-    /// waits hours (a busy shift, a case left in the queue), more often at the slow units.
+    /// How long until a técnica takes the case: usually within the hour, a Critical case within minutes; one in
+    /// eighteen waits hours (a busy shift, a case left in the queue), nearly half at the slow units — so the board's red
+    /// is where the trouble is, not everywhere.
     /// </summary>
     private TimeSpan FirstResponseDelay(SimulatedCase c)
     {
         var slow = IsSlowUnit(c.Unit.Code);
-        var late = _random.NextDouble() < (slow ? 0.45 : 0.12);
+        var late = _random.NextDouble() < (slow ? 0.45 : 0.055);
         var delay = c.Priority == Priority.Critical
             ? late ? Minutes(16, 90) : Minutes(1, 11)
             : late ? Minutes(90, 60 * 8) : Minutes(3, 50);
@@ -269,7 +270,7 @@ public sealed class CaseSimulator
 
     /// <summary>Simple cases take hours, complex ones days; the slow units take twice as long.</summary>
     private TimeSpan WorkDuration(SimulatedCase c) =>
-        (c.Complex ? Minutes(60 * 8, 60 * 24 * 4) : Minutes(15, 60 * 8)) * (IsSlowUnit(c.Unit.Code) ? 2 : 1);
+        (c.Complex ? Minutes(60 * 8, 60 * 24 * 3) : Minutes(15, 60 * 8)) * (IsSlowUnit(c.Unit.Code) ? 2 : 1);
 
     private TimeSpan Minutes(double min, double max) => TimeSpan.FromMinutes(min + _random.NextDouble() * (max - min));
 
