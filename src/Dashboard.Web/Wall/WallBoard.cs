@@ -46,24 +46,30 @@ public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEve
     private readonly ConcurrentDictionary<string, ScopeBoard> _boards = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    /// <summary>Calls <paramref name="onView"/> with each new view of the scope (on the thread pool); dispose to stop.</summary>
+    /// <summary>
+    /// Calls <paramref name="onView"/> with each new view of the scope, in the execution context it was watched from (as
+    /// <see cref="LiveView"/> does): a wall renders in its reader's culture whichever thread read the board. Dispose to stop.
+    /// </summary>
     public async Task<IDisposable> WatchAsync(ReadScope scope, Action<WallView> onView)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(onView);
+        var context = ExecutionContext.Capture();
+        Action<WallView> watcher = context is null ? onView : view => ExecutionContext.Run(context, _ => onView(view), null);
         ScopeBoard board;
         lock (_lock)
         {
             board = _boards.GetOrAdd(scope.ToString(), _ => new ScopeBoard(this, scope));
-            board.Watchers.Add(onView);
+            board.Watchers.Add(watcher);
         }
 
         await board.StartAsync();
         if (board.Current is { } view)
         {
-            onView(view);
+            watcher(view);
         }
 
-        return new Watch(this, board, onView);
+        return new Watch(this, board, watcher);
     }
 
     private void Unwatch(ScopeBoard board, Action<WallView> onView)

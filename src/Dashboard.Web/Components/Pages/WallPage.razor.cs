@@ -55,7 +55,9 @@ public sealed partial class WallPage : IDisposable
     /// wall in turn (IMSS and EsSalud have their own words, programme and clock); one wall over both only when asked for
     /// (<c>/wall/all</c>).
     /// </summary>
-    private IReadOnlyList<ReadScope?> Scopes => Playlist is { Length: > 0 } list
+    private IReadOnlyList<ReadScope?> _scopes = [];
+
+    private IReadOnlyList<ReadScope?> ChooseScopes() => Playlist is { Length: > 0 } list
         ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ReadScope.Parse).DefaultIfEmpty(Scope).ToArray()
         : WallScope is not null ? [ReadScope.Parse(WallScope)]
         : Scope.Level == ScopeLevel.All ? Institutions
@@ -65,19 +67,18 @@ public sealed partial class WallPage : IDisposable
         .Select(i => (ReadScope?)ReadScope.ForInstitution(i.ToString())).DefaultIfEmpty(ReadScope.All).ToArray();
 
     /// <summary>Why nothing but a message is shown: a scope mistyped or unknown, or one outside the viewer's (never zeros, which read as "all good").</summary>
-    private WallProblem? Problem
-    {
-        get
-        {
-            if (Scopes.Any(s => s is null || !Exists(s)))
-            {
-                return new WallProblem("wall-unknown-scope", L["UnknownScope"], string.Format(CultureInfo.CurrentCulture, L["UnknownScopeDetail"], WallScope ?? Playlist));
-            }
+    private WallProblem? _problem;
 
-            return Scopes.Any(s => !Scope.Includes(s!, Catalogue.Current.RegionOfUnit, Catalogue.Current.InstitutionOfRegion))
-                ? new WallProblem("wall-out-of-scope", L["OutOfScope"], L["OutOfScopeDetail"])
-                : null;
+    private WallProblem? FindProblem()
+    {
+        if (_scopes.Any(s => s is null || !Exists(s)))
+        {
+            return new WallProblem("wall-unknown-scope", L["UnknownScope"], string.Format(CultureInfo.CurrentCulture, L["UnknownScopeDetail"], WallScope ?? Playlist));
         }
+
+        return _scopes.Any(s => !Scope.Includes(s!, Catalogue.Current.RegionOfUnit, Catalogue.Current.InstitutionOfRegion))
+            ? new WallProblem("wall-out-of-scope", L["OutOfScope"], L["OutOfScopeDetail"])
+            : null;
     }
 
     private bool Exists(ReadScope scope) => scope.Level switch
@@ -88,7 +89,7 @@ public sealed partial class WallPage : IDisposable
         _ => true,
     };
 
-    private ReadScope ReadScope => Scopes[_current % Scopes.Count] ?? Scope;
+    private ReadScope ReadScope => _scopes.Count == 0 ? Scope : _scopes[_current % _scopes.Count] ?? Scope;
 
     /// <summary>The institution whose words, programme and clock the wall takes; none for a wall over both.</summary>
     private Institution? ScopeInstitution => ReadScope.Level switch
@@ -117,56 +118,40 @@ public sealed partial class WallPage : IDisposable
 
     private TimeZoneInfo Zone => _view?.Zone ?? Board.ZoneOf(ReadScope);
 
-    /// <summary>The clock's zone in words ("hora del centro de México"), never its IANA id.</summary>
-    private string ZoneName => L[$"Zone_{Zone.Id.Replace('/', '_')}"] is { ResourceNotFound: false } name ? name.Value
-        : Zone.Id[(Zone.Id.LastIndexOf('/') + 1)..].Replace('_', ' ');
-
-    /// <summary>
-    /// The reader's language, taken when the page starts. Views and timers call back on threads that carry another
-    /// culture (the shared board's, the thread pool's), and a render there would switch the words to English.
-    /// </summary>
-    private (CultureInfo Culture, CultureInfo UiCulture) _readers = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-
-    private void InReadersCulture()
-    {
-        CultureInfo.CurrentCulture = _readers.Culture;
-        CultureInfo.CurrentUICulture = _readers.UiCulture;
-    }
+    /// <summary>The clock's zone in words ("hora de CDMX"), never its IANA id.</summary>
+    private string ZoneName => string.Format(CultureInfo.CurrentCulture, L["ZoneTime"], Times.ZoneShortName(V, Zone.Id));
 
     protected override async Task OnInitializedAsync()
     {
-        _readers = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         await base.OnInitializedAsync();
-        if (Problem is { TestId: "wall-out-of-scope" })
+        // Chosen once, as the wall starts watching: the scopes it shows and whether it may show them.
+        _scopes = ChooseScopes();
+        _problem = FindProblem();
+        if (_problem is { TestId: "wall-out-of-scope" })
         {
-            await Audit.RecordAsync(Viewer, Core.Access.AuditAction.AuthorizationFailed, null, Core.Access.AuditOutcome.Denied, $"wall {string.Join(',', Scopes)}");
+            await Audit.RecordAsync(Viewer, Core.Access.AuditAction.AuthorizationFailed, null, Core.Access.AuditOutcome.Denied, $"wall {string.Join(',', _scopes)}");
             return;
         }
 
-        if (Problem is not null)
+        if (_problem is not null)
         {
             return;
         }
 
         await WatchCurrentAsync();
-        if (Scopes.Count > 1)
+        if (_scopes.Count > 1)
         {
             var every = TimeSpan.FromSeconds(Math.Clamp(int.TryParse(Every, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : DefaultRotationSeconds, 5, 3600));
             _rotation = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
             {
-                InReadersCulture();
-                _current = (_current + 1) % Scopes.Count;
+                _current = (_current + 1) % _scopes.Count;
                 await WatchCurrentAsync();
                 StateHasChanged();
             }), null, every, every);
         }
 
         // The clock moves even when nothing happens.
-        _clock = Time.CreateTimer(_ => _ = InvokeAsync(() =>
-        {
-            InReadersCulture();
-            StateHasChanged();
-        }), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
+        _clock = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
     }
 
     private async Task WatchCurrentAsync()
@@ -176,7 +161,6 @@ public sealed partial class WallPage : IDisposable
         var scope = ReadScope;
         _watch = await Board.WatchAsync(scope, view => _ = InvokeAsync(() =>
         {
-            InReadersCulture();
             // A late view of the previous scope in the playlist is dropped.
             if (ReadScope == scope)
             {
