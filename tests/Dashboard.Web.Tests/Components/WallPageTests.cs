@@ -73,6 +73,14 @@ public sealed class WallPageTests : PageTestContext
     }
 
     [Theory]
+    [InlineData("Tiempo de espera", 17, "Tiempo de espera")]
+    [InlineData("Diferimiento de citas y cirugías", 17, "Diferimiento de…")]
+    [InlineData("Desabastecimiento de medicamentos", 17, "Desabastecimiento")]
+    [InlineData("Otorrinolaringología", 12, "Otorrinolar…")]
+    public void Fit_CutsAtAWord_AndKeepsAFirstWordThatFillsTheBoxWhole(string text, int characters, string shown) =>
+        Assert.Equal(shown, WallPage.Fit(text, characters));
+
+    [Theory]
     [InlineData("unit:NO-EXISTE")]
     [InlineData("region:")]
     [InlineData("institution:ISSSTE")]

@@ -217,7 +217,7 @@ public sealed partial class WallPage : IDisposable
     /// the screen's height, so a box holds the same number of characters on any 16:9 screen; the budgets below come from
     /// wall.css (a box's width over the average glyph width, 0.6 of the font size).
     /// </summary>
-    private static string Fit(string text, int characters)
+    internal static string Fit(string text, int characters)
     {
         if (text.Length <= characters)
         {
@@ -225,8 +225,15 @@ public sealed partial class WallPage : IDisposable
         }
 
         var cut = text.LastIndexOf(' ', Math.Min(characters - 1, text.Length - 1));
-        var kept = (cut > 0 ? text[..cut] : text[..(characters - 1)]).TrimEnd(' ', '·', ',', '-');
-        return kept + "…";
+        if (cut > 0)
+        {
+            return text[..cut].TrimEnd(' ', '·', ',', '-') + "…";
+        }
+
+        // A first word that fills the box alone ("Desabastecimiento") stands whole, without room for the ellipsis; only a
+        // word longer than the whole box is cut.
+        var first = text.Split(' ', 2)[0];
+        return first.Length <= characters ? first : text[..(characters - 1)] + "…";
     }
 
     // Character budgets of the wall's boxes at 3.2vh (see Fit).
