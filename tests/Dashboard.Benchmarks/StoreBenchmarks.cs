@@ -67,7 +67,7 @@ internal static class StoreBenchmarks
                     }
 
                     var started = Stopwatch.GetTimestamp();
-                    var result = await service.AppendAsync([e]);
+                    var result = await service.AppendAsync([e], CaseActor.Source("benchmark"));
                     latencies[(w * eventsEach) + i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     if (result.Outcome != AppendOutcome.Committed)
                     {

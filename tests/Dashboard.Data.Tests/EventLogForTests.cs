@@ -22,7 +22,7 @@ public sealed class EventLogForTests(ConnectionFactory connections, SqlScripts s
 
     /// <summary>A group of batches not yet encoded.</summary>
     public Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<CaseEvent>> batches, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default) =>
-        AppendGroupAsync(batches.Select(b => (IReadOnlyList<EncodedEvent>)b.Select(EncodedEvent.Of).ToArray()).ToArray(), recordedAt, context, cancellationToken);
+        AppendGroupAsync(batches.Select(b => (IReadOnlyList<EncodedEvent>)b.Select(e => EncodedEvent.Of(e, CaseActor.Source("tests"))).ToArray()).ToArray(), recordedAt, context, cancellationToken);
 
     public Task<IReadOnlyList<AppendResult>> AppendGroupAsync(IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken = default) =>
         _appender.AppendGroupAsync(batches, recordedAt, context, cancellationToken);

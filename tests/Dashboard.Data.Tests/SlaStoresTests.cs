@@ -58,7 +58,7 @@ public sealed class SlaStoresTests
                 planned.Add(c.CaseId);
             }
 
-            return SlaSweep.DueEvents(c, Now, Context).Select(EncodedEvent.Of).ToArray();
+            return SlaSweep.DueEvents(c, Now, Context).Select(e => EncodedEvent.Of(e, CaseActor.SlaSweep)).ToArray();
         }
     }
 
@@ -68,7 +68,7 @@ public sealed class SlaStoresTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         await db.Events.AppendAsync([Opened("QJ-LATE", Now.AddHours(-30)), Opened("QJ-LATE-2", Now.AddHours(-30))], Now, Context, Ct);
-        var breach = SlaSweep.DueEvents((await db.Cases.ReadByIdAsync("QJ-LATE", ReadScope.All, Ct))!, Now, Context).Select(EncodedEvent.Of).ToArray();
+        var breach = SlaSweep.DueEvents((await db.Cases.ReadByIdAsync("QJ-LATE", ReadScope.All, Ct))!, Now, Context).Select(e => EncodedEvent.Of(e, CaseActor.SlaSweep)).ToArray();
         Assert.Equal(AppendOutcome.Committed, (await db.Events.AppendGroupAsync([breach], Now, Context, Ct))[0].Outcome);
 
         // The other late case's plan repeats the event already stored: it is answered as a duplicate, not stored twice.

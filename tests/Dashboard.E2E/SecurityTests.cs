@@ -20,7 +20,7 @@ public sealed class SecurityTests(DashboardServerFixture server, ChromiumFixture
         var admin = server.Services.GetRequiredService<AccessAdministration>();
         var userName = $"direccion-{Guid.NewGuid():N}"[..18];
         await admin.CreateUserAsync(AccessAdministration.SystemActor("e2e"), userName, "Dr. Jorge Salas", null, Role.Director, ReadScope.ForRegion("IMSS-JAL"),
-            DashboardServerFixture.Password, TestContext.Current.CancellationToken);
+            DashboardServerFixture.Password, cancellationToken: TestContext.Current.CancellationToken);
         var (context, page) = await chromium.SignedInScreenAsync(server.BaseAddress, userName, DashboardServerFixture.Password, "/regions");
         await using var _ = context;
         await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("Dr. Jorge Salas");

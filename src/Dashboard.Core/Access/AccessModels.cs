@@ -15,7 +15,8 @@ public sealed record UserAccount(
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset? RevokedAt,
-    DateTimeOffset? LastSignInAt)
+    DateTimeOffset? LastSignInAt,
+    string? ModuleCode = null)
 {
     public bool IsActive => RevokedAt is null;
 }

@@ -19,6 +19,9 @@ public interface IAccessStore
     /// <summary>Changes name, e-mail, role and scope; ends the user's open sessions.</summary>
     Task<bool> UpdateUserAsync(Guid id, string displayName, string? email, Role role, ReadScope scope, CancellationToken cancellationToken = default);
 
+    /// <summary>Sets (or clears) a técnica's attention module; ends the user's open sessions.</summary>
+    Task<bool> SetModuleAsync(Guid id, string? moduleCode, CancellationToken cancellationToken = default);
+
     /// <summary>Sets a new password hash; ends the user's open sessions.</summary>
     Task<bool> SetPasswordAsync(Guid id, string passwordHash, CancellationToken cancellationToken = default);
 

@@ -8,6 +8,13 @@ namespace Dashboard.Core.Cases;
 public sealed record CaseEvent(Guid EventId, string CaseId, DateTimeOffset OccurredAt, CaseEventData Data)
 {
     public CaseEventType Type => Data.Type;
+
+    /// <summary>
+    /// The envelope's optional <c>actor</c>: the source system's own user who made the change. Stored beside the key's
+    /// name (<see cref="CaseActor.OnBehalfOf"/>); not part of the event's content, so a replay that names another
+    /// user is still the same event.
+    /// </summary>
+    public string? ReportedBy { get; init; }
 }
 
 /// <summary>The per-type payload; each subtype is the <c>data</c> object of one event type.</summary>

@@ -19,6 +19,9 @@ public static class CaseEventContract
     public const string OccurredAt = "occurredAt";
     public const string Data = "data";
 
+    /// <summary>Optional: the source system's own user who made the change (stored with the API key's name).</summary>
+    public const string Actor = "actor";
+
     /// <summary>A source system's case number: letters, digits and - _ / . (so QJ-2026/000123 fits).</summary>
     public const string CaseIdCharacters = "[A-Za-z0-9\\-_/.]{1,64}";
 
@@ -59,7 +62,7 @@ public static class CaseEventContract
     public static JsonObject ToJson(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new JsonObject
+        var json = new JsonObject
         {
             [EventId] = e.EventId.ToString("D"),
             [Type] = e.Type.ToString(),
@@ -67,6 +70,12 @@ public static class CaseEventContract
             [OccurredAt] = e.OccurredAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
             [Data] = JsonSerializer.SerializeToNode(e.Data, e.Data.GetType(), CaseEventJson.Options),
         };
+        if (e.ReportedBy is { } actor)
+        {
+            json[Actor] = actor;
+        }
+
+        return json;
     }
 }
 

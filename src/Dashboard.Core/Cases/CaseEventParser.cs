@@ -158,8 +158,14 @@ public static partial class CaseEventParser
             data = ParseData(t, new Fields(dataElement, path(CaseEventContract.Data), errors), findUnit);
         }
 
+        var actor = reader.OptionalString(CaseEventContract.Actor);
+        if (actor is not null && actor.Length > CaseActor.MaxOnBehalfOf)
+        {
+            errors.Add(path(CaseEventContract.Actor), $"must be at most {CaseActor.MaxOnBehalfOf} characters; it has {actor.Length}");
+        }
+
         return errors.Count == before && type is not null && data is not null
-            ? new CaseEvent(eventId, caseId!, occurredAt, data)
+            ? new CaseEvent(eventId, caseId!, occurredAt, data) { ReportedBy = actor?.Trim() }
             : null;
     }
 

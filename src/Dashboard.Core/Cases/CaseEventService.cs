@@ -37,11 +37,15 @@ public sealed class CaseEventService : IAsyncDisposable
     /// <summary>How long the writer has been inside its current commit; zero while it waits for work. A stuck disk shows here.</summary>
     public TimeSpan CurrentCommitAge => Volatile.Read(ref _commitStarted) is var started and not 0 ? _time.GetElapsedTime(started) : TimeSpan.Zero;
 
-    /// <summary>Completes once the batch is durable (or refused); cancelling only withdraws a batch still waiting.</summary>
-    public async Task<AppendResult> AppendAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Completes once the batch is durable (or refused); cancelling only withdraws a batch still waiting.
+    /// <paramref name="by"/> is who sends it (a person, a source system's key, Tablero itself), stored with every event.
+    /// </summary>
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<CaseEvent> events, CaseActor by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var pending = new Pending(events.Select(EncodedEvent.Of).ToArray(), cancellationToken);
+        ArgumentNullException.ThrowIfNull(by);
+        var pending = new Pending(events.Select(e => EncodedEvent.Of(e, by)).ToArray(), cancellationToken);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
 
         return await pending.Completion.Task;
@@ -50,12 +54,13 @@ public sealed class CaseEventService : IAsyncDisposable
     /// <summary>
     /// The SLA sweep's way in: the writer reads the cases due at <paramref name="now"/> (at most
     /// <paramref name="limit"/>) inside its own transaction, so the plan sees the state its events apply to and nothing
-    /// is read twice. It runs between groups like any request, and its events are published the same way.
+    /// is read twice. It runs between groups like any request, and its events are published the same way; their actor
+    /// is the sweep.
     /// </summary>
     public async Task<DueAppendResult> AppendDueAsync(DateTimeOffset now, int limit, Func<CaseState, IReadOnlyList<CaseEvent>> plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var sweep = new DueSweep(now, limit, c => plan(c).Select(EncodedEvent.Of).ToArray(), cancellationToken);
+        var sweep = new DueSweep(now, limit, c => plan(c).Select(e => EncodedEvent.Of(e, CaseActor.SlaSweep)).ToArray(), cancellationToken);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(sweep), this);
         return await sweep.Completion.Task;
     }

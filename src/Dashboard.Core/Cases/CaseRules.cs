@@ -106,6 +106,8 @@ public static class CaseRules
             Status = opened.AgentId is null ? CaseStatus.New : CaseStatus.Assigned,
             AgentId = opened.AgentId,
             InsuredId = opened.InsuredId,
+            StaffRole = opened.StaffRole,
+            ModuleCode = opened.ModuleCode,
             OpenedAt = e.OccurredAt,
             UpdatedAt = e.OccurredAt,
         }, e, context));

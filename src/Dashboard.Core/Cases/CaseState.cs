@@ -25,6 +25,12 @@ public sealed record CaseState
     /// <summary>The insured person's NSS or DNI as the source sent it: personal data, masked whenever it leaves the server.</summary>
     public string? InsuredId { get; init; }
 
+    /// <summary>The staff role the case is about (asistente médica, farmacia …), from the institution's classification.</summary>
+    public string? StaffRole { get; init; }
+
+    /// <summary>The attention module where the case was registered.</summary>
+    public string? ModuleCode { get; init; }
+
     public PauseReason? PauseReason { get; init; }
     public required DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }

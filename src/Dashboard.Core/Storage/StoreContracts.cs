@@ -21,7 +21,8 @@ public sealed record StoredCaseEvent(
     bool Complex,
     Priority Priority,
     int EscalationLevel,
-    string DataJson);
+    string DataJson,
+    CaseActor? Actor = null);
 
 /// <summary>One event's answer: stored now, or already stored earlier with the same content.</summary>
 public sealed record AppendedEvent(Guid EventId, long Sequence, bool Duplicate);

@@ -13,7 +13,7 @@ public sealed class AccessStore(ConnectionFactory connections, SqlScripts sql) :
         return await ExecuteAsync("User_Insert", new
         {
             user.Id, UserName = user.UserName.ToLowerInvariant(), user.DisplayName, user.Email, user.PasswordHash, Role = user.Role.ToString(),
-            Scope = user.Scope.ToString(), user.Culture, user.CreatedAt,
+            Scope = user.Scope.ToString(), user.Culture, user.CreatedAt, user.ModuleCode,
         }, cancellationToken) == 1;
     }
 
@@ -40,6 +40,9 @@ public sealed class AccessStore(ConnectionFactory connections, SqlScripts sql) :
         ArgumentNullException.ThrowIfNull(scope);
         return await ExecuteAsync("User_Update", new { Id = id, DisplayName = displayName, Email = email, Role = role.ToString(), Scope = scope.ToString() }, cancellationToken) == 1;
     }
+
+    public async Task<bool> SetModuleAsync(Guid id, string? moduleCode, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("User_SetModule", new { Id = id, ModuleCode = moduleCode }, cancellationToken) == 1;
 
     public async Task<bool> SetPasswordAsync(Guid id, string passwordHash, CancellationToken cancellationToken = default) =>
         await ExecuteAsync("User_SetPassword", new { Id = id, PasswordHash = passwordHash }, cancellationToken) == 1;
@@ -128,9 +131,10 @@ public sealed class AccessStore(ConnectionFactory connections, SqlScripts sql) :
         public DateTimeOffset CreatedAt { get; set; }
         public DateTimeOffset? RevokedAt { get; set; }
         public DateTimeOffset? LastSignInAt { get; set; }
+        public string? ModuleCode { get; set; }
 
         public UserAccount ToModel() => new(Id, UserName, DisplayName, Email, PasswordHash, Enum.Parse<Role>(Role), ScopeOf(Scope), Culture, Version,
-            CreatedAt, RevokedAt, LastSignInAt);
+            CreatedAt, RevokedAt, LastSignInAt, ModuleCode);
     }
 
     private sealed class TokenRow

@@ -138,7 +138,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
 
             for (var i = 0; i < batch.Count; i++)
             {
-                var (e, dataJson, hash) = batch[i];
+                var (e, _, hash, _) = batch[i];
                 if (stored.TryGetValue(e.EventId, out var earlier))
                 {
                     if (!string.Equals(earlier.ContentHash, hash, StringComparison.Ordinal))
@@ -159,7 +159,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
 
                 var state = decision.Next! with { LastSequence = ++next };
                 overlay[e.CaseId] = state;
-                rows.Add((CaseEventRow.From(state.LastSequence, e, recordedAt, state, dataJson, hash), hash));
+                rows.Add((CaseEventRow.From(state.LastSequence, e, recordedAt, state, batch[i]), hash));
                 results.Add(new AppendedEvent(e.EventId, state.LastSequence, Duplicate: false));
             }
 

@@ -20,10 +20,13 @@ internal sealed class CaseEventRow
     public int EscalationLevel { get; set; }
     public string DataJson { get; set; } = "";
 
+    /// <summary>Who made the change, as <see cref="CaseActor"/> JSON; NULL for events stored before actors were kept.</summary>
+    public string? Actor { get; set; }
+
     /// <summary>Written with the row, never read back: replays are compared by it.</summary>
     public string ContentHash { get; set; } = "";
 
-    public static CaseEventRow From(long sequence, CaseEvent e, DateTimeOffset recordedAt, CaseState after, string dataJson, string contentHash) => new()
+    public static CaseEventRow From(long sequence, CaseEvent e, DateTimeOffset recordedAt, CaseState after, EncodedEvent encoded) => new()
     {
         Sequence = sequence,
         EventId = e.EventId,
@@ -37,10 +40,11 @@ internal sealed class CaseEventRow
         Complex = after.Complex,
         Priority = after.Priority.ToString(),
         EscalationLevel = after.EscalationLevel,
-        DataJson = dataJson,
-        ContentHash = contentHash,
+        DataJson = encoded.DataJson,
+        ContentHash = encoded.ContentHash,
+        Actor = encoded.ActorJson,
     };
 
     public StoredCaseEvent ToStored() => new(Sequence, EventId, CaseId, Enum.Parse<CaseEventType>(Type), OccurredAt, RecordedAt, UnitCode, RegionCode,
-        Enum.Parse<CaseStatus>(Status), Complex, Enum.Parse<Priority>(Priority), EscalationLevel, DataJson);
+        Enum.Parse<CaseStatus>(Status), Complex, Enum.Parse<Priority>(Priority), EscalationLevel, DataJson, CaseActor.FromJson(Actor));
 }

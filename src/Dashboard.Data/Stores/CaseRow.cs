@@ -44,6 +44,8 @@ internal sealed class CaseRow
     public DateTimeOffset? ResolutionBreachedAt { get; set; }
     public DateTimeOffset? SlaPausedAt { get; set; }
     public DateTimeOffset? NextDeadlineAt { get; set; }
+    public string? StaffRole { get; set; }
+    public string? ModuleCode { get; set; }
 
     /// <summary>
     /// Runs a query whose columns carry this class's property names and reads its rows by hand: Dapper's general
@@ -69,7 +71,7 @@ internal sealed class CaseRow
             frWarned = O(nameof(FirstResponseWarnedAt)), frMet = O(nameof(FirstResponseMetAt)), frBreached = O(nameof(FirstResponseBreachedAt)),
             resDue = O(nameof(ResolutionDueAt)), resWarn = O(nameof(ResolutionWarnAt)), resWarned = O(nameof(ResolutionWarnedAt)),
             resMet = O(nameof(ResolutionMetAt)), resBreached = O(nameof(ResolutionBreachedAt)), paused = O(nameof(SlaPausedAt)),
-            next = O(nameof(NextDeadlineAt));
+            next = O(nameof(NextDeadlineAt)), staffRole = O(nameof(StaffRole)), module = O(nameof(ModuleCode));
         do
         {
             rows.Add(new CaseRow
@@ -107,6 +109,8 @@ internal sealed class CaseRow
                 ResolutionBreachedAt = Instant(reader, resBreached),
                 SlaPausedAt = Instant(reader, paused),
                 NextDeadlineAt = Instant(reader, next),
+                StaffRole = Text(reader, staffRole),
+                ModuleCode = Text(reader, module),
             });
         }
         while (await reader.ReadAsync(command.CancellationToken));
@@ -158,6 +162,8 @@ internal sealed class CaseRow
         ResolutionBreachedAt = c.Sla?.Resolution?.BreachedAt,
         SlaPausedAt = c.Sla?.PausedAt,
         NextDeadlineAt = c.Sla?.NextDeadlineAt,
+        StaffRole = c.StaffRole,
+        ModuleCode = c.ModuleCode,
     };
 
     public CaseState ToState() => new()
@@ -181,6 +187,8 @@ internal sealed class CaseRow
         ClosedAt = ClosedAt,
         UpdatedAt = UpdatedAt,
         LastSequence = LastSequence,
+        StaffRole = StaffRole,
+        ModuleCode = ModuleCode,
         Sla = SlaPolicy is null ? null : new CaseSla(
             SlaPolicy,
             FirstResponseDueAt is { } frDue ? new SlaClock(frDue, FirstResponseWarnAt, FirstResponseWarnedAt, FirstResponseMetAt, FirstResponseBreachedAt) : null,

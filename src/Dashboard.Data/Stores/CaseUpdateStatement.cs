@@ -20,6 +20,7 @@ internal sealed class CaseUpdateStatement(string template)
         ("ResolutionBreached", (a, b) => a.ResolutionBreachedAt != b.ResolutionBreachedAt),
         ("Resolved", (a, b) => a.ResolvedAt != b.ResolvedAt),
         ("Closed", (a, b) => a.ClosedAt != b.ClosedAt),
+        ("Agent", (a, b) => !string.Equals(a.AgentId, b.AgentId, StringComparison.Ordinal)),
     ];
 
     private readonly ConcurrentDictionary<string, string> _byParts = new(StringComparer.Ordinal);

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dashboard.Core.Access;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Sla;
@@ -31,7 +33,9 @@ public sealed record EventDto(
     DateTimeOffset RecordedAt,
     string UnitCode,
     string RegionCode,
-    JsonElement Data)
+    JsonElement Data,
+    [property: Description("Who made the change: a person (their user id, name and role), a source system's API key (with the source's own user when it sent one) or Tablero itself (the SLA sweep, a history import). Null for events stored before actors were kept: the source system.")]
+    ActorDto? Actor)
 {
     /// <summary>The insured person's id leaves the server masked; the full value is for the case's own unit (identity issue).</summary>
     public static EventDto From(StoredCaseEvent e)
@@ -44,8 +48,19 @@ public sealed record EventDto(
         }
 
         return new EventDto(e.Sequence, e.EventId, e.CaseId, e.Type, e.OccurredAt, e.RecordedAt, e.UnitCode, e.RegionCode,
-            JsonSerializer.SerializeToElement(data, data.GetType(), CaseEventJson.Options));
+            JsonSerializer.SerializeToElement(data, data.GetType(), CaseEventJson.Options), ActorDto.From(e.Actor));
     }
+}
+
+/// <summary>Who made a change of a case (staff or a system, never the insured person).</summary>
+public sealed record ActorDto(
+    ActorKind Kind,
+    string Id,
+    string Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Role? Role,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OnBehalfOf)
+{
+    public static ActorDto? From(CaseActor? a) => a is null ? null : new(a.Kind, a.Id, a.Name, a.Role, a.OnBehalfOf);
 }
 
 public sealed record CaseDto(
@@ -62,6 +77,8 @@ public sealed record CaseDto(
     int EscalationLevel,
     string? AgentId,
     string? InsuredId,
+    [property: Description("The staff role the case is about (GET /api/v1/classification).")] string? StaffRole,
+    [property: Description("The attention module where the case was registered.")] string? ModuleCode,
     PauseReason? PauseReason,
     DateTimeOffset OpenedAt,
     DateTimeOffset? ResolvedAt,
@@ -77,7 +94,7 @@ public sealed record CaseDto(
     {
         ArgumentNullException.ThrowIfNull(c);
         return new(c.CaseId, c.UnitCode, c.RegionCode, c.Institution, c.Kind, c.Channel, c.Category, c.Priority, c.Complex, c.Status,
-            c.EscalationLevel, c.AgentId, c.InsuredId is null ? null : InsuredIdFormat.Mask(c.InsuredId), c.PauseReason, c.OpenedAt,
+            c.EscalationLevel, c.AgentId, c.InsuredId is null ? null : InsuredIdFormat.Mask(c.InsuredId), c.StaffRole, c.ModuleCode, c.PauseReason, c.OpenedAt,
             c.ResolvedAt, c.ClosedAt, c.UpdatedAt, c.LastSequence, CaseSlaDto.From(c.Sla), events);
     }
 }

@@ -81,7 +81,7 @@ public static class EventsApi
 
         using (document)
         {
-            var outcome = await ingestion.IngestAsync(document.RootElement, http.User.ReadScope()!, cancellationToken);
+            var outcome = await ingestion.IngestAsync(document.RootElement, http.User.ReadScope()!, http.User.CaseActor(), cancellationToken);
             return outcome.Status switch
             {
                 IngestionStatus.Accepted => TypedResults.Ok(IngestResponse.From(outcome.Result!)),

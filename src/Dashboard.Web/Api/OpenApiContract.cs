@@ -258,6 +258,13 @@ public static class OpenApiContract
                     Description = $"RFC 3339 with an offset (2026-11-24T09:30:00-06:00); at most {CaseEventContract.MaxFutureSkew.TotalMinutes:0} minutes in the future.",
                 },
                 [CaseEventContract.Data] = new OpenApiSchemaReference($"{type}Data", document),
+                [CaseEventContract.Actor] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    MinLength = 1,
+                    MaxLength = CaseActor.MaxOnBehalfOf,
+                    Description = "Optional: the source system's own user who made the change; stored beside the API key's name and shown in the case's timeline.",
+                },
             },
         };
     }

@@ -268,7 +268,7 @@ public sealed class HistoryImport(
             var lastLine = _line;
             if (_batch.Count > 0)
             {
-                _inFlight.Enqueue((owner._events.AppendAsync(_batch, cancellationToken), _batchLines, lastLine));
+                _inFlight.Enqueue((owner._events.AppendAsync(_batch, CaseActor.HistoryImport(file.Name), cancellationToken), _batchLines, lastLine));
                 _batch = [];
                 _batchLines = [];
             }

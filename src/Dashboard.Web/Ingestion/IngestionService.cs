@@ -28,9 +28,11 @@ public sealed record IngestionOutcome(IngestionStatus Status, AppendResult? Resu
 /// </summary>
 public sealed class IngestionService(CaseEventService cases, ICaseReader caseStore, CatalogueService catalogue, TimeProvider time)
 {
-    public async Task<IngestionOutcome> IngestAsync(JsonElement body, ReadScope callerScope, CancellationToken cancellationToken = default)
+    /// <summary>Reads, checks and appends a body sent by <paramref name="by"/> (a source's key; its events may name the source's own user).</summary>
+    public async Task<IngestionOutcome> IngestAsync(JsonElement body, ReadScope callerScope, CaseActor by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(callerScope);
+        ArgumentNullException.ThrowIfNull(by);
         var index = catalogue.Current;
         var parsed = CaseEventParser.Parse(body, time.GetUtcNow(), index.FindUnit);
         if (!parsed.IsValid)
@@ -45,7 +47,7 @@ public sealed class IngestionService(CaseEventService cases, ICaseReader caseSto
             return outside;
         }
 
-        var result = await cases.AppendAsync(parsed.Events, cancellationToken);
+        var result = await cases.AppendAsync(parsed.Events, by, cancellationToken);
         return result.Outcome switch
         {
             AppendOutcome.Committed => new IngestionOutcome(IngestionStatus.Accepted, result, new Dictionary<string, string[]>()),

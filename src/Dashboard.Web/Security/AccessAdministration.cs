@@ -46,8 +46,9 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
         return user;
     }
 
+    /// <summary>A new account; a técnica's <c>moduleCode</c> (one of her unit's) also writes her to the agents catalogue under her user name.</summary>
     public async Task<Result<string>> CreateUserAsync(ClaimsPrincipal actor, string userName, string displayName, string? email, Role role, ReadScope scope,
-        string? password = null, CancellationToken cancellationToken = default)
+        string? password = null, string? moduleCode = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         userName = (userName ?? "").Trim().ToLowerInvariant();
@@ -56,7 +57,7 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
             return Result.Fail<string>("userName", "3–100 characters: letters, digits, '.', '-', '_' or '@'", "UserNameFormat");
         }
 
-        if (CheckNewUser(displayName, role, scope) is { } problem)
+        if ((CheckNewUser(displayName, role, scope) ?? CheckDesk(userName, role, scope, moduleCode)) is { } problem)
         {
             return problem;
         }
@@ -68,15 +69,86 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
         }
 
         var user = new UserAccount(Guid.NewGuid(), userName, displayName.Trim(), string.IsNullOrWhiteSpace(email) ? null : email.Trim(), null, role, scope, null, 1,
-            time.GetUtcNow(), null, null);
+            time.GetUtcNow(), null, null, role == Role.Agent ? moduleCode : null);
         user = user with { PasswordHash = Hasher.HashPassword(user, password) };
         if (!await store.CreateUserAsync(user, cancellationToken))
         {
             return Result.Fail<string>("userName", $"'{userName}' is taken", "Taken", userName);
         }
 
-        await audit.RecordAsync(actor, AuditAction.AdminChange, null, AuditOutcome.Success, $"user {userName} created: {role}, {scope}", cancellationToken);
+        await WriteAgentAsync(user, cancellationToken);
+        await audit.RecordAsync(actor, AuditAction.AdminChange, null, AuditOutcome.Success,
+            $"user {userName} created: {role}, {scope}{(user.ModuleCode is { } m ? $", module {m}" : "")}", cancellationToken);
         return Result.Ok<string>(password);
+    }
+
+    /// <summary>Sets a técnica's attention module (one of her unit's); her open sessions end, so the next one carries it.</summary>
+    public async Task<Result<bool>> SetModuleAsync(ClaimsPrincipal actor, Guid id, string? moduleCode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await store.ReadUserAsync(id, cancellationToken) is not { } user)
+        {
+            return Result.Fail<bool>("id", "no such user", "NoSuchUser");
+        }
+
+        moduleCode = string.IsNullOrWhiteSpace(moduleCode) ? null : moduleCode.Trim();
+        if (user.Role != Role.Agent)
+        {
+            return Result.Fail<bool>("module", "only a técnica's account has a module", "ModuleOnlyForAgents");
+        }
+
+        if (CheckDesk(user.UserName, user.Role, user.Scope, moduleCode) is { } problem)
+        {
+            return new Result<bool>(false, problem.Field, problem.Problem) { Code = problem.Code, Arguments = problem.Arguments };
+        }
+
+        await store.SetModuleAsync(id, moduleCode, cancellationToken);
+        await WriteAgentAsync(user with { ModuleCode = moduleCode }, cancellationToken);
+        await audit.RecordAsync(actor, AuditAction.AdminChange, null, AuditOutcome.Success, $"user {user.UserName}: module {moduleCode ?? "none"}", cancellationToken);
+        return Result.Ok<bool>(true);
+    }
+
+    /// <summary>
+    /// A técnica with a module is also an agent of the catalogue, under her user name: cases assigned to her show her
+    /// name on every page, as for the técnicas a catalogue import brings.
+    /// </summary>
+    private async Task WriteAgentAsync(UserAccount user, CancellationToken cancellationToken)
+    {
+        if (user is { Role: Role.Agent, ModuleCode: { } module, Scope: { Level: ScopeLevel.Unit, Code: { } unit } })
+        {
+            await catalogue.UpsertAsync(new Core.Catalogue.CatalogueSnapshot([], [], [], [new Core.Catalogue.Agent(user.UserName, unit, module, user.DisplayName)]), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The desk roles' own rules: a técnica is bound to a unit (and to one of its modules, when given), a remote desk
+    /// to an institution; the user name of either is the code its cases are assigned to.
+    /// </summary>
+    private Result<string>? CheckDesk(string userName, Role role, ReadScope scope, string? moduleCode)
+    {
+        if (RolePermissions.RequiredScope(role) is not { } level)
+        {
+            return null;
+        }
+
+        if (scope.Level != level)
+        {
+            return level == ScopeLevel.Unit
+                ? Result.Fail<string>("scope", "a técnica's account is bound to her unit", "DeskNeedsUnit")
+                : Result.Fail<string>("scope", "a call-center or telemedicine account is bound to its institution", "DeskNeedsInstitution");
+        }
+
+        if (!Core.Cases.CaseEventParser.CodePattern().IsMatch(userName))
+        {
+            return Result.Fail<string>("userName", "for a desk account: letters, digits, '.', '-' or '_' (cases are assigned to it)", "DeskUserNameFormat");
+        }
+
+        if (moduleCode is not null && (role != Role.Agent || catalogue.Current.Snapshot.Modules.FirstOrDefault(m => m.Code == moduleCode) is not { } module || module.UnitCode != scope.Code))
+        {
+            return Result.Fail<string>("module", $"'{moduleCode}' is not a module of unit {scope.Code}", "ModuleNotOfUnit", moduleCode);
+        }
+
+        return null;
     }
 
     public async Task<Result<bool>> UpdateUserAsync(ClaimsPrincipal actor, Guid id, string displayName, string? email, Role role, ReadScope scope,
@@ -88,7 +160,7 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
             return Result.Fail<bool>("id", "no such user", "NoSuchUser");
         }
 
-        if (CheckNewUser(displayName, role, scope) is { } problem)
+        if ((CheckNewUser(displayName, role, scope) ?? CheckDesk(user.UserName, role, scope, role == Role.Agent ? user.ModuleCode : null)) is { } problem)
         {
             return new Result<bool>(false, problem.Field, problem.Problem) { Code = problem.Code, Arguments = problem.Arguments };
         }
@@ -230,7 +302,7 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
 
         if (!Enum.IsDefined(role) || role == Role.Wall)
         {
-            return Result.Fail<string>("role", "Administrator, Director, Supervisor or Agent (walls open with display tokens)", "RoleNotForPeople");
+            return Result.Fail<string>("role", "Administrator, Director, Supervisor, Agent, CallCenterAgent or TelemedicineAgent (walls open with display tokens)", "RoleNotForPeople");
         }
 
         return ScopeProblem(scope);
@@ -238,7 +310,7 @@ public sealed partial class AccessAdministration(IAccessStore store, AuditTrail 
 
     private Result<string>? ScopeProblem(ReadScope? scope) => scope switch
     {
-        null => Result.Fail<string>("scope", "'all', 'region:CODE' or 'unit:CODE'", "ScopeFormat"),
+        null => Result.Fail<string>("scope", "'all', 'institution:IMSS', 'region:CODE' or 'unit:CODE'", "ScopeFormat"),
         { Level: ScopeLevel.Region } when catalogue.Current.FindRegion(scope.Code!) is null => Result.Fail<string>("scope", $"unknown region '{scope.Code}'", "UnknownRegion", scope.Code!),
         { Level: ScopeLevel.Unit } when catalogue.Current.FindUnit(scope.Code!) is null => Result.Fail<string>("scope", $"unknown unit '{scope.Code}'", "UnknownUnit", scope.Code!),
         _ => null,

@@ -1,4 +1,5 @@
 using Dashboard.Core.Access;
+using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 
@@ -27,23 +28,41 @@ public static class DemoAccess
         var system = AccessAdministration.SystemActor("demo-seed");
         var region = catalogue.Current.Snapshot.Regions.OrderBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault(r => r.Code == "IMSS-JAL")
             ?? catalogue.Current.Snapshot.Regions.OrderBy(r => r.Code, StringComparer.Ordinal).First();
-        var unit = catalogue.Current.Snapshot.Units.Where(u => u.RegionCode == region.Code).OrderBy(u => u.Code, StringComparer.Ordinal).First();
-        (string UserName, string Name, Role Role, ReadScope Scope)[] people =
-        [
-            ("admin", "Administración Tablero", Role.Administrator, ReadScope.All),
-            ("direccion", $"Dirección {region.Name}", Role.Director, ReadScope.ForRegion(region.Code)),
-            ("supervision", "Supervisión central", Role.Supervisor, ReadScope.All),
-            ("tecnica", $"Técnica de {unit.Name}", Role.Agent, ReadScope.ForUnit(unit.Code)),
-        ];
+        // The técnica works at the busiest unit's first module, so her desk has cases from the first minute.
+        var unit = catalogue.Current.Snapshot.Units.Where(u => u.RegionCode == region.Code)
+            .OrderByDescending(u => u.Size).ThenBy(u => u.Code, StringComparer.Ordinal).First();
+        var module = catalogue.Current.Snapshot.Modules.Where(m => m.UnitCode == unit.Code).OrderBy(m => m.Code, StringComparer.Ordinal).FirstOrDefault();
+        var remote = catalogue.Current.Snapshot.Regions.Select(r => r.Institution).Distinct().Order().ToArray();
+        var people = new List<(string UserName, string Name, Role Role, ReadScope Scope, string? Module)>
+        {
+            ("admin", "Administración Tablero", Role.Administrator, ReadScope.All, null),
+            ("direccion", $"Dirección {region.Name}", Role.Director, ReadScope.ForRegion(region.Code), null),
+            ("supervision", "Supervisión central", Role.Supervisor, ReadScope.All, null),
+            ("tecnica", "Lucía Hernández Ruiz", Role.Agent, ReadScope.ForUnit(unit.Code), module?.Code),
+        };
+        if (remote.Contains(Institution.Imss))
+        {
+            people.Add(("callcenter", "Mariana Torres (centro de contacto)", Role.CallCenterAgent, ReadScope.ForInstitution(nameof(Institution.Imss)), null));
+        }
+
+        if (remote.Contains(Institution.EsSalud))
+        {
+            people.Add(("cenate", "Rosa Quispe (CENATE)", Role.TelemedicineAgent, ReadScope.ForInstitution(nameof(Institution.EsSalud)), null));
+        }
 
         var lines = new List<string>();
-        foreach (var (userName, name, role, scope) in people)
+        foreach (var (userName, name, role, scope, moduleCode) in people)
         {
             var existing = await store.ReadUserByNameAsync(userName);
             var password = existing is null
-                ? (await admin.CreateUserAsync(system, userName, name, null, role, scope)).Value
+                ? (await admin.CreateUserAsync(system, userName, name, null, role, scope, moduleCode: moduleCode)).Value
                 : (await admin.ResetPasswordAsync(system, existing.Id)).Value;
-            lines.Add($"{role,-13} {userName,-12} {password}   ({scope})");
+            if (existing is { Role: Role.Agent, ModuleCode: null } && moduleCode is not null)
+            {
+                await admin.SetModuleAsync(system, existing.Id, moduleCode);
+            }
+
+            lines.Add($"{role,-17} {userName,-12} {password}   ({scope})");
         }
 
         var token = await settings.ReadAsync(WallTokenSetting);

@@ -17,6 +17,9 @@ public static class TableroClaims
     public const string CredentialId = "tablero:credential-id";
     public const string Version = "tablero:version";
 
+    /// <summary>A técnica's attention module (on her account); cases she registers carry it.</summary>
+    public const string Module = "tablero:module";
+
     public static ClaimsIdentity Identity(string authenticationType, string name, string role, ReadScope scope, IEnumerable<Permission> permissions,
         CredentialKind kind, string credentialId, int version = 0)
     {
@@ -41,6 +44,11 @@ public static class TableroClaims
         var identity = Identity(authenticationType, user.UserName, user.Role.ToString(), user.Scope, RolePermissions.Of(user.Role), Security.CredentialKind.User,
             user.Id.ToString(), user.Version);
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        if (user.ModuleCode is { } module)
+        {
+            identity.AddClaim(new Claim(Module, module));
+        }
+
         return new ClaimsPrincipal(identity);
     }
 
@@ -58,7 +66,37 @@ public static class TableroClaims
     /// <summary>The person's name as colleagues know it (alerts acknowledged by…), else the account name.</summary>
     public static string ShownName(this ClaimsPrincipal user) => user.FindFirst(DisplayName)?.Value ?? user.ActorName();
 
+    /// <summary>
+    /// The code a person's cases are assigned to: their user name, which the agents catalogue also holds for técnicas
+    /// (an account with a module is written there), so assigned cases show their name everywhere.
+    /// </summary>
+    public static string AgentId(this ClaimsPrincipal user) => user.ActorName();
+
+    public static string? ModuleCode(this ClaimsPrincipal user) => user.FindFirst(Module)?.Value;
+
+    public static Core.Access.Role? AccountRole(this ClaimsPrincipal user) =>
+        Enum.TryParse<Core.Access.Role>(user.FindFirst(Role)?.Value, out var role) ? role : null;
+
     public static string ActorName(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? user.Identity.Name ?? "?" : "anonymous";
+
+    /// <summary>Who this caller is on a case's timeline: a person (by user id, name and role) or a source system's key.</summary>
+    public static Core.Cases.CaseActor CaseActor(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var kind = Enum.TryParse<CredentialKind>(user.FindFirst(CredentialKind)?.Value, out var k) ? k : Security.CredentialKind.User;
+        if (kind == Security.CredentialKind.User && Guid.TryParse(user.FindFirst(CredentialId)?.Value, out var id)
+            && Enum.TryParse<Core.Access.Role>(user.FindFirst(Role)?.Value, out var role))
+        {
+            return Core.Cases.CaseActor.Person(id, user.ShownName(), role);
+        }
+
+        if (kind is Security.CredentialKind.ApiKey or Security.CredentialKind.ConfiguredKey)
+        {
+            return Core.Cases.CaseActor.Source(user.ActorName());
+        }
+
+        throw new InvalidOperationException($"a {kind} credential does not change cases");
+    }
 }
 
 /// <summary>What signed a principal in, so it can be checked again while a circuit or hub connection stays open.</summary>

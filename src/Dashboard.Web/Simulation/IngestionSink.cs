@@ -12,7 +12,7 @@ public sealed class IngestionSink(IngestionService ingestion, ILogger logger) : 
     public async Task<bool> SendAsync(JsonArray batch, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToElement(batch);
-        var outcome = await ingestion.IngestAsync(body, ReadScope.All, cancellationToken);
+        var outcome = await ingestion.IngestAsync(body, ReadScope.All, Core.Cases.CaseActor.DemoSimulator, cancellationToken);
         if (outcome.Status != IngestionStatus.Accepted)
         {
             logger.LogError("Simulator batch refused ({Status}): {Errors}", outcome.Status, string.Join("; ", outcome.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));

@@ -17,7 +17,7 @@ public sealed class CaseEventServiceTests
         var feed = new RecordingFeed();
         await using var service = new CaseEventService(store, feed, () => Context, TimeProvider.System);
 
-        var requests = Enumerable.Range(0, 200).Select(i => service.AppendAsync([Opened($"QJ-{i}")], TestContext.Current.CancellationToken)).ToArray();
+        var requests = Enumerable.Range(0, 200).Select(i => service.AppendAsync([Opened($"QJ-{i}")], CaseActor.Source("tests"), TestContext.Current.CancellationToken)).ToArray();
         disk.SetResult();
         var results = await Task.WhenAll(requests);
 
@@ -33,7 +33,7 @@ public sealed class CaseEventServiceTests
         var feed = new RecordingFeed();
         await using var service = new CaseEventService(new RecordingStore { Fail = true }, feed, () => Context, TimeProvider.System);
 
-        await Assert.ThrowsAsync<IOException>(() => service.AppendAsync([Opened()], TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<IOException>(() => service.AppendAsync([Opened()], CaseActor.Source("tests"), TestContext.Current.CancellationToken));
 
         Assert.Empty(feed.Published);
     }
@@ -49,7 +49,7 @@ public sealed class CaseEventServiceTests
         var now = opened.OccurredAt.AddDays(30);
 
         // The case is opened by a request still waiting for the disk when the sweep is queued behind it.
-        var request = service.AppendAsync([opened], TestContext.Current.CancellationToken);
+        var request = service.AppendAsync([opened], CaseActor.Source("tests"), TestContext.Current.CancellationToken);
         var sweep = service.AppendDueAsync(now, 100, c => SlaSweep.DueEvents(c, now, Context), TestContext.Current.CancellationToken);
         disk.SetResult();
         await request;

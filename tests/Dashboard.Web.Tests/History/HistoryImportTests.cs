@@ -62,7 +62,7 @@ public sealed class HistoryImportTests : IDisposable
         foreach (var (json, at) in events.OrderBy(e => e.OccurredAt))
         {
             await SweepUntilAsync(live, at.AddTicks(-1));
-            Assert.Equal(IngestionStatus.Accepted, (await ingestion.IngestAsync(JsonSerializer.SerializeToElement(json), ReadScope.All, Ct)).Status);
+            Assert.Equal(IngestionStatus.Accepted, (await ingestion.IngestAsync(JsonSerializer.SerializeToElement(json), ReadScope.All, Core.Cases.CaseActor.Source("tests"), Ct)).Status);
         }
 
         await SweepUntilAsync(live, ImportBegins.AddTicks(-1));

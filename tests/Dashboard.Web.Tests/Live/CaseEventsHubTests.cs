@@ -87,7 +87,7 @@ public sealed class CaseEventsHubTests(TableroFactory factory) : IClassFixture<T
         var opened = new Core.Cases.CaseEvent(Guid.NewGuid(), $"QJ-{Guid.NewGuid():N}"[..20], DateTimeOffset.UtcNow,
             new Core.Cases.CaseOpenedData(TableroFactory.JaliscoUnit.Code, Core.Cases.CaseKind.Complaint, Core.Cases.Channel.Module, "waiting-time", Core.Cases.Priority.Medium, false, "Espera en ventanilla."));
         var context = factory.Services.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>().Context;
-        var stored = await new Dashboard.Data.Stores.CaseEventAppender(factory.Services.GetRequiredService<Dashboard.Data.ConnectionFactory>(), factory.Services.GetRequiredService<Dashboard.Data.SqlScripts>()).AppendGroupAsync([[Core.Cases.EncodedEvent.Of(opened)]], DateTimeOffset.UtcNow, context, Ct);
+        var stored = await new Dashboard.Data.Stores.CaseEventAppender(factory.Services.GetRequiredService<Dashboard.Data.ConnectionFactory>(), factory.Services.GetRequiredService<Dashboard.Data.SqlScripts>()).AppendGroupAsync([[Core.Cases.EncodedEvent.Of(opened, Core.Cases.CaseActor.Source("tests"))]], DateTimeOffset.UtcNow, context, Ct);
         var sequence = stored[0].Results[0].Sequence;
         await using var hub = Connect(TableroFactory.JaliscoKey);
         await hub.StartAsync(Ct);

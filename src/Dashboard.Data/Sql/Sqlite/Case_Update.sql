@@ -2,7 +2,7 @@
 -- rewrites the index entries of every indexed column an UPDATE sets, even to the value it already had.
 UPDATE cases
 SET category = @Category, priority = @Priority, status = @Status,
-    escalation_level = @EscalationLevel, agent_id = @AgentId, pause_reason = @PauseReason,
+    escalation_level = @EscalationLevel, pause_reason = @PauseReason,
     updated_at_utc = @UpdatedAt, last_sequence = @LastSequence,
     sla_policy = @SlaPolicy, sla_state = @SlaState, first_response_due_utc = @FirstResponseDueAt,
     first_response_warn_utc = @FirstResponseWarnAt, first_response_warned_utc = @FirstResponseWarnedAt, first_response_met_utc = @FirstResponseMetAt,
@@ -15,4 +15,5 @@ SET category = @Category, priority = @Priority, status = @Status,
     , resolution_breached_utc = @ResolutionBreachedAt -- only if changed: ResolutionBreached
     , resolved_at_utc = @ResolvedAt -- only if changed: Resolved
     , closed_at_utc = @ClosedAt -- only if changed: Closed
+    , agent_id = @AgentId -- only if changed: Agent
 WHERE case_id = @CaseId;

@@ -7,6 +7,7 @@ using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Live;
+using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -57,6 +58,9 @@ public sealed partial class CaseView : IDisposable
     private Unit? Unit => _case is null ? null : Catalogue.Current.FindUnit(_case.UnitCode);
 
     private string UnitName => Unit?.Name ?? _case?.UnitCode ?? "";
+
+    /// <summary>The module where the case was registered, by its name when the catalogue knows it.</summary>
+    private string? ModuleName => _case?.ModuleCode is { } code ? Catalogue.Current.Snapshot.Modules.FirstOrDefault(m => m.Code == code)?.Name ?? code : null;
 
     private string RegionName => _case is { } c ? Catalogue.Current.FindRegion(c.RegionCode)?.Name ?? c.RegionCode : "";
 
@@ -113,7 +117,7 @@ public sealed partial class CaseView : IDisposable
         AppendResult result;
         try
         {
-            result = await Service.AppendAsync([new CaseEvent(Guid.NewGuid(), CaseId, Time.GetUtcNow(), data)]);
+            result = await Service.AppendAsync([new CaseEvent(Guid.NewGuid(), CaseId, Time.GetUtcNow(), data)], Viewer.CaseActor());
         }
         catch (Exception ex) when (Data.StorageFaults.Describe(ex) is not null)
         {

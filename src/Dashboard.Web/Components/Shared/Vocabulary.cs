@@ -50,6 +50,35 @@ public static class VocabularyExtensions
     public static string TimeIn(this IStringLocalizer<Vocabulary> words, DateTimeOffset? instant, string zoneId, bool markZone) =>
         instant is not { } at ? "—" : markZone ? $"{Times.Format(at, zoneId)} {Times.ZoneShortName(words, zoneId)}" : Times.Format(at, zoneId);
 
+    /// <summary>
+    /// Who made a change, as a timeline shows it: "Lucía Hernández (técnica de atención)", "SIQ-IMSS · usuario jperez",
+    /// "Tablero (plazos)". Events stored before actors were kept read as the source system.
+    /// </summary>
+    public static string Actor(this IStringLocalizer<Vocabulary> words, CaseActor? actor, Institution? institution)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return actor switch
+        {
+            null => words["ActorSourceSystem"],
+            { Kind: ActorKind.Person, Role: { } role } => $"{actor.Name} ({words.Word($"Role{role}", institution)})",
+            { Kind: ActorKind.Person } => actor.Name,
+            { Kind: ActorKind.Source, OnBehalfOf: { } user } => words["ActorSourceUser", actor.Name, user],
+            { Kind: ActorKind.Source } => words["ActorSource", actor.Name],
+            { Id: CaseActor.SlaSweepId } => words["ActorSlaSweep"],
+            { Id: CaseActor.HistoryImportId } => words["ActorHistoryImport", actor.Name],
+            { Id: CaseActor.DemoSimulatorId } => words["ActorDemoSimulator"],
+            _ => actor.Name,
+        };
+    }
+
+    /// <summary>A staff role in the reader's language, from the institution's classification (the code if unknown).</summary>
+    public static string StaffRole(this IStringLocalizer<Vocabulary> words, Institution institution, string code)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var role = ClassificationCatalogue.For(institution).FindStaffRole(code);
+        return role is null ? code : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? role.Es : role.En;
+    }
+
     /// <summary>The institution's own word for <paramref name="key"/> (<c>{key}_{institution}</c>), or the reader's word when the institution is not known.</summary>
     public static string Word(this IStringLocalizer<Vocabulary> words, string key, Institution? institution)
     {
