@@ -279,15 +279,16 @@ public sealed class CaseSimulator
 
     private string SyntheticInsuredId(Institution institution)
     {
-        // Random digits of the institution's length: no real person's identifier.
-        var length = institution == Institution.EsSalud ? 8 : 11;
-        return string.Create(length, _random, static (span, r) =>
+        // Random digits of the institution's length (an NSS ends in its check digit): no real person's identifier.
+        var length = InsuredIdFormat.Length(institution);
+        var id = string.Create(length, _random, static (span, r) =>
         {
             for (var i = 0; i < span.Length; i++)
             {
                 span[i] = (char)('0' + r.Next(10));
             }
         });
+        return institution == Institution.Imss ? id[..10] + (char)('0' + InsuredIdFormat.LuhnCheckDigit(id.AsSpan(0, 10))) : id;
     }
 
     /// <summary>A typed event in the contract's wire form: the simulator never spells a field name itself.</summary>

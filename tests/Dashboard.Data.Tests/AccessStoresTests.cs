@@ -105,13 +105,13 @@ public sealed class AccessStoresTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var audit = new AuditStore(db.Connections, db.Sql);
-        await db.Events.AppendAsync([Opened("QJ-A", "12345678901"), Opened("QJ-B", "12345678901"), Opened("QJ-C", "98765432109")], Now, Context, Ct);
+        await db.Events.AppendAsync([Opened("QJ-A", "12345678903"), Opened("QJ-B", "12345678903"), Opened("QJ-C", "98765432103")], Now, Context, Ct);
         foreach (var caseId in new[] { "QJ-A", "QJ-B", "QJ-C" })
         {
             await audit.AppendAsync(new AuditEntry(Now, "supervisora", "Supervisor", "all", AuditAction.CaseViewed, caseId, AuditOutcome.Success, "c"), Ct);
         }
 
-        var accesses = await audit.ListForInsuredAsync("12345678901", 100, Ct);
+        var accesses = await audit.ListForInsuredAsync("12345678903", 100, Ct);
 
         Assert.Equal(["QJ-B", "QJ-A"], accesses.Select(a => a.CaseId));
     }
@@ -123,7 +123,7 @@ public sealed class AccessStoresTests
         await using var db = await TestDatabase.CreateAsync(provider);
         var retention = new PersonalDataPurge(db.Connections, db.Sql);
         var old = Now.AddDays(-400);
-        await db.Events.AppendAsync([Opened("QJ-OLD", "12345678901", old), Opened("QJ-OPEN", "23456789012", old)], old, Context, Ct);
+        await db.Events.AppendAsync([Opened("QJ-OLD", "12345678903", old), Opened("QJ-OPEN", "23456789017", old)], old, Context, Ct);
         await db.Events.AppendAsync([
             new CaseEvent(Guid.NewGuid(), "QJ-OLD", old.AddHours(1), new NoteAddedData("El derechohabiente Juan Pérez pide cita.")),
             new CaseEvent(Guid.NewGuid(), "QJ-OLD", old.AddHours(2), new CaseResolvedData("Cita otorgada", "Se otorgó cita a Juan Pérez.")),
@@ -136,9 +136,9 @@ public sealed class AccessStoresTests
         Assert.Equal(["QJ-OLD"], purged);
         Assert.Empty(again);
         Assert.Null((await db.Cases.ReadByIdAsync("QJ-OLD", ReadScope.All, Ct))!.InsuredId);
-        Assert.Equal("23456789012", (await db.Cases.ReadByIdAsync("QJ-OPEN", ReadScope.All, Ct))!.InsuredId);
+        Assert.Equal("23456789017", (await db.Cases.ReadByIdAsync("QJ-OPEN", ReadScope.All, Ct))!.InsuredId);
         var log = string.Join("\n", (await db.Events.ReadByCaseAsync("QJ-OLD", ReadScope.All, Ct)).Select(e => e.DataJson));
-        Assert.DoesNotContain("12345678901", log);
+        Assert.DoesNotContain("12345678903", log);
         Assert.DoesNotContain("Juan Pérez", log);
         Assert.Contains("Cita otorgada", log);
         Assert.Contains("\"satisfaction\":4", log);

@@ -9,7 +9,7 @@ public sealed class CaseEventStoreTests
 {
     private static CaseEvent Opened(string caseId, string unit = "UMF-JAL-023", bool complex = false, Guid? eventId = null, Priority priority = Priority.Medium) =>
         new(eventId ?? Guid.NewGuid(), caseId, Now, new CaseOpenedData(unit, CaseKind.Complaint, Channel.Module, "waiting-time", priority, complex,
-            "Espera de más de tres horas en urgencias.", "12345678901"));
+            "Espera de más de tres horas en urgencias.", "12345678903"));
 
     private static CaseEvent Assigned(string caseId, int minutes = 5) => new(Guid.NewGuid(), caseId, Now.AddMinutes(minutes), new CaseAssignedData("TAO-104233"));
 

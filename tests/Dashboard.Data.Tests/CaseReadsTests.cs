@@ -10,7 +10,7 @@ public sealed class CaseReadsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static CaseEvent Opened(string caseId, int minute = 0, string unit = "UMF-JAL-023", bool complex = false, string? insuredId = "12345678901") =>
+    private static CaseEvent Opened(string caseId, int minute = 0, string unit = "UMF-JAL-023", bool complex = false, string? insuredId = "12345678903") =>
         new(Guid.NewGuid(), caseId, Now.AddMinutes(minute), new CaseOpenedData(unit, CaseKind.Complaint, Channel.Module, "waiting-time", Priority.Medium,
             complex, "Espera de más de tres horas en urgencias.", insuredId));
 
@@ -166,15 +166,15 @@ public sealed class CaseReadsTests
     public async Task InsuredId_IsStoredOnOpeningAndKeptThroughUpdates(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await AppendAsync(db, Opened("QJ-1", insuredId: "12345678901"), Opened("QJ-ANON", insuredId: null));
+        await AppendAsync(db, Opened("QJ-1", insuredId: "12345678903"), Opened("QJ-ANON", insuredId: null));
         await AppendAsync(db, Then("QJ-1", new CaseAssignedData("TAO-104233")));
 
         var byId = await db.Cases.ReadByIdAsync("QJ-1", ReadScope.All, Ct);
         var page = await db.Cases.ReadPageAsync(Query(), ReadScope.All, Ct);
 
         Assert.Equal(CaseStatus.Assigned, byId!.Status);
-        Assert.Equal("12345678901", byId.InsuredId);
-        Assert.Equal("12345678901", page.Items.Single(c => c.CaseId == "QJ-1").InsuredId);
+        Assert.Equal("12345678903", byId.InsuredId);
+        Assert.Equal("12345678903", page.Items.Single(c => c.CaseId == "QJ-1").InsuredId);
         Assert.Null(page.Items.Single(c => c.CaseId == "QJ-ANON").InsuredId);
     }
 }

@@ -13,7 +13,7 @@ public sealed class StorageFaultTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static CaseEvent Opened(string caseId, string summary = "Espera de más de tres horas en urgencias.") =>
-        new(Guid.NewGuid(), caseId, Now, new CaseOpenedData("UMF-JAL-023", CaseKind.Complaint, Channel.Module, "waiting-time", Priority.Medium, false, summary, "12345678901"));
+        new(Guid.NewGuid(), caseId, Now, new CaseOpenedData("UMF-JAL-023", CaseKind.Complaint, Channel.Module, "waiting-time", Priority.Medium, false, summary, "12345678903"));
 
     private static Task<AppendResult> AppendAsync(TestDatabase db, params CaseEvent[] events) => db.Events.AppendAsync(events, Now, Context, Ct);
 

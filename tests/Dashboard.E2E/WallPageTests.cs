@@ -59,9 +59,9 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
         TestContext.Current.SendDiagnosticMessage($"Screenshot: {screenshot}");
         // No personal data on a wall: the fixtures' NSS never reaches its DOM, its text or any address it requested.
-        Assert.DoesNotContain("12345678901", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("12345678903", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\b\d{11}\b", await page.InnerTextAsync("body"));
-        Assert.DoesNotContain(urls, url => url.Contains("12345678901", StringComparison.Ordinal));
+        Assert.DoesNotContain(urls, url => url.Contains("12345678903", StringComparison.Ordinal));
     }
 
     private static object Opened(string unitCode, TimeSpan ago, bool complex) => new
@@ -79,7 +79,7 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
             priority = "Medium",
             complex,
             summary = "Espera prolongada en ventanilla.",
-            insuredId = "12345678901",
+            insuredId = "12345678903",
         },
     };
 }

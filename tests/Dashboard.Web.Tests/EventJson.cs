@@ -20,7 +20,7 @@ public static class EventJson
             ["priority"] = priority,
             ["complex"] = complex,
             ["summary"] = "El derechohabiente refiere trato descortés en ventanilla.",
-            ["insuredId"] = "12345678901",
+            ["insuredId"] = "12345678903",
         },
     };
 

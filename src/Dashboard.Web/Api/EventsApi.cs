@@ -168,5 +168,5 @@ public static class EventsApi
     /// <summary>The README's example, written through the contract like any typed event.</summary>
     private static JsonNode Example() => CaseEventContract.ToJson(new CaseEvent(Guid.Parse("6f1c1b9e-3a53-4a1e-9a43-2f0d7c1c0a11"), "QJ-2026-000123",
         new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.FromHours(-6)),
-        new CaseOpenedData("UMF-JAL-001", CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Trato descortés en ventanilla.", "12345678901")));
+        new CaseOpenedData("UMF-JAL-001", CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Trato descortés en ventanilla.", "12345678903")));
 }

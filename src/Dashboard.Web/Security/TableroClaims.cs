@@ -119,6 +119,7 @@ public static class Policies
     public const string Read = "tablero:Read";
     public const string Admin = "tablero:Admin";
     public const string ActOnCase = "tablero:ActOnCase";
+    public const string RegisterCase = "tablero:RegisterCase";
     public const string AcknowledgeAlert = "tablero:AcknowledgeAlert";
     public const string Export = "tablero:Export";
     public const string ViewWall = "tablero:ViewWall";

@@ -11,7 +11,7 @@ public sealed class CaseEventParserTests
     private const string ValidOpened = """
         {"eventId":"0f8fad5b-d9cb-469f-a165-70867728950e","type":"CaseOpened","caseId":"QJ-2026/000123","occurredAt":"2026-11-24T09:30:00-06:00",
          "data":{"unitCode":"UMF-JAL-023","kind":"Complaint","channel":"Module","category":"mistreatment","priority":"High","complex":true,
-                 "summary":"Trato descortés en ventanilla.","insuredId":"12345678901","moduleCode":"MOD-UMF-JAL-023-1"}}
+                 "summary":"Trato descortés en ventanilla.","insuredId":"12345678903","moduleCode":"MOD-UMF-JAL-023-1"}}
         """;
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class CaseEventParserTests
         Assert.Equal("UMF-JAL-023", data.UnitCode);
         Assert.Equal(CaseKind.Complaint, data.Kind);
         Assert.True(data.Complex);
-        Assert.Equal("12345678901", data.InsuredId);
+        Assert.Equal("12345678903", data.InsuredId);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class CaseEventParserTests
     [InlineData("1234567890A", "NSS of 11 digits")]
     public void Parse_ImssInsuredIdNotAnNss_IsInvalid(string insuredId, string expected)
     {
-        var parsed = Parse(ValidOpened.Replace("12345678901", insuredId, StringComparison.Ordinal));
+        var parsed = Parse(ValidOpened.Replace("12345678903", insuredId, StringComparison.Ordinal));
 
         Assert.Contains(expected, Assert.Single(parsed.Errors["data.insuredId"]));
     }
@@ -64,7 +64,7 @@ public sealed class CaseEventParserTests
     [Fact]
     public void Parse_EsSaludUnitTakesADni()
     {
-        var json = ValidOpened.Replace("UMF-JAL-023", "HN-REB-001", StringComparison.Ordinal).Replace("12345678901", "45678912", StringComparison.Ordinal);
+        var json = ValidOpened.Replace("UMF-JAL-023", "HN-REB-001", StringComparison.Ordinal).Replace("12345678903", "45678912", StringComparison.Ordinal);
 
         Assert.True(Parse(json).IsValid);
     }

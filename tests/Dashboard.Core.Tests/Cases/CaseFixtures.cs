@@ -20,7 +20,7 @@ internal static class CaseFixtures
 
     public static CaseEvent Opened(string caseId = "QJ-2026-000123", string unitCode = "UMF-JAL-023", bool complex = true, string? agentId = null) =>
         new(Guid.NewGuid(), caseId, Now, new CaseOpenedData(unitCode, CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, complex,
-            "El derechohabiente refiere trato descortés en ventanilla.", "12345678901", "MOD-UMF-JAL-023-1", agentId, "administrative"));
+            "El derechohabiente refiere trato descortés en ventanilla.", "12345678903", "MOD-UMF-JAL-023-1", agentId, "administrative"));
 
     public static CaseEvent Next(string caseId, CaseEventData data, int minutesLater = 10) =>
         new(Guid.NewGuid(), caseId, Now.AddMinutes(minutesLater), data);

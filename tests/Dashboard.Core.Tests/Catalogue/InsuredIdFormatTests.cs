@@ -5,13 +5,15 @@ namespace Dashboard.Core.Tests.Catalogue;
 public sealed class InsuredIdFormatTests
 {
     [Theory]
-    [InlineData("12345678901", "*******8901")]
+    [InlineData("12345678903", "*******8903")]
     [InlineData("87654321", "****4321")]
     [InlineData("123", "***")]
     public void Mask_KeepsOnlyTheLastFourDigits(string insuredId, string masked) => Assert.Equal(masked, InsuredIdFormat.Mask(insuredId));
 
     [Theory]
-    [InlineData(Institution.Imss, "12345678901", true)]
+    [InlineData(Institution.Imss, "12345678903", true)]
+    [InlineData(Institution.Imss, "12345678901", false)]
+    [InlineData(Institution.Imss, "21345678903", false)]
     [InlineData(Institution.Imss, "1234567890", false)]
     [InlineData(Institution.EsSalud, "87654321", true)]
     [InlineData(Institution.EsSalud, "8765432A", false)]

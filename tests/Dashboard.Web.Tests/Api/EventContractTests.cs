@@ -88,7 +88,7 @@ public sealed class EventContractTests(TableroFactory factory) : IClassFixture<T
                 { Name: "unitCode" } => unit.Code,
                 { Name: "category" } => classification.Categories[0].Code,
                 { Name: "staffRole" } => classification.StaffRoles[0].Code,
-                _ when field.Rule<InsuredIdAttribute>() is not null => "12345678901",
+                _ when field.Rule<InsuredIdAttribute>() is not null => "12345678903",
                 _ when field.Rule<CodeAttribute>() is not null => "TAO-104233",
                 _ => "Texto de prueba.",
             };

@@ -45,7 +45,7 @@ public sealed class EventsApiTests(TableroFactory factory) : IClassFixture<Table
         Assert.True(read.GetProperty("complex").GetBoolean());
         var timeline = read.GetProperty("events");
         Assert.Equal(1, timeline.GetArrayLength());
-        Assert.Equal("*******8901", timeline[0].GetProperty("data").GetProperty("insuredId").GetString());
+        Assert.Equal("*******8903", timeline[0].GetProperty("data").GetProperty("insuredId").GetString());
     }
 
     [Fact]

@@ -166,10 +166,10 @@ public sealed class ReadApiTests(TableroFactory factory) : IClassFixture<Tablero
         var one = await client.GetAsync($"/api/v1/cases/{caseId}", Ct);
         var list = await client.GetAsync($"/api/v1/cases?unit={unit}", Ct);
 
-        Assert.Equal("*******8901", (await ReadJsonAsync(one)).GetProperty("insuredId").GetString());
-        Assert.Equal("*******8901", (await ReadJsonAsync(list)).GetProperty("items")[0].GetProperty("insuredId").GetString());
-        Assert.DoesNotContain("12345678901", await one.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.DoesNotContain("12345678901", await list.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal("*******8903", (await ReadJsonAsync(one)).GetProperty("insuredId").GetString());
+        Assert.Equal("*******8903", (await ReadJsonAsync(list)).GetProperty("items")[0].GetProperty("insuredId").GetString());
+        Assert.DoesNotContain("12345678903", await one.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("12345678903", await list.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

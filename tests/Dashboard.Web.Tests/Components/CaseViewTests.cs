@@ -22,7 +22,7 @@ public sealed class CaseViewTests : PageTestContext
     {
         // A complex complaint opened at a Jalisco UMF ten days ago: long overdue.
         var opened = new CaseEvent(Guid.NewGuid(), CaseId, DateTimeOffset.UtcNow.AddDays(-10), new CaseOpenedData(TableroFactory.JaliscoUnit.Code,
-            CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Trato descortés en ventanilla.", "12345678901"));
+            CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Trato descortés en ventanilla.", "12345678903"));
         _stores = new FakeStores(_catalogue.Context, opened);
         Services.AddCaseReaders(_stores);
         Services.AddSingleton<ICaseEventLog>(_stores);
@@ -40,7 +40,7 @@ public sealed class CaseViewTests : PageTestContext
         Assert.Contains("alta", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("Mal trato", cut.Markup, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Trato descortés en ventanilla.", cut.Find("[data-testid=case-timeline]").TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain("12345678901", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("12345678903", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,17 +200,17 @@ public sealed class CaseViewTests : PageTestContext
     public void InsuredId_IsMaskedUntilRevealedWithAReasonAndTheRevealIsAudited()
     {
         var cut = Render<CaseView>(p => p.Add(c => c.CaseId, CaseId));
-        Assert.Equal("*******8901", cut.Find("[data-testid=insured-id]").TextContent);
+        Assert.Equal("*******8903", cut.Find("[data-testid=insured-id]").TextContent);
         Assert.True(cut.Find("[data-testid=reveal]").HasAttribute("disabled"));
 
         cut.Find("input[data-testid=reveal-reason]").Input("Llamada de seguimiento al derechohabiente");
         cut.Find("[data-testid=reveal]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal("12345678901", cut.Find("[data-testid=insured-id]").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("12345678903", cut.Find("[data-testid=insured-id]").TextContent));
         var reveal = Assert.Single(AuditLog.Entries, e => e.Action == Core.Access.AuditAction.IdentifierRevealed);
         Assert.Equal(CaseId, reveal.CaseId);
         Assert.Equal("Llamada de seguimiento al derechohabiente", reveal.Detail);
-        Assert.DoesNotContain(AuditLog.Entries, e => (e.Detail ?? "").Contains("12345678901", StringComparison.Ordinal));
+        Assert.DoesNotContain(AuditLog.Entries, e => (e.Detail ?? "").Contains("12345678903", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class CaseViewTests : PageTestContext
         Assert.NotNull(cut.Find("[data-testid=case-status]"));
         Assert.Empty(cut.FindAll("[data-testid=case-actions]"));
         Assert.Empty(cut.FindAll("[data-testid=reveal]"));
-        Assert.Equal("*******8901", cut.Find("[data-testid=insured-id]").TextContent);
+        Assert.Equal("*******8903", cut.Find("[data-testid=insured-id]").TextContent);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class RecordingLogsFactory : TableroFactory
 /// </summary>
 public sealed class RevocationAndPersonalDataTests(RecordingLogsFactory factory) : IClassFixture<RecordingLogsFactory>
 {
-    private const string Nss = "31987654321";
+    private const string Nss = "31987654329";
     private const string Dni = "45678912";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -169,7 +169,7 @@ public sealed class RevocationAndPersonalDataTests(RecordingLogsFactory factory)
         await bothDelivered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         var audit = await factory.Services.GetRequiredService<IAuditStore>().ListAsync(null, null, 10_000, Ct);
 
-        Assert.Contains(reads, r => r.Contains("*******4321", StringComparison.Ordinal));
+        Assert.Contains(reads, r => r.Contains("*******4329", StringComparison.Ordinal));
         foreach (var (where, texts) in new (string, IEnumerable<string>)[]
                  {
                      ("hub payloads", payloads), ("logs and request URLs", factory.Logs), ("API answers, export and page", reads),

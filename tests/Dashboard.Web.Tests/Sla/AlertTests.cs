@@ -81,7 +81,7 @@ public sealed class AlertTests(TableroFactory factory) : IClassFixture<TableroFa
 
         Assert.Equal(AlertDelivery.Sign(TableroFactory.WebhookSecret, received.Body), received.Request.Headers.GetValues(AlertDelivery.SignatureHeader).Single());
         Assert.StartsWith("sha256=", AlertDelivery.Sign(TableroFactory.WebhookSecret, received.Body), StringComparison.Ordinal);
-        Assert.DoesNotContain("12345678901", System.Text.Encoding.UTF8.GetString(received.Body), StringComparison.Ordinal);
+        Assert.DoesNotContain("12345678903", System.Text.Encoding.UTF8.GetString(received.Body), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class AlertTests(TableroFactory factory) : IClassFixture<TableroFa
         var text = await File.ReadAllTextAsync(file, Ct);
         Assert.Contains($"direccion.{TableroFactory.JaliscoUnit.Code.ToLowerInvariant()}@imss.example", text, StringComparison.Ordinal);
         Assert.Contains(caseId, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("12345678901", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("12345678903", text, StringComparison.Ordinal);
         Assert.Equal(1, alert.Level);
         // In words for its readers: the region's name, not its code, and which clock ran out.
         var body = (await MimeKit.MimeMessage.LoadAsync(file, Ct)).TextBody;

@@ -50,7 +50,7 @@ public static class Times
         return catalogue.FindUnit(unitCode)?.TimeZone ?? defaultZone;
     }
 
-    private static TimeZoneInfo Find(string zoneId) => TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+    internal static TimeZoneInfo Find(string zoneId) => TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static string Key(string zoneId) => zoneId.Replace('/', '_').Replace('-', '_');
 
