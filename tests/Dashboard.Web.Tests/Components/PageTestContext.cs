@@ -34,10 +34,23 @@ public abstract class PageTestContext : BunitContext
 
     protected RecordingAuditStore AuditLog { get; } = new();
 
+    /// <summary>The signed-in person's user id, as their events' actor carries it.</summary>
+    protected Guid UserId { get; } = Guid.NewGuid();
+
     /// <summary>The viewer as the app's sign-in makes them: role, scope and the role's permissions as claims.</summary>
-    protected void SignInAs(Role role, ReadScope scope, string name = "laura.mendez")
+    protected void SignInAs(Role role, ReadScope scope, string name = "laura.mendez", string? displayName = null, string? module = null)
     {
-        var identity = TableroClaims.Identity("Test", name, role.ToString(), scope, RolePermissions.Of(role), CredentialKind.User, Guid.NewGuid().ToString(), 1);
+        var identity = TableroClaims.Identity("Test", name, role.ToString(), scope, RolePermissions.Of(role), CredentialKind.User, UserId.ToString(), 1);
+        if (displayName is not null)
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(TableroClaims.DisplayName, displayName));
+        }
+
+        if (module is not null)
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(TableroClaims.Module, module));
+        }
+
         _authorization.SetAuthorized(name);
         _authorization.SetRoles(role.ToString());
         _authorization.SetPolicies(RolePermissions.Of(role).Select(Policies.For).ToArray());

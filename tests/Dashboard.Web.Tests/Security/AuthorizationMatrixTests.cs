@@ -17,7 +17,8 @@ namespace Dashboard.Web.Tests.Security;
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
 {
     // Answers: data (the case is shown), hidden (404 or absent, as if it did not exist), joined / refused (hub group),
-    // signin (sent to the sign-in page), denied (sent to the no-permission page), 401, 403, ok.
+    // signin (sent to the sign-in page), denied (sent to the no-permission page), 401, 403, ok, form (the case
+    // registration form opens; which units it offers is the scope's, tested with the form).
     private static readonly string[] Expected =
     [
         //  who            path       case A    case B
@@ -27,42 +28,49 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Administrator  export     data      data",
         "Administrator  hub        joined    joined",
         "Administrator  hangfire   ok        ok",
+        "Administrator  register   denied    denied",
         "DirectorA      page       data      hidden",
         "DirectorA      api        data      hidden",
         "DirectorA      events     data      hidden",
         "DirectorA      export     data      hidden",
         "DirectorA      hub        joined    refused",
         "DirectorA      hangfire   denied    denied",
+        "DirectorA      register   form      form",
         "Supervisor     page       data      data",
         "Supervisor     api        data      data",
         "Supervisor     events     data      data",
         "Supervisor     export     data      data",
         "Supervisor     hub        joined    joined",
         "Supervisor     hangfire   denied    denied",
+        "Supervisor     register   denied    denied",
         "AgentA         page       data      hidden",
         "AgentA         api        data      hidden",
         "AgentA         events     data      hidden",
         "AgentA         export     403       403",
         "AgentA         hub        joined    refused",
         "AgentA         hangfire   denied    denied",
+        "AgentA         register   form      form",
         "WallA          page       denied    denied",
         "WallA          api        403       403",
         "WallA          events     403       403",
         "WallA          export     403       403",
         "WallA          hub        403       403",
         "WallA          hangfire   denied    denied",
+        "WallA          register   denied    denied",
         "Anonymous      page       signin    signin",
         "Anonymous      api        401       401",
         "Anonymous      events     401       401",
         "Anonymous      export     401       401",
         "Anonymous      hub        401       401",
         "Anonymous      hangfire   signin    signin",
+        "Anonymous      register   signin    signin",
         "Revoked        page       signin    signin",
         "Revoked        api        401       401",
         "Revoked        events     401       401",
         "Revoked        export     401       401",
         "Revoked        hub        401       401",
         "Revoked        hangfire   signin    signin",
+        "Revoked        register   signin    signin",
         // Source systems: a key holds only Ingest, Read, Export, Admin (RolePermissions.ForApiKeys); pages are for people.
         "IngestKey      api        data      data",
         "IngestKey      events     data      data",
@@ -80,6 +88,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "DirectorImss   export     data      data",
         "DirectorImss   hub        joined    joined",
         "DirectorImss   hangfire   denied    denied",
+        "DirectorImss   register   form      form",
         "ExportKeyImss  api        data      data",
         "ExportKeyImss  events     data      data",
         "ExportKeyImss  export     data      data",
@@ -88,6 +97,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "ExportKeyEsSalud events   hidden    hidden",
         "ExportKeyEsSalud export   hidden    hidden",
         "ExportKeyEsSalud hub      refused   refused",
+        // Remote desks: IMSS's call center reads and registers for every IMSS unit, EsSalud's telemedicine desk for none of IMSS's.
+        "CallCenterImss page       data      data",
+        "CallCenterImss api        data      data",
+        "CallCenterImss events     data      data",
+        "CallCenterImss export     403       403",
+        "CallCenterImss hub        joined    joined",
+        "CallCenterImss hangfire   denied    denied",
+        "CallCenterImss register   form      form",
+        "TelemedicineEsSalud page  hidden    hidden",
+        "TelemedicineEsSalud api   hidden    hidden",
+        "TelemedicineEsSalud events hidden   hidden",
+        "TelemedicineEsSalud export 403      403",
+        "TelemedicineEsSalud hub   refused   refused",
+        "TelemedicineEsSalud hangfire denied denied",
+        "TelemedicineEsSalud register form   form",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -128,6 +152,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             "export" => await ApiAsync(client, "/api/v1/exports/cases.csv", body => body.Contains(caseId, StringComparison.Ordinal)),
             "hub" => await HubAsync(credential, unitCode),
             "hangfire" => await HangfireAsync(client),
+            "register" => await RegisterAsync(client),
             _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),
         };
     }
@@ -189,6 +214,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         }
     }
 
+    private static async Task<string> RegisterAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/casos/nuevo", Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK when body.Contains("data-testid=\"register\"", StringComparison.Ordinal) => "form",
+            HttpStatusCode.Redirect => Redirect(response),
+            _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
     private static async Task<string> HangfireAsync(HttpClient client)
     {
         using var response = await client.GetAsync("/hangfire", Ct);
@@ -237,6 +274,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                          ("Administrator", Role.Administrator, ReadScope.All), ("DirectorA", Role.Director, regionA), ("Supervisor", Role.Supervisor, ReadScope.All),
                          ("AgentA", Role.Agent, ReadScope.ForUnit(UnitA)), ("Revoked", Role.Director, regionA),
                          ("DirectorImss", Role.Director, ReadScope.ForInstitution("Imss")),
+                         ("CallCenterImss", Role.CallCenterAgent, ReadScope.ForInstitution("Imss")),
+                         ("TelemedicineEsSalud", Role.TelemedicineAgent, ReadScope.ForInstitution("EsSalud")),
                      })
             {
                 var (_, password) = await Factory.CreateUserAsync(who.ToLowerInvariant(), role, scope);

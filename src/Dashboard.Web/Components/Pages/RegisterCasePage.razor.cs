@@ -278,7 +278,7 @@ public sealed partial class RegisterCasePage
         }
     }
 
-    private Task<IEnumerable<Unit>> SearchUnitsAsync(string? text, CancellationToken cancellationToken)
+    internal Task<IEnumerable<Unit>> SearchUnitsAsync(string? text, CancellationToken cancellationToken)
     {
         var compare = CultureInfo.CurrentCulture.CompareInfo;
         const CompareOptions loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
@@ -290,7 +290,7 @@ public sealed partial class RegisterCasePage
         return Task.FromResult(found);
     }
 
-    private Task<IEnumerable<CaseCategory>> SearchCategoriesAsync(string? text, CancellationToken cancellationToken)
+    internal Task<IEnumerable<CaseCategory>> SearchCategoriesAsync(string? text, CancellationToken cancellationToken)
     {
         if (Institution is not { } institution)
         {
