@@ -145,6 +145,8 @@ public sealed class AccessStoresTests
         var opened = (CaseOpenedData)CaseEventJson.DeserializeData(CaseEventType.CaseOpened, (await db.Events.ReadByCaseAsync("QJ-OLD", ReadScope.All, Ct))[0].DataJson);
         Assert.Equal("waiting-time", opened.Category);
         Assert.Null(opened.InsuredId);
+        // Who made each change is staff or a system, never the insured person: it stays.
+        Assert.All(await db.Events.ReadByCaseAsync("QJ-OLD", ReadScope.All, Ct), e => Assert.Equal(ActorKind.Source, e.Actor?.Kind));
     }
 
     private static CaseEvent Opened(string caseId, string insuredId, DateTimeOffset? at = null) =>

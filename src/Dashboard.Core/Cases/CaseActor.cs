@@ -46,8 +46,17 @@ public sealed record CaseActor(
     /// <summary>The Development demo's simulated sources.</summary>
     public static CaseActor DemoSimulator { get; } = new(ActorKind.System, DemoSimulatorId, "Demo");
 
-    /// <summary>This actor for one event: a source's per-event user, when it named one, joins its key.</summary>
-    public CaseActor For(CaseEvent e) => Kind == ActorKind.Source && e.ReportedBy is { } user ? this with { OnBehalfOf = user } : this;
+    /// <summary>
+    /// This actor for one event: a source's per-event user, when it named one, joins its key; a clock's warning or
+    /// breach is the sweep's, whoever carries it in (a history import computes them as the sweep would).
+    /// </summary>
+    public CaseActor For(CaseEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Type.IsSystemOnly() && Kind == ActorKind.System ? SlaSweep
+            : Kind == ActorKind.Source && e.ReportedBy is { } user ? this with { OnBehalfOf = user }
+            : this;
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

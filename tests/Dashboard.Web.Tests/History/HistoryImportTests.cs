@@ -77,6 +77,12 @@ public sealed class HistoryImportTests : IDisposable
         Assert.Equal(expected.Cases, actual.Cases);
         Assert.True(expected.Alerts > 0, "live, the same escalations alert their recipients");
         Assert.Equal(0, actual.Alerts);
+
+        // Who did it: the import for what the file holds, the sweep for the clocks it ran while importing.
+        await using var connection = await imported.Services.GetRequiredService<ConnectionFactory>().OpenAsync(Ct);
+        var actors = (await connection.QueryAsync<(string Type, string Actor)>("SELECT type, actor FROM case_events")).ToArray();
+        Assert.All(actors.Where(a => a.Type == nameof(CaseEventType.CaseOpened)), a => Assert.Equal(CaseActor.HistoryImport(Path.GetFileName(file)), CaseActor.FromJson(a.Actor)));
+        Assert.All(actors.Where(a => a.Type == nameof(CaseEventType.SlaBreached)), a => Assert.Equal(CaseActor.SlaSweep, CaseActor.FromJson(a.Actor)));
     }
 
     [Fact]
