@@ -78,7 +78,7 @@ public sealed class AlertDelivery(
 
         var unit = catalogue.Current.FindUnit(alert.UnitCode);
         var es = CultureInfo.GetCultureInfo("es-MX");
-        var levelName = LevelName(alert.Level, unit?.Institution);
+        var levelName = LevelName(alert.Level, unit?.Institution, unit?.Type);
         var regionName = catalogue.Current.FindRegion(alert.RegionCode)?.Name ?? alert.RegionCode;
         message.Subject = $"{(reminder ? "Recordatorio: " : "")}Caso {alert.CaseId} escalado a nivel {alert.Level} ({levelName}) — {unit?.Name ?? alert.UnitCode}";
         var local = catalogue.UnitTime(alert.UnitCode, alert.EscalatedAt);
@@ -148,14 +148,18 @@ public sealed class AlertDelivery(
     public static string Sign(string secret, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    /// <summary>Who a level reaches, in the institution's own structure (IMSS: OOAD committees; EsSalud: its Redes and central management).</summary>
-    public static string LevelName(int level, Institution? institution) => (level, institution) switch
+    /// <summary>
+    /// Who a level reaches, in the institution's own structure (IMSS: OOAD committees, and a UMAE's own committee beside
+    /// them; EsSalud: its Redes and central management).
+    /// </summary>
+    public static string LevelName(int level, Institution? institution, UnitType? unitType = null) => (level, institution, unitType) switch
     {
-        (1, _) => "dirección de la unidad",
-        (2, Institution.EsSalud) => "Atención al Asegurado de la Red",
-        (2, _) => "comité de Trato Digno de la OOAD",
-        (3, Institution.EsSalud) => "Gerencia Central de Atención al Asegurado",
-        (3, _) => "comité central de Trato Digno",
+        (1, _, _) => "dirección de la unidad",
+        (2, Institution.EsSalud, _) => "Atención al Asegurado de la Red",
+        (2, _, UnitType.Umae) => "comité de Trato Digno de la UMAE",
+        (2, _, _) => "comité de Trato Digno de la OOAD",
+        (3, Institution.EsSalud, _) => "Gerencia Central de Atención al Asegurado",
+        (3, _, _) => "comité central de Trato Digno",
         _ => $"nivel {level}",
     };
 }

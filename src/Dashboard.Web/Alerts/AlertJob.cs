@@ -73,7 +73,8 @@ public sealed class AlertJob(
 
         yield return Alert(AlertChannels.InApp, null, AlertStatus.Sent);
 
-        var groups = options.Value.Recipients.Where(g => g.Covers(escalation.Level, e.RegionCode, e.UnitCode, catalogue.Current.InstitutionOfRegion)).ToArray();
+        var unitType = catalogue.Current.FindUnit(e.UnitCode)?.Type;
+        var groups = options.Value.Recipients.Where(g => g.Covers(escalation.Level, e.RegionCode, e.UnitCode, catalogue.Current.InstitutionOfRegion, unitType)).ToArray();
         var addresses = groups.SelectMany(g => g.AddressesFor(e.RegionCode, e.UnitCode)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (addresses.Length > 0)
         {
@@ -145,7 +146,8 @@ public sealed class AlertJob(
     {
         foreach (var alert in await alerts.ReadRemindersDueAsync(now, cancellationToken))
         {
-            var groups = options.Value.Recipients.Where(g => g.Covers(alert.Level, alert.RegionCode, alert.UnitCode, catalogue.Current.InstitutionOfRegion));
+            var groups = options.Value.Recipients.Where(g => g.Covers(alert.Level, alert.RegionCode, alert.UnitCode, catalogue.Current.InstitutionOfRegion,
+                catalogue.Current.FindUnit(alert.UnitCode)?.Type));
             if (!alert.Critical && HeldUntil(groups, alert.UnitCode, now) is { } opens)
             {
                 await alerts.ScheduleReminderAsync(alert.Id, opens, counted: false, cancellationToken);

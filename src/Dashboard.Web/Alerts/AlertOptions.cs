@@ -1,3 +1,4 @@
+using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
 
 namespace Dashboard.Web.Alerts;
@@ -57,8 +58,19 @@ public sealed class RecipientGroup
     /// <summary>"Mon-Fri 08:00-18:00"; empty means any time.</summary>
     public string? WorkingHours { get; set; }
 
-    public bool Covers(int level, string regionCode, string unitCode, Func<string, string?> institutionOfRegion) =>
-        Level == level && ReadScope.Parse(Scope) is { } scope && scope.Allows(regionCode, unitCode, institutionOfRegion);
+    /// <summary>
+    /// Only units of these types; empty means every type. A UMAE has its own Trato Digno committee beside the OOAD
+    /// ones, not under them: its level-2 group names <c>Umae</c> here, and the OOAD group names it in <see cref="ExceptUnitTypes"/>.
+    /// </summary>
+    public List<UnitType> UnitTypes { get; set; } = [];
+
+    /// <summary>Every unit type but these.</summary>
+    public List<UnitType> ExceptUnitTypes { get; set; } = [];
+
+    public bool Covers(int level, string regionCode, string unitCode, Func<string, string?> institutionOfRegion, UnitType? unitType = null) =>
+        Level == level && ReadScope.Parse(Scope) is { } scope && scope.Allows(regionCode, unitCode, institutionOfRegion)
+        && (UnitTypes.Count == 0 || (unitType is { } t && UnitTypes.Contains(t)))
+        && (unitType is not { } type || !ExceptUnitTypes.Contains(type));
 
     public IEnumerable<string> AddressesFor(string regionCode, string unitCode) => Emails.Select(e => e
         .Replace("{unit}", unitCode.ToLowerInvariant(), StringComparison.Ordinal)
