@@ -35,6 +35,7 @@ public static class DataServices
         // Readers per feature (Dashboard.Core/Reads, Dashboard.Data/Reads): each page, endpoint and job takes the one it reads.
         services.AddSingleton<ICaseReader, CaseReader>();
         services.AddSingleton<ICaseListReader, CaseListReader>();
+        services.AddSingleton<IMyCasesReader, MyCasesReader>();
         services.AddSingleton<IOverviewReader, OverviewReader>();
         services.AddSingleton<IWallReader, WallReader>();
         services.AddSingleton<IRegionReader, RegionReader>();

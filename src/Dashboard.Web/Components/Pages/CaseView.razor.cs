@@ -7,7 +7,6 @@ using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Live;
-using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -22,8 +21,6 @@ public sealed partial class CaseView : IDisposable
 {
     private CaseState? _case;
     private IReadOnlyList<StoredCaseEvent> _timeline = [];
-    private string? _agentId;
-    private string? _note;
     private LiveView? _live;
     private string? _viewedCaseId;
     private bool _revealed;
@@ -38,11 +35,7 @@ public sealed partial class CaseView : IDisposable
 
     [Inject] private ICaseEventLog Events { get; set; } = default!;
 
-    [Inject] private CaseEventService Service { get; set; } = default!;
-
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
-
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
@@ -67,8 +60,6 @@ public sealed partial class CaseView : IDisposable
     /// <summary>Every time on this page is on the unit's clock.</summary>
     private string Zone => Unit?.TimeZone ?? WallSettings.Value.TimeZone;
 
-    private IEnumerable<Agent> Agents => Catalogue.Current.Snapshot.Agents.Where(a => a.UnitCode == _case?.UnitCode).OrderBy(a => a.Name, StringComparer.CurrentCulture);
-
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();
@@ -82,7 +73,6 @@ public sealed partial class CaseView : IDisposable
     {
         _case = await Cases.ReadByIdAsync(CaseId, Scope);
         _timeline = _case is null ? [] : await Events.ReadByCaseAsync(CaseId, Scope);
-        _agentId ??= _case?.AgentId;
         if (_case is not null && _viewedCaseId != CaseId)
         {
             // Once per case opened, not per live refresh.
@@ -104,39 +94,6 @@ public sealed partial class CaseView : IDisposable
         await Audit.RecordAsync(Viewer, Core.Access.AuditAction.IdentifierRevealed, CaseId, Core.Access.AuditOutcome.Success, reason);
         _revealed = true;
         _revealReason = null;
-    }
-
-    private async Task ActAsync(CaseEventData data)
-    {
-        // The buttons are only drawn for those allowed; this holds even for a crafted event from the browser.
-        if (!Can(Core.Access.Permission.ActOnCase) || (data is CaseEscalatedData && !Can(Core.Access.Permission.Escalate)))
-        {
-            return;
-        }
-
-        AppendResult result;
-        try
-        {
-            result = await Service.AppendAsync([new CaseEvent(Guid.NewGuid(), CaseId, Time.GetUtcNow(), data)], Viewer.CaseActor());
-        }
-        catch (Exception ex) when (Data.StorageFaults.Describe(ex) is not null)
-        {
-            // Nothing was stored: the person hears it and may try again; the page and its circuit stay.
-            Snackbar.Add(L["StorageUnavailable"], Severity.Error);
-            return;
-        }
-
-        if (result.Outcome == AppendOutcome.Committed)
-        {
-            _note = null;
-            Snackbar.Add(L["Done", V[$"Event{data.Type}"]], Severity.Success);
-        }
-        else
-        {
-            Snackbar.Add(L["Refused", result.Reason ?? ""], Severity.Error);
-        }
-
-        await LoadAsync();
     }
 
     /// <summary>"Derechohabiente (NSS)" at an IMSS unit, "Asegurado (DNI)" at an EsSalud one, whatever the reader's language.</summary>
