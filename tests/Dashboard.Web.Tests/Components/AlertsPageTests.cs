@@ -28,7 +28,10 @@ public sealed class AlertsPageTests : PageTestContext
         var cut = Render<AlertsPage>();
 
         Assert.Equal("Alertas de escalamiento", cut.Find("h1").TextContent);
-        Assert.Equal("2 · Comité regional", cut.Find("[data-testid=level-1]").TextContent.Trim());
+        // In the case's institution's own structure, and the region by its name, never its code.
+        Assert.Equal("2 · Comité de la OOAD", cut.Find("[data-testid=level-1]").TextContent.Trim());
+        Assert.Contains("OOAD Jalisco", cut.Find("[data-testid=alerts-table]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("IMSS-JAL", cut.Find("[data-testid=alerts-table]").TextContent, StringComparison.Ordinal);
         Assert.Contains("10:00", cut.Find("[data-testid=alerts-table]").TextContent, StringComparison.Ordinal);
         Assert.Contains(Unit.Name, cut.Markup, StringComparison.Ordinal);
     }

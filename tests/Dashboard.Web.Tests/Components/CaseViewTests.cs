@@ -169,6 +169,26 @@ public sealed class CaseViewTests : PageTestContext
     }
 
     [Fact]
+    public void EsSaludCase_EscalatedByHand_NamesTheLevelInEsSaludsStructure_AndWhoDidIt()
+    {
+        var unit = TableroFactory.Catalogue.Units.First(u => u.Institution == Core.Catalogue.Institution.EsSalud);
+        var stores = new FakeStores(_catalogue.Context, new CaseEvent(Guid.NewGuid(), "RC-2026-000044", DateTimeOffset.UtcNow.AddHours(-2), new CaseOpenedData(unit.Code,
+            CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, true, "Maltrato en admisión.")));
+        Services.AddCaseReaders(stores);
+        Services.AddSingleton<ICaseEventLog>(stores);
+        Services.AddSingleton(new CaseEventService(stores, _feed, () => _catalogue.Context, TimeProvider.System));
+        SignInAs(Core.Access.Role.Director, Core.Storage.ReadScope.All, "carmen.rojas", "Carmen Rojas");
+        var cut = Render<CaseView>(p => p.Add(c => c.CaseId, "RC-2026-000044"));
+        // Stored before actors were kept: it reads as the source system.
+        Assert.Equal("Autor: sistema de origen", cut.Find("[data-testid=timeline-actor]").TextContent.Trim());
+
+        cut.Find("[data-testid=act-escalate]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("1 · Dirección del centro asistencial", cut.Find("[data-testid=case-level]").TextContent.Trim()));
+        Assert.DoesNotContain("Comité", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AgentMissingFromTheCatalogue_IsNamedInWordsNeverByItsCode()
     {
         var stores = new FakeStores(_catalogue.Context, new CaseEvent(Guid.NewGuid(), "QJ-2026-000900", DateTimeOffset.UtcNow.AddHours(-1), new CaseOpenedData(TableroFactory.JaliscoUnit.Code,

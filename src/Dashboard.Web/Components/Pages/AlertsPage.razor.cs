@@ -61,6 +61,13 @@ public sealed partial class AlertsPage : IDisposable
 
     private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
 
+    private string RegionName(string code) => Catalogue.Current.FindRegion(code)?.Name ?? code;
+
+    /// <summary>The level in the case's institution's own structure (a UMAE's committee, an EsSalud Red).</summary>
+    private string LevelName(Core.Alerts.Alert alert) => Catalogue.Current.FindUnit(alert.UnitCode) is { } unit
+        ? V.Level(alert.Level, unit.Institution, unit.Type)
+        : V.Level(alert.Level, null);
+
     /// <summary>In the unit's own time zone, as the people of that unit read their clocks.</summary>
     /// <summary>A time on its unit's clock, marked with the zone's short name when the list spans zones ("CDMX", "Lima").</summary>
     private string LocalTime(string unitCode, DateTimeOffset at) => V.TimeIn(at, ZoneOf(unitCode), SpansZones);

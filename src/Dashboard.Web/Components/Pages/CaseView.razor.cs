@@ -142,7 +142,7 @@ public sealed partial class CaseView : IDisposable
         CaseAssignedData a => AgentName(a.AgentId),
         NoteAddedData n => n.Text,
         CasePausedData p => L[$"PauseReason{p.Reason}", V.Word("Insured", _case?.Institution)],
-        CaseEscalatedData x => $"{V[$"Level{x.Level}"]}: {x.Reason}",
+        CaseEscalatedData x => $"{V.Level(x.Level, _case?.Institution, Unit?.Type)}: {x.Reason}",
         CaseResolvedData r => r.Summary,
         CaseClosedData { Satisfaction: { } s } => $"{s}/5",
         CaseReopenedData r => r.Reason,

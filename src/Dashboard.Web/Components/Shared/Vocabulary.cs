@@ -71,6 +71,16 @@ public static class VocabularyExtensions
         };
     }
 
+    /// <summary>
+    /// An escalation level in the case's institution's structure: IMSS's OOAD committee (a UMAE's own committee at
+    /// level 2) and central committee; EsSalud's Red and its Gerencia Central de Atención al Asegurado.
+    /// </summary>
+    public static string Level(this IStringLocalizer<Vocabulary> words, int level, Institution? institution, UnitType? unitType = null)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return unitType == UnitType.Umae && words[$"Level{level}_Umae"] is { ResourceNotFound: false } umae ? umae.Value : words.Word($"Level{level}", institution);
+    }
+
     /// <summary>A staff role in the reader's language, from the institution's classification (the code if unknown).</summary>
     public static string StaffRole(this IStringLocalizer<Vocabulary> words, Institution institution, string code)
     {
