@@ -62,7 +62,7 @@ public sealed partial class MyCasesPage : IDisposable
     private async Task LoadAsync()
     {
         _mine = await Desk.ReadAssignedOpenAsync(Viewer.AgentId(), Scope);
-        _untaken = await Desk.ReadUnassignedNewAsync(Scope);
+        _untaken = MayTake ? await Desk.ReadUnassignedNewAsync(Scope) : [];
         _selected = _selectedId is null ? null : _mine.FirstOrDefault(c => c.CaseId == _selectedId) ?? await Cases.ReadByIdAsync(_selectedId, Scope);
         if (_selected is { } s && (s.Status == CaseStatus.Closed || s.AgentId != Viewer.AgentId()))
         {
