@@ -209,7 +209,7 @@ public sealed partial class CaseGrid : ComponentBase
     private string CategoryText(string? code) => code is null or "" ? L["Any"]
         : Vocabulary.CategoryName(Institution ?? Enum.GetValues<Institution>().FirstOrDefault(i => ClassificationCatalogue.For(i).FindCategory(code) is not null), code);
 
-    private string StaffRoleText(string? code) => code is null or "" ? L["AnyStaff"] : Vocabulary.StaffRoleName(Institution, code);
+    private string StaffRoleText(string? code) => code is null or "" ? L["AnyStaff"] : Vocabulary.StaffRoleShortName(Institution, code);
 
     private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
 

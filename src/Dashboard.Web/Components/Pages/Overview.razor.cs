@@ -235,7 +235,7 @@ public sealed partial class Overview : IDisposable
 
     private string UnitText(string? code) => code is null or "" ? L["AllUnits"] : Catalogue.Current.FindUnit(code)?.Name ?? code;
 
-    private string StaffRoleText(string? code) => code is null or "" ? L["AllStaff"] : Vocabulary.StaffRoleName(RolesInstitution, code);
+    private string StaffRoleText(string? code) => code is null or "" ? L["AllStaff"] : Vocabulary.StaffRoleShortName(RolesInstitution, code);
 
     private string ComplexText(string? value) => value == bool.TrueString ? L["ComplexYes"] : value == bool.FalseString ? L["ComplexNo"] : L["All"];
 

@@ -52,6 +52,11 @@ public sealed class Vocabulary
             : string.Join(" · ", names.Select(n => $"{InstitutionName(n.Institution)}: {n.Name}"));
     }
 
+    /// <summary>A chosen staff role as a select shows it: the names alone, without the institutions ("Asistente médica / Técnico asistencial").</summary>
+    public static string StaffRoleShortName(Institution? institution, string code) => institution is { } i ? StaffRoleName(i, code)
+        : string.Join(" / ", Enum.GetValues<Institution>().Where(i => ClassificationCatalogue.For(i).FindStaffRole(code) is not null)
+            .Select(i => StaffRoleName(i, code)).Distinct(StringComparer.Ordinal).DefaultIfEmpty(code));
+
     /// <summary>The staff roles a filter offers: the institution's, or every institution's once by code; by name.</summary>
     public static IReadOnlyList<(string Code, string Name)> StaffRoles(Institution? institution) =>
         (institution is { } i ? [i] : Enum.GetValues<Institution>())
