@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Catalogue.Classification;
 
 namespace Dashboard.Simulator;
 
@@ -186,7 +187,7 @@ public sealed class CaseSimulator
 
         var c = new SimulatedCase($"SIM-{_runId}-{++_caseCounter:D6}", unit, complex, priority, agent is null ? Stage.New : Stage.Assigned);
         var summary = category.Summaries[_random.Next(category.Summaries.Length)];
-        var staffRole = StaffRoles[_random.Next(StaffRoles.Length)];
+        var staffRole = StaffRoleFor(kind, category.Code);
         var insuredId = _random.NextDouble() < 0.7 ? SyntheticInsuredId(unit.Institution) : null;
         var moduleCode = atModule ? agent is null ? modules![_random.Next(modules.Length)].Code : agent.ModuleCode : null;
         var data = new CaseOpenedData(unit.Code, kind, channel, category.Code, priority, complex, summary, insuredId, moduleCode, agent?.Id, staffRole);
@@ -351,7 +352,34 @@ public sealed class CaseSimulator
         new("listening", 1, ["Refiere que no se atendieron sus comentarios anteriores.", "Sus quejas previas no recibieron respuesta."]),
     }.Select(c => (c, c.Weight)));
 
-    private static readonly string[] StaffRoles = ["medical-assistant", "pharmacy", "nursing", "physician", "security", "administrative", "social-work"];
+    // Who a case is about. Mistreatment falls mostly on medical assistants (ventanilla, citas) and pharmacy, as the
+    // central committee found; supply on pharmacy; the rest spread over the services.
+    private static readonly Weighted<string> MistreatmentRoles = new([
+        ("medical-assistant", 34), ("pharmacy", 22), ("nursing", 14), ("physician", 12), ("security", 9), ("administrative", 6), ("social-work", 2), ("laboratory", 1)]);
+
+    private static readonly Weighted<string> SupplyRoles = new([("pharmacy", 85), ("administrative", 8), ("physician", 7)]);
+
+    private static readonly Weighted<string> OtherRoles = new([
+        ("physician", 24), ("medical-assistant", 20), ("nursing", 16), ("administrative", 14), ("pharmacy", 10), ("laboratory", 6), ("social-work", 5), ("security", 5)]);
+
+    /// <summary>
+    /// The staff role a new case is about: nearly every complaint names one (one in eight does not), about half the
+    /// compliments (who was praised), few requests.
+    /// </summary>
+    private string? StaffRoleFor(CaseKind kind, string category)
+    {
+        var named = kind switch { CaseKind.Complaint => 0.88, CaseKind.Compliment => 0.5, _ => 0.15 };
+        if (_random.NextDouble() >= named)
+        {
+            return null;
+        }
+
+        var roles = kind != CaseKind.Complaint ? OtherRoles
+            : category == ClassificationCatalogue.Mistreatment ? MistreatmentRoles
+            : category == "medicine-supply" ? SupplyRoles
+            : OtherRoles;
+        return roles.Pick(_random);
+    }
 
     private static readonly PauseReason[] PauseReasons = [PauseReason.AwaitingInsured, PauseReason.AwaitingInformation, PauseReason.ThirdParty];
 

@@ -7,7 +7,7 @@ namespace Dashboard.Data.Tests;
 
 /// <summary>Every reader of the case projection behind one name, for store tests and benchmarks that read several.</summary>
 public sealed class CaseReadersForTests(ConnectionFactory connections, SqlScripts sql)
-    : ICaseReader, ICaseListReader, IOverviewReader, IWallReader, IRegionReader, IWorkloadReader, IRecognitionReader
+    : ICaseReader, ICaseListReader, IOverviewReader, IWallReader, IRegionReader, IWorkloadReader, IRecognitionReader, IStaffRoleReader
 {
     private readonly CaseReader _cases = new(connections, sql);
     private readonly CaseListReader _list = new(connections, sql);
@@ -16,6 +16,7 @@ public sealed class CaseReadersForTests(ConnectionFactory connections, SqlScript
     private readonly RegionReader _regions = new(connections, sql);
     private readonly WorkloadReader _workload = new(connections, sql);
     private readonly RecognitionReader _recognition = new(connections, sql);
+    private readonly StaffRoleReader _staffRoles = new(connections, sql);
 
     public Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => _cases.ReadByIdAsync(caseId, scope, cancellationToken);
 
@@ -52,4 +53,7 @@ public sealed class CaseReadersForTests(ConnectionFactory connections, SqlScript
 
     public Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit,
         CancellationToken cancellationToken = default) => _recognition.ReadComplimentsAsync(scope, since, limit, cancellationToken);
+
+    public Task<IReadOnlyList<StaffRoleCount>> ReadCountsByStaffRoleAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
+        _staffRoles.ReadCountsByStaffRoleAsync(filter, scope, days, cancellationToken);
 }

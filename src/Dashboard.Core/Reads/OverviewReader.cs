@@ -35,6 +35,12 @@ public sealed record CaseFilter
     public Channel? Channel { get; init; }
     public Priority? Priority { get; init; }
     public bool? Complex { get; init; }
+
+    /// <summary>The staff role the cases are about (a code of the institution's classification).</summary>
+    public string? StaffRole { get; init; }
+
+    /// <summary>The attention module where the cases were registered.</summary>
+    public string? ModuleCode { get; init; }
     public DateOnly? OpenedFrom { get; init; }
     public DateOnly? OpenedTo { get; init; }
 }

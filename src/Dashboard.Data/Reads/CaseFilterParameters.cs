@@ -21,6 +21,9 @@ internal sealed record CaseFilterParameters
     public string? Channel { get; init; }
     public string? Priority { get; init; }
     public bool? Complex { get; init; }
+    public string? StaffRole { get; init; }
+    public string? ModuleCode { get; init; }
+    public string? MistreatmentCategory { get; init; }
     public string? OpenedFrom { get; init; }
     public string? OpenedTo { get; init; }
     public DateTimeOffset? OpenedFromUtc { get; init; }
@@ -53,6 +56,8 @@ internal sealed record CaseFilterParameters
         Channel = f.Channel?.ToString(),
         Priority = f.Priority?.ToString(),
         Complex = f.Complex,
+        StaffRole = f.StaffRole,
+        ModuleCode = f.ModuleCode,
         OpenedFrom = Iso(f.OpenedFrom),
         OpenedTo = Iso(f.OpenedTo),
         OpenedFromUtc = f.OpenedFrom is { } from ? days.EarliestStart(from) : null,

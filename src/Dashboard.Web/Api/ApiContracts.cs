@@ -191,6 +191,25 @@ internal sealed class QueryReader
         return index;
     }
 
+    /// <summary>A staff role code of any institution's classification (GET /api/v1/classification), exact case.</summary>
+    public string? StaffRole(string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var roles = System.Enum.GetValues<Institution>().SelectMany(i => Core.Catalogue.Classification.ClassificationCatalogue.For(i).StaffRoles).Select(r => r.Code)
+            .Distinct(StringComparer.Ordinal).ToArray();
+        if (!roles.Contains(value, StringComparer.Ordinal))
+        {
+            _errors[name] = [$"'{value}' is not a staff role: {string.Join(", ", roles)}"];
+            return null;
+        }
+
+        return value;
+    }
+
     public bool? Bool(string name, string? value) => Choice(name, value, "false", "true") is { } index ? index == 1 : null;
 
     public int Int(string name, string? value, int fallback, int min, int max)

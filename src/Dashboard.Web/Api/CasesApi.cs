@@ -60,12 +60,13 @@ public static class CasesApi
     /// empty page, the same answer as a region without cases.
     /// </summary>
     private static async Task<Results<Ok<CasePageDto>, ProblemHttpResult>> ListCasesAsync(
-        HttpContext http, ICaseListReader cases, string? region, string? unit, string? status, string? complex, string? page, string? pageSize,
+        HttpContext http, ICaseListReader cases, string? region, string? unit, string? status, string? complex, string? staffRole, string? page, string? pageSize,
         CancellationToken cancellationToken)
     {
         var query = new QueryReader();
         var open = query.Choice(nameof(status), status, "open", "closed") is { } index ? index == 0 : (bool?)null;
         var isComplex = query.Bool(nameof(complex), complex);
+        var role = query.StaffRole(nameof(staffRole), staffRole);
         var pageNumber = query.Int(nameof(page), page, 1, 1, int.MaxValue);
         var size = query.Int(nameof(pageSize), pageSize, DefaultPageSize, 1, MaxPageSize);
         if (!query.IsValid)
@@ -74,9 +75,12 @@ public static class CasesApi
         }
 
         var result = await cases.ReadPageAsync(
-            new CaseListQuery(new CaseFilter { RegionCode = NullIfEmpty(region), UnitCode = NullIfEmpty(unit), Complex = isComplex }, pageNumber, size) { Open = open }, http.User.ReadScope()!, cancellationToken);
+            new CaseListQuery(new CaseFilter { RegionCode = NullIfEmpty(region), UnitCode = NullIfEmpty(unit), Complex = isComplex, StaffRole = role }, pageNumber, size) { Open = open }, http.User.ReadScope()!, cancellationToken);
         return TypedResults.Ok(new CasePageDto(result.Items.Select(c => CaseDto.From(c, null)).ToArray(), pageNumber, size, result.Total));
     }
+
+    private static string[] StaffRoleCodes => Enum.GetValues<Core.Catalogue.Institution>()
+        .SelectMany(i => Core.Catalogue.Classification.ClassificationCatalogue.For(i).StaffRoles).Select(r => r.Code).Distinct(StringComparer.Ordinal).ToArray();
 
     internal static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
@@ -86,6 +90,8 @@ public static class CasesApi
         OpenApiContract.Parameter(operation, "unit", OpenApiContract.UnitFilter, OpenApiContract.Text());
         OpenApiContract.Parameter(operation, "status", "open: New, Assigned or Paused; closed: Resolved or Closed. Both when absent.", OpenApiContract.OneOf("open", "closed"));
         OpenApiContract.Parameter(operation, "complex", "Only complex (true) or only other (false) cases.", new OpenApiSchema { Type = JsonSchemaType.Boolean });
+        OpenApiContract.Parameter(operation, "staffRole", "Only cases about this staff role: a code of the institution's classification (GET /api/v1/classification), e.g. medical-assistant, pharmacy.",
+            OpenApiContract.OneOf(StaffRoleCodes));
         OpenApiContract.Parameter(operation, "page", "Page number, from 1.", new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Default = 1 });
         OpenApiContract.Parameter(operation, "pageSize", $"Cases per page, 1–{CasesApi.MaxPageSize}.",
             new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Maximum = CasesApi.MaxPageSize.ToString(CultureInfo.InvariantCulture), Default = CasesApi.DefaultPageSize });

@@ -39,6 +39,7 @@ public static class DataServices
         services.AddSingleton<IOverviewReader, OverviewReader>();
         services.AddSingleton<IWallReader, WallReader>();
         services.AddSingleton<IRegionReader, RegionReader>();
+        services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
         services.AddSingleton<IWorkloadReader, WorkloadReader>();
         services.AddSingleton<IRecognitionReader, RecognitionReader>();
         services.AddSingleton<IHolidayStore, HolidayStore>();

@@ -34,6 +34,18 @@ public sealed class ClassificationCatalogueTests
         Assert.Equal("Mal trato", ClassificationCatalogue.For(Institution.Imss).FindCategory("mistreatment")!.Es);
     }
 
+    [Theory]
+    [InlineData(Institution.Imss, "Mal trato", "Asistente médica")]
+    [InlineData(Institution.EsSalud, "Maltrato", "Técnico asistencial")]
+    public void Mistreatment_IsACategoryOfEveryInstitutionAndItsPriorityRolesAreStaffRoles(Institution institution, string mistreatment, string assistant)
+    {
+        var classification = ClassificationCatalogue.For(institution);
+
+        Assert.Equal(mistreatment, classification.FindCategory(ClassificationCatalogue.Mistreatment)!.Es);
+        Assert.Equal(assistant, classification.FindStaffRole("medical-assistant")!.Es);
+        Assert.Equal("Farmacia", classification.FindStaffRole("pharmacy")!.Es);
+    }
+
     [Fact]
     public void Parse_CategoryOfAnotherInstitution_IsInvalidAtItsPath()
     {

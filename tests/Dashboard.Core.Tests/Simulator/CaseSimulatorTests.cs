@@ -66,6 +66,19 @@ public sealed class CaseSimulatorTests
     }
 
     [Fact]
+    public void Tick_ComplaintsNameAStaffRole_MistreatmentMostlyMedicalAssistantsAndPharmacy()
+    {
+        var (events, _) = Simulate(new SimulatorOptions { CasesPerMinute = 600, TimeScale = 1, Seed = 13 }, TimeSpan.FromMinutes(5));
+
+        var complaints = events.Select(e => e.Data).OfType<CaseOpenedData>().Where(o => o.Kind == CaseKind.Complaint).ToArray();
+        var mistreatment = complaints.Where(o => o.Category == Dashboard.Core.Catalogue.Classification.ClassificationCatalogue.Mistreatment && o.StaffRole is not null).ToArray();
+
+        Assert.InRange(complaints.Count(o => o.StaffRole is not null) / (double)complaints.Length, 0.8, 0.95);
+        Assert.InRange(mistreatment.Count(o => o.StaffRole is "medical-assistant" or "pharmacy") / (double)mistreatment.Length, 0.45, 0.7);
+        Assert.Contains(complaints, o => o.StaffRole is null);
+    }
+
+    [Fact]
     public void Tick_CasesLandInUnitsInProportionToSize()
     {
         var (events, _) = Simulate(new SimulatorOptions { CasesPerMinute = 3000, TimeScale = 1, Seed = 3 }, TimeSpan.FromMinutes(4));

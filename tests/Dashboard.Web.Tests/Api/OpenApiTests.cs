@@ -33,6 +33,20 @@ public sealed class OpenApiTests(TableroFactory factory) : IClassFixture<Tablero
     }
 
     [Fact]
+    public async Task Document_ListsTheCaseListsStaffRoleFilterWithItsCodes()
+    {
+        var document = JsonDocument.Parse(await ReadDocumentAsync()).RootElement;
+
+        var parameters = document.GetProperty("paths").GetProperty("/api/v1/cases").GetProperty("get").GetProperty("parameters").EnumerateArray();
+        var staffRole = parameters.Single(p => p.GetProperty("name").GetString() == "staffRole");
+
+        Assert.Equal("query", staffRole.GetProperty("in").GetString());
+        var codes = staffRole.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToArray();
+        Assert.Contains("medical-assistant", codes);
+        Assert.Contains("pharmacy", codes);
+    }
+
+    [Fact]
     public async Task Document_EveryApiOperationNeedsTheApiKeyHeader()
     {
         var document = JsonDocument.Parse(await ReadDocumentAsync()).RootElement;

@@ -156,6 +156,48 @@ public sealed class ReadApiTests(TableroFactory factory) : IClassFixture<Tablero
     }
 
     [Fact]
+    public async Task Cases_List_FiltersByStaffRole()
+    {
+        var unit = JaliscoUmfs[5].Code;
+        string assistant = NewCaseId(), pharmacy = NewCaseId(), unspecified = NewCaseId();
+        JsonObject About(JsonObject opened, string role)
+        {
+            opened["data"]!["staffRole"] = role;
+            return opened;
+        }
+
+        await PostAsync(About(OpenedAt(assistant, unit, minutesAgo: 3), "medical-assistant"), About(OpenedAt(pharmacy, unit, minutesAgo: 2), "pharmacy"),
+            OpenedAt(unspecified, unit, minutesAgo: 1));
+        using var client = factory.CreateClient(TableroFactory.ReadKey);
+
+        var assistants = await ReadJsonAsync(await client.GetAsync($"/api/v1/cases?unit={unit}&staffRole=medical-assistant", Ct));
+        var pharmacyOpen = await ReadJsonAsync(await client.GetAsync($"/api/v1/cases?unit={unit}&staffRole=pharmacy&status=open", Ct));
+        var security = await ReadJsonAsync(await client.GetAsync($"/api/v1/cases?unit={unit}&staffRole=security", Ct));
+        var any = await ReadJsonAsync(await client.GetAsync($"/api/v1/cases?unit={unit}&staffRole=", Ct));
+
+        Assert.Equal([assistant], CaseIds(assistants));
+        Assert.Equal("medical-assistant", assistants.GetProperty("items")[0].GetProperty("staffRole").GetString());
+        Assert.Equal([pharmacy], CaseIds(pharmacyOpen));
+        Assert.Empty(CaseIds(security));
+        Assert.Equal([unspecified, pharmacy, assistant], CaseIds(any));
+    }
+
+    [Theory]
+    [InlineData("asistente-medica")]
+    [InlineData("Pharmacy")]
+    [InlineData("mistreatment")]
+    public async Task Cases_UnknownStaffRole_Is400ProblemNamingStaffRole(string role)
+    {
+        using var client = factory.CreateClient(TableroFactory.ReadKey);
+
+        var response = await client.GetAsync($"/api/v1/cases?staffRole={Uri.EscapeDataString(role)}", Ct);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["staffRole"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Contains("medical-assistant", problem.GetProperty("errors").GetProperty("staffRole")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cases_InsuredId_IsAlwaysMasked()
     {
         var unit = JaliscoUmfs[3].Code;

@@ -38,6 +38,17 @@ internal sealed class DirectorsStore : CaseReadersStub
 
     public ConcurrentQueue<string> UnitCountRegions { get; } = new();
 
+    public volatile IReadOnlyList<StaffRoleCount> StaffRoles = [];
+
+    public ConcurrentQueue<(CaseFilter Filter, ReadScope Scope)> StaffRoleFilters { get; } = new();
+
+    public override Task<IReadOnlyList<StaffRoleCount>> ReadCountsByStaffRoleAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _reads);
+        StaffRoleFilters.Enqueue((filter, scope));
+        return Task.FromResult(StaffRoles);
+    }
+
     public override Task<OpenCaseCounts> ReadOverviewAsync(CaseFilter filter, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _reads);

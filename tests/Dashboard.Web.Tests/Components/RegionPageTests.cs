@@ -60,6 +60,20 @@ public sealed class RegionPageTests : PageTestContext
     }
 
     [Fact]
+    public void StaffRoleCounts_OfTheRegion_OpenTheRegionsComplaintsOfThatRole()
+    {
+        _store.StaffRoles = [new StaffRoleCount("pharmacy", 21, 8), new StaffRoleCount("medical-assistant", 30, 12)];
+
+        var cut = RenderRegion();
+
+        var (filter, _) = _store.StaffRoleFilters.Last();
+        Assert.Equal((Jalisco, (string?)null, Dashboard.Core.Cases.CaseKind.Complaint), (filter.RegionCode, filter.UnitCode, filter.Kind));
+        Assert.Equal(["Asistente médica", "Farmacia"], cut.FindAll("[data-testid^='staff-role-name-']").Select(e => e.TextContent.Trim()));
+        var href = cut.Find("[data-testid='staff-role-mistreatment-pharmacy']").GetAttribute("href")!;
+        Assert.StartsWith($"/casos?region={Jalisco}&kind=Complaint&category=mistreatment&staffRole=pharmacy&from=", href, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Numbers_OpenTheUnitsCasesBehindThem()
     {
         var cut = RenderRegion();

@@ -209,4 +209,63 @@ public sealed class UnitPageTests : PageTestContext
 
         Assert.Equal(0, _feed.SubscriberCount);
     }
+
+    [Fact]
+    public void StaffRoleCounts_ShowTheUnitsComplaintsByRoleInSpanishWithMistreatmentLinked()
+    {
+        _store.StaffRoles = [new StaffRoleCount("pharmacy", 9, 2), new StaffRoleCount("medical-assistant", 14, 6), new StaffRoleCount(null, 4, 1)];
+
+        var cut = RenderUnit(Umf);
+
+        var (filter, scope) = _store.StaffRoleFilters.Last();
+        Assert.Equal((Umf.Code, CaseKind.Complaint, ReadScope.All), (filter.UnitCode, filter.Kind, scope));
+        Assert.Equal(Overview.DefaultPeriodDays - 1, filter.OpenedTo!.Value.DayNumber - filter.OpenedFrom!.Value.DayNumber);
+        var table = cut.Find("[data-testid='staff-role-counts']").TextContent;
+        Assert.Contains("Quejas por personal señalado", table, StringComparison.Ordinal);
+        Assert.Contains("Mal trato", table, StringComparison.Ordinal);
+        // Most mistreatment first, the unspecified last; IMSS's own names, never the codes.
+        Assert.Equal(["Asistente médica", "Farmacia", "Sin especificar"],
+            cut.FindAll("[data-testid^='staff-role-name-']").Select(e => e.TextContent.Trim()));
+        Assert.DoesNotContain("medical-assistant<", cut.Find("[data-testid='staff-role-table']").InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(("14", "6"), (Text(cut, "staff-role-cases-medical-assistant"), Text(cut, "staff-role-mistreatment-medical-assistant")));
+        var mistreatment = cut.Find("[data-testid='staff-role-mistreatment-medical-assistant']").GetAttribute("href")!;
+        Assert.StartsWith($"/unidades/{Umf.Code}?", mistreatment, StringComparison.Ordinal);
+        Assert.Contains("kind=Complaint", mistreatment, StringComparison.Ordinal);
+        Assert.Contains("category=mistreatment", mistreatment, StringComparison.Ordinal);
+        Assert.Contains("staffRole=medical-assistant", mistreatment, StringComparison.Ordinal);
+        Assert.Contains("status=all", mistreatment, StringComparison.Ordinal);
+        Assert.DoesNotContain("category=", cut.Find("[data-testid='staff-role-cases-pharmacy']").GetAttribute("href"), StringComparison.Ordinal);
+        // Cases without a role cannot be listed by role: counted, not linked.
+        Assert.Null(cut.Find("[data-testid='staff-role-cases-unspecified']").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void StaffRoleCounts_AtEsSalud_SpeakOfReclamosAndTecnicos()
+    {
+        _store.Cases = [Case("QR-1", Peruvian, hoursAgo: 2)];
+        _store.StaffRoles = [new StaffRoleCount("medical-assistant", 3, 3)];
+
+        var cut = RenderUnit(Peruvian, "?from=2026-11-01&to=2026-11-15");
+
+        var (filter, _) = _store.StaffRoleFilters.Last();
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 15)), (filter.OpenedFrom, filter.OpenedTo));
+        Assert.Contains("Reclamos por personal señalado", Text(cut, "staff-role-counts"), StringComparison.Ordinal);
+        Assert.Equal("Técnico asistencial", Text(cut, "staff-role-name-medical-assistant"));
+        Assert.Contains("Maltrato", Text(cut, "staff-role-counts"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StaffRoleFilter_OfTheLinkReachesTheGridAndListsTheUnitsRoles()
+    {
+        _store.Cases = [Case("QJ-NEW", Umf, hoursAgo: 2) with { StaffRole = "pharmacy" }];
+
+        var cut = RenderUnit(Umf, "?staffRole=pharmacy");
+
+        Assert.Equal("pharmacy", _store.PageQueries.Last().Filter.StaffRole);
+        Assert.Equal("Farmacia", Text(cut, "staff-role-QJ-NEW"));
+        var select = Select(cut, "filter-staff-role");
+        Assert.Equal("pharmacy", MudBlazor.Extensions.ComponentBaseWithStateExtensions.GetState(select.Instance, x => x.Value));
+        Assert.Equal("Farmacia", select.Instance.ToStringFunc!("pharmacy"));
+        Assert.Equal("Vigilancia", select.Instance.ToStringFunc!("security"));
+    }
 }

@@ -19,7 +19,7 @@ public sealed class CaseListLinkTests
             Filter = new CaseFilter
             {
                 RegionCode = "IMSS-JAL", UnitCode = "UMF-JAL-023", Kind = CaseKind.Complaint, Category = "mistreatment", Channel = Channel.CallCenter,
-                Priority = Priority.High, Complex = false, OpenedFrom = new DateOnly(2026, 11, 1), OpenedTo = new DateOnly(2026, 11, 24),
+                StaffRole = "medical-assistant", ModuleCode = "MOD-UMF-JAL-023-A", Priority = Priority.High, Complex = false, OpenedFrom = new DateOnly(2026, 11, 1), OpenedTo = new DateOnly(2026, 11, 24),
             },
             StatusFilter = nameof(CaseStatus.Paused),
             SlaState = SlaState.AtRisk,
@@ -28,6 +28,16 @@ public sealed class CaseListLinkTests
         };
 
         Assert.Equal(link, CaseListLink.Parse($"http://localhost/casos{link.ToQueryString()}"));
+    }
+
+    [Fact]
+    public void StaffRole_IsCarriedInTheQueryStringAndReachesTheStoresQuery()
+    {
+        var link = CaseListLink.Parse("http://localhost/casos?staffRole=pharmacy&category=mistreatment&module=MOD-UMF-JAL-023-A");
+
+        Assert.Equal(("pharmacy", "MOD-UMF-JAL-023-A"), (link.Filter.StaffRole, link.Filter.ModuleCode));
+        Assert.Equal("/casos?category=mistreatment&staffRole=pharmacy&module=MOD-UMF-JAL-023-A", link.Href);
+        Assert.Equal("pharmacy", link.ToQuery(1, 25, DayZones.Utc, Now).Filter.StaffRole);
     }
 
     [Fact]

@@ -42,6 +42,12 @@ public sealed class ClassificationCatalogue
         _staffRoles = staffRoles.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The mistreatment category ("mal trato" at IMSS, "maltrato" at EsSalud): the one the central committee watches by
+    /// staff role. Every institution profile has it.
+    /// </summary>
+    public const string Mistreatment = "mistreatment";
+
     public Institution Institution { get; }
 
     public IReadOnlyList<CaseCategory> Categories { get; }

@@ -105,6 +105,11 @@ public sealed partial class CaseGrid : ComponentBase
                 yield return (V.Word($"Kind{kind}", Institution), Link with { Filter = f with { Kind = null } }, "kind");
             }
 
+            if (f.ModuleCode is { } module)
+            {
+                yield return (L["ChipModule", Catalogue.Current.Snapshot.Modules.FirstOrDefault(m => m.Code == module)?.Name ?? module], Link with { Filter = f with { ModuleCode = null } }, "module");
+            }
+
             if (f.Channel is { } channel)
             {
                 yield return (L["ChipChannel", V[$"Channel{channel}"]], Link with { Filter = f with { Channel = null } }, "channel");
@@ -203,6 +208,8 @@ public sealed partial class CaseGrid : ComponentBase
 
     private string CategoryText(string? code) => code is null or "" ? L["Any"]
         : Vocabulary.CategoryName(Institution ?? Enum.GetValues<Institution>().FirstOrDefault(i => ClassificationCatalogue.For(i).FindCategory(code) is not null), code);
+
+    private string StaffRoleText(string? code) => code is null or "" ? L["AnyStaff"] : Vocabulary.StaffRoleShortName(Institution, code);
 
     private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
 

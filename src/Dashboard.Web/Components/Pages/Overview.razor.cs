@@ -66,6 +66,10 @@ public sealed partial class Overview : IDisposable
     private Institution? Institution =>
         Catalogue.InstitutionOf(_filter.RegionCode ?? Scope.RegionCode, _filter.UnitCode ?? Scope.UnitCode);
 
+    /// <summary>Whose staff roles the filter offers: the page's institution, else the scope's, else both.</summary>
+    private Institution? RolesInstitution =>
+        Institution ?? (Scope.Institution is { } own && Enum.TryParse<Institution>(own, out var institution) ? institution : null);
+
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(
         (_filter.UnitCode ?? Scope.UnitCode) is { } unit && Catalogue.Current.FindUnit(unit) is { } u ? u.TimeZone
         : (_filter.RegionCode ?? Scope.RegionCode) is { } region && Catalogue.Current.FindRegion(region) is { } r ? r.TimeZone
@@ -230,6 +234,8 @@ public sealed partial class Overview : IDisposable
     private string RegionText(string? code) => code is null or "" ? L["AllRegions"] : Catalogue.Current.FindRegion(code)?.Name ?? code;
 
     private string UnitText(string? code) => code is null or "" ? L["AllUnits"] : Catalogue.Current.FindUnit(code)?.Name ?? code;
+
+    private string StaffRoleText(string? code) => code is null or "" ? L["AllStaff"] : Vocabulary.StaffRoleShortName(RolesInstitution, code);
 
     private string ComplexText(string? value) => value == bool.TrueString ? L["ComplexYes"] : value == bool.FalseString ? L["ComplexNo"] : L["All"];
 

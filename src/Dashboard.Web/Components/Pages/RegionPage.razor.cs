@@ -19,6 +19,7 @@ public sealed partial class RegionPage : IDisposable
     private IReadOnlyList<UnitCounts> _rows = [];
     private string _updatedAt = "";
     private LiveView? _live;
+    private Controls.StaffRoleCounts? _staffRoles;
 
     [Parameter] public string RegionCode { get; set; } = "";
 
@@ -41,7 +42,7 @@ public sealed partial class RegionPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
-        _live = Watch(LoadAsync, e => e.RegionCode == RegionCode);
+        _live = Watch(RefreshAsync, e => e.RegionCode == RegionCode);
     }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
@@ -52,6 +53,26 @@ public sealed partial class RegionPage : IDisposable
         _rows = Region is null ? [] : await Cases.ReadUnitCountsAsync(RegionCode, Scope, Catalogue.DaysAt(now), now);
         var zone = Region is { } r ? TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone) : TimeZoneInfo.Utc;
         _updatedAt = TimeZoneInfo.ConvertTime(now, zone).ToString("HH:mm:ss", CultureInfo.CurrentCulture);
+    }
+
+    private async Task RefreshAsync()
+    {
+        await LoadAsync();
+        if (_staffRoles is not null)
+        {
+            await _staffRoles.RefreshAsync();
+        }
+    }
+
+    /// <summary>What the staff-role counts cover: the overview's last days up to the region's today.</summary>
+    private (DateOnly From, DateOnly To) Period
+    {
+        get
+        {
+            var zone = Region is { } r ? TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone) : TimeZoneInfo.Utc;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), zone).DateTime);
+            return (today.AddDays(1 - Overview.DefaultPeriodDays), today);
+        }
     }
 
     /// <summary>The region's cases behind a total.</summary>

@@ -20,6 +20,7 @@ public sealed partial class UnitPage : IDisposable
     private IReadOnlyList<AgentWorkload> _workload = [];
     private CaseListLink _link = new();
     private CaseGrid? _cases;
+    private StaffRoleCounts? _staffRoles;
     private LiveView? _live;
     private string _updatedAt = "";
 
@@ -45,6 +46,18 @@ public sealed partial class UnitPage : IDisposable
     private string UnitName => Unit?.Name ?? UnitCode;
 
     private CaseFilter Fixed => new() { UnitCode = UnitCode };
+
+    /// <summary>What the staff-role counts cover: the link's opening period, or the overview's last days up to the unit's today.</summary>
+    private (DateOnly From, DateOnly To) Period
+    {
+        get
+        {
+            var today = DateOnly.FromDateTime(Catalogue.UnitTime(UnitCode, Time.GetUtcNow()).DateTime);
+            var to = _link.Filter.OpenedTo ?? today;
+            var from = _link.Filter.OpenedFrom ?? to.AddDays(1 - Overview.DefaultPeriodDays);
+            return (from <= to ? from : to, to);
+        }
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -78,6 +91,11 @@ public sealed partial class UnitPage : IDisposable
         if (_cases is not null)
         {
             await _cases.RefreshAsync();
+        }
+
+        if (_staffRoles is not null)
+        {
+            await _staffRoles.RefreshAsync();
         }
     }
 

@@ -19,6 +19,8 @@ public sealed record CaseListLink
     public const string Unit = "unit";
     public const string Kind = "kind";
     public const string Category = "category";
+    public const string StaffRole = "staffRole";
+    public const string Module = "module";
     public const string Channel = "channel";
     public const string Priority = "priority";
     public const string Complex = "complex";
@@ -80,6 +82,8 @@ public sealed record CaseListLink
             UnitCode = get(Unit),
             Kind = ParseEnum<CaseKind>(get(Kind)),
             Category = get(Category),
+            StaffRole = get(StaffRole),
+            ModuleCode = get(Module),
             Channel = ParseEnum<Channel>(get(Channel)),
             Priority = ParseEnum<Priority>(get(Priority)),
             Complex = bool.TryParse(get(Complex), out var complex) ? complex : null,
@@ -94,7 +98,7 @@ public sealed record CaseListLink
     {
         var f = Filter;
         return Build(
-            (Region, f.RegionCode), (Unit, f.UnitCode), (Kind, f.Kind?.ToString()), (Category, f.Category), (Channel, f.Channel?.ToString()),
+            (Region, f.RegionCode), (Unit, f.UnitCode), (Kind, f.Kind?.ToString()), (Category, f.Category), (StaffRole, f.StaffRole), (Module, f.ModuleCode), (Channel, f.Channel?.ToString()),
             (Priority, f.Priority?.ToString()), (Complex, f.Complex?.ToString().ToLowerInvariant()), (From, Day(f.OpenedFrom)), (To, Day(f.OpenedTo)),
             (Status, StatusFilter == OpenStatus ? null : StatusFilter), (Sla, SlaState?.ToString()),
             (Level, EscalationLevel?.ToString(CultureInfo.InvariantCulture)), (Breached, BreachedToday ? Today : null));

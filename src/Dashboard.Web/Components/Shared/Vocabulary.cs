@@ -25,6 +25,53 @@ public sealed class Vocabulary
         var category = ClassificationCatalogue.For(institution).FindCategory(code);
         return category is null ? code : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? category.Es : category.En;
     }
+
+    /// <summary>A staff role in the reader's language, from its institution's classification (the code if unknown).</summary>
+    public static string StaffRoleName(Institution institution, string code)
+    {
+        var role = ClassificationCatalogue.For(institution).FindStaffRole(code);
+        return role is null ? code : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? role.Es : role.En;
+    }
+
+    /// <summary>
+    /// A staff role when the page may span both institutions: one name when both call it alike, otherwise each
+    /// institution's name after its own ("IMSS: Asistente médica · EsSalud: Técnico asistencial"). The filter is by code,
+    /// which both classifications share.
+    /// </summary>
+    public static string StaffRoleName(Institution? institution, string code)
+    {
+        if (institution is { } i)
+        {
+            return StaffRoleName(i, code);
+        }
+
+        var names = Enum.GetValues<Institution>().Where(i => ClassificationCatalogue.For(i).FindStaffRole(code) is not null)
+            .Select(i => (Institution: i, Name: StaffRoleName(i, code))).ToArray();
+        return names.Length == 0 ? code
+            : names.Select(n => n.Name).Distinct(StringComparer.Ordinal).Count() == 1 ? names[0].Name
+            : string.Join(" · ", names.Select(n => $"{InstitutionName(n.Institution)}: {n.Name}"));
+    }
+
+    /// <summary>A chosen staff role as a select shows it: the names alone, without the institutions ("Asistente médica / Técnico asistencial").</summary>
+    public static string StaffRoleShortName(Institution? institution, string code) => institution is { } i ? StaffRoleName(i, code)
+        : string.Join(" / ", Enum.GetValues<Institution>().Where(i => ClassificationCatalogue.For(i).FindStaffRole(code) is not null)
+            .Select(i => StaffRoleName(i, code)).Distinct(StringComparer.Ordinal).DefaultIfEmpty(code));
+
+    /// <summary>The staff roles a filter offers: the institution's, or every institution's once by code; by name.</summary>
+    public static IReadOnlyList<(string Code, string Name)> StaffRoles(Institution? institution) =>
+        (institution is { } i ? [i] : Enum.GetValues<Institution>())
+            .SelectMany(i => ClassificationCatalogue.For(i).StaffRoles.Select(r => r.Code))
+            .Distinct(StringComparer.Ordinal)
+            .Select(code => (code, StaffRoleName(institution, code)))
+            .OrderBy(r => r.Item2, StringComparer.CurrentCulture)
+            .ToArray();
+
+    /// <summary>An institution's own short name, the same in every language.</summary>
+    public static string InstitutionName(Institution institution) => institution switch
+    {
+        Institution.Imss => "IMSS",
+        _ => institution.ToString(),
+    };
 }
 
 public static class VocabularyExtensions

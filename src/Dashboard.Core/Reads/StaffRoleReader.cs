@@ -1,0 +1,17 @@
+using Dashboard.Core.Storage;
+
+namespace Dashboard.Core.Reads;
+
+/// <summary>"Mal trato por área": a unit's or region's complaints by the staff role they are about.</summary>
+public interface IStaffRoleReader
+{
+    /// <summary>
+    /// The cases the filter matches within the scope, opened in its period (<see cref="CaseFilter.OpenedFrom"/> to
+    /// <see cref="CaseFilter.OpenedTo"/>, both required), per staff role: all of them, and those of the mistreatment
+    /// category. Most cases first; cases without a staff role come as one row with a null role.
+    /// </summary>
+    Task<IReadOnlyList<StaffRoleCount>> ReadCountsByStaffRoleAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Cases about one staff role (null: not specified), and how many of them are mistreatment.</summary>
+public sealed record StaffRoleCount(string? StaffRole, int Cases, int Mistreatment);

@@ -1,0 +1,33 @@
+using Dapper;
+using Dashboard.Core.Catalogue.Classification;
+using Dashboard.Core.Reads;
+using Dashboard.Core.Storage;
+
+namespace Dashboard.Data.Reads;
+
+/// <summary>Cases per staff role for a filter and period.</summary>
+public sealed class StaffRoleReader(ConnectionFactory connections, SqlScripts sql) : IStaffRoleReader
+{
+    public async Task<IReadOnlyList<StaffRoleCount>> ReadCountsByStaffRoleAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(days);
+        if (filter.OpenedFrom is not { } from || filter.OpenedTo is not { } to || to < from)
+        {
+            throw new ArgumentException("the counts need a period: OpenedFrom on or before OpenedTo", nameof(filter));
+        }
+
+        var parameters = CaseFilterParameters.For(filter, scope, days) with { MistreatmentCategory = ClassificationCatalogue.Mistreatment };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StaffRoleCountRow>(new CommandDefinition(sql["Case_ReadCountsByStaffRole"], parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => new StaffRoleCount(r.StaffRole, r.Cases, r.Mistreatment)).ToArray();
+    }
+
+    private sealed class StaffRoleCountRow
+    {
+        public string? StaffRole { get; set; }
+        public int Cases { get; set; }
+        public int Mistreatment { get; set; }
+    }
+}
