@@ -55,15 +55,22 @@ public sealed class DeskTests(DashboardServerFixture server, ChromiumFixture chr
         await Expect(page.GetByRole(AriaRole.Option).First).ToContainTextAsync("Mal trato");
         await keys.PressAsync("Enter");
         await Expect(page.Locator("[data-testid=category]")).ToHaveValueAsync("Mal trato");
+        // A list closes, then hands the focus back to its field: only then does Tab move on.
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
         await keys.PressAsync("Tab"); // staff role
+        await Expect(page.Locator("[data-testid=staff-role]")).ToBeFocusedAsync();
         await keys.PressAsync("ArrowDown");
         await Expect(page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
         await keys.TypeAsync("A"); // "Asistente médica"
         await keys.PressAsync("Enter");
         await Expect(page.Locator("[data-testid=staff-role]")).ToHaveValueAsync("Asistente médica");
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=staff-role]")).ToBeFocusedAsync();
         await keys.PressAsync("Tab"); // summary
+        await Expect(page.Locator("[data-testid=summary]")).ToBeFocusedAsync();
         await keys.TypeAsync("La asistente médica le gritó en ventanilla al pedir su cita.");
         await keys.PressAsync("Tab"); // NSS
+        await Expect(page.Locator("[data-testid=insured-id]")).ToBeFocusedAsync();
         await keys.TypeAsync("12345678901");
         await Expect(page.GetByText("El dígito verificador no coincide")).ToBeVisibleAsync();
         await keys.PressAsync("Backspace");

@@ -122,7 +122,7 @@ public sealed partial class CaseGrid : ComponentBase
 
             if (Link.EscalationLevel is { } level)
             {
-                yield return (L["ChipLevel", V[$"Level{level}"]], Link with { EscalationLevel = null }, "level");
+                yield return (L["ChipLevel", V.Level(level, Institution)], Link with { EscalationLevel = null }, "level");
             }
 
             if (Link.BreachedToday)
