@@ -125,13 +125,14 @@ internal static class StoreBenchmarks
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = sql["CaseEvent_Insert"];
-            var names = new[] { "Sequence", "EventId", "CaseId", "Type", "OccurredAt", "RecordedAt", "UnitCode", "RegionCode", "Status", "Complex", "Priority", "EscalationLevel", "DataJson", "ContentHash" };
+            var names = new[] { "Sequence", "EventId", "CaseId", "Type", "OccurredAt", "RecordedAt", "UnitCode", "RegionCode", "Status", "Complex", "Priority", "EscalationLevel", "DataJson", "ContentHash", "Actor" };
             var parameters = names.Select(n => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter("@" + n, null))).ToArray();
             insert.Prepare();
             for (var i = 0; i < 1000; i++)
             {
                 object[] values = [++sequence, Guid.NewGuid(), $"RAW-{sequence}", "CaseOpened", now.UtcDateTime, now.UtcDateTime, "UMF-JAL-001", "IMSS-JAL", "New", false, "Medium", 0,
-                    "{\"unitCode\":\"UMF-JAL-001\",\"kind\":\"Complaint\",\"summary\":\"Espera prolongada en urgencias.\"}", "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"];
+                    "{\"unitCode\":\"UMF-JAL-001\",\"kind\":\"Complaint\",\"summary\":\"Espera prolongada en urgencias.\"}", "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF",
+                    "{\"kind\":\"Source\",\"id\":\"siq-imss\",\"name\":\"siq-imss\"}"];
                 for (var p = 0; p < values.Length; p++)
                 {
                     parameters[p].Value = values[p];
