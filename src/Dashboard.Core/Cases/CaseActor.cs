@@ -47,15 +47,13 @@ public sealed record CaseActor(
     public static CaseActor DemoSimulator { get; } = new(ActorKind.System, DemoSimulatorId, "Demo");
 
     /// <summary>
-    /// This actor for one event: a source's per-event user, when it named one, joins its key; a clock's warning or
-    /// breach is the sweep's, whoever carries it in (a history import computes them as the sweep would).
+    /// Who made one event of a batch this actor sends: the event's own actor when it has one (the sweep's events a
+    /// history import carries in), else this one, with a source's per-event user when it named one.
     /// </summary>
     public CaseActor For(CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return e.Type.IsSystemOnly() && Kind == ActorKind.System ? SlaSweep
-            : Kind == ActorKind.Source && e.ReportedBy is { } user ? this with { OnBehalfOf = user }
-            : this;
+        return e.Actor ?? (Kind == ActorKind.Source && e.ReportedBy is { } user ? this with { OnBehalfOf = user } : this);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -15,6 +15,9 @@ public sealed record CaseEvent(Guid EventId, string CaseId, DateTimeOffset Occur
     /// user is still the same event.
     /// </summary>
     public string? ReportedBy { get; init; }
+
+    /// <summary>Who made this event when it is not the batch's sender: the sweep's warnings, breaches and escalations a history import carries in.</summary>
+    public CaseActor? Actor { get; init; }
 }
 
 /// <summary>The per-type payload; each subtype is the <c>data</c> object of one event type.</summary>

@@ -225,7 +225,7 @@ public sealed class HistoryImport(
                 foreach (var e in due)
                 {
                     state = CaseRules.Apply(state, e, _context).Next!;
-                    Add(e, line);
+                    Add(e with { Actor = CaseActor.SlaSweep }, line);
                     total.SlaEvents += line > record.LinesDone ? 1 : 0;
                 }
             }

@@ -82,7 +82,7 @@ public sealed class HistoryImportTests : IDisposable
         await using var connection = await imported.Services.GetRequiredService<ConnectionFactory>().OpenAsync(Ct);
         var actors = (await connection.QueryAsync<(string Type, string Actor)>("SELECT type, actor FROM case_events")).ToArray();
         Assert.All(actors.Where(a => a.Type == nameof(CaseEventType.CaseOpened)), a => Assert.Equal(CaseActor.HistoryImport(Path.GetFileName(file)), CaseActor.FromJson(a.Actor)));
-        Assert.All(actors.Where(a => a.Type == nameof(CaseEventType.SlaBreached)), a => Assert.Equal(CaseActor.SlaSweep, CaseActor.FromJson(a.Actor)));
+        Assert.All(actors.Where(a => a.Type is nameof(CaseEventType.SlaBreached) or nameof(CaseEventType.CaseEscalated)), a => Assert.Equal(CaseActor.SlaSweep, CaseActor.FromJson(a.Actor)));
     }
 
     [Fact]
