@@ -122,7 +122,10 @@ public sealed class SlaEngine(SlaCalendars calendars, EscalationLadder ladder, F
             return null;
         }
 
-        var step = ladder.StepsFor(c.Complex, c.Priority).FirstOrDefault(s => s.Level > c.EscalationLevel);
+        // The earliest rung still above the case; of rungs due at the same time, the highest (a Critical case goes
+        // straight to its start level, not through the ones below it).
+        var step = ladder.StepsFor(c).Where(s => s.Level > c.EscalationLevel)
+            .OrderBy(s => s.AfterBusinessDays).ThenByDescending(s => s.Level).FirstOrDefault();
         return step is null ? null : (step.Level, calendars.For(unit, TargetClock.BusinessDays).Add(origin, TimeSpan.FromDays(step.AfterBusinessDays)));
     }
 

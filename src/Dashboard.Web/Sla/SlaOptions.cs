@@ -16,7 +16,13 @@ public sealed class SlaOptions
     public List<EscalationStep> Ladder { get; set; } = [];
 
     /// <summary>The level a Critical case goes to as soon as it breaches.</summary>
-    public int CriticalStartLevel { get; set; } = EscalationLadder.Default.CriticalStartLevel;
+    public int CriticalStartLevel { get; set; } = EscalationLadder.DefaultCriticalStartLevel;
+
+    /// <summary>
+    /// More cases that climb the ladder, beside the defaults (complex, Critical, mistreatment complaints): e.g. a
+    /// pharmacy complaint at an IMSS unit reaching the unit's director at once.
+    /// </summary>
+    public List<EscalationRuleOptions> EscalationRules { get; set; } = [];
 
     /// <summary>Hangfire cron of the sweep, with seconds (six fields): every second by default.</summary>
     public string SweepCron { get; set; } = "* * * * * *";
@@ -35,7 +41,8 @@ public sealed class SlaOptions
         return hours;
     }
 
-    public EscalationLadder BuildLadder() => new(Ladder.Count > 0 ? Ladder : EscalationLadder.Default.Steps, CriticalStartLevel);
+    public EscalationLadder BuildLadder() =>
+        EscalationLadder.Build(Ladder.Count > 0 ? Ladder : EscalationLadder.DefaultSteps, CriticalStartLevel, EscalationRules.Select(r => r.ToRule()).ToArray());
 
     /// <summary>Null when valid, else what is wrong.</summary>
     public string? Problem()
@@ -53,8 +60,70 @@ public sealed class SlaOptions
             return "Sla:Ladder: each step needs a distinct Level 1–3 and AfterBusinessDays ≥ 0";
         }
 
+        for (var i = 0; i < EscalationRules.Count; i++)
+        {
+            if (EscalationRules[i].Problem() is { } problem)
+            {
+                return $"Sla:EscalationRules:{i}: {problem}";
+            }
+        }
+
         return CriticalStartLevel is < 1 or > 3 ? "Sla:CriticalStartLevel must be 1–3"
             : SweepBatchSize < 1 ? "Sla:SweepBatchSize must be positive"
+            : null;
+    }
+}
+
+/// <summary>One escalation rule as configuration states it (<c>Sla:EscalationRules</c>); empty lists match anything.</summary>
+public sealed class EscalationRuleOptions
+{
+    public string Name { get; set; } = "";
+
+    public Institution? Institution { get; set; }
+
+    public List<Core.Cases.CaseKind> Kinds { get; set; } = [];
+
+    public List<string> Categories { get; set; } = [];
+
+    public List<Core.Cases.Priority> Priorities { get; set; } = [];
+
+    public bool? Complex { get; set; }
+
+    public List<string> StaffRoles { get; set; } = [];
+
+    public List<EscalationStep> Steps { get; set; } = [];
+
+    public EscalationRule ToRule() => new(Name, Steps.ToArray())
+    {
+        Institution = Institution,
+        Kinds = Kinds.ToArray(),
+        Categories = Categories.ToArray(),
+        Priorities = Priorities.ToArray(),
+        Complex = Complex,
+        StaffRoles = StaffRoles.ToArray(),
+    };
+
+    /// <summary>Null when valid, else what is wrong (codes are checked against the classifications they name).</summary>
+    public string? Problem()
+    {
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            return "Name is required";
+        }
+
+        if (Steps.Count == 0 || Steps.Any(s => s.Level is < 1 or > 3 || s.AfterBusinessDays < 0) || Steps.DistinctBy(s => s.Level).Count() != Steps.Count)
+        {
+            return "Steps: one or more, each a distinct Level 1–3 with AfterBusinessDays ≥ 0";
+        }
+
+        var classifications = (Institution is { } one ? [one] : Enum.GetValues<Institution>()).Select(Core.Catalogue.Classification.ClassificationCatalogue.For).ToArray();
+        if (Categories.FirstOrDefault(c => classifications.All(k => k.FindCategory(c) is null)) is { } category)
+        {
+            return $"Categories: '{category}' is not a category of {string.Join(" or ", classifications.Select(k => k.Institution))}";
+        }
+
+        return StaffRoles.FirstOrDefault(r => classifications.All(k => k.FindStaffRole(r) is null)) is { } role
+            ? $"StaffRoles: '{role}' is not a staff role of {string.Join(" or ", classifications.Select(k => k.Institution))}"
             : null;
     }
 }

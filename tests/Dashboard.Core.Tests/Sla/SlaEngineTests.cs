@@ -209,7 +209,8 @@ public sealed class SlaEngineTests
     public void Sweep_SimpleCaseBreaches_IsRecordedButNotEscalated()
     {
         var opened = new DateTimeOffset(2026, 11, 24, 9, 0, 0, Cdmx);
-        var (after, events) = Sweep(Play(Opened("QJ-13", Hgr, opened, agentId: "TAO-1")), opened.AddDays(2));
+        // A waiting-time complaint: mistreatment, however simple, reaches the unit's director (EscalationRulesTests).
+        var (after, events) = Sweep(Play(Opened("QJ-13", Hgr, opened, agentId: "TAO-1", category: "waiting-time")), opened.AddDays(2));
 
         Assert.Contains(events, e => e.Type == CaseEventType.SlaBreached);
         Assert.DoesNotContain(events, e => e.Type == CaseEventType.CaseEscalated);

@@ -28,8 +28,8 @@ internal static class SlaFixtures
     public static readonly CaseContext Context = new(code => Units.FirstOrDefault(u => u.Code == code), new SlaEngine(new SlaCalendars(), EscalationLadder.Default));
 
     public static CaseEvent Opened(string caseId, Unit unit, DateTimeOffset at, CaseKind kind = CaseKind.Complaint, Priority priority = Priority.Medium,
-        bool complex = false, string? agentId = null) =>
-        new(Guid.NewGuid(), caseId, at, new CaseOpenedData(unit.Code, kind, Channel.Module, unit.Institution == Institution.Imss ? "mistreatment" : "waiting-time",
+        bool complex = false, string? agentId = null, string? category = null) =>
+        new(Guid.NewGuid(), caseId, at, new CaseOpenedData(unit.Code, kind, Channel.Module, category ?? (unit.Institution == Institution.Imss ? "mistreatment" : "waiting-time"),
             priority, complex, "Refiere demora y trato descortés en ventanilla.", AgentId: agentId));
 
     public static CaseEvent At(string caseId, DateTimeOffset at, CaseEventData data) => new(Guid.NewGuid(), caseId, at, data);
