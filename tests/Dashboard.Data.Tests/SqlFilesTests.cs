@@ -102,7 +102,7 @@ public sealed partial class SqlFilesTests
     private static readonly string[] NotACallersRead =
     [
         "Alert_Insert", "Alert_ReadById", "Alert_ReadDeliverable", "Alert_ReadRemindersDue", "Audit_ReadLatestForInsured",
-        "CaseEvent_ReadByEventIds", "CaseEvent_ReadOfTypeBetween", "Case_ReadByIds", "Case_ReadDue", "Case_ReadPurgeable",
+        "CaseEvent_ReadByEventIds", "CaseEvent_ReadByCaseIds", "CaseEvent_ReadOfTypeBetween", "Case_ReadByIds", "Case_ReadDue", "Case_ReadPurgeable",
     ];
 
     [Fact]

@@ -60,6 +60,7 @@ public enum CaseEventType
     CaseReopened,
     SlaWarning,
     SlaBreached,
+    SlaBreachWithdrawn,
 }
 
 public static class CaseStatusExtensions
@@ -71,5 +72,5 @@ public static class CaseStatusExtensions
 public static class CaseEventTypeExtensions
 {
     /// <summary>Events only Tablero itself records (its SLA sweep); the ingestion API refuses them from sources.</summary>
-    public static bool IsSystemOnly(this CaseEventType type) => type is CaseEventType.SlaWarning or CaseEventType.SlaBreached;
+    public static bool IsSystemOnly(this CaseEventType type) => type is CaseEventType.SlaWarning or CaseEventType.SlaBreached or CaseEventType.SlaBreachWithdrawn;
 }

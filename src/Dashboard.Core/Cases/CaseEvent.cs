@@ -106,3 +106,14 @@ public sealed record SlaBreachedData(SlaClockKind Clock, DateTimeOffset DueAt) :
 {
     public override CaseEventType Type => CaseEventType.SlaBreached;
 }
+
+/// <summary>
+/// A breach recorded earlier no longer stands: an event that occurred before the deadline arrived after it (a module on
+/// a poor connection, a source that sends in batches). The case's clocks were recomputed from when things happened; the
+/// escalations the breach caused are stood down to <see cref="EscalationLevel"/>. Recorded by Tablero only.
+/// </summary>
+public sealed record SlaBreachWithdrawnData(SlaClockKind Clock, DateTimeOffset DueAt, Guid BreachEventId, Guid LateEventId, CaseEventType LateEventType,
+    DateTimeOffset LateEventOccurredAt, int EscalationLevel) : CaseEventData
+{
+    public override CaseEventType Type => CaseEventType.SlaBreachWithdrawn;
+}

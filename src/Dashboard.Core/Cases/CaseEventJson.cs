@@ -41,6 +41,7 @@ public static class CaseEventJson
         CaseEventType.CaseReopened => typeof(CaseReopenedData),
         CaseEventType.SlaWarning => typeof(SlaWarningData),
         CaseEventType.SlaBreached => typeof(SlaBreachedData),
+        CaseEventType.SlaBreachWithdrawn => typeof(SlaBreachWithdrawnData),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown event type"),
     };
 

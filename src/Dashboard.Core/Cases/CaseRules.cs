@@ -69,6 +69,8 @@ public static class CaseRules
             CaseReopenedData when status is CaseStatus.Resolved or CaseStatus.Closed =>
                 current with { Status = CaseStatus.Assigned, ResolvedAt = null, ClosedAt = null },
             SlaWarningData or SlaBreachedData => current,
+            // The recomputation that withdrew the breach already moved the case; the withdrawal records it.
+            SlaBreachWithdrawnData => current,
             _ => null,
         };
 

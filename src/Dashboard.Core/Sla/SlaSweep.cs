@@ -42,6 +42,28 @@ public static class SlaSweep
         return due;
     }
 
+    /// <summary>
+    /// What the sweep, running every second, records for a case by <paramref name="until"/>: each deadline planned at
+    /// its own instant, so a warning comes before the breach that follows it (a catch-up at one instant, as
+    /// <see cref="DueEvents"/> is, records only the breach). The case after them, and the events in order.
+    /// </summary>
+    public static (CaseState State, IReadOnlyList<CaseEvent> Events) DueThrough(CaseState state, DateTimeOffset until, CaseContext context)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(context);
+        var events = new List<CaseEvent>();
+        while (state.Sla?.NextDeadlineAt is { } next && next <= until && DueEvents(state, next, context) is { Count: > 0 } due)
+        {
+            foreach (var e in due)
+            {
+                state = CaseRules.Apply(state, e, context).Next!;
+                events.Add(e);
+            }
+        }
+
+        return (state, events);
+    }
+
     private static CaseEvent? NextDue(CaseState c, DateTimeOffset now, CaseContext context, Catalogue.Unit unit)
     {
         if (c.Sla is not { } sla || !c.Status.IsOpen())

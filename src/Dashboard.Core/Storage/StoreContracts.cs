@@ -24,8 +24,8 @@ public sealed record StoredCaseEvent(
     string DataJson,
     CaseActor? Actor = null);
 
-/// <summary>One event's answer: stored now, or already stored earlier with the same content.</summary>
-public sealed record AppendedEvent(Guid EventId, long Sequence, bool Duplicate);
+/// <summary>One event's answer: stored now, or already stored earlier with the same content; <c>Note</c> says what a late arrival did.</summary>
+public sealed record AppendedEvent(Guid EventId, long Sequence, bool Duplicate, string? Note = null);
 
 public enum AppendOutcome
 {

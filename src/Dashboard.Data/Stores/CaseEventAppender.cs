@@ -31,7 +31,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
         {
             var caseIds = JsonSerializer.Serialize(batches.SelectMany(b => b).Select(e => e.Event.CaseId).Distinct(StringComparer.Ordinal));
             var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadByIds"], new { CaseIds = caseIds }, transaction, cancellationToken: cancellationToken));
-            return await AppendAsync(connection, transaction, rows.Select(r => r.ToState()), batches, lastSequence, recordedAt, context, cancellationToken);
+            return await AppendAsync(connection, transaction, rows.Select(r => r.ToState()), batches, lastSequence, recordedAt, context, placeLate: true, cancellationToken);
         }, cancellationToken);
     }
 
@@ -53,7 +53,8 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             // uses every core while the writer waits for it. A tick's handful stays on this thread: waiting for pool
             // threads to help cost it up to a second when the pool was busy.
             var batches = (due.Length >= ParallelPlanCases ? due.AsParallel().AsOrdered().Select(plan) : due.Select(plan)).Where(b => b.Count > 0).ToArray();
-            return new DueAppendResult(due.Length, await AppendAsync(connection, transaction, due, batches, lastSequence, recordedAt, context, cancellationToken));
+            // The sweep's own events are planned on the state they apply to: never late, never placed again.
+            return new DueAppendResult(due.Length, await AppendAsync(connection, transaction, due, batches, lastSequence, recordedAt, context, placeLate: false, cancellationToken));
         }, cancellationToken);
     }
 
@@ -85,6 +86,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
         long lastSequence,
         DateTimeOffset recordedAt,
         CaseContext context,
+        bool placeLate,
         CancellationToken cancellationToken)
     {
         var cases = read.ToDictionary(c => c.CaseId, StringComparer.Ordinal);
@@ -95,7 +97,8 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
         var stored = (await connection.QueryAsync<StoredIdentity>(new CommandDefinition(sql["CaseEvent_ReadByEventIds"], new { EventIds = eventIds }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(row => row.EventId);
 
-        var group = new GroupState(stored, cases, lastSequence, recordedAt, context);
+        var histories = placeLate ? await ReadHistoriesOfLateAsync(connection, transaction, cases, batches, recordedAt, context, cancellationToken) : [];
+        var group = new GroupState(stored, cases, histories, lastSequence, recordedAt, context);
         var results = batches.Select(group.TryAppend).ToArray();
         if (group.Rows.Count == 0)
         {
@@ -115,12 +118,52 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
     }
 
     /// <summary>
+    /// The stored history of every case an event of the group arrives late for (it occurred before the case's latest
+    /// change, or before an earlier event of the group), within the window that may still rewrite SLA history. Only
+    /// late events pay this read; in-order ones go on from the case row alone.
+    /// </summary>
+    private async Task<Dictionary<string, List<CaseHistoryEvent>>> ReadHistoriesOfLateAsync(DbConnection connection, DbTransaction transaction,
+        Dictionary<string, CaseState> cases, IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken)
+    {
+        var latest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var late = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in batches.SelectMany(b => b).Select(b => b.Event))
+        {
+            var known = latest.TryGetValue(e.CaseId, out var at) ? at : cases.TryGetValue(e.CaseId, out var c) ? c.UpdatedAt : (DateTimeOffset?)null;
+            if (known is { } last && e.OccurredAt < last && !e.Type.IsSystemOnly() && e.OccurredAt >= recordedAt - context.LateEventWindow)
+            {
+                late.Add(e.CaseId);
+            }
+
+            latest[e.CaseId] = known is { } k && k > e.OccurredAt ? k : e.OccurredAt;
+        }
+
+        var histories = new Dictionary<string, List<CaseHistoryEvent>>(StringComparer.Ordinal);
+        if (late.Count == 0)
+        {
+            return histories;
+        }
+
+        var rows = await connection.QueryAsync<CaseEventRow>(new CommandDefinition(sql["CaseEvent_ReadByCaseIds"], new { CaseIds = JsonSerializer.Serialize(late) }, transaction, cancellationToken: cancellationToken));
+        foreach (var row in rows)
+        {
+            var stored = row.ToStored();
+            var e = new CaseEvent(stored.EventId, stored.CaseId, stored.OccurredAt, CaseEventJson.DeserializeData(stored.Type, stored.DataJson));
+            var byTablero = stored.Type.IsSystemOnly() || stored.Actor == CaseActor.SlaSweep;
+            (histories.TryGetValue(stored.CaseId, out var list) ? list : histories[stored.CaseId] = []).Add(new CaseHistoryEvent(e, byTablero));
+        }
+
+        return histories;
+    }
+
+    /// <summary>
     /// The group's view while its batches are checked one after another: what is stored, what earlier batches of
     /// the group added, and the rows to write. A failing batch is discarded whole, before it takes a sequence number.
     /// </summary>
     private sealed class GroupState(
         Dictionary<Guid, StoredIdentity> stored,
         Dictionary<string, CaseState> cases,
+        Dictionary<string, List<CaseHistoryEvent>> histories,
         long lastSequence,
         DateTimeOffset recordedAt,
         CaseContext context)
@@ -129,9 +172,19 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
 
         public long LastSequence { get; private set; } = lastSequence;
 
+        /// <summary>
+        /// This batch's copy of a case's history, when it was read (its case has a late event in the group); the copy
+        /// becomes the group's only if the batch passes.
+        /// </summary>
+        private List<CaseHistoryEvent>? HistoryOf(string caseId, Dictionary<string, List<CaseHistoryEvent>> batchCopies) =>
+            batchCopies.TryGetValue(caseId, out var copy) ? copy
+            : histories.TryGetValue(caseId, out var stored) ? batchCopies[caseId] = [.. stored]
+            : null;
+
         public AppendResult TryAppend(IReadOnlyList<EncodedEvent> batch)
         {
             var overlay = new Dictionary<string, CaseState>(StringComparer.Ordinal);
+            var historyOverlay = new Dictionary<string, List<CaseHistoryEvent>>(StringComparer.Ordinal);
             var rows = new List<(CaseEventRow Row, string Hash)>();
             var results = new List<AppendedEvent>(batch.Count);
             var next = LastSequence;
@@ -151,6 +204,31 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
                 }
 
                 var current = overlay.TryGetValue(e.CaseId, out var changed) ? changed : cases.GetValueOrDefault(e.CaseId);
+                if (LateArrival.IsLate(current, e) && HistoryOf(e.CaseId, historyOverlay) is { } history)
+                {
+                    // Placed where it happened: the case played again in occurredAt order, the sweep's events re-derived.
+                    var placed = LateArrival.Place(history, [e], recordedAt, context);
+                    if (!placed.IsAccepted)
+                    {
+                        return AppendResult.Failed(AppendOutcome.Rejected, i, $"{e.Type} arrived late: {placed.Rejection}");
+                    }
+
+                    var firstSequence = next + 1;
+                    for (var k = 0; k < placed.Events.Count; k++)
+                    {
+                        var encoded = k == 0 ? batch[i] : EncodedEvent.Of(placed.Events[k], CaseActor.SlaSweep);
+                        var after = placed.State! with { LastSequence = ++next };
+                        rows.Add((CaseEventRow.From(after.LastSequence, encoded.Event, recordedAt, after, encoded), encoded.ContentHash));
+                        history.Add(new CaseHistoryEvent(encoded.Event, k > 0));
+                    }
+
+                    overlay[e.CaseId] = placed.State! with { LastSequence = next };
+                    var withdrawn = placed.Events.Count(x => x.Type == CaseEventType.SlaBreachWithdrawn);
+                    results.Add(new AppendedEvent(e.EventId, firstSequence, Duplicate: false,
+                        $"arrived late: the case's clocks were recomputed from when it occurred{(withdrawn > 0 ? $"; {withdrawn} breach(es) withdrawn" : "")}"));
+                    continue;
+                }
+
                 var decision = CaseRules.Apply(current, e, context);
                 if (!decision.IsAccepted)
                 {
@@ -160,7 +238,11 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
                 var state = decision.Next! with { LastSequence = ++next };
                 overlay[e.CaseId] = state;
                 rows.Add((CaseEventRow.From(state.LastSequence, e, recordedAt, state, batch[i]), hash));
-                results.Add(new AppendedEvent(e.EventId, state.LastSequence, Duplicate: false));
+                results.Add(new AppendedEvent(e.EventId, state.LastSequence, Duplicate: false,
+                    LateArrival.IsLate(current, e) && e.OccurredAt < recordedAt - context.LateEventWindow
+                        ? $"occurred more than {context.LateEventWindow.TotalDays:0} days before it arrived: stored, but the case's SLA history was not rewritten"
+                        : null));
+                HistoryOf(e.CaseId, historyOverlay)?.Add(new CaseHistoryEvent(e, false));
             }
 
             // The batch passed: it becomes part of the group.
@@ -173,6 +255,11 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             foreach (var (caseId, state) in overlay)
             {
                 cases[caseId] = state;
+            }
+
+            foreach (var (caseId, history) in historyOverlay)
+            {
+                histories[caseId] = history;
             }
 
             LastSequence = next;

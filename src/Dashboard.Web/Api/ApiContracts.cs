@@ -12,14 +12,19 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
 
-public sealed record IngestResultItem(Guid EventId, long Sequence, string Status);
+public sealed record IngestResultItem(
+    Guid EventId,
+    long Sequence,
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("What a late arrival did: the clocks recomputed (and breaches withdrawn), or, beyond Sla:LateEventWindow, the SLA history left as it was.")]
+    string? Note = null);
 
 public sealed record IngestResponse(int Accepted, int Duplicates, IReadOnlyList<IngestResultItem> Results)
 {
     public static IngestResponse From(AppendResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var items = result.Results.Select(r => new IngestResultItem(r.EventId, r.Sequence, r.Duplicate ? "duplicate" : "accepted")).ToArray();
+        var items = result.Results.Select(r => new IngestResultItem(r.EventId, r.Sequence, r.Duplicate ? "duplicate" : "accepted", r.Note)).ToArray();
         return new IngestResponse(items.Count(i => i.Status == "accepted"), items.Count(i => i.Status == "duplicate"), items);
     }
 }

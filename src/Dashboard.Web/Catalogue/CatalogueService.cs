@@ -37,7 +37,7 @@ public sealed class CatalogueService(ICatalogueStore store, IHolidayStore holida
         var index = new CatalogueIndex(await store.ReadAllAsync(cancellationToken));
         var options = slaOptions.Value;
         var calendars = new SlaCalendars(options.HoursByType(), await holidays.ReadAllAsync(cancellationToken));
-        _current = new Reference(index, new CaseContext(index.FindUnit, new SlaEngine(calendars, options.BuildLadder())));
+        _current = new Reference(index, new CaseContext(index.FindUnit, new SlaEngine(calendars, options.BuildLadder())) { LateEventWindow = options.LateEventWindow });
     }
 
     public async Task UpsertAsync(CatalogueSnapshot snapshot, CancellationToken cancellationToken = default)

@@ -24,6 +24,12 @@ public sealed class SlaOptions
     /// </summary>
     public List<EscalationRuleOptions> EscalationRules { get; set; } = [];
 
+    /// <summary>
+    /// How far back a late event may rewrite a case's SLA history (clocks recomputed, breaches withdrawn); an older one is
+    /// stored without it, and the answer says so.
+    /// </summary>
+    public TimeSpan LateEventWindow { get; set; } = Core.Cases.CaseContext.DefaultLateEventWindow;
+
     /// <summary>Hangfire cron of the sweep, with seconds (six fields): every second by default.</summary>
     public string SweepCron { get; set; } = "* * * * * *";
 
@@ -69,6 +75,7 @@ public sealed class SlaOptions
         }
 
         return CriticalStartLevel is < 1 or > 3 ? "Sla:CriticalStartLevel must be 1–3"
+            : LateEventWindow < TimeSpan.Zero || LateEventWindow > TimeSpan.FromDays(366) ? "Sla:LateEventWindow must be 0 to 366 days"
             : SweepBatchSize < 1 ? "Sla:SweepBatchSize must be positive"
             : null;
     }

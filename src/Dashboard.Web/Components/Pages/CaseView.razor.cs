@@ -154,6 +154,7 @@ public sealed partial class CaseView : IDisposable
         }.Where(v => v is not null)),
         SlaWarningData w => $"{ClockName(w.Clock)}: {Local(w.DueAt)}",
         SlaBreachedData b => $"{ClockName(b.Clock)}: {Local(b.DueAt)}",
+        SlaBreachWithdrawnData w => V["BreachWithdrawnDetail", ClockName(w.Clock), Local(w.DueAt), V[$"Event{w.LateEventType}"], Local(w.LateEventOccurredAt)],
         _ => "",
     };
 
