@@ -186,11 +186,17 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             var overlay = new Dictionary<string, CaseState>(StringComparer.Ordinal);
             var historyOverlay = new Dictionary<string, List<CaseHistoryEvent>>(StringComparer.Ordinal);
             var rows = new List<(CaseEventRow Row, string Hash)>();
-            var results = new List<AppendedEvent>(batch.Count);
+            // By the batch's index: a late event answers for the later events of its case it was placed with.
+            var answers = new AppendedEvent?[batch.Count];
             var next = LastSequence;
 
             for (var i = 0; i < batch.Count; i++)
             {
+                if (answers[i] is not null)
+                {
+                    continue;
+                }
+
                 var (e, _, hash, _) = batch[i];
                 if (stored.TryGetValue(e.EventId, out var earlier))
                 {
@@ -199,33 +205,39 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
                         return AppendResult.Failed(AppendOutcome.Conflict, i, $"eventId {e.EventId} was already stored with different content");
                     }
 
-                    results.Add(new AppendedEvent(e.EventId, earlier.Sequence, Duplicate: true));
+                    answers[i] = new AppendedEvent(e.EventId, earlier.Sequence, Duplicate: true);
                     continue;
                 }
 
                 var current = overlay.TryGetValue(e.CaseId, out var changed) ? changed : cases.GetValueOrDefault(e.CaseId);
                 if (LateArrival.IsLate(current, e) && HistoryOf(e.CaseId, historyOverlay) is { } history)
                 {
-                    // Placed where it happened: the case played again in occurredAt order, the sweep's events re-derived.
-                    var placed = LateArrival.Place(history, [e], recordedAt, context);
+                    // Placed where it happened, with the rest of its case's events in this batch (a backlog: a pause and
+                    // the resume after it fit only together): the case played again in occurredAt order, the sweep's
+                    // events re-derived.
+                    var together = Enumerable.Range(i, batch.Count - i)
+                        .Where(j => batch[j].Event.CaseId == e.CaseId && !stored.ContainsKey(batch[j].Event.EventId)).ToArray();
+                    var placed = LateArrival.Place(history, together.Select(j => batch[j].Event).ToArray(), recordedAt, context);
                     if (!placed.IsAccepted)
                     {
                         return AppendResult.Failed(AppendOutcome.Rejected, i, $"{e.Type} arrived late: {placed.Rejection}");
                     }
 
-                    var firstSequence = next + 1;
+                    var withdrawn = placed.Events.Count(x => x.Type == CaseEventType.SlaBreachWithdrawn);
+                    var note = $"arrived late: the case's clocks were recomputed from when it occurred{(withdrawn > 0 ? $"; {withdrawn} breach(es) withdrawn" : "")}";
                     for (var k = 0; k < placed.Events.Count; k++)
                     {
-                        var encoded = k == 0 ? batch[i] : EncodedEvent.Of(placed.Events[k], CaseActor.SlaSweep);
+                        var encoded = k < together.Length ? batch[together[k]] : EncodedEvent.Of(placed.Events[k], CaseActor.SlaSweep);
                         var after = placed.State! with { LastSequence = ++next };
                         rows.Add((CaseEventRow.From(after.LastSequence, encoded.Event, recordedAt, after, encoded), encoded.ContentHash));
-                        history.Add(new CaseHistoryEvent(encoded.Event, k > 0));
+                        history.Add(new CaseHistoryEvent(encoded.Event, k >= together.Length));
+                        if (k < together.Length)
+                        {
+                            answers[together[k]] = new AppendedEvent(encoded.Event.EventId, after.LastSequence, Duplicate: false, note);
+                        }
                     }
 
                     overlay[e.CaseId] = placed.State! with { LastSequence = next };
-                    var withdrawn = placed.Events.Count(x => x.Type == CaseEventType.SlaBreachWithdrawn);
-                    results.Add(new AppendedEvent(e.EventId, firstSequence, Duplicate: false,
-                        $"arrived late: the case's clocks were recomputed from when it occurred{(withdrawn > 0 ? $"; {withdrawn} breach(es) withdrawn" : "")}"));
                     continue;
                 }
 
@@ -238,10 +250,10 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
                 var state = decision.Next! with { LastSequence = ++next };
                 overlay[e.CaseId] = state;
                 rows.Add((CaseEventRow.From(state.LastSequence, e, recordedAt, state, batch[i]), hash));
-                results.Add(new AppendedEvent(e.EventId, state.LastSequence, Duplicate: false,
+                answers[i] = new AppendedEvent(e.EventId, state.LastSequence, Duplicate: false,
                     LateArrival.IsLate(current, e) && e.OccurredAt < recordedAt - context.LateEventWindow
                         ? $"occurred more than {context.LateEventWindow.TotalDays:0} days before it arrived: stored, but the case's SLA history was not rewritten"
-                        : null));
+                        : null);
                 HistoryOf(e.CaseId, historyOverlay)?.Add(new CaseHistoryEvent(e, false));
             }
 
@@ -263,7 +275,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             }
 
             LastSequence = next;
-            return new AppendResult(AppendOutcome.Committed, results, rows.Select(r => r.Row.ToStored()).ToArray());
+            return new AppendResult(AppendOutcome.Committed, answers.Select(a => a!).ToArray(), rows.Select(r => r.Row.ToStored()).ToArray());
         }
     }
 

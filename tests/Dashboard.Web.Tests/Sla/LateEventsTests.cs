@@ -55,6 +55,35 @@ public sealed class LateEventsTests(TableroFactory factory) : IClassFixture<Tabl
     }
 
     [Fact]
+    public async Task Backlog_APauseAndItsResumeSentTogether_ArePlacedTogether()
+    {
+        // A module back online sends what it held: a pause and its resume, both before a reassignment already stored.
+        using var client = factory.CreateClient(TableroFactory.IngestKey);
+        var caseId = $"QJ-{Guid.NewGuid():N}"[..20];
+        var openedAt = DateTimeOffset.UtcNow.AddHours(-6);
+        var opened = EventJson.Opened(caseId, TableroFactory.JaliscoUnit.Code);
+        opened["occurredAt"] = At(openedAt);
+        opened["data"]!["agentId"] = "TAO-104233";
+        var reassigned = EventJson.Of("CaseAssigned", caseId, new JsonObject { ["agentId"] = "TAO-104250" });
+        reassigned["occurredAt"] = At(openedAt.AddHours(4));
+        (await client.PostAsJsonAsync("/api/v1/events", new JsonArray(opened, reassigned), Ct)).EnsureSuccessStatusCode();
+        var paused = EventJson.Of("CasePaused", caseId, new JsonObject { ["reason"] = "AwaitingInsured" });
+        paused["occurredAt"] = At(openedAt.AddHours(1));
+        var resumed = EventJson.Of("CaseResumed", caseId, new JsonObject());
+        resumed["occurredAt"] = At(openedAt.AddHours(2));
+
+        using var answer = await client.PostAsJsonAsync("/api/v1/events", new JsonArray(paused, resumed), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var results = (await JsonAsync(answer)).GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(2, results.Length);
+        Assert.All(results, r => Assert.StartsWith("arrived late", r.GetProperty("note").GetString(), StringComparison.Ordinal));
+        Assert.Equal(paused["eventId"]!.GetValue<string>(), results[0].GetProperty("eventId").GetString());
+        var after = await JsonAsync(await client.GetAsync($"/api/v1/cases/{caseId}", Ct));
+        Assert.Equal(("Assigned", "TAO-104250"), (after.GetProperty("status").GetString(), after.GetProperty("agentId").GetString()));
+    }
+
+    [Fact]
     public async Task EventOlderThanTheWindow_IsStoredButLeavesTheSlaHistory_AndTheAnswerSaysSo()
     {
         using var client = factory.CreateClient(TableroFactory.IngestKey);
