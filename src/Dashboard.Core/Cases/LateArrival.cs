@@ -16,10 +16,13 @@ public static class LateArrival
 {
     /// <summary>Whether <paramref name="e"/> occurred before what the case already shows (and is not the sweep's own).</summary>
     /// <remarks>Lateness is against the case's latest change, the sweep's included: a breach recorded at 11:00 makes an assignment of 10:30 late.</remarks>
-    public static bool IsLate(CaseState? current, CaseEvent e)
+    public static bool IsLate(CaseState? current, CaseEvent e) => IsLate(current?.UpdatedAt, e);
+
+    /// <summary>As <see cref="IsLate(CaseState?, CaseEvent)"/>, against the latest change known so far (none: a new case).</summary>
+    public static bool IsLate(DateTimeOffset? latest, CaseEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return current is not null && !e.Type.IsSystemOnly() && e.Actor != CaseActor.SlaSweep && e.OccurredAt < current.UpdatedAt;
+        return latest is { } last && !e.Type.IsSystemOnly() && e.Actor != CaseActor.SlaSweep && e.OccurredAt < last;
     }
 
     /// <summary>The case after late events, and the events to store for them: the arriving events first, then the sweep's.</summary>

@@ -130,7 +130,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
         foreach (var e in batches.SelectMany(b => b).Select(b => b.Event))
         {
             var known = latest.TryGetValue(e.CaseId, out var at) ? at : cases.TryGetValue(e.CaseId, out var c) ? c.UpdatedAt : (DateTimeOffset?)null;
-            if (known is { } last && e.OccurredAt < last && !e.Type.IsSystemOnly() && e.OccurredAt >= recordedAt - context.LateEventWindow)
+            if (LateArrival.IsLate(known, e) && e.OccurredAt >= recordedAt - context.LateEventWindow)
             {
                 late.Add(e.CaseId);
             }

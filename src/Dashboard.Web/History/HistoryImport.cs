@@ -220,17 +220,14 @@ public sealed class HistoryImport(
                 return;
             }
 
-            while (state.Sla?.NextDeadlineAt is { } next && next <= until && SlaSweep.DueEvents(state, next, _context) is { Count: > 0 } due)
+            var (after, due) = SlaSweep.DueThrough(state, until, _context);
+            foreach (var e in due)
             {
-                foreach (var e in due)
-                {
-                    state = CaseRules.Apply(state, e, _context).Next!;
-                    Add(e with { Actor = CaseActor.SlaSweep }, line);
-                    total.SlaEvents += line > record.LinesDone ? 1 : 0;
-                }
+                Add(e with { Actor = CaseActor.SlaSweep }, line);
+                total.SlaEvents += line > record.LinesDone ? 1 : 0;
             }
 
-            _states[caseId] = state;
+            _states[caseId] = after;
         }
 
         /// <summary>Lines already stored (before the resume point) only rebuild the cases' state.</summary>

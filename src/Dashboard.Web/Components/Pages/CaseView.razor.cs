@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Sla;
@@ -94,13 +93,6 @@ public sealed partial class CaseView : IDisposable
         await Audit.RecordAsync(Viewer, Core.Access.AuditAction.IdentifierRevealed, CaseId, Core.Access.AuditOutcome.Success, reason);
         _revealed = true;
         _revealReason = null;
-    }
-
-    /// <summary>"Derechohabiente (NSS)" at an IMSS unit, "Asegurado (DNI)" at an EsSalud one, whatever the reader's language.</summary>
-    private string InsuredLabel(Institution institution)
-    {
-        var word = V.Word("Insured", institution);
-        return $"{char.ToUpper(word[0], CultureInfo.CurrentCulture)}{word[1..]} ({V.Word("InsuredIdName", institution)})";
     }
 
     private string Local(DateTimeOffset? at) => at is { } instant && _case is not null ? Times.Format(instant, Zone) : "—";

@@ -170,7 +170,7 @@ public sealed partial class MyCasesPage : IDisposable
         var parts = new List<string> { V.Word($"Kind{c.Kind}", c.Institution), V.CaseCategory(c.Kind, c.Institution, c.Category) };
         if (c.StaffRole is { } role)
         {
-            parts.Add($"{V["StaffRole"]}: {V.StaffRole(c.Institution, role)}");
+            parts.Add($"{V["StaffRole"]}: {Vocabulary.StaffRoleName(c.Institution, role)}");
         }
 
         if (Scope.Level != ScopeLevel.Unit)

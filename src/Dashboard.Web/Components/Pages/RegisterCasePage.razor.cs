@@ -316,11 +316,5 @@ public sealed partial class RegisterCasePage
 
     private string CategoryText(CaseCategory category) => Institution is { } i ? Vocabulary.CategoryName(i, category.Code) : category.Code;
 
-    private string InsuredLabel(Institution institution)
-    {
-        var word = V.Word("Insured", institution);
-        return $"{Capitalized(word)} ({V.Word("InsuredIdName", institution)})";
-    }
-
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
 }

@@ -128,12 +128,12 @@ public static class VocabularyExtensions
         return unitType == UnitType.Umae && words[$"Level{level}_Umae"] is { ResourceNotFound: false } umae ? umae.Value : words.Word($"Level{level}", institution);
     }
 
-    /// <summary>A staff role in the reader's language, from the institution's classification (the code if unknown).</summary>
-    public static string StaffRole(this IStringLocalizer<Vocabulary> words, Institution institution, string code)
+    /// <summary>"Derechohabiente (NSS)" at an IMSS unit, "Asegurado (DNI)" at an EsSalud one, whatever the reader's language.</summary>
+    public static string InsuredLabel(this IStringLocalizer<Vocabulary> words, Institution institution)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var role = ClassificationCatalogue.For(institution).FindStaffRole(code);
-        return role is null ? code : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es" ? role.Es : role.En;
+        var word = words.Word("Insured", institution);
+        return $"{char.ToUpper(word[0], CultureInfo.CurrentCulture)}{word[1..]} ({words.Word("InsuredIdName", institution)})";
     }
 
     /// <summary>The institution's own word for <paramref name="key"/> (<c>{key}_{institution}</c>), or the reader's word when the institution is not known.</summary>
