@@ -39,7 +39,18 @@ public sealed class WallFitTests(DashboardServerFixture server, ChromiumFixture 
             await Expect(page.GetByTestId("wall-ticker").Locator(".wall-tick").First).ToBeAttachedAsync();
             var name = $"wall-{scope.Replace(':', '-')}-{width}x{height}.png";
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", name) });
-            var problems = await page.EvaluateAsync<string[]>(FitCheck);
+            // A live refresh can land mid-measurement on a loaded machine: the wall must fit once it settles, and stay
+            // unfit for five seconds to fail.
+            string[] problems = [];
+            try
+            {
+                await page.WaitForFunctionAsync($"() => ({FitCheck})().length === 0", null, new PageWaitForFunctionOptions { Timeout = 5_000, PollingInterval = 250 });
+            }
+            catch (TimeoutException)
+            {
+                problems = await page.EvaluateAsync<string[]>(FitCheck);
+            }
+
             Assert.True(problems.Length == 0, $"{scope} at {width}×{height}:\n" + string.Join('\n', problems.Take(20)));
         }
     }
