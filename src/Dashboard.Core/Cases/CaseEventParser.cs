@@ -225,7 +225,7 @@ public static partial class CaseEventParser
             {
                 var category = f.OptionalCode(Field.Category);
                 // The case's institution is known only to the rules; here the code must at least exist somewhere.
-                if (category is not null && !Enum.GetValues<Institution>().Any(i => ClassificationCatalogue.For(i).FindCategory(category) is not null))
+                if (category is not null && !Profiles.InstitutionProfiles.Current.All.Any(p => p.Classification.FindCategory(category) is not null))
                 {
                     f.Error(Field.Category, $"'{category}' is not a known category");
                     category = null;

@@ -1,11 +1,5 @@
 namespace Dashboard.Core.Catalogue;
 
-/// <summary>The institution a unit belongs to; its profile (labels, ID format, holidays) is configuration.</summary>
-public enum Institution
-{
-    Imss,
-    EsSalud,
-}
 
 /// <summary>IMSS: UMF, HGZ, HGR, UMAE. EsSalud: hospitals by level, policlínicos, CAP.</summary>
 public enum UnitType

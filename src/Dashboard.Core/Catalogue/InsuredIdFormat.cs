@@ -3,30 +3,29 @@ namespace Dashboard.Core.Catalogue;
 /// <summary>The insured person's identifier as each institution issues it.</summary>
 public static class InsuredIdFormat
 {
-    /// <summary>How many digits the institution's identifier has: NSS 11, DNI 8.</summary>
-    public static int Length(Institution institution) => institution == Institution.EsSalud ? 8 : 11;
+    /// <summary>How many digits the institution's identifier has (NSS 11, DNI 8), from its profile.</summary>
+    public static int Length(Institution institution) => Profiles.InstitutionProfiles.Current[institution].InsuredId.Digits;
 
     /// <summary>
-    /// Null when the identifier has the institution's format, else what is wrong with it. An IMSS NSS ends in a check
-    /// digit (Luhn, over its first ten digits), so a mistyped digit is caught where it is typed, not at the callback.
+    /// Null when the identifier has the institution's format, else what is wrong with it. An identifier with a check
+    /// digit (the IMSS NSS: Luhn over its first ten digits) is checked where it is typed, not at the callback.
     /// </summary>
     public static string? Check(Institution institution, string insuredId)
     {
         ArgumentNullException.ThrowIfNull(insuredId);
-        var (digits, name) = institution switch
+        var rule = Profiles.InstitutionProfiles.Current.Find(institution)?.InsuredId;
+        if (rule is null)
         {
-            Institution.Imss => (11, "an NSS of 11 digits"),
-            Institution.EsSalud => (8, "a DNI of 8 digits"),
-            _ => (0, "an identifier"),
-        };
-
-        if (insuredId.Length != digits || !insuredId.All(char.IsAsciiDigit))
-        {
-            return $"must be {name} for {institution}";
+            return $"cannot be checked: no profile for {institution}";
         }
 
-        return institution == Institution.Imss && LuhnCheckDigit(insuredId.AsSpan(0, 10)) != insuredId[10] - '0'
-            ? "the NSS's last digit (its check digit) does not match the first ten: a digit is mistyped"
+        if (insuredId.Length != rule.Digits || !insuredId.All(char.IsAsciiDigit))
+        {
+            return $"must be a {rule.Name} of {rule.Digits} digits ({institution})";
+        }
+
+        return rule.CheckDigit == Profiles.CheckDigit.Luhn && LuhnCheckDigit(insuredId.AsSpan(0, rule.Digits - 1)) != insuredId[^1] - '0'
+            ? $"the {rule.Name}'s last digit (its check digit) does not match the first {rule.Digits - 1}: a digit is mistyped"
             : null;
     }
 

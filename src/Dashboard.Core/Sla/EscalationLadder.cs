@@ -1,6 +1,5 @@
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
-using Dashboard.Core.Catalogue.Classification;
 
 namespace Dashboard.Core.Sla;
 
@@ -14,6 +13,9 @@ public sealed record EscalationStep(int Level, int AfterBusinessDays);
 public sealed record EscalationRule(string Name, IReadOnlyList<EscalationStep> Steps)
 {
     public Institution? Institution { get; init; }
+
+    /// <summary>Why the institution escalates these cases, as its profile says it (shown to administrators).</summary>
+    public string? Why { get; init; }
 
     public IReadOnlyList<CaseKind> Kinds { get; init; } = [];
 
@@ -38,31 +40,21 @@ public sealed record EscalationRule(string Name, IReadOnlyList<EscalationStep> S
 }
 
 /// <summary>
-/// Who hears about an overdue case, and when. By default a complex case climbs every step (the unit's director at once,
-/// the regional committee after one business day, the central committee after three); a Critical case starts at
-/// <c>criticalStartLevel</c> at once; and a mistreatment complaint, however simple, reaches the unit's director at once
-/// (both institutions declare zero tolerance for mistreatment). Institutions add rules of their own.
+/// Who hears about an overdue case, and when: the rules of every institution's profile (<c>escalation.json</c>: by
+/// default a complex case climbs every step, a Critical one starts at the regional committee, and a mistreatment
+/// complaint, however simple, reaches the unit's director at once), then a deployment's own.
 /// </summary>
 public sealed record EscalationLadder(IReadOnlyList<EscalationRule> Rules)
 {
-    public static IReadOnlyList<EscalationStep> DefaultSteps { get; } = [new(1, 0), new(2, 1), new(3, 3)];
+    /// <summary>The rules of the profiles in use.</summary>
+    public static EscalationLadder Default => FromProfiles(Profiles.InstitutionProfiles.Current, []);
 
-    public const int DefaultCriticalStartLevel = 2;
-
-    public static EscalationLadder Default { get; } = Build(DefaultSteps, DefaultCriticalStartLevel, []);
-
-    /// <summary>The default rules over <paramref name="complexSteps"/>, then <paramref name="more"/>.</summary>
-    public static EscalationLadder Build(IReadOnlyList<EscalationStep> complexSteps, int criticalStartLevel, IReadOnlyList<EscalationRule> more)
+    /// <summary>Every profile's rules, then <paramref name="more"/>.</summary>
+    public static EscalationLadder FromProfiles(Profiles.InstitutionProfiles profiles, IReadOnlyList<EscalationRule> more)
     {
-        ArgumentNullException.ThrowIfNull(complexSteps);
+        ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(more);
-        return new(
-        [
-            new EscalationRule("complex", complexSteps) { Complex = true },
-            new EscalationRule("critical", [new(criticalStartLevel, 0), .. complexSteps.Where(s => s.Level > criticalStartLevel)]) { Priorities = [Priority.Critical] },
-            new EscalationRule("mistreatment", [new(1, 0)]) { Kinds = [CaseKind.Complaint], Categories = [ClassificationCatalogue.Mistreatment] },
-            .. more,
-        ]);
+        return new([.. profiles.All.SelectMany(p => p.EscalationRules), .. more]);
     }
 
     /// <summary>The steps of every rule the case matches; a level named by several is reached at the earliest of them.</summary>

@@ -6,19 +6,23 @@ namespace Dashboard.Core.Sla;
 
 /// <summary>
 /// The calendars a unit's clocks run on: its working hours in its own time zone with its country's holidays,
-/// the legal business days of its country, and plain elapsed time. Built once per unit and shared.
+/// the legal business days of its institution's country, and plain elapsed time. Built once per unit and shared.
 /// </summary>
 public sealed class SlaCalendars
 {
     private readonly IReadOnlyDictionary<UnitType, WorkingHours> _hours;
-    private readonly IReadOnlyDictionary<Country, HolidayCalendar> _holidays;
+    private readonly IReadOnlyDictionary<Institution, HolidayCalendar> _holidays;
     private readonly ConcurrentDictionary<(string Unit, TargetClock Clock), BusinessCalendar> _cache = new();
 
-    public SlaCalendars(IReadOnlyDictionary<UnitType, WorkingHours>? hoursByType = null, IEnumerable<(Country Country, Holiday Day)>? extraHolidays = null)
+    /// <summary>
+    /// Calendars for every institution of the profiles in use; <paramref name="extraHolidays"/> are the days administrators
+    /// added for a country ("Peru"), which every institution of that country keeps.
+    /// </summary>
+    public SlaCalendars(IReadOnlyDictionary<UnitType, WorkingHours>? hoursByType = null, IEnumerable<(string Country, Holiday Day)>? extraHolidays = null)
     {
         _hours = hoursByType ?? DefaultHours;
-        var extra = (extraHolidays ?? []).ToLookup(x => x.Country, x => x.Day);
-        _holidays = Enum.GetValues<Country>().ToDictionary(c => c, c => HolidayCalendar.For(c, extra[c]));
+        var extra = (extraHolidays ?? []).ToLookup(x => x.Country, x => x.Day, StringComparer.OrdinalIgnoreCase);
+        _holidays = Profiles.InstitutionProfiles.Current.All.ToDictionary(p => p.Institution, p => HolidayCalendar.For(p.Institution, extra[p.Country]));
     }
 
     /// <summary>Family-medicine and primary-care units open on weekdays; hospitals and UMAE never close.</summary>
@@ -28,14 +32,8 @@ public sealed class SlaCalendars
             ? WorkingHours.Parse("Mon-Fri 08:00-20:00")
             : WorkingHours.AlwaysOpen);
 
-    public static Country CountryOf(Institution institution) => institution switch
-    {
-        Institution.Imss => Country.Mexico,
-        Institution.EsSalud => Country.Peru,
-        _ => throw new ArgumentOutOfRangeException(nameof(institution), institution, "no country for this institution"),
-    };
-
-    public HolidayCalendar Holidays(Country country) => _holidays[country];
+    /// <summary>The holidays of an institution's units.</summary>
+    public HolidayCalendar Holidays(Institution institution) => _holidays[institution];
 
     /// <summary>The calendar a target on <paramref name="clock"/> is counted in for this unit.</summary>
     public BusinessCalendar For(Unit unit, TargetClock clock)
@@ -50,7 +48,7 @@ public sealed class SlaCalendars
                 TargetClock.BusinessDays => WorkingHours.WeekdaysAllDay,
                 _ => self._hours.GetValueOrDefault(u.Type, WorkingHours.AlwaysOpen),
             };
-            return new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById(u.TimeZone), hours, self._holidays[CountryOf(u.Institution)]);
+            return new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById(u.TimeZone), hours, self._holidays[u.Institution]);
         }, (unit, this));
     }
 }

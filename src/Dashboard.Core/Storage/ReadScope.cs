@@ -42,13 +42,12 @@ public sealed record ReadScope(ScopeLevel Level, string? Code)
         _ => false,
     };
 
-    /// <summary>"all", "institution:NAME" (IMSS, ESSALUD, any case), "region:CODE" or "unit:CODE"; null for anything else.</summary>
+    /// <summary>"all", "institution:CODE" (a profile's code in any case: IMSS, ESSALUD), "region:CODE" or "unit:CODE"; null for anything else.</summary>
     public static ReadScope? Parse(string? value) => value switch
     {
         "all" => All,
         not null when value.StartsWith("institution:", StringComparison.Ordinal)
-            && Enum.TryParse<Catalogue.Institution>(value["institution:".Length..], ignoreCase: true, out var institution)
-            && value["institution:".Length..].All(char.IsAsciiLetter) => ForInstitution(institution.ToString()),
+            && Profiles.InstitutionProfiles.Current.Resolve(value["institution:".Length..]) is { } institution => ForInstitution(institution.Code),
         not null when value.StartsWith("region:", StringComparison.Ordinal) && value.Length > "region:".Length => ForRegion(value["region:".Length..]),
         not null when value.StartsWith("unit:", StringComparison.Ordinal) && value.Length > "unit:".Length => ForUnit(value["unit:".Length..]),
         _ => null,

@@ -80,15 +80,15 @@ public interface ICaseEventLog
     Task<(IReadOnlyList<StoredCaseEvent> Events, long ReadUpTo)> ReadOfTypeAfterAsync(long afterSequence, CaseEventType type, int limit, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The days off administrators add to their country's holiday rules.</summary>
+/// <summary>The days off administrators add to a country's holidays (by the country's name in the profiles: "Mexico", "Peru").</summary>
 public interface IHolidayStore
 {
-    Task<IReadOnlyList<(Country Country, Holiday Day)>> ReadAllAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<(string Country, Holiday Day)>> ReadAllAsync(CancellationToken cancellationToken = default);
 
-    Task UpsertAsync(Country country, Holiday day, CancellationToken cancellationToken = default);
+    Task UpsertAsync(string country, Holiday day, CancellationToken cancellationToken = default);
 
     /// <summary>False when there was no such extra day.</summary>
-    Task<bool> DeleteAsync(Country country, DateOnly date, CancellationToken cancellationToken = default);
+    Task<bool> DeleteAsync(string country, DateOnly date, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

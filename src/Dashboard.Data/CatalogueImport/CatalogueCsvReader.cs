@@ -119,7 +119,7 @@ public static partial class CatalogueCsvReader
             }
 
             var name = Name(check, "name", row["name"]);
-            var institution = Choice<Institution>(check, "institution", row["institution"], "an institution");
+            var institution = InstitutionOf(check, "institution", row["institution"]);
             var timeZone = TimeZone(check, "timeZone", row["timeZone"]);
             if (check.IsClean)
             {
@@ -149,7 +149,7 @@ public static partial class CatalogueCsvReader
             var type = Choice<UnitType>(check, "type", row["type"], "a unit type");
             var regionCode = row["regionCode"];
             var region = Find(check, "regionCode", regionCode, regions, "region", RegionsFile, knownText);
-            var institution = Choice<Institution>(check, "institution", row["institution"], "an institution");
+            var institution = InstitutionOf(check, "institution", row["institution"]);
             if (region is not null && institution is not null && region.Institution != institution)
             {
                 check.Add("institution", $"is {institution} but region '{region.Code}' is {region.Institution}");
@@ -322,6 +322,25 @@ public static partial class CatalogueCsvReader
     }
 
     /// <summary>One of the names of an enum, ignoring case (numbers are not accepted).</summary>
+    /// <summary>An institution with a profile in use, by its code in any case.</summary>
+    private static Institution? InstitutionOf(RowCheck check, string column, string value)
+    {
+        if (value.Length == 0)
+        {
+            check.Add(column, "is required");
+            return null;
+        }
+
+        var profiles = Core.Profiles.InstitutionProfiles.Current;
+        if (profiles.Resolve(value) is { } institution)
+        {
+            return institution;
+        }
+
+        check.Add(column, $"'{value}' is not an institution with a profile; use one of {string.Join(", ", profiles.Institutions)}");
+        return null;
+    }
+
     private static TEnum? Choice<TEnum>(RowCheck check, string column, string value, string what)
         where TEnum : struct, Enum
     {

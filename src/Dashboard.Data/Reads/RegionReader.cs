@@ -14,7 +14,7 @@ public sealed class RegionReader(ConnectionFactory connections, SqlScripts sql) 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RegionCountsRow>(new CommandDefinition(sql["Case_ReadOpenCountsByRegion"],
             new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
-        return rows.Select(r => new RegionOpenCounts(r.RegionCode, r.RegionName, Enum.Parse<Institution>(r.Institution), r.Units, r.OpenCases, r.OpenComplex)).ToArray();
+        return rows.Select(r => new RegionOpenCounts(r.RegionCode, r.RegionName, new Institution(r.Institution), r.Units, r.OpenCases, r.OpenComplex)).ToArray();
     }
 
     public async Task<IReadOnlyList<UnitCounts>> ReadUnitCountsAsync(string regionCode, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -171,7 +171,7 @@ internal sealed class CaseRow
         CaseId = CaseId,
         UnitCode = UnitCode,
         RegionCode = RegionCode,
-        Institution = Enum.Parse<Institution>(Institution),
+        Institution = new Institution(Institution),
         Kind = Enum.Parse<CaseKind>(Kind),
         Channel = Enum.Parse<Channel>(Channel),
         Category = Category,

@@ -36,8 +36,8 @@ public sealed class CatalogueStore(ConnectionFactory connections, SqlScripts sql
         var modules = await connection.QueryAsync<ModuleRow>(new CommandDefinition(sql["Module_ReadAll"], cancellationToken: cancellationToken));
         var agents = await connection.QueryAsync<AgentRow>(new CommandDefinition(sql["Agent_ReadAll"], cancellationToken: cancellationToken));
         return new CatalogueSnapshot(
-            regions.Select(r => new Region(r.Code, r.Name, Enum.Parse<Institution>(r.Institution), r.TimeZone)).ToArray(),
-            units.Select(u => new Unit(u.Code, u.Name, Enum.Parse<UnitType>(u.Type), u.RegionCode, Enum.Parse<Institution>(u.Institution), u.TimeZone, u.Size)).ToArray(),
+            regions.Select(r => new Region(r.Code, r.Name, new Institution(r.Institution), r.TimeZone)).ToArray(),
+            units.Select(u => new Unit(u.Code, u.Name, Enum.Parse<UnitType>(u.Type), u.RegionCode, new Institution(u.Institution), u.TimeZone, u.Size)).ToArray(),
             modules.Select(m => new Module(m.Code, m.UnitCode, m.Name)).ToArray(),
             agents.Select(a => new Agent(a.Id, a.UnitCode, a.ModuleCode, a.Name)).ToArray());
     }

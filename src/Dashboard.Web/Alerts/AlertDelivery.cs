@@ -149,17 +149,20 @@ public sealed class AlertDelivery(
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
     /// <summary>
-    /// Who a level reaches, in the institution's own structure (IMSS: OOAD committees, and a UMAE's own committee beside
-    /// them; EsSalud: its Redes and central management).
+    /// Who a level reaches, in the institution's own structure as its profile words it (<c>LevelRecipient{n}</c>, and
+    /// <c>LevelRecipient{n}_{unit type}</c> for a unit type with its own route, such as a UMAE's own committee).
     /// </summary>
-    public static string LevelName(int level, Institution? institution, UnitType? unitType = null) => (level, institution, unitType) switch
+    public static string LevelName(int level, Institution? institution, UnitType? unitType = null)
     {
-        (1, _, _) => "dirección de la unidad",
-        (2, Institution.EsSalud, _) => "Atención al Asegurado de la Red",
-        (2, _, UnitType.Umae) => "comité de Trato Digno de la UMAE",
-        (2, _, _) => "comité de Trato Digno de la OOAD",
-        (3, Institution.EsSalud, _) => "Gerencia Central de Atención al Asegurado",
-        (3, _, _) => "comité central de Trato Digno",
-        _ => $"nivel {level}",
-    };
+        var profile = institution is { } i ? Core.Profiles.InstitutionProfiles.Current.Find(i) : null;
+        return (unitType is { } type ? profile?.Word($"LevelRecipient{level}_{type}", "es") : null)
+            ?? profile?.Word($"LevelRecipient{level}", "es")
+            ?? level switch
+            {
+                1 => "dirección de la unidad",
+                2 => "comité regional",
+                3 => "nivel central",
+                _ => $"nivel {level}",
+            };
+    }
 }

@@ -1,6 +1,5 @@
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Cases;
-using Dashboard.Core.Sla;
 using Dashboard.Core.Sla.Calendars;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
@@ -100,7 +99,7 @@ public sealed class AlertJob(
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone);
-        var holidays = catalogue.Context.Sla.Calendars.Holidays(SlaCalendars.CountryOf(unit.Institution));
+        var holidays = catalogue.Context.Sla.Calendars.Holidays(unit.Institution);
         DateTimeOffset? earliest = null;
         foreach (var group in groups)
         {

@@ -178,6 +178,24 @@ internal sealed class QueryReader
         return null;
     }
 
+    /// <summary>An institution with a profile in use, by its code in any case.</summary>
+    public Institution? Institution(string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var profiles = Core.Profiles.InstitutionProfiles.Current;
+        if (profiles.Resolve(value) is { } institution)
+        {
+            return institution;
+        }
+
+        _errors[name] = [$"'{value}' is not one of {string.Join(", ", profiles.Institutions)}"];
+        return null;
+    }
+
     /// <summary>One of a fixed set of words, any case; returns the index of the word.</summary>
     public int? Choice(string name, string? value, params string[] choices)
     {
@@ -204,7 +222,7 @@ internal sealed class QueryReader
             return null;
         }
 
-        var roles = System.Enum.GetValues<Institution>().SelectMany(i => Core.Catalogue.Classification.ClassificationCatalogue.For(i).StaffRoles).Select(r => r.Code)
+        var roles = Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions.SelectMany(i => Core.Catalogue.Classification.ClassificationCatalogue.For(i).StaffRoles).Select(r => r.Code)
             .Distinct(StringComparer.Ordinal).ToArray();
         if (!roles.Contains(value, StringComparer.Ordinal))
         {

@@ -79,8 +79,8 @@ public static class CasesApi
         return TypedResults.Ok(new CasePageDto(result.Items.Select(c => CaseDto.From(c, null)).ToArray(), pageNumber, size, result.Total));
     }
 
-    private static string[] StaffRoleCodes => Enum.GetValues<Core.Catalogue.Institution>()
-        .SelectMany(i => Core.Catalogue.Classification.ClassificationCatalogue.For(i).StaffRoles).Select(r => r.Code).Distinct(StringComparer.Ordinal).ToArray();
+    private static string[] StaffRoleCodes => Core.Profiles.InstitutionProfiles.Current.All
+        .SelectMany(p => p.Classification.StaffRoles).Select(r => r.Code).Distinct(StringComparer.Ordinal).ToArray();
 
     internal static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

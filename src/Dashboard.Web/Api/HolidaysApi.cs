@@ -33,14 +33,23 @@ public static class HolidaysApi
     private static Results<Ok<IReadOnlyList<HolidayDto>>, ProblemHttpResult> ListAsync(string country, string? year, CatalogueService catalogue, TimeProvider time)
     {
         var query = new QueryReader();
-        var c = query.Enum<Country>(nameof(country), country);
         var y = query.Int(nameof(year), year, time.GetUtcNow().Year, 1900, 2200);
+        var errors = new Dictionary<string, string[]>();
+        var c = Countries().FirstOrDefault(v => string.Equals(v, country, StringComparison.OrdinalIgnoreCase));
+        if (c is null)
+        {
+            errors[nameof(country)] = [$"'{country}' is not one of {string.Join(", ", Countries())}"];
+            return EventsApi.Problem(StatusCodes.Status400BadRequest, "Bad query", "the query is not valid; see errors", errors);
+        }
+
         if (!query.IsValid)
         {
             return query.Problem();
         }
 
-        var days = catalogue.Context.Sla.Calendars.Holidays(c!.Value).In(y);
+        // The first institution of the country speaks for it (its profile's rules and dated days, and the administrators').
+        var institution = Core.Profiles.InstitutionProfiles.Current.All.First(p => p.Country == c).Institution;
+        var days = catalogue.Context.Sla.Calendars.Holidays(institution).In(y);
         return TypedResults.Ok<IReadOnlyList<HolidayDto>>(days.Select(d => new HolidayDto(d.Date, d.Name, d.Extra)).ToArray());
     }
 
@@ -61,7 +70,7 @@ public static class HolidaysApi
         }
 
         var holiday = new Holiday(day!.Value, name!, Extra: true);
-        await holidays.UpsertAsync(c!.Value, holiday, cancellationToken);
+        await holidays.UpsertAsync(c!, holiday, cancellationToken);
         await catalogue.ReloadAsync(cancellationToken);
         return TypedResults.Ok(new HolidayDto(holiday.Date, holiday.Name, true));
     }
@@ -76,7 +85,7 @@ public static class HolidaysApi
             return EventsApi.Problem(StatusCodes.Status400BadRequest, "Bad holiday", "the holiday is not valid; see errors", errors);
         }
 
-        if (!await holidays.DeleteAsync(c!.Value, day!.Value, cancellationToken))
+        if (!await holidays.DeleteAsync(c!, day!.Value, cancellationToken))
         {
             return EventsApi.Problem(StatusCodes.Status404NotFound, "No such extra day",
                 $"{date} is not an extra day off of {c}; the country's own holidays come from its law and cannot be removed");
@@ -86,13 +95,17 @@ public static class HolidaysApi
         return TypedResults.NoContent();
     }
 
-    private static (Country?, DateOnly?) ReadKey(string country, string date, Dictionary<string, string[]> errors)
+    /// <summary>The countries of the institution profiles in use, as they name them ("Mexico", "Peru").</summary>
+    private static string[] Countries() =>
+        Core.Profiles.InstitutionProfiles.Current.All.Select(p => p.Country).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+    private static (string?, DateOnly?) ReadKey(string country, string date, Dictionary<string, string[]> errors)
     {
-        // A name exactly (any case): Enum.TryParse also trims spaces and line breaks and reads "Mexico,Peru" as flags.
-        Country? c = Enum.GetValues<Country>().Select(v => (Country?)v).FirstOrDefault(v => string.Equals(v.ToString(), country, StringComparison.OrdinalIgnoreCase));
+        // A country exactly as a profile names it (any case).
+        var c = Countries().FirstOrDefault(v => string.Equals(v, country, StringComparison.OrdinalIgnoreCase));
         if (c is null)
         {
-            errors[nameof(country)] = [$"'{country}' is not one of {string.Join(", ", Enum.GetNames<Country>())}"];
+            errors[nameof(country)] = [$"'{country}' is not one of {string.Join(", ", Countries())}"];
         }
 
         DateOnly? day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

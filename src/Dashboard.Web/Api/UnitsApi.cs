@@ -26,13 +26,13 @@ public static class UnitsApi
     private static Results<Ok<IReadOnlyList<ClassificationCatalogue>>, ProblemHttpResult> ListClassification(string? institution)
     {
         var query = new QueryReader();
-        var wanted = query.Enum<Institution>(nameof(institution), institution);
+        var wanted = query.Institution(nameof(institution), institution);
         if (!query.IsValid)
         {
             return query.Problem();
         }
 
-        return TypedResults.Ok<IReadOnlyList<ClassificationCatalogue>>(Enum.GetValues<Institution>()
+        return TypedResults.Ok<IReadOnlyList<ClassificationCatalogue>>(Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions
             .Where(i => wanted is null || i == wanted)
             .Select(ClassificationCatalogue.For)
             .ToArray());
@@ -43,7 +43,7 @@ public static class UnitsApi
         HttpContext http, CatalogueService catalogue, string? region, string? institution, string? type)
     {
         var query = new QueryReader();
-        var wantedInstitution = query.Enum<Institution>(nameof(institution), institution);
+        var wantedInstitution = query.Institution(nameof(institution), institution);
         var wantedType = query.Enum<UnitType>(nameof(type), type);
         if (!query.IsValid)
         {
@@ -66,7 +66,7 @@ public static class UnitsApi
     private static void DescribeListUnits(OpenApiOperation operation)
     {
         OpenApiContract.Parameter(operation, "region", "Only the units of this region (OOAD / Red) code.", OpenApiContract.Text());
-        OpenApiContract.Parameter(operation, "institution", "Only the units of this institution.", OpenApiContract.OneOf(Enum.GetNames<Institution>()));
+        OpenApiContract.Parameter(operation, "institution", "Only the units of this institution.", OpenApiContract.OneOf(Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions.Select(i => i.Code).ToArray()));
         OpenApiContract.Parameter(operation, "type", "Only units of this type.", OpenApiContract.OneOf(Enum.GetNames<UnitType>()));
     }
 }

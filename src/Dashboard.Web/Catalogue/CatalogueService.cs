@@ -9,7 +9,8 @@ namespace Dashboard.Web.Catalogue;
 
 /// <summary>
 /// Holds the reference data every event is checked against: the catalogue, and the calendars and policies of the
-/// SLA engine (with the administrators' extra holidays). Reloaded whole after any of them changes.
+/// SLA engine (with the administrators' extra holidays), built on the institution profiles in use. Reloaded whole after
+/// any of them changes.
 /// </summary>
 public sealed class CatalogueService(ICatalogueStore store, IHolidayStore holidays, IOptions<SlaOptions> slaOptions)
 {
@@ -37,7 +38,7 @@ public sealed class CatalogueService(ICatalogueStore store, IHolidayStore holida
         var index = new CatalogueIndex(await store.ReadAllAsync(cancellationToken));
         var options = slaOptions.Value;
         var calendars = new SlaCalendars(options.HoursByType(), await holidays.ReadAllAsync(cancellationToken));
-        _current = new Reference(index, new CaseContext(index.FindUnit, new SlaEngine(calendars, options.BuildLadder())) { LateEventWindow = options.LateEventWindow });
+        _current = new Reference(index, new CaseContext(index.FindUnit, new SlaEngine(calendars, options.BuildLadder(Core.Profiles.InstitutionProfiles.Current))) { LateEventWindow = options.LateEventWindow });
     }
 
     public async Task UpsertAsync(CatalogueSnapshot snapshot, CancellationToken cancellationToken = default)

@@ -14,6 +14,11 @@ public static class StartupProblems
     public static string? Describe(Exception exception, DatabaseOptions database)
     {
         ArgumentNullException.ThrowIfNull(database);
+        if (exception is Profiles.ProfilesInvalidException profiles)
+        {
+            return $"Tablero cannot start: {profiles.Message}{Environment.NewLine}To fix it: correct those files, or leave Profiles:Path empty to use the shipped profiles.";
+        }
+
         var where = database.Provider == DatabaseProvider.Sqlite ? $"data folder {database.ResolveDataFolder()}" : "the SQL Server of Database:ConnectionString";
         var todo = database.Provider == DatabaseProvider.Sqlite
             ? "make the folder writable by this user with free space, or set Database:DataFolder to one that is"

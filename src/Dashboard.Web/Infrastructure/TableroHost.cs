@@ -9,6 +9,7 @@ using Dashboard.Web.Health;
 using Dashboard.Web.History;
 using Dashboard.Web.Ingestion;
 using Dashboard.Web.Live;
+using Dashboard.Web.Profiles;
 using Dashboard.Web.Security;
 using Dashboard.Web.Simulation;
 using Dashboard.Web.Sla;
@@ -52,6 +53,7 @@ public static class TableroHost
             .AddTableroSecurity(configuration)
             .AddTableroLive(configuration)
             .AddTableroWall(configuration)
+            .AddTableroProfiles(configuration)
             .AddTableroSla(configuration)
             .AddTableroAlerts(configuration)
             .AddTableroJobs()
@@ -73,6 +75,8 @@ public static class TableroHost
     public static async Task InitializeTableroAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // The institution profiles first: the catalogue, the SLA engine and every page speak through them.
+        app.Services.GetRequiredService<ProfileService>().LoadAtStart();
         var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         DatabaseMigrator.Migrate(database.Provider, database.ResolveConnectionString());
 

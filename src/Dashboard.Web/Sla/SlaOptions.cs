@@ -1,4 +1,5 @@
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Profiles;
 using Dashboard.Core.Sla;
 using Dashboard.Core.Sla.Calendars;
 
@@ -12,15 +13,9 @@ public sealed class SlaOptions
     /// <summary>Working hours by unit type ("Mon-Fri 08:00-20:00", "24x7"); types not listed keep the defaults.</summary>
     public Dictionary<UnitType, string> WorkingHours { get; set; } = [];
 
-    /// <summary>The escalation ladder's steps; empty keeps the default (level 1 at once, 2 after one business day, 3 after three).</summary>
-    public List<EscalationStep> Ladder { get; set; } = [];
-
-    /// <summary>The level a Critical case goes to as soon as it breaches.</summary>
-    public int CriticalStartLevel { get; set; } = EscalationLadder.DefaultCriticalStartLevel;
-
     /// <summary>
-    /// More cases that climb the ladder, beside the defaults (complex, Critical, mistreatment complaints): e.g. a
-    /// pharmacy complaint at an IMSS unit reaching the unit's director at once.
+    /// More cases that climb the ladder, beside each institution profile's own rules (<c>escalation.json</c>: complex,
+    /// Critical, mistreatment complaints): e.g. a pharmacy complaint at an IMSS unit reaching the unit's director at once.
     /// </summary>
     public List<EscalationRuleOptions> EscalationRules { get; set; } = [];
 
@@ -47,8 +42,9 @@ public sealed class SlaOptions
         return hours;
     }
 
-    public EscalationLadder BuildLadder() =>
-        EscalationLadder.Build(Ladder.Count > 0 ? Ladder : EscalationLadder.DefaultSteps, CriticalStartLevel, EscalationRules.Select(r => r.ToRule()).ToArray());
+    /// <summary>The profiles' escalation rules, then this deployment's.</summary>
+    public EscalationLadder BuildLadder(InstitutionProfiles profiles) =>
+        EscalationLadder.FromProfiles(profiles, EscalationRules.Select(r => r.ToRule(profiles)).ToArray());
 
     /// <summary>Null when valid, else what is wrong.</summary>
     public string? Problem()
@@ -61,11 +57,6 @@ public sealed class SlaOptions
             }
         }
 
-        if (Ladder.Any(s => s.Level is < 1 or > 3 || s.AfterBusinessDays < 0) || Ladder.DistinctBy(s => s.Level).Count() != Ladder.Count)
-        {
-            return "Sla:Ladder: each step needs a distinct Level 1–3 and AfterBusinessDays ≥ 0";
-        }
-
         for (var i = 0; i < EscalationRules.Count; i++)
         {
             if (EscalationRules[i].Problem() is { } problem)
@@ -74,8 +65,7 @@ public sealed class SlaOptions
             }
         }
 
-        return CriticalStartLevel is < 1 or > 3 ? "Sla:CriticalStartLevel must be 1–3"
-            : LateEventWindow < TimeSpan.Zero || LateEventWindow > TimeSpan.FromDays(366) ? "Sla:LateEventWindow must be 0 to 366 days"
+        return LateEventWindow < TimeSpan.Zero || LateEventWindow > TimeSpan.FromDays(366) ? "Sla:LateEventWindow must be 0 to 366 days"
             : SweepBatchSize < 1 ? "Sla:SweepBatchSize must be positive"
             : null;
     }
@@ -86,7 +76,8 @@ public sealed class EscalationRuleOptions
 {
     public string Name { get; set; } = "";
 
-    public Institution? Institution { get; set; }
+    /// <summary>The institution's code (any case); empty for a rule of every institution.</summary>
+    public string? Institution { get; set; }
 
     public List<Core.Cases.CaseKind> Kinds { get; set; } = [];
 
@@ -100,9 +91,9 @@ public sealed class EscalationRuleOptions
 
     public List<EscalationStep> Steps { get; set; } = [];
 
-    public EscalationRule ToRule() => new(Name, Steps.ToArray())
+    public EscalationRule ToRule(InstitutionProfiles profiles) => new(Name, Steps.ToArray())
     {
-        Institution = Institution,
+        Institution = string.IsNullOrEmpty(Institution) ? null : profiles.Resolve(Institution),
         Kinds = Kinds.ToArray(),
         Categories = Categories.ToArray(),
         Priorities = Priorities.ToArray(),
@@ -123,7 +114,13 @@ public sealed class EscalationRuleOptions
             return "Steps: one or more, each a distinct Level 1–3 with AfterBusinessDays ≥ 0";
         }
 
-        var classifications = (Institution is { } one ? [one] : Enum.GetValues<Institution>()).Select(Core.Catalogue.Classification.ClassificationCatalogue.For).ToArray();
+        var profiles = InstitutionProfiles.Current;
+        if (!string.IsNullOrEmpty(Institution) && profiles.Resolve(Institution) is null)
+        {
+            return $"Institution: '{Institution}' is not one of {string.Join(", ", profiles.Institutions)}";
+        }
+
+        var classifications = profiles.All.Where(p => string.IsNullOrEmpty(Institution) || p.Institution == profiles.Resolve(Institution)).Select(p => p.Classification).ToArray();
         if (Categories.FirstOrDefault(c => classifications.All(k => k.FindCategory(c) is null)) is { } category)
         {
             return $"Categories: '{category}' is not a category of {string.Join(" or ", classifications.Select(k => k.Institution))}";

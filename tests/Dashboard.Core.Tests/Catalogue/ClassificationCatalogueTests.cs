@@ -9,8 +9,8 @@ namespace Dashboard.Core.Tests.Catalogue;
 public sealed class ClassificationCatalogueTests
 {
     [Theory]
-    [InlineData(Institution.Imss)]
-    [InlineData(Institution.EsSalud)]
+    [InlineData("Imss")]
+    [InlineData("EsSalud")]
     public void For_EveryInstitution_CoversTheThreeHcatDomainsAndTheFieldCategories(Institution institution)
     {
         var catalogue = ClassificationCatalogue.For(institution);
@@ -35,8 +35,8 @@ public sealed class ClassificationCatalogueTests
     }
 
     [Theory]
-    [InlineData(Institution.Imss, "Mal trato", "Asistente médica")]
-    [InlineData(Institution.EsSalud, "Maltrato", "Técnico asistencial")]
+    [InlineData("Imss", "Mal trato", "Asistente médica")]
+    [InlineData("EsSalud", "Maltrato", "Técnico asistencial")]
     public void Mistreatment_IsACategoryOfEveryInstitutionAndItsPriorityRolesAreStaffRoles(Institution institution, string mistreatment, string assistant)
     {
         var classification = ClassificationCatalogue.For(institution);

@@ -11,12 +11,12 @@ public sealed class InsuredIdFormatTests
     public void Mask_KeepsOnlyTheLastFourDigits(string insuredId, string masked) => Assert.Equal(masked, InsuredIdFormat.Mask(insuredId));
 
     [Theory]
-    [InlineData(Institution.Imss, "12345678903", true)]
-    [InlineData(Institution.Imss, "12345678901", false)]
-    [InlineData(Institution.Imss, "21345678903", false)]
-    [InlineData(Institution.Imss, "1234567890", false)]
-    [InlineData(Institution.EsSalud, "87654321", true)]
-    [InlineData(Institution.EsSalud, "8765432A", false)]
+    [InlineData("Imss", "12345678903", true)]
+    [InlineData("Imss", "12345678901", false)]
+    [InlineData("Imss", "21345678903", false)]
+    [InlineData("Imss", "1234567890", false)]
+    [InlineData("EsSalud", "87654321", true)]
+    [InlineData("EsSalud", "8765432A", false)]
     public void Check_AcceptsOnlyTheInstitutionsFormat(Institution institution, string insuredId, bool valid) =>
         Assert.Equal(valid, InsuredIdFormat.Check(institution, insuredId) is null);
 }

@@ -46,7 +46,7 @@ public sealed class EscalationRulesTests
     public void AnInstitutionsOwnRule_EscalatesAPharmacyComplaintTwoLevels()
     {
         var pharmacy = new EscalationRule("farmacia", [new(1, 0), new(2, 2)]) { Institution = Dashboard.Core.Catalogue.Institution.Imss, StaffRoles = ["pharmacy"] };
-        var context = new CaseContext(Context.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.Build(EscalationLadder.DefaultSteps, 2, [pharmacy])));
+        var context = new CaseContext(Context.FindUnit, new SlaEngine(new SlaCalendars(), EscalationLadder.FromProfiles(Core.Profiles.InstitutionProfiles.Current, [pharmacy])));
         var state = CaseRules.Apply(null, Complaint("QJ-FA-1", "medicine-supply", staffRole: "pharmacy"), context).Next!;
         var other = CaseRules.Apply(null, Complaint("QJ-FA-2", "medicine-supply", staffRole: "nursing"), context).Next!;
 

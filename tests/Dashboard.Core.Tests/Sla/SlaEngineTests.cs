@@ -306,7 +306,7 @@ public sealed class SlaEngineTests
     [Fact]
     public void Policies_EveryInstitutionCoversEveryKindAndPriority()
     {
-        foreach (var institution in Enum.GetValues<Core.Catalogue.Institution>())
+        foreach (var institution in Core.Profiles.InstitutionProfiles.Current.Institutions)
         {
             var set = SlaPolicySet.For(institution);
             foreach (var kind in Enum.GetValues<CaseKind>())

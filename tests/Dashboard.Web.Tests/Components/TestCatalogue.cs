@@ -28,11 +28,11 @@ internal static class TestCatalogue
 
     private sealed class NoHolidays : IHolidayStore
     {
-        public Task<IReadOnlyList<(Country Country, Holiday Day)>> ReadAllAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<(Country, Holiday)>>([]);
+        public Task<IReadOnlyList<(string Country, Holiday Day)>> ReadAllAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<(string, Holiday)>>([]);
 
-        public Task UpsertAsync(Country country, Holiday day, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task UpsertAsync(string country, Holiday day, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<bool> DeleteAsync(Country country, DateOnly date, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<bool> DeleteAsync(string country, DateOnly date, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

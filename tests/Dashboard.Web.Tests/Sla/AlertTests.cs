@@ -1,3 +1,4 @@
+using Dashboard.Core.Catalogue;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -146,7 +147,7 @@ public sealed class AlertTests(TableroFactory factory) : IClassFixture<TableroFa
     public void NextOpening_OfADirectorsWorkingHours_IsWhenAHeldEmailGoesOut(string now, string expected)
     {
         var calendar = new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City"), WorkingHours.Parse("Mon-Fri 08:00-18:00"),
-            HolidayCalendar.For(Country.Mexico));
+            HolidayCalendar.For(Institution.Imss));
 
         Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), AlertJob.NextOpening(calendar, DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)));
     }

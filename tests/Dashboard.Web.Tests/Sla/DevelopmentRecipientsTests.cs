@@ -13,8 +13,8 @@ public sealed class DevelopmentRecipientsTests
         File.Exists(Path.Combine(from, "Dashboard.sln")) ? from : FindRoot(Path.GetDirectoryName(from) ?? throw new InvalidOperationException("Dashboard.sln not found above the test"));
 
     [Theory]
-    [InlineData(Institution.Imss, "@imss.example")]
-    [InlineData(Institution.EsSalud, "@essalud.example")]
+    [InlineData("Imss", "@imss.example")]
+    [InlineData("EsSalud", "@essalud.example")]
     public void EveryLevel_AlertsOnlyTheCaseInstitutionsOwnPeople(Institution institution, string domain)
     {
         var options = new ConfigurationBuilder().AddJsonFile(Path.Combine(Root, "src", "Dashboard.Web", "appsettings.Development.json")).Build()

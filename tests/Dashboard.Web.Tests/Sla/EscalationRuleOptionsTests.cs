@@ -23,8 +23,10 @@ public sealed class EscalationRuleOptionsTests
         });
 
         Assert.Null(options.Problem());
-        var ladder = options.BuildLadder();
-        Assert.Equal(["complex", "critical", "mistreatment", "farmacia IMSS"], ladder.Rules.Select(r => r.Name));
+        var ladder = options.BuildLadder(Core.Profiles.InstitutionProfiles.Current);
+        // Each profile's own rules (IMSS, then EsSalud), then the deployment's.
+        Assert.Equal(["complex", "critical", "mistreatment", "complex", "critical", "mistreatment", "farmacia IMSS"], ladder.Rules.Select(r => r.Name));
+        Assert.Equal(Core.Catalogue.Institution.Imss, ladder.Rules[^1].Institution);
         Assert.Equal(["pharmacy"], ladder.Rules[^1].StaffRoles);
     }
 

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Dashboard.Core.Catalogue.Classification;
 
@@ -19,15 +17,11 @@ public sealed record CaseCategory(string Code, ComplaintDomain Domain, string Hc
 public sealed record StaffRole(string Code, string Es, string En);
 
 /// <summary>
-/// How an institution classifies its cases: categories and staff roles. Data, not code: one JSON file per
-/// institution profile (<c>Catalogue/Classification/{institution}.json</c>), so a deployment changes a file, not C#.
+/// How an institution classifies its cases: categories and staff roles. Data, not code: its profile's
+/// <c>classification.json</c>, so a deployment changes a file, not C#.
 /// </summary>
 public sealed class ClassificationCatalogue
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-    private static readonly FrozenDictionary<Institution, ClassificationCatalogue> Embedded =
-        Enum.GetValues<Institution>().ToFrozenDictionary(i => i, LoadEmbedded);
-
     private readonly FrozenDictionary<string, CaseCategory> _categories;
     private readonly FrozenDictionary<string, StaffRole> _staffRoles;
 
@@ -54,26 +48,10 @@ public sealed class ClassificationCatalogue
 
     public IReadOnlyList<StaffRole> StaffRoles { get; }
 
-    /// <summary>The classification each institution profile ships with.</summary>
-    public static ClassificationCatalogue For(Institution institution) => Embedded[institution];
+    /// <summary>The classification of the institution's profile in use.</summary>
+    public static ClassificationCatalogue For(Institution institution) => Profiles.InstitutionProfiles.Current[institution].Classification;
 
     public CaseCategory? FindCategory(string code) => _categories.GetValueOrDefault(code);
 
     public StaffRole? FindStaffRole(string code) => _staffRoles.GetValueOrDefault(code);
-
-    public static ClassificationCatalogue FromJson(Stream json)
-    {
-        var file = JsonSerializer.Deserialize<ClassificationFile>(json, Json) ?? throw new JsonException("empty classification file");
-        return new ClassificationCatalogue(file.Institution, file.Categories, file.StaffRoles);
-    }
-
-    private static ClassificationCatalogue LoadEmbedded(Institution institution)
-    {
-        var name = $"{typeof(ClassificationCatalogue).Namespace}.{institution.ToString().ToLowerInvariant()}.json";
-        using var stream = typeof(ClassificationCatalogue).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"no classification file for {institution} ({name})");
-        return FromJson(stream);
-    }
-
-    private sealed record ClassificationFile(Institution Institution, CaseCategory[] Categories, StaffRole[] StaffRoles);
 }

@@ -79,7 +79,7 @@ public sealed partial class CaseGrid : ComponentBase
     private CaseListLink Cleared => new() { Filter = Fixed };
 
     private IEnumerable<(string Code, string Name)> Categories =>
-        (Institution is { } i ? [i] : Enum.GetValues<Institution>())
+        (Institution is { } i ? [i] : Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions)
             .SelectMany(i => ClassificationCatalogue.For(i).Categories.Select(c => (c.Code, Name: Vocabulary.CategoryName(i, c.Code))))
             .DistinctBy(c => c.Code)
             .OrderBy(c => c.Name, StringComparer.CurrentCulture);
@@ -207,7 +207,7 @@ public sealed partial class CaseGrid : ComponentBase
     private string ComplexText(string? value) => value == bool.TrueString ? L["ComplexYes"] : value == bool.FalseString ? L["ComplexNo"] : L["AnyComplexity"];
 
     private string CategoryText(string? code) => code is null or "" ? L["Any"]
-        : Vocabulary.CategoryName(Institution ?? Enum.GetValues<Institution>().FirstOrDefault(i => ClassificationCatalogue.For(i).FindCategory(code) is not null), code);
+        : Vocabulary.CategoryName(Institution ?? Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions.FirstOrDefault(i => ClassificationCatalogue.For(i).FindCategory(code) is not null), code);
 
     private string StaffRoleText(string? code) => code is null or "" ? L["AnyStaff"] : Vocabulary.StaffRoleShortName(Institution, code);
 

@@ -68,7 +68,7 @@ public sealed partial class Overview : IDisposable
 
     /// <summary>Whose staff roles the filter offers: the page's institution, else the scope's, else both.</summary>
     private Institution? RolesInstitution =>
-        Institution ?? (Scope.Institution is { } own && Enum.TryParse<Institution>(own, out var institution) ? institution : null);
+        Institution ?? (Scope.Institution is { } own && Dashboard.Core.Profiles.InstitutionProfiles.Current.Resolve(own) is { } institution ? institution : null);
 
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(
         (_filter.UnitCode ?? Scope.UnitCode) is { } unit && Catalogue.Current.FindUnit(unit) is { } u ? u.TimeZone
@@ -95,7 +95,7 @@ public sealed partial class Overview : IDisposable
         : Scope.Level switch
         {
             ScopeLevel.All => L["National"],
-            ScopeLevel.Institution => $"{L["National"]} · {(Scope.Code == nameof(Dashboard.Core.Catalogue.Institution.Imss) ? "IMSS" : Scope.Code)}",
+            ScopeLevel.Institution => $"{L["National"]} · {Vocabulary.InstitutionName(new Institution(Scope.Code!))}",
             ScopeLevel.Region => RegionText(Scope.Code!),
             _ => UnitText(Scope.Code!),
         };
@@ -110,7 +110,7 @@ public sealed partial class Overview : IDisposable
             .OrderBy(u => u.Name, StringComparer.CurrentCulture);
 
     private IEnumerable<(string Code, string Name)> Categories =>
-        (Institution is { } i ? [i] : Enum.GetValues<Institution>())
+        (Institution is { } i ? [i] : Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions)
             .SelectMany(i => ClassificationCatalogue.For(i).Categories.Select(c => (c.Code, Name: Vocabulary.CategoryName(i, c.Code))))
             .DistinctBy(c => c.Code)
             .OrderBy(c => c.Name, StringComparer.CurrentCulture);
@@ -240,7 +240,7 @@ public sealed partial class Overview : IDisposable
     private string ComplexText(string? value) => value == bool.TrueString ? L["ComplexYes"] : value == bool.FalseString ? L["ComplexNo"] : L["All"];
 
     private string CategoryText(string? code) => code is null or "" ? L["All"]
-        : Vocabulary.CategoryName(Institution ?? Enum.GetValues<Institution>().FirstOrDefault(i => ClassificationCatalogue.For(i).FindCategory(code) is not null), code);
+        : Vocabulary.CategoryName(Institution ?? Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions.FirstOrDefault(i => ClassificationCatalogue.For(i).FindCategory(code) is not null), code);
 
     public void Dispose()
     {

@@ -94,7 +94,7 @@ public sealed partial class WallPage : IDisposable
     /// <summary>The institution whose words, programme and clock the wall takes; none for a wall over both.</summary>
     private Institution? ScopeInstitution => ReadScope.Level switch
     {
-        ScopeLevel.Institution => Enum.Parse<Institution>(ReadScope.Code!),
+        ScopeLevel.Institution => new Institution(ReadScope.Code!),
         ScopeLevel.Region => Catalogue.Current.FindRegion(ReadScope.Code!)?.Institution,
         ScopeLevel.Unit => Catalogue.Current.FindUnit(ReadScope.Code!)?.Institution,
         _ => null,
@@ -108,8 +108,10 @@ public sealed partial class WallPage : IDisposable
         _ => L["AllScope"],
     };
 
-    /// <summary>The institution's own word for a wall text (<c>{key}_{institution}</c>), or the shared one.</summary>
-    private string W(string key) => ScopeInstitution is { } i && L[$"{key}_{i}"] is { ResourceNotFound: false } own ? own.Value : L[key].Value;
+    /// <summary>The institution's own word for a wall text (its profile's vocabulary), or the shared one.</summary>
+    private string W(string key) =>
+        (ScopeInstitution is { } i ? Dashboard.Core.Profiles.InstitutionProfiles.Current.Find(i)?.Word(key, System.Globalization.CultureInfo.CurrentUICulture.Name) : null)
+        ?? L[key].Value;
 
     /// <summary>When the numbers on screen were read, in the scope's time: what the offline banner cites.</summary>
     private string LastGood => _view is { } v ? TimeZoneInfo.ConvertTime(v.ReadAt, v.Zone).ToString("HH:mm", CultureInfo.CurrentCulture) : "";

@@ -12,10 +12,9 @@ namespace Dashboard.Web.Components.Shared;
 /// <remarks>
 /// Some words belong to the institution, not to the reader's language: an IMSS unit has <i>derechohabientes</i>,
 /// <i>quejas</i> and an OOAD; an EsSalud unit <i>asegurados</i>, <i>reclamos</i> and a Red, whoever reads. Such a word
-/// has three keys: <c>Insured_Imss</c> and <c>Insured_EsSalud</c>, which <see cref="VocabularyExtensions.Word"/> takes
-/// when the page knows the institution, and plain <c>Insured</c> for when it does not (a national view), which a
-/// culture's file may override (es-PE says <i>asegurado</i>). Every language file carries both institution keys, so an
-/// English page never falls back to a Spanish word.
+/// is in the institution's profile (<c>vocabulary.json</c>, by language), which <see cref="VocabularyExtensions.Word"/>
+/// takes when the page knows the institution, and its plain key here for when it does not (a national view), which a
+/// culture's file may override (es-PE says <i>asegurado</i>).
 /// </remarks>
 public sealed class Vocabulary
 {
@@ -45,7 +44,7 @@ public sealed class Vocabulary
             return StaffRoleName(i, code);
         }
 
-        var names = Enum.GetValues<Institution>().Where(i => ClassificationCatalogue.For(i).FindStaffRole(code) is not null)
+        var names = Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions.Where(i => ClassificationCatalogue.For(i).FindStaffRole(code) is not null)
             .Select(i => (Institution: i, Name: StaffRoleName(i, code))).ToArray();
         return names.Length == 0 ? code
             : names.Select(n => n.Name).Distinct(StringComparer.Ordinal).Count() == 1 ? names[0].Name
@@ -54,12 +53,12 @@ public sealed class Vocabulary
 
     /// <summary>A chosen staff role as a select shows it: the names alone, without the institutions ("Asistente médica / Técnico asistencial").</summary>
     public static string StaffRoleShortName(Institution? institution, string code) => institution is { } i ? StaffRoleName(i, code)
-        : string.Join(" / ", Enum.GetValues<Institution>().Where(i => ClassificationCatalogue.For(i).FindStaffRole(code) is not null)
+        : string.Join(" / ", Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions.Where(i => ClassificationCatalogue.For(i).FindStaffRole(code) is not null)
             .Select(i => StaffRoleName(i, code)).Distinct(StringComparer.Ordinal).DefaultIfEmpty(code));
 
     /// <summary>The staff roles a filter offers: the institution's, or every institution's once by code; by name.</summary>
     public static IReadOnlyList<(string Code, string Name)> StaffRoles(Institution? institution) =>
-        (institution is { } i ? [i] : Enum.GetValues<Institution>())
+        (institution is { } i ? [i] : Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions)
             .SelectMany(i => ClassificationCatalogue.For(i).StaffRoles.Select(r => r.Code))
             .Distinct(StringComparer.Ordinal)
             .Select(code => (code, StaffRoleName(institution, code)))
@@ -67,11 +66,8 @@ public sealed class Vocabulary
             .ToArray();
 
     /// <summary>An institution's own short name, the same in every language.</summary>
-    public static string InstitutionName(Institution institution) => institution switch
-    {
-        Institution.Imss => "IMSS",
-        _ => institution.ToString(),
-    };
+    public static string InstitutionName(Institution institution) =>
+        Core.Profiles.InstitutionProfiles.Current.Find(institution)?.Name ?? institution.Code;
 }
 
 public static class VocabularyExtensions
@@ -125,7 +121,8 @@ public static class VocabularyExtensions
     public static string Level(this IStringLocalizer<Vocabulary> words, int level, Institution? institution, UnitType? unitType = null)
     {
         ArgumentNullException.ThrowIfNull(words);
-        return unitType == UnitType.Umae && words[$"Level{level}_Umae"] is { ResourceNotFound: false } umae ? umae.Value : words.Word($"Level{level}", institution);
+        return (unitType is { } type && institution is { } i ? Core.Profiles.InstitutionProfiles.Current.Find(i)?.Word($"Level{level}_{type}", CultureInfo.CurrentUICulture.Name) : null)
+            ?? words.Word($"Level{level}", institution);
     }
 
     /// <summary>"Derechohabiente (NSS)" at an IMSS unit, "Asegurado (DNI)" at an EsSalud one, whatever the reader's language.</summary>
@@ -136,15 +133,14 @@ public static class VocabularyExtensions
         return $"{char.ToUpper(word[0], CultureInfo.CurrentCulture)}{word[1..]} ({words.Word("InsuredIdName", institution)})";
     }
 
-    /// <summary>The institution's own word for <paramref name="key"/> (<c>{key}_{institution}</c>), or the reader's word when the institution is not known.</summary>
+    /// <summary>
+    /// The institution's own word for <paramref name="key"/> (its profile's <c>vocabulary.json</c>, in the reader's
+    /// language), or the reader's word when the institution is not known or its profile has none.
+    /// </summary>
     public static string Word(this IStringLocalizer<Vocabulary> words, string key, Institution? institution)
     {
         ArgumentNullException.ThrowIfNull(words);
-        if (institution is { } i && words[$"{key}_{i}"] is { ResourceNotFound: false } own)
-        {
-            return own.Value;
-        }
-
-        return words[key].Value;
+        return (institution is { } i ? Core.Profiles.InstitutionProfiles.Current.Find(i)?.Word(key, CultureInfo.CurrentUICulture.Name) : null)
+            ?? words[key].Value;
     }
 }

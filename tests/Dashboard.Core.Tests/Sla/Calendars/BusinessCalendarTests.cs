@@ -1,3 +1,4 @@
+using Dashboard.Core.Catalogue;
 using Dashboard.Core.Sla.Calendars;
 
 namespace Dashboard.Core.Tests.Sla.Calendars;
@@ -9,9 +10,9 @@ public sealed class BusinessCalendarTests
     private static readonly TimeZoneInfo Lima = TimeZoneInfo.FindSystemTimeZoneById("America/Lima");
 
     /// <summary>A módulo open Mon-Fri 08:00-20:00 in Mexico City (UTC-6 all year since 2022).</summary>
-    private static readonly BusinessCalendar Module = Calendar(MexicoCity, "Mon-Fri 08:00-20:00", Country.Mexico);
+    private static readonly BusinessCalendar Module = Calendar(MexicoCity, "Mon-Fri 08:00-20:00", Institution.Imss);
 
-    private static BusinessCalendar Calendar(TimeZoneInfo zone, string hours, Country country) =>
+    private static BusinessCalendar Calendar(TimeZoneInfo zone, string hours, Institution country) =>
         new(zone, WorkingHours.Parse(hours), HolidayCalendar.For(country));
 
     /// <summary>A wall-clock time in <paramref name="zone"/>, as the unit would read it.</summary>
@@ -59,7 +60,7 @@ public sealed class BusinessCalendarTests
 
     [Fact]
     public void Add_SplitShift_SkipsTheMiddayBreak() =>
-        Assert.Equal(Cdmx(3, 9, 17), Calendar(MexicoCity, "Mon-Fri 08:00-14:00, 16:00-20:00", Country.Mexico).Add(Cdmx(3, 9, 13), TimeSpan.FromHours(2)));
+        Assert.Equal(Cdmx(3, 9, 17), Calendar(MexicoCity, "Mon-Fri 08:00-14:00, 16:00-20:00", Institution.Imss).Add(Cdmx(3, 9, 13), TimeSpan.FromHours(2)));
 
     [Fact]
     public void Add_Zero_ReturnsStartUnchangedEvenOutsideHours()
@@ -83,7 +84,7 @@ public sealed class BusinessCalendarTests
     [Fact]
     public void Add_ThirtyLegalBusinessDays_SkipsWeekendsAndTheConstitutionDay()
     {
-        var legal = new BusinessCalendar(MexicoCity, WorkingHours.WeekdaysAllDay, HolidayCalendar.For(Country.Mexico));
+        var legal = new BusinessCalendar(MexicoCity, WorkingHours.WeekdaysAllDay, HolidayCalendar.For(Institution.Imss));
 
         // 5 January 2026 is a Monday; Monday 2 February is Día de la Constitución; the 30th business day is Monday 16 February.
         Assert.Equal(Cdmx(2, 17, 0), legal.Add(Cdmx(1, 5, 0), TimeSpan.FromDays(30)));
@@ -94,7 +95,7 @@ public sealed class BusinessCalendarTests
     [Fact]
     public void Add_AlwaysOpen_CountsThroughHolidaysAsPlainTime()
     {
-        var hospital = new BusinessCalendar(MexicoCity, WorkingHours.AlwaysOpen, HolidayCalendar.For(Country.Mexico));
+        var hospital = new BusinessCalendar(MexicoCity, WorkingHours.AlwaysOpen, HolidayCalendar.For(Institution.Imss));
 
         Assert.Equal(Cdmx(12, 25, 2), hospital.Add(Cdmx(12, 24, 22), TimeSpan.FromHours(4)));
         Assert.Equal(TimeSpan.FromHours(72), hospital.Measure(Cdmx(12, 24, 0), Cdmx(12, 27, 0)));
@@ -102,12 +103,12 @@ public sealed class BusinessCalendarTests
 
     [Fact]
     public void Add_InLimaOverHolyWeek_SkipsHolyThursdayAndGoodFriday() =>
-        Assert.Equal(At(Lima, 2026, 4, 6, 9), Calendar(Lima, "Mon-Fri 08:00-20:00", Country.Peru).Add(At(Lima, 2026, 4, 1, 19), TimeSpan.FromHours(2)));
+        Assert.Equal(At(Lima, 2026, 4, 6, 9), Calendar(Lima, "Mon-Fri 08:00-20:00", Institution.EsSalud).Add(At(Lima, 2026, 4, 1, 19), TimeSpan.FromHours(2)));
 
     [Fact]
     public void Add_AcrossSpringForwardInTijuana_OpensOnMondayAtTheNewOffset()
     {
-        var office = Calendar(Tijuana, "Mon-Fri 08:00-17:00", Country.Mexico);
+        var office = Calendar(Tijuana, "Mon-Fri 08:00-17:00", Institution.Imss);
 
         // Clocks go from 02:00 PST to 03:00 PDT on Sunday 8 March 2026.
         Assert.Equal(Utc(2026, 3, 9, 16), office.Add(Utc(2026, 3, 7, 0), TimeSpan.FromHours(2)));
@@ -116,7 +117,7 @@ public sealed class BusinessCalendarTests
     [Fact]
     public void Add_AcrossFallBackInTijuana_OpensOnMondayAtTheNewOffset()
     {
-        var office = Calendar(Tijuana, "Mon-Fri 08:00-17:00", Country.Mexico);
+        var office = Calendar(Tijuana, "Mon-Fri 08:00-17:00", Institution.Imss);
 
         // Clocks go from 02:00 PDT back to 01:00 PST on Sunday 1 November 2026.
         Assert.Equal(Utc(2026, 11, 2, 17), office.Add(Utc(2026, 10, 30, 23), TimeSpan.FromHours(2)));
@@ -125,7 +126,7 @@ public sealed class BusinessCalendarTests
     [Fact]
     public void Measure_WholeDaysOfClockChangesInTijuana_Are23And25Hours()
     {
-        var allWeek = Calendar(Tijuana, "Mon-Sun 00:00-24:00", Country.Mexico);
+        var allWeek = Calendar(Tijuana, "Mon-Sun 00:00-24:00", Institution.Imss);
         var march8 = allWeek.StartOfLocalDay(new DateOnly(2026, 3, 8));
         var november1 = allWeek.StartOfLocalDay(new DateOnly(2026, 11, 1));
 
@@ -137,7 +138,7 @@ public sealed class BusinessCalendarTests
     [Fact]
     public void Measure_OpeningSkippedBySpringForward_OpensWhenTheClocksJump()
     {
-        var night = Calendar(Tijuana, "Sun 02:30-04:00", Country.Mexico);
+        var night = Calendar(Tijuana, "Sun 02:30-04:00", Institution.Imss);
 
         // 02:30 does not exist on 8 March 2026: the clock jumps at 10:00 UTC, then reads 03:00 PDT; 04:00 PDT is 11:00 UTC.
         Assert.Equal(TimeSpan.FromHours(1), night.Measure(Utc(2026, 3, 8, 0), Utc(2026, 3, 9, 0)));
@@ -148,8 +149,8 @@ public sealed class BusinessCalendarTests
     public void Measure_TimesRepeatedByFallBack_UseTheirFirstOccurrence()
     {
         // 01:30 happens twice on 1 November 2026: first at 08:30 UTC (PDT), then at 09:30 UTC (PST).
-        var early = Calendar(Tijuana, "Sun 00:00-01:30", Country.Mexico);
-        var late = Calendar(Tijuana, "Sun 01:30-03:00", Country.Mexico);
+        var early = Calendar(Tijuana, "Sun 00:00-01:30", Institution.Imss);
+        var late = Calendar(Tijuana, "Sun 01:30-03:00", Institution.Imss);
 
         Assert.Equal(TimeSpan.FromHours(1.5), early.Measure(Utc(2026, 11, 1, 0), Utc(2026, 11, 2, 0)));
         Assert.Equal(TimeSpan.FromHours(2.5), late.Measure(Utc(2026, 11, 1, 0), Utc(2026, 11, 2, 0)));
@@ -166,7 +167,7 @@ public sealed class BusinessCalendarTests
     [InlineData("America/Tijuana", "2026-07-01", "2026-07-01T07:00:00Z")]
     public void StartOfLocalDay_IsLocalMidnightAtTheOffsetOfThatDay(string zone, string date, string expected)
     {
-        var calendar = new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById(zone), WorkingHours.WeekdaysAllDay, HolidayCalendar.For(Country.Mexico));
+        var calendar = new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById(zone), WorkingHours.WeekdaysAllDay, HolidayCalendar.For(Institution.Imss));
 
         var start = calendar.StartOfLocalDay(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -183,7 +184,7 @@ public sealed class BusinessCalendarTests
     [InlineData("America/Havana")]
     public void StartOfLocalDay_EveryDayOfFiftyYears_IsTheFirstInstantOfThatLocalDate(string zone)
     {
-        var calendar = new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById(zone), WorkingHours.WeekdaysAllDay, HolidayCalendar.For(Country.Mexico));
+        var calendar = new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById(zone), WorkingHours.WeekdaysAllDay, HolidayCalendar.For(Institution.Imss));
 
         for (var date = new DateOnly(1990, 1, 1); date.Year < 2040; date = date.AddDays(1))
         {
@@ -206,8 +207,8 @@ public sealed class BusinessCalendarTests
         Assert.True(Module.IsBusinessDay(new DateOnly(2026, 3, 17)));
         Assert.False(Module.IsBusinessDay(new DateOnly(2026, 3, 16)));
         Assert.False(Module.IsBusinessDay(new DateOnly(2026, 3, 14)));
-        Assert.False(Calendar(Lima, "Mon-Sun 08:00-20:00", Country.Peru).IsBusinessDay(new DateOnly(2026, 7, 28)));
-        Assert.True(Calendar(Lima, "Mon-Sun 08:00-20:00", Country.Peru).IsBusinessDay(new DateOnly(2026, 3, 16)));
+        Assert.False(Calendar(Lima, "Mon-Sun 08:00-20:00", Institution.EsSalud).IsBusinessDay(new DateOnly(2026, 7, 28)));
+        Assert.True(Calendar(Lima, "Mon-Sun 08:00-20:00", Institution.EsSalud).IsBusinessDay(new DateOnly(2026, 3, 16)));
     }
 
     [Fact]
@@ -225,19 +226,19 @@ public sealed class BusinessCalendarTests
         Assert.Equal(TimeSpan.Zero, Module.Measure(Cdmx(3, 9, 12), Cdmx(3, 9, 10)));
     }
 
-    public static TheoryData<string, string, Country> RandomCalendars => new()
+    public static TheoryData<string, string, Institution> RandomCalendars => new()
     {
-        { "America/Tijuana", "Mon-Fri 08:00-14:00, 15:00-18:00; Sat 09:00-13:00", Country.Mexico },
-        { "America/Tijuana", "Mon-Sun 01:00-03:00, 22:00-24:00", Country.Mexico },
-        { "America/Mexico_City", "Mon-Fri 00:00-24:00", Country.Mexico },
-        { "America/Cancun", "Mon-Fri 08:00-20:00", Country.Mexico },
-        { "America/Lima", "Mon-Fri 07:30-19:30; Sat 08:00-12:00", Country.Peru },
-        { "America/Lima", "24x7", Country.Peru },
+        { "America/Tijuana", "Mon-Fri 08:00-14:00, 15:00-18:00; Sat 09:00-13:00", Institution.Imss },
+        { "America/Tijuana", "Mon-Sun 01:00-03:00, 22:00-24:00", Institution.Imss },
+        { "America/Mexico_City", "Mon-Fri 00:00-24:00", Institution.Imss },
+        { "America/Cancun", "Mon-Fri 08:00-20:00", Institution.Imss },
+        { "America/Lima", "Mon-Fri 07:30-19:30; Sat 08:00-12:00", Institution.EsSalud },
+        { "America/Lima", "24x7", Institution.EsSalud },
     };
 
     [Theory]
     [MemberData(nameof(RandomCalendars))]
-    public void Measure_OfAdd_GivesBackTheBusinessTime_AndAddIsTheEarliestSuchInstant(string zone, string hours, Country country)
+    public void Measure_OfAdd_GivesBackTheBusinessTime_AndAddIsTheEarliestSuchInstant(string zone, string hours, Institution country)
     {
         var calendar = Calendar(TimeZoneInfo.FindSystemTimeZoneById(zone), hours, country);
         var random = new Random(20260308);
@@ -269,13 +270,13 @@ public sealed class BusinessCalendarTests
     [Fact]
     public void Add_FromManyThreadsOnColdCalendars_AgreesWithOneThread()
     {
-        var shared = Calendar(Tijuana, "Mon-Fri 08:00-20:00; Sat 09:00-13:00", Country.Mexico);
+        var shared = Calendar(Tijuana, "Mon-Fri 08:00-20:00; Sat 09:00-13:00", Institution.Imss);
         var starts = Enumerable.Range(0, 5000).Select(i => Utc(2000, 1, 1, 0).AddHours(i * 61.7)).ToArray();
 
         var parallel = new DateTimeOffset[starts.Length];
         Parallel.For(0, starts.Length, i => parallel[i] = shared.Add(starts[i], TimeSpan.FromHours(72)));
 
-        var fresh = Calendar(Tijuana, "Mon-Fri 08:00-20:00; Sat 09:00-13:00", Country.Mexico);
+        var fresh = Calendar(Tijuana, "Mon-Fri 08:00-20:00; Sat 09:00-13:00", Institution.Imss);
         Assert.Equal(starts.Select(s => fresh.Add(s, TimeSpan.FromHours(72))), parallel);
     }
 }

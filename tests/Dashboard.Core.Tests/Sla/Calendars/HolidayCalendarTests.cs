@@ -1,3 +1,4 @@
+using Dashboard.Core.Catalogue;
 using System.Globalization;
 using Dashboard.Core.Sla.Calendars;
 
@@ -15,7 +16,7 @@ public sealed class HolidayCalendarTests
     [InlineData(2030, "2030-01-01", "2030-02-04", "2030-03-18", "2030-05-01", "2030-09-16", "2030-10-01", "2030-11-18", "2030-12-25")]
     public void In_Mexico_IsTheOfficialList(int year, params string[] expected)
     {
-        var calendar = HolidayCalendar.For(Country.Mexico);
+        var calendar = HolidayCalendar.For(Institution.Imss);
 
         Assert.Equal(expected.Select(D), calendar.In(year).Select(h => h.Date));
         Assert.All(calendar.In(year), h => Assert.True(calendar.IsHoliday(h.Date)));
@@ -29,7 +30,7 @@ public sealed class HolidayCalendarTests
     [InlineData(2025, false)]
     [InlineData(2029, false)]
     public void IsHoliday_Mexico_FirstOfOctoberOnlyInPresidentialTransitionYears(int year, bool expected) =>
-        Assert.Equal(expected, HolidayCalendar.For(Country.Mexico).IsHoliday(new DateOnly(year, 10, 1)));
+        Assert.Equal(expected, HolidayCalendar.For(Institution.Imss).IsHoliday(new DateOnly(year, 10, 1)));
 
     [Fact]
     public void In_Mexico_NamesTheDaysInSpanish()
@@ -37,7 +38,7 @@ public sealed class HolidayCalendarTests
         Assert.Equal(
             ["Año Nuevo", "Día de la Constitución", "Natalicio de Benito Juárez", "Día del Trabajo", "Día de la Independencia",
              "Transmisión del Poder Ejecutivo Federal", "Día de la Revolución", "Navidad"],
-            HolidayCalendar.For(Country.Mexico).In(2030).Select(h => h.Name));
+            HolidayCalendar.For(Institution.Imss).In(2030).Select(h => h.Name));
     }
 
     [Theory]
@@ -49,7 +50,7 @@ public sealed class HolidayCalendarTests
         "2027-07-29", "2027-08-06", "2027-08-30", "2027-10-08", "2027-11-01", "2027-12-08", "2027-12-09", "2027-12-25")]
     public void In_Peru_IsTheOfficialList(int year, params string[] expected)
     {
-        var calendar = HolidayCalendar.For(Country.Peru);
+        var calendar = HolidayCalendar.For(Institution.EsSalud);
 
         Assert.Equal(expected.Select(D), calendar.In(year).Select(h => h.Date));
         Assert.All(calendar.In(year), h => Assert.False(h.Extra));
@@ -58,7 +59,7 @@ public sealed class HolidayCalendarTests
     [Fact]
     public void In_Peru_NamesHolyWeekFromEaster()
     {
-        var holidays = HolidayCalendar.For(Country.Peru).In(2026);
+        var holidays = HolidayCalendar.For(Institution.EsSalud).In(2026);
 
         Assert.Equal(new Holiday(D("2026-04-02"), "Jueves Santo"), holidays[1]);
         Assert.Equal(new Holiday(D("2026-04-03"), "Viernes Santo"), holidays[2]);
@@ -69,7 +70,7 @@ public sealed class HolidayCalendarTests
     [Fact]
     public void IsHoliday_EveryDayOfSeveralYears_AgreesWithTheList()
     {
-        foreach (var country in Enum.GetValues<Country>())
+        foreach (var country in Dashboard.Core.Profiles.InstitutionProfiles.Current.Institutions)
         {
             var calendar = HolidayCalendar.For(country);
             for (var date = new DateOnly(2023, 1, 1); date.Year <= 2031; date = date.AddDays(1))
@@ -82,14 +83,14 @@ public sealed class HolidayCalendarTests
     [Fact]
     public void For_ExtraDaysFromAnAdministrator_AreHolidaysMarkedExtraAndListedInOrder()
     {
-        var calendar = HolidayCalendar.For(Country.Mexico,
+        var calendar = HolidayCalendar.For(Institution.Imss,
         [
             new(D("2026-12-24"), "Nochebuena"),
             new(D("2026-12-12"), "Día de la Virgen de Guadalupe"),
             new(D("2027-04-01"), "Jueves Santo", Extra: true),
         ]);
 
-        Assert.Equal(Country.Mexico, calendar.Country);
+        Assert.Equal("Mexico", calendar.Country);
         Assert.True(calendar.IsHoliday(D("2026-12-12")));
         Assert.True(calendar.IsHoliday(D("2027-04-01")));
         Assert.False(calendar.IsHoliday(D("2025-12-12")));
@@ -103,7 +104,7 @@ public sealed class HolidayCalendarTests
     [Fact]
     public void In_ExtraDayOnARuleDate_IsListedAfterTheRule()
     {
-        var calendar = HolidayCalendar.For(Country.Peru, [new(D("2026-01-01"), "Cierre anual")]);
+        var calendar = HolidayCalendar.For(Institution.EsSalud, [new(D("2026-01-01"), "Cierre anual")]);
 
         Assert.Equal([new(D("2026-01-01"), "Año Nuevo"), new Holiday(D("2026-01-01"), "Cierre anual", true)], calendar.In(2026).Take(2));
     }
@@ -111,13 +112,13 @@ public sealed class HolidayCalendarTests
     [Fact]
     public void IsHoliday_FromManyThreadsOnAColdCalendar_AgreesWithTheList()
     {
-        var shared = HolidayCalendar.For(Country.Peru);
+        var shared = HolidayCalendar.For(Institution.EsSalud);
         var dates = Enumerable.Range(0, 20_000).Select(i => new DateOnly(2000, 1, 1).AddDays(i % 9000)).ToArray();
 
         var answers = new bool[dates.Length];
         Parallel.For(0, dates.Length, i => answers[i] = shared.IsHoliday(dates[i]));
 
-        var fresh = HolidayCalendar.For(Country.Peru);
+        var fresh = HolidayCalendar.For(Institution.EsSalud);
         Assert.Equal(dates.Select(fresh.IsHoliday), answers);
     }
 }
