@@ -87,18 +87,26 @@ public static partial class ProfileLoader
         var escalation = reader.Read<EscalationDto>(EscalationFile);
         var holidays = reader.Read<HolidaysDto>(HolidaysFile);
         var vocabulary = reader.Read<Dictionary<string, Dictionary<string, string>>>(VocabularyFile);
-        if (about is null || classification is null || policies is null || escalation is null || holidays is null || vocabulary is null)
+        // Every file that parsed is checked, so one reading names every error of the folder.
+        if (about is not null)
         {
-            return null;
+            CheckAbout(about, reader);
         }
 
-        CheckAbout(about, reader);
-        var catalogue = CheckClassification(classification, reader);
-        var policySet = CheckPolicies(policies, reader);
-        var rules = CheckEscalation(escalation, catalogue, reader);
-        CheckHolidays(holidays, reader);
-        CheckVocabulary(vocabulary, reader);
-        if (errors.Count > before)
+        var catalogue = classification is null ? null : CheckClassification(classification, reader);
+        var policySet = policies is null ? null : CheckPolicies(policies, reader);
+        var rules = escalation is null || catalogue is null ? null : CheckEscalation(escalation, catalogue, reader);
+        if (holidays is not null)
+        {
+            CheckHolidays(holidays, reader);
+        }
+
+        if (vocabulary is not null)
+        {
+            CheckVocabulary(vocabulary, reader);
+        }
+
+        if (errors.Count > before || about is null || catalogue is null || policySet is null || rules is null || holidays is null || vocabulary is null)
         {
             return null;
         }

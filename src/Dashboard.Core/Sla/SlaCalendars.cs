@@ -15,14 +15,19 @@ public sealed class SlaCalendars
     private readonly ConcurrentDictionary<(string Unit, TargetClock Clock), BusinessCalendar> _cache = new();
 
     /// <summary>
-    /// Calendars for every institution of the profiles in use; <paramref name="extraHolidays"/> are the days administrators
-    /// added for a country ("Peru"), which every institution of that country keeps.
+    /// Calendars for every institution of <paramref name="profiles"/> (those in use by default); <paramref name="extraHolidays"/>
+    /// are the days administrators added for a country ("Peru"), which every institution of that country keeps.
     /// </summary>
-    public SlaCalendars(IReadOnlyDictionary<UnitType, WorkingHours>? hoursByType = null, IEnumerable<(string Country, Holiday Day)>? extraHolidays = null)
+    public SlaCalendars(
+        IReadOnlyDictionary<UnitType, WorkingHours>? hoursByType = null,
+        IEnumerable<(string Country, Holiday Day)>? extraHolidays = null,
+        Profiles.InstitutionProfiles? profiles = null)
     {
         _hours = hoursByType ?? DefaultHours;
         var extra = (extraHolidays ?? []).ToLookup(x => x.Country, x => x.Day, StringComparer.OrdinalIgnoreCase);
-        _holidays = Profiles.InstitutionProfiles.Current.All.ToDictionary(p => p.Institution, p => HolidayCalendar.For(p.Institution, extra[p.Country]));
+        _holidays = (profiles ?? Profiles.InstitutionProfiles.Current).All.ToDictionary(
+            p => p.Institution,
+            p => new HolidayCalendar(p.Country, p.HolidayRules, p.ExtraDays.Concat(extra[p.Country])));
     }
 
     /// <summary>Family-medicine and primary-care units open on weekdays; hospitals and UMAE never close.</summary>
