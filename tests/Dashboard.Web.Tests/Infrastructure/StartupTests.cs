@@ -43,4 +43,27 @@ public sealed class StartupTests
         Assert.Contains(disk.Path, line);
         Assert.DoesNotContain("Unhandled exception", output + error);
     }
+
+    [Fact]
+    public async Task Start_WithABadProfileFile_NamesTheFileLineAndFieldAndExitsWithTwo()
+    {
+        using var profiles = Dashboard.Core.Tests.Profiles.ProfileFolder.Shipped();
+        profiles.Edit("imss", "escalation.json", t => t.Replace("[ \"mistreatment\" ]", "[ \"maltrato\" ]", StringComparison.Ordinal));
+        var data = Directory.CreateTempSubdirectory("tablero-start-").FullName;
+        try
+        {
+            var (exit, output, error) = await RealProgram.RunAsync("--urls", "http://127.0.0.1:0", $"--Database:DataFolder={data}", "--Simulator:Enabled=false",
+                "--environment", "Production", $"--Profiles:Path={profiles.Path}");
+
+            Assert.Equal(2, exit);
+            Assert.StartsWith("Tablero cannot start: The institution profiles in", error, StringComparison.Ordinal);
+            Assert.Contains("imss/escalation.json:19 rules[2].categories[0]: 'maltrato' is not a category of classification.json", error, StringComparison.Ordinal);
+            Assert.Contains("Profiles:Path", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", output + error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }
