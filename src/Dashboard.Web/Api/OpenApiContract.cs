@@ -45,6 +45,14 @@ public static class OpenApiContract
 
     private static Task RefineSchemaAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
+        // An institution travels as its profile's code; the codes are the profiles this deployment runs with.
+        if (context.JsonTypeInfo.Type == typeof(Core.Catalogue.Institution))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = [.. Core.Profiles.InstitutionProfiles.Current.Institutions.Select(i => (JsonNode)JsonValue.Create(i.Code))];
+            schema.Description = "The institution, by its profile's code.";
+        }
+
         // The web defaults also read numbers from strings, so the generator offers "integer or numeric string";
         // this API writes and documents plain numbers.
         const JsonSchemaType integerOrString = JsonSchemaType.Integer | JsonSchemaType.String;
