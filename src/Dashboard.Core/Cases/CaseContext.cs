@@ -6,6 +6,8 @@ namespace Dashboard.Core.Cases;
 /// <summary>What the rules need to know beyond the case itself: the catalogue's units and the SLA engine.</summary>
 public sealed class CaseContext(Func<string, Unit?> findUnit, SlaEngine sla)
 {
+    private readonly Func<string, Unit?> _findUnit = findUnit;
+
     /// <summary>The default of <see cref="LateEventWindow"/>.</summary>
     public static readonly TimeSpan DefaultLateEventWindow = TimeSpan.FromDays(30);
 
@@ -17,5 +19,11 @@ public sealed class CaseContext(Func<string, Unit?> findUnit, SlaEngine sla)
     /// </summary>
     public TimeSpan LateEventWindow { get; init; } = DefaultLateEventWindow;
 
-    public Unit? FindUnit(string code) => findUnit(code);
+    /// <summary>Earlier complaints against the same unit and staff role, when the ladder has a rule that watches repeats.</summary>
+    public RepeatComplaints? Repeats { get; init; }
+
+    public Unit? FindUnit(string code) => _findUnit(code);
+
+    /// <summary>The same context, answering repeats from <paramref name="repeats"/> (the writer's, for one append).</summary>
+    public CaseContext With(RepeatComplaints repeats) => new(_findUnit, Sla) { LateEventWindow = LateEventWindow, Repeats = repeats };
 }

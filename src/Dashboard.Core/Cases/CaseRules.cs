@@ -110,6 +110,9 @@ public static class CaseRules
             InsuredId = opened.InsuredId,
             StaffRole = opened.StaffRole,
             ModuleCode = opened.ModuleCode,
+            PreviousComplaintAt = opened.Kind == CaseKind.Complaint && opened.StaffRole is { } role
+                ? context.Repeats?.PreviousOf(e.CaseId, unit.Code, role, e.OccurredAt)
+                : null,
             OpenedAt = e.OccurredAt,
             UpdatedAt = e.OccurredAt,
         }, e, context));

@@ -31,6 +31,12 @@ public sealed record CaseState
     /// <summary>The attention module where the case was registered.</summary>
     public string? ModuleCode { get; init; }
 
+    /// <summary>
+    /// For a complaint about a staff role: when the latest earlier complaint against that role at this unit was opened
+    /// (within the widest repeat rule's window), fixed when the case opens. What repeat escalation rules look at.
+    /// </summary>
+    public DateTimeOffset? PreviousComplaintAt { get; init; }
+
     public PauseReason? PauseReason { get; init; }
     public required DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }

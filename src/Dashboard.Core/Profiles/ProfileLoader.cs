@@ -313,8 +313,19 @@ public static partial class ProfileLoader
                 }
             }
 
+            if (r.RepeatWithinDays is < 1 or > 365)
+            {
+                at.Error($"{path}.repeatWithinDays", "must be 1–365 (days between two complaints against the same staff role at the same unit)");
+            }
+
+            if (r.RepeatWithinDays is not null && r.Kinds is { Length: > 0 } kinds && !kinds.Contains(CaseKind.Complaint))
+            {
+                at.Error($"{path}.kinds", "a repeat rule watches complaints: include Complaint or leave kinds out");
+            }
+
             rules.Add(new EscalationRule(r.Name, r.Steps.Select(s => new EscalationStep(s.Level, s.AfterBusinessDays)).ToArray())
             {
+                RepeatWithinDays = r.RepeatWithinDays,
                 Why = r.Why,
                 Kinds = r.Kinds ?? [],
                 Categories = categories,
@@ -459,7 +470,7 @@ public static partial class ProfileLoader
 
     private sealed record RuleDto(
         string Name, StepDto[] Steps, string? Why = null, CaseKind[]? Kinds = null, string[]? Categories = null, Priority[]? Priorities = null,
-        bool? Complex = null, string[]? StaffRoles = null);
+        bool? Complex = null, string[]? StaffRoles = null, int? RepeatWithinDays = null);
 
     private sealed record StepDto(int Level, int AfterBusinessDays);
 

@@ -27,6 +27,12 @@ public sealed record EscalationRule(string Name, IReadOnlyList<EscalationStep> S
 
     public IReadOnlyList<string> StaffRoles { get; init; } = [];
 
+    /// <summary>
+    /// Only a repeat: a complaint opened within so many days of an earlier complaint against the same staff role at the
+    /// same unit (the unit's pharmacy complained of twice in a month).
+    /// </summary>
+    public int? RepeatWithinDays { get; init; }
+
     public bool Matches(CaseState c)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -35,7 +41,8 @@ public sealed record EscalationRule(string Name, IReadOnlyList<EscalationStep> S
             && (Categories.Count == 0 || Categories.Contains(c.Category, StringComparer.Ordinal))
             && (Priorities.Count == 0 || Priorities.Contains(c.Priority))
             && (Complex is null || Complex == c.Complex)
-            && (StaffRoles.Count == 0 || (c.StaffRole is { } role && StaffRoles.Contains(role, StringComparer.Ordinal)));
+            && (StaffRoles.Count == 0 || (c.StaffRole is { } role && StaffRoles.Contains(role, StringComparer.Ordinal)))
+            && (RepeatWithinDays is not { } days || (c.PreviousComplaintAt is { } previous && c.OpenedAt - previous <= TimeSpan.FromDays(days)));
     }
 }
 
@@ -56,6 +63,9 @@ public sealed record EscalationLadder(IReadOnlyList<EscalationRule> Rules)
         ArgumentNullException.ThrowIfNull(more);
         return new([.. profiles.All.SelectMany(p => p.EscalationRules), .. more]);
     }
+
+    /// <summary>How far back the repeat rules look (the widest of them), or null when no rule watches repeats.</summary>
+    public TimeSpan? RepeatWindow { get; } = Rules.Max(r => r.RepeatWithinDays) is { } days ? TimeSpan.FromDays(days) : null;
 
     /// <summary>The steps of every rule the case matches; a level named by several is reached at the earliest of them.</summary>
     public IReadOnlyList<EscalationStep> StepsFor(CaseState c) =>

@@ -89,6 +89,9 @@ public sealed class EscalationRuleOptions
 
     public List<string> StaffRoles { get; set; } = [];
 
+    /// <summary>Only a complaint opened within so many days of an earlier one against the same staff role at the same unit.</summary>
+    public int? RepeatWithinDays { get; set; }
+
     public List<EscalationStep> Steps { get; set; } = [];
 
     public EscalationRule ToRule(InstitutionProfiles profiles) => new(Name, Steps.ToArray())
@@ -99,6 +102,7 @@ public sealed class EscalationRuleOptions
         Priorities = Priorities.ToArray(),
         Complex = Complex,
         StaffRoles = StaffRoles.ToArray(),
+        RepeatWithinDays = RepeatWithinDays,
     };
 
     /// <summary>Null when valid, else what is wrong (codes are checked against the classifications they name).</summary>
@@ -112,6 +116,11 @@ public sealed class EscalationRuleOptions
         if (Steps.Count == 0 || Steps.Any(s => s.Level is < 1 or > 3 || s.AfterBusinessDays < 0) || Steps.DistinctBy(s => s.Level).Count() != Steps.Count)
         {
             return "Steps: one or more, each a distinct Level 1–3 with AfterBusinessDays ≥ 0";
+        }
+
+        if (RepeatWithinDays is < 1 or > 365)
+        {
+            return "RepeatWithinDays: 1–365 days";
         }
 
         var profiles = InstitutionProfiles.Current;
