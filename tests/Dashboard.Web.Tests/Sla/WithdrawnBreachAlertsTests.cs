@@ -192,11 +192,12 @@ public sealed class WithdrawnBreachAlertsTests(QuietJobsFactory factory) : IClas
         var note = EventJson.Of("NoteAdded", caseId, new JsonObject { ["text"] = "Se llamó al derechohabiente." });
         (await client.PostAsJsonAsync("/api/v1/events", note, Ct)).EnsureSuccessStatusCode();
         Assert.Equal((before.Late + 1, before.Withdrew + 1, before.Beyond), await CountsAsync());
-        var old = EventJson.Opened($"QJ-{Guid.NewGuid():N}"[..20], TableroFactory.JaliscoUnit.Code);
-        old["occurredAt"] = At(DateTimeOffset.UtcNow.AddDays(-45));
+        var openedAt = DateTimeOffset.UtcNow.AddDays(-45);
+        var old = EventJson.Opened($"QJ-{Guid.NewGuid():N}"[..20], TableroFactory.Catalogue.Units.First(u => u.Type == UnitType.Hgr && u.RegionCode == "IMSS-JAL").Code);
+        old["occurredAt"] = At(openedAt);
         (await client.PostAsJsonAsync("/api/v1/events", old, Ct)).EnsureSuccessStatusCode();
-        var oldNote = EventJson.Of("NoteAdded", old["caseId"]!.GetValue<string>(), new JsonObject { ["text"] = "Nota atrasada." });
-        oldNote["occurredAt"] = At(DateTimeOffset.UtcNow.AddDays(-44));
+        var oldNote = EventJson.Of("NoteAdded", old["caseId"]!.GetValue<string>(), new JsonObject { ["text"] = "Se llamó al derechohabiente." });
+        oldNote["occurredAt"] = At(openedAt.AddMinutes(30));
         await Service<SlaSweepJob>().RunAsync(Ct);
         using var oldAnswer = await client.PostAsJsonAsync("/api/v1/events", oldNote, Ct);
         Assert.Contains("SLA history was not rewritten", (await JsonAsync(oldAnswer)).GetProperty("results")[0].GetProperty("note").GetString(), StringComparison.Ordinal);
