@@ -59,7 +59,7 @@ public sealed class AlertsPageTests : PageTestContext
         });
 
         var cut = Render<AlertsPage>();
-        cut.Find("[data-testid=pending-only] input").Change(false);
+        cut.Find("input[type=checkbox]").Change(false);
 
         cut.WaitForAssertion(() => Assert.Equal("Atendido a tiempo; registro tardío: se retira el vencimiento de primera respuesta",
             cut.Find("[data-testid=withdrawn-9]").TextContent.Trim()));
