@@ -100,7 +100,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             .ToDictionary(row => row.EventId);
 
         var histories = placeLate ? await ReadHistoriesOfLateAsync(connection, transaction, cases, batches, recordedAt, context, cancellationToken) : [];
-        var group = new GroupState(stored, cases, histories, lastSequence, recordedAt, context);
+        var group = new GroupState(stored, cases, histories, lastSequence, recordedAt, context, countLate: placeLate);
         var results = batches.Select(group.TryAppend).ToArray();
         if (group.Rows.Count == 0)
         {
@@ -178,7 +178,8 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
         Dictionary<string, List<CaseHistoryEvent>> histories,
         long lastSequence,
         DateTimeOffset recordedAt,
-        CaseContext context)
+        CaseContext context,
+        bool countLate)
     {
         public List<CaseEventRow> Rows { get; } = [];
 
@@ -298,7 +299,8 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
                 histories[caseId] = history;
             }
 
-            foreach (var (encoded, withdrew, beyondWindow) in late)
+            // The sweep's own appends are never a source's late arrival, whatever their answers say.
+            foreach (var (encoded, withdrew, beyondWindow) in countLate ? late : [])
             {
                 var source = LateArrivalSource.Of(CaseActor.FromJson(encoded.ActorJson));
                 var tally = Late.GetValueOrDefault(source);
