@@ -63,7 +63,7 @@ public sealed class AlertsPageTests : PageTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("Atendido a tiempo; registro tardío: se retira el vencimiento de primera respuesta",
             cut.Find("[data-testid=withdrawn-9]").TextContent.Trim()));
-        Assert.StartsWith("Acuse del sistema (vencimiento retirado)", cut.Find("[data-testid=acknowledged-9]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Acuse: sistema,", cut.Find("[data-testid=acknowledged-9]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=ack-9]"));
     }
 

@@ -202,6 +202,14 @@ public sealed class WithdrawnBreachAlertsTests(QuietJobsFactory factory) : IClas
         using var oldAnswer = await client.PostAsJsonAsync("/api/v1/events", oldNote, Ct);
         Assert.Contains("SLA history was not rewritten", (await JsonAsync(oldAnswer)).GetProperty("results")[0].GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Equal((before.Late + 2, before.Withdrew + 1, before.Beyond + 1), await CountsAsync());
+        // The administrators' API says the same; other keys are refused, bad input is a problem, not an error.
+        using var api = await factory.CreateClient(TableroFactory.AdminKey).GetAsync("/api/v1/late-arrivals?days=2", Ct);
+        var rows = (await JsonAsync(api)).EnumerateArray().Where(r => r.GetProperty("source").GetString() == "ingest-all").ToArray();
+        Assert.Equal(before.Late + 2, rows.Sum(r => r.GetProperty("late").GetInt32()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateClient(TableroFactory.ReadKey).GetAsync("/api/v1/late-arrivals", Ct)).StatusCode);
+        using var bad = await factory.CreateClient(TableroFactory.AdminKey).GetAsync("/api/v1/late-arrivals?days=0", Ct);
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (bad.StatusCode, bad.Content.Headers.ContentType?.MediaType));
+
         // The sweep's catching up on the old case is not anybody's late arrival.
         Assert.DoesNotContain(await reader.ReadSinceAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), Ct), d => d.Source.Kind == Core.Cases.ActorKind.System);
     }
