@@ -257,6 +257,7 @@ public sealed class HostileRequests
             new("reads: cases.csv export", 1, () => Read("/api/v1/exports/cases.csv", "region", "unit", "status", "complex")),
             new("reads: alerts", 1, () => Read("/api/v1/alerts", "state", "limit")),
             new("reads: holidays of a country", 1, HolidayList),
+            new("reads: late arrivals (data quality)", 1, () => Read("/api/v1/late-arrivals", "days")),
             new("reads: OpenAPI document", 1, OpenApi, Sweep: OpenApiTargets.Length),
             new("reads: unknown API path or method", 1, UnknownApi),
             new("reads: query over Kestrel's 8 KB request line", 1, OverlongQuery, Max: 10),
