@@ -205,7 +205,8 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             // By the batch's index: a late event answers for the later events of its case it was placed with.
             var answers = new AppendedEvent?[batch.Count];
             var next = LastSequence;
-            var late = new List<(EncodedEvent Event, bool Withdrew, bool BeyondWindow)>();
+            // Allocated by the first late event only: in-order batches pay nothing for the counts.
+            List<(EncodedEvent Event, bool Withdrew, bool BeyondWindow)>? late = null;
 
             for (var i = 0; i < batch.Count; i++)
             {
@@ -242,7 +243,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
 
                     var withdrawn = placed.Events.Count(x => x.Type == CaseEventType.SlaBreachWithdrawn);
                     var withdrewFor = placed.Events.Select(x => x.Data).OfType<SlaBreachWithdrawnData>().Select(w => w.LateEventId).ToHashSet();
-                    late.AddRange(together.Select(j => (batch[j], withdrewFor.Contains(batch[j].Event.EventId), false)));
+                    (late ??= []).AddRange(together.Select(j => (batch[j], withdrewFor.Contains(batch[j].Event.EventId), false)));
                     var note = $"arrived late: the case's clocks were recomputed from when it occurred{(withdrawn > 0 ? $"; {withdrawn} breach(es) withdrawn" : "")}";
                     for (var k = 0; k < placed.Events.Count; k++)
                     {
@@ -272,7 +273,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
                 var beyondWindow = LateArrival.IsLate(current, e) && e.OccurredAt < recordedAt - context.LateEventWindow;
                 if (beyondWindow)
                 {
-                    late.Add((batch[i], false, true));
+                    (late ??= []).Add((batch[i], false, true));
                 }
 
                 answers[i] = new AppendedEvent(e.EventId, state.LastSequence, Duplicate: false,
@@ -300,7 +301,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             }
 
             // The sweep's own appends are never a source's late arrival, whatever their answers say.
-            foreach (var (encoded, withdrew, beyondWindow) in countLate ? late : [])
+            foreach (var (encoded, withdrew, beyondWindow) in countLate && late is not null ? late : [])
             {
                 var source = LateArrivalSource.Of(CaseActor.FromJson(encoded.ActorJson));
                 var tally = Late.GetValueOrDefault(source);
