@@ -135,6 +135,54 @@ public sealed class SlaStoresTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Alerts_WithdrawnTwice_KeepOneFollowUpPerAlert_AndAPersonsAcknowledgementStays(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var alerts = new AlertStore(db.Connections, db.Sql);
+        NewAlert Alert(string channel, int level = 1) => new("QJ-WITHDRAWN", level, channel, "UMF-JAL-023", "IMSS-JAL", false, 7, Now, "Plazo vencido", null, AlertStatus.Sent, null);
+        await alerts.CreateAsync([Alert(AlertChannels.InApp), Alert(AlertChannels.Email), Alert(AlertChannels.InApp, level: 2)], 7, Now, Ct);
+        var created = await alerts.ReadByCaseAsync("QJ-WITHDRAWN", Ct);
+        var inApp = created.Single(a => a.Level == 2);
+        Assert.True(await alerts.AcknowledgeAsync(inApp.Id, "jal", Now, ReadScope.All, Ct));
+        var withdrawal = new BreachWithdrawal(12, SlaClockKind.FirstResponse, Now.AddHours(-1), CaseEventType.CaseAssigned, Now.AddHours(-2), CaseKind.Complaint);
+        (BreachWithdrawal, AlertWithdrawal)[] withdrawn = [.. created.Select(a => (withdrawal, new AlertWithdrawal(a.Id, FollowUp: true, FollowUpSent: a.Channel == AlertChannels.InApp)))];
+
+        await alerts.WithdrawAsync(withdrawn, 12, "Tablero", Now, Ct);
+        await alerts.WithdrawAsync(withdrawn, 13, "Tablero", Now.AddMinutes(1), Ct);
+
+        var after = await alerts.ReadByCaseAsync("QJ-WITHDRAWN", Ct);
+        Assert.All(after, a => Assert.Equal((12L, SlaClockKind.FirstResponse, Now), (a.WithdrawnSequence!.Value, a.WithdrawnClock!.Value, a.AcknowledgedAt!.Value)));
+        Assert.Equal(["Tablero", "Tablero", "jal"], after.Select(a => a.AcknowledgedBy!).Order(StringComparer.Ordinal));
+        Assert.Equal(13, await alerts.ReadWithdrawnCheckpointAsync(Ct));
+        // One follow-up per alert: the e-mail's waits for its delivery, the in-app ones are the alerts' own marks.
+        var pending = Assert.Single(await alerts.ReadDeliverableFollowUpsAsync(Now, Ct));
+        Assert.Equal((after.Single(a => a.Channel == AlertChannels.Email).Id, CaseKind.Complaint, CaseEventType.CaseAssigned), (pending.AlertId, pending.CaseKind!.Value, pending.LateEventType));
+        await alerts.MarkFollowUpSentAsync(pending.Id, Now, Ct);
+        Assert.Equal(AlertStatus.Sent, (await alerts.ReadFollowUpAsync(pending.Id, Ct))!.Status);
+        Assert.Empty(await alerts.ReadDeliverableFollowUpsAsync(Now, Ct));
+        Assert.Empty(await alerts.ReadDeliverableAsync(Now.AddDays(1), Now.AddDays(1), Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LateArrivals_CountedPerSourceAndDay_InTheAppendsTransaction_AndNotForAReplay(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var source = CaseActor.Source("siq-imss");
+        var opened = new CaseEvent(Guid.NewGuid(), "QJ-LATE", Now.AddDays(-45), new CaseOpenedData("UMF-JAL-023", CaseKind.Complaint, Channel.Module, "mistreatment", Priority.High, false, "Trato descortés."));
+        var later = new CaseEvent(Guid.NewGuid(), "QJ-LATE", Now.AddDays(-44), new NoteAddedData("Seguimiento."));
+        var late = new CaseEvent(Guid.NewGuid(), "QJ-LATE", Now.AddDays(-45).AddMinutes(20), new NoteAddedData("Se llamó al derechohabiente."));
+        await db.Events.AppendGroupAsync([[EncodedEvent.Of(opened, source), EncodedEvent.Of(later, source)]], Now, Context, Ct);
+
+        await db.Events.AppendGroupAsync([[EncodedEvent.Of(late, source)]], Now, Context, Ct);
+        await db.Events.AppendGroupAsync([[EncodedEvent.Of(late, source)]], Now, Context, Ct);
+
+        var counted = Assert.Single(await new Reads.LateArrivalReader(db.Connections, db.Sql).ReadSinceAsync(DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1), Ct));
+        Assert.Equal((DateOnly.FromDateTime(Now.UtcDateTime), ActorKind.Source, "siq-imss", 1, 0, 1), (counted.Day, counted.Source.Kind, counted.Source.Name, counted.Late, counted.Withdrew, counted.BeyondWindow));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Holidays_AddedRenamedAndRemoved(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -1,3 +1,5 @@
+using Dashboard.Core.Cases;
+using Dashboard.Core.Sla;
 using Dashboard.Core.Storage;
 
 namespace Dashboard.Core.Alerts;
@@ -26,7 +28,9 @@ public enum AlertStatus
 
 /// <summary>
 /// One alert of one escalation on one channel: the database keeps exactly one per (case, level, channel), however
-/// often the jobs that create it run. Acknowledging any channel's alert acknowledges the escalation.
+/// often the jobs that create it run. Acknowledging any channel's alert acknowledges the escalation. When the breach
+/// behind the escalation is withdrawn (a late event showed the clock was met), Tablero acknowledges it and
+/// <see cref="WithdrawnSequence"/> is the withdrawal's event, <see cref="WithdrawnClock"/> its clock.
 /// </summary>
 public sealed record Alert(
     long Id,
@@ -49,7 +53,9 @@ public sealed record Alert(
     DateTimeOffset? AcknowledgedAt,
     string? AcknowledgedBy,
     DateTimeOffset? NextReminderAt,
-    int Reminders);
+    int Reminders,
+    long? WithdrawnSequence = null,
+    SlaClockKind? WithdrawnClock = null);
 
 /// <summary>An alert to create, if its (case, level, channel) has none yet.</summary>
 public sealed record NewAlert(
@@ -65,6 +71,31 @@ public sealed record NewAlert(
     string? Recipients,
     AlertStatus Status,
     DateTimeOffset? HeldUntil);
+
+/// <summary>
+/// The one follow-up of an alert whose breach was withdrawn: "atendido a tiempo; registro tardío", on the alert's own
+/// channel, to whoever the alert reached (an in-app alert's follow-up is the alert's own mark, sent when created).
+/// </summary>
+public sealed record AlertFollowUp(
+    long Id,
+    long AlertId,
+    long WithdrawnSequence,
+    SlaClockKind Clock,
+    DateTimeOffset DueAt,
+    CaseEventType LateEventType,
+    DateTimeOffset LateEventAt,
+    CaseKind? CaseKind,
+    AlertStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SentAt,
+    int Attempts,
+    string? LastError);
+
+/// <summary>An alert stood down by a withdrawn breach: acknowledged by Tablero, and followed up when it had reached someone.</summary>
+public sealed record AlertWithdrawal(long AlertId, bool FollowUp, bool FollowUpSent);
+
+/// <summary>What one <c>SlaBreachWithdrawn</c> event withdrew, as the follow-ups tell it.</summary>
+public sealed record BreachWithdrawal(long Sequence, SlaClockKind Clock, DateTimeOffset DueAt, CaseEventType LateEventType, DateTimeOffset LateEventAt, CaseKind? CaseKind);
 
 public interface IAlertStore
 {
@@ -99,4 +130,28 @@ public interface IAlertStore
 
     /// <summary>Acknowledges the escalation (every channel of its case and level); false when not found within the scope.</summary>
     Task<bool> AcknowledgeAsync(long id, string by, DateTimeOffset now, ReadScope scope, CancellationToken cancellationToken = default);
+
+    /// <summary>The last event sequence whose breach withdrawals have been followed up.</summary>
+    Task<long> ReadWithdrawnCheckpointAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every alert of a case (the alert job's read when a breach of the case is withdrawn).</summary>
+    Task<IReadOnlyList<Alert>> ReadByCaseAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// In one transaction: marks each alert withdrawn and acknowledged by <paramref name="by"/> (a person's earlier
+    /// acknowledgement stays), creates the follow-ups that do not exist yet (the database refuses a second per alert),
+    /// and moves the withdrawals' checkpoint.
+    /// </summary>
+    Task WithdrawAsync(IReadOnlyList<(BreachWithdrawal Withdrawal, AlertWithdrawal Alert)> alerts, long checkpoint, string by, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Follow-ups waiting for their delivery and not queued since <paramref name="requeueBefore"/>.</summary>
+    Task<IReadOnlyList<AlertFollowUp>> ReadDeliverableFollowUpsAsync(DateTimeOffset requeueBefore, CancellationToken cancellationToken = default);
+
+    Task MarkFollowUpsQueuedAsync(IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task<AlertFollowUp?> ReadFollowUpAsync(long id, CancellationToken cancellationToken = default);
+
+    Task MarkFollowUpSentAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task MarkFollowUpFailedAttemptAsync(long id, string error, CancellationToken cancellationToken = default);
 }

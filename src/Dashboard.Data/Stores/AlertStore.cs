@@ -1,5 +1,7 @@
 using Dapper;
 using Dashboard.Core.Alerts;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Sla;
 using Dashboard.Core.Storage;
 
 namespace Dashboard.Data.Stores;
@@ -57,7 +59,11 @@ public sealed class AlertStore(ConnectionFactory connections, SqlScripts sql) : 
     public Task ScheduleReminderAsync(long id, DateTimeOffset next, bool counted, CancellationToken cancellationToken = default) =>
         ExecuteAsync("Alert_ScheduleReminder", new { Id = id, Next = next, Counted = counted ? 1 : 0 }, cancellationToken);
 
-    public Task ForgetQueuedAsync(CancellationToken cancellationToken = default) => ExecuteAsync("Alert_ForgetQueued", new { }, cancellationToken);
+    public async Task ForgetQueuedAsync(CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync("Alert_ForgetQueued", new { }, cancellationToken);
+        await ExecuteAsync("AlertFollowUp_ForgetQueued", new { }, cancellationToken);
+    }
 
     public Task<IReadOnlyList<Alert>> ReadRemindersDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         QueryAsync("Alert_ReadRemindersDue", new { Now = now }, cancellationToken);
@@ -81,6 +87,73 @@ public sealed class AlertStore(ConnectionFactory connections, SqlScripts sql) : 
         // Already acknowledged is still a success: acknowledging is idempotent.
         await connection.ExecuteAsync(new CommandDefinition(sql["Alert_Acknowledge"], parameters, cancellationToken: cancellationToken));
         return true;
+    }
+
+    public async Task<long> ReadWithdrawnCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql["AlertCheckpoint_ReadWithdrawn"], cancellationToken: cancellationToken));
+    }
+
+    public Task<IReadOnlyList<Alert>> ReadByCaseAsync(string caseId, CancellationToken cancellationToken = default) =>
+        QueryAsync("Alert_ReadByCase", new { CaseId = caseId }, cancellationToken);
+
+    public async Task WithdrawAsync(IReadOnlyList<(BreachWithdrawal Withdrawal, AlertWithdrawal Alert)> alerts, long checkpoint, string by, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (alerts.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql["Alert_Withdraw"], alerts.Select(a => new
+            {
+                Id = a.Alert.AlertId, WithdrawnSequence = a.Withdrawal.Sequence, Clock = a.Withdrawal.Clock.ToString(), By = by, Now = now,
+            }).ToArray(), transaction, cancellationToken: cancellationToken));
+            var followUps = alerts.Where(a => a.Alert.FollowUp).Select(a => new
+            {
+                a.Alert.AlertId, WithdrawnSequence = a.Withdrawal.Sequence, Clock = a.Withdrawal.Clock.ToString(), a.Withdrawal.DueAt,
+                LateEventType = a.Withdrawal.LateEventType.ToString(), LateEventAt = a.Withdrawal.LateEventAt, CaseKind = a.Withdrawal.CaseKind?.ToString(),
+                Status = (a.Alert.FollowUpSent ? AlertStatus.Sent : AlertStatus.Pending).ToString(), Now = now, SentAt = a.Alert.FollowUpSent ? now : (DateTimeOffset?)null,
+            }).ToArray();
+            if (followUps.Length > 0)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(sql["AlertFollowUp_Insert"], followUps, transaction, cancellationToken: cancellationToken));
+            }
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(sql["AlertCheckpoint_UpdateWithdrawn"], new { WithdrawnSequence = checkpoint }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AlertFollowUp>> ReadDeliverableFollowUpsAsync(DateTimeOffset requeueBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AlertFollowUpRow>(new CommandDefinition(sql["AlertFollowUp_ReadDeliverable"], new { RequeueBefore = requeueBefore }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToFollowUp()).ToArray();
+    }
+
+    public async Task MarkFollowUpsQueuedAsync(IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql["AlertFollowUp_MarkQueued"], ids.Select(id => new { Id = id, Now = now }).ToArray(), cancellationToken: cancellationToken));
+    }
+
+    public async Task<AlertFollowUp?> ReadFollowUpAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AlertFollowUpRow>(new CommandDefinition(sql["AlertFollowUp_ReadById"], new { Id = id }, cancellationToken: cancellationToken));
+        return rows.SingleOrDefault()?.ToFollowUp();
+    }
+
+    public Task MarkFollowUpSentAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("AlertFollowUp_MarkSent", new { Id = id, Now = now }, cancellationToken);
+
+    public Task MarkFollowUpFailedAttemptAsync(long id, string error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return ExecuteAsync("AlertFollowUp_MarkFailedAttempt", new { Id = id, Error = error.Length > 2000 ? error[..2000] : error }, cancellationToken);
     }
 
     private async Task<IReadOnlyList<Alert>> QueryAsync(string name, object parameters, CancellationToken cancellationToken)
@@ -119,8 +192,31 @@ public sealed class AlertStore(ConnectionFactory connections, SqlScripts sql) : 
         public string? AcknowledgedBy { get; set; }
         public DateTimeOffset? NextReminderAt { get; set; }
         public int Reminders { get; set; }
+        public long? WithdrawnSequence { get; set; }
+        public string? WithdrawnClock { get; set; }
 
         public Alert ToAlert() => new(Id, CaseId, Level, Channel, UnitCode, RegionCode, Critical, EscalatedSequence, EscalatedAt, Reason, Recipients,
-            Enum.Parse<AlertStatus>(Status), CreatedAt, SentAt, HeldUntil, Attempts, LastError, AcknowledgedAt, AcknowledgedBy, NextReminderAt, Reminders);
+            Enum.Parse<AlertStatus>(Status), CreatedAt, SentAt, HeldUntil, Attempts, LastError, AcknowledgedAt, AcknowledgedBy, NextReminderAt, Reminders,
+            WithdrawnSequence, WithdrawnClock is { } clock ? Enum.Parse<SlaClockKind>(clock) : null);
+    }
+
+    private sealed class AlertFollowUpRow
+    {
+        public long Id { get; set; }
+        public long AlertId { get; set; }
+        public long WithdrawnSequence { get; set; }
+        public string Clock { get; set; } = "";
+        public DateTimeOffset DueAt { get; set; }
+        public string LateEventType { get; set; } = "";
+        public DateTimeOffset LateEventAt { get; set; }
+        public string? CaseKind { get; set; }
+        public string Status { get; set; } = "";
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset? SentAt { get; set; }
+        public int Attempts { get; set; }
+        public string? LastError { get; set; }
+
+        public AlertFollowUp ToFollowUp() => new(Id, AlertId, WithdrawnSequence, Enum.Parse<SlaClockKind>(Clock), DueAt, Enum.Parse<CaseEventType>(LateEventType), LateEventAt,
+            CaseKind is { } kind ? Enum.Parse<Core.Cases.CaseKind>(kind) : null, Enum.Parse<AlertStatus>(Status), CreatedAt, SentAt, Attempts, LastError);
     }
 }

@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Live;
+using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 
 namespace Dashboard.Data.Stores;
@@ -98,7 +100,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             .ToDictionary(row => row.EventId);
 
         var histories = placeLate ? await ReadHistoriesOfLateAsync(connection, transaction, cases, batches, recordedAt, context, cancellationToken) : [];
-        var group = new GroupState(stored, cases, histories, lastSequence, recordedAt, context);
+        var group = new GroupState(stored, cases, histories, lastSequence, recordedAt, context, countLate: placeLate);
         var results = batches.Select(group.TryAppend).ToArray();
         if (group.Rows.Count == 0)
         {
@@ -111,6 +113,16 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
         foreach (var updates in touched.Where(c => before.ContainsKey(c.CaseId)).GroupBy(c => CaseUpdateStatement.ChangedParts(before[c.CaseId], c)))
         {
             await connections.BatchWriter.ExecuteAsync(connection, transaction, _update.For(updates.Key), updates.ToArray(), cancellationToken);
+        }
+
+        if (group.Late.Count > 0)
+        {
+            // Late arrivals are rare: their counts cost a statement only in the groups that have one, in this transaction.
+            var day = recordedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await connection.ExecuteAsync(new CommandDefinition(sql["LateArrival_Upsert"], group.Late.Select(l => new
+            {
+                Day = day, SourceKind = l.Key.Kind.ToString(), SourceId = l.Key.Id, SourceName = l.Key.Name, l.Value.Late, l.Value.Withdrew, l.Value.BeyondWindow,
+            }).ToArray(), transaction, cancellationToken: cancellationToken));
         }
 
         await connection.ExecuteAsync(new CommandDefinition(sql["EventSequence_Update"], new { LastSequence = group.LastSequence }, transaction, cancellationToken: cancellationToken));
@@ -166,11 +178,15 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
         Dictionary<string, List<CaseHistoryEvent>> histories,
         long lastSequence,
         DateTimeOffset recordedAt,
-        CaseContext context)
+        CaseContext context,
+        bool countLate)
     {
         public List<CaseEventRow> Rows { get; } = [];
 
         public long LastSequence { get; private set; } = lastSequence;
+
+        /// <summary>The group's late arrivals per source (the events answered with a late note), counted once the batch passes.</summary>
+        public Dictionary<LateArrivalSource, LateTally> Late { get; } = [];
 
         /// <summary>
         /// This batch's copy of a case's history, when it was read (its case has a late event in the group); the copy
@@ -189,6 +205,8 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             // By the batch's index: a late event answers for the later events of its case it was placed with.
             var answers = new AppendedEvent?[batch.Count];
             var next = LastSequence;
+            // Allocated by the first late event only: in-order batches pay nothing for the counts.
+            List<(EncodedEvent Event, bool Withdrew, bool BeyondWindow)>? late = null;
 
             for (var i = 0; i < batch.Count; i++)
             {
@@ -224,6 +242,8 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
                     }
 
                     var withdrawn = placed.Events.Count(x => x.Type == CaseEventType.SlaBreachWithdrawn);
+                    var withdrewFor = placed.Events.Select(x => x.Data).OfType<SlaBreachWithdrawnData>().Select(w => w.LateEventId).ToHashSet();
+                    (late ??= []).AddRange(together.Select(j => (batch[j], withdrewFor.Contains(batch[j].Event.EventId), false)));
                     var note = $"arrived late: the case's clocks were recomputed from when it occurred{(withdrawn > 0 ? $"; {withdrawn} breach(es) withdrawn" : "")}";
                     for (var k = 0; k < placed.Events.Count; k++)
                     {
@@ -250,8 +270,14 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
                 var state = decision.Next! with { LastSequence = ++next };
                 overlay[e.CaseId] = state;
                 rows.Add((CaseEventRow.From(state.LastSequence, e, recordedAt, state, batch[i]), hash));
+                var beyondWindow = LateArrival.IsLate(current, e) && e.OccurredAt < recordedAt - context.LateEventWindow;
+                if (beyondWindow)
+                {
+                    (late ??= []).Add((batch[i], false, true));
+                }
+
                 answers[i] = new AppendedEvent(e.EventId, state.LastSequence, Duplicate: false,
-                    LateArrival.IsLate(current, e) && e.OccurredAt < recordedAt - context.LateEventWindow
+                    beyondWindow
                         ? $"occurred more than {context.LateEventWindow.TotalDays:0} days before it arrived: stored, but the case's SLA history was not rewritten"
                         : null);
                 HistoryOf(e.CaseId, historyOverlay)?.Add(new CaseHistoryEvent(e, false));
@@ -274,10 +300,21 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
                 histories[caseId] = history;
             }
 
+            // The sweep's own appends are never a source's late arrival, whatever their answers say.
+            foreach (var (encoded, withdrew, beyondWindow) in countLate && late is not null ? late : [])
+            {
+                var source = LateArrivalSource.Of(CaseActor.FromJson(encoded.ActorJson));
+                var tally = Late.GetValueOrDefault(source);
+                Late[source] = new LateTally(tally.Late + 1, tally.Withdrew + (withdrew ? 1 : 0), tally.BeyondWindow + (beyondWindow ? 1 : 0));
+            }
+
             LastSequence = next;
             return new AppendResult(AppendOutcome.Committed, answers.Select(a => a!).ToArray(), rows.Select(r => r.Row.ToStored()).ToArray());
         }
     }
+
+    /// <summary>One source's late arrivals in a group: received late, of which withdrew a breach, of which beyond the window.</summary>
+    private readonly record struct LateTally(int Late, int Withdrew, int BeyondWindow);
 
     private sealed class StoredIdentity
     {

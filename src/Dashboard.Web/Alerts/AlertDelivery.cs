@@ -7,9 +7,11 @@ using Dashboard.Core.Alerts;
 using Dashboard.Core.Catalogue;
 using Dashboard.Data;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components.Shared;
 using Hangfire;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -26,7 +28,8 @@ public sealed class AlertDelivery(
     IHttpClientFactory http,
     TimeProvider time,
     IOptions<AlertOptions> options,
-    IOptions<DatabaseOptions> database)
+    IOptions<DatabaseOptions> database,
+    IStringLocalizer<Vocabulary> words)
 {
     public const string WebhookClient = "webhooks";
     public const string SignatureHeader = "X-Tablero-Signature";
@@ -37,7 +40,8 @@ public sealed class AlertDelivery(
     public async Task DeliverAsync(long alertId, bool reminder, CancellationToken cancellationToken)
     {
         var alert = await alerts.ReadAsync(alertId, cancellationToken);
-        if (alert is null || (!reminder && alert.Status == AlertStatus.Sent) || (reminder && alert.AcknowledgedAt is not null))
+        // A withdrawn breach's alert not yet delivered is not delivered: nobody needs to hear of it, nor of its withdrawal.
+        if (alert is null || (!reminder && (alert.Status == AlertStatus.Sent || alert.WithdrawnSequence is not null)) || (reminder && alert.AcknowledgedAt is not null))
         {
             return;
         }
@@ -94,14 +98,19 @@ public sealed class AlertDelivery(
                 """),
         };
         message.MessageId = $"alert-{alert.Id}-{(reminder ? time.GetUtcNow().ToUnixTimeSeconds() : 0)}@tablero";
+        await SendAsync(message, cancellationToken);
+    }
 
+    private async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var email = options.Value.Email;
         if (email.PickupFolder is { Length: > 0 } pickup)
         {
             // Development: the message lands as a file a person can open; the name makes a retry overwrite, not duplicate.
             var folder = Path.IsPathRooted(pickup) ? pickup : Path.Combine(database.Value.ResolveDataFolder(), pickup);
             Directory.CreateDirectory(folder);
             // Written aside and moved into place: a retry racing the first attempt replaces the file whole, never shares it half-written.
-            var target = Path.Combine(folder, $"{message.MessageId.Split('@')[0]}.eml");
+            var target = Path.Combine(folder, $"{(message.MessageId ?? "message").Split('@')[0]}.eml");
             var aside = $"{target}.{Guid.NewGuid():N}.tmp";
             await message.WriteToAsync(aside, cancellationToken);
             File.Move(aside, target, overwrite: true);
@@ -120,12 +129,8 @@ public sealed class AlertDelivery(
         await smtp.DisconnectAsync(quit: true, cancellationToken);
     }
 
-    private async Task PostWebhookAsync(Alert alert, CancellationToken cancellationToken)
-    {
-        var name = alert.Channel[AlertChannels.WebhookPrefix.Length..];
-        var webhook = options.Value.Webhooks.FirstOrDefault(w => w.Name == name)
-            ?? throw new InvalidOperationException($"webhook '{name}' is no longer configured");
-        var body = JsonSerializer.SerializeToUtf8Bytes(new
+    private Task PostWebhookAsync(Alert alert, CancellationToken cancellationToken) =>
+        PostAsync(alert.Channel, new
         {
             alertId = alert.Id,
             caseId = alert.CaseId,
@@ -135,13 +140,110 @@ public sealed class AlertDelivery(
             critical = alert.Critical,
             escalatedAt = alert.EscalatedAt,
             reason = alert.Reason,
-        }, Json);
+        }, cancellationToken);
+
+    private async Task PostAsync(string channel, object payload, CancellationToken cancellationToken)
+    {
+        var name = channel[AlertChannels.WebhookPrefix.Length..];
+        var webhook = options.Value.Webhooks.FirstOrDefault(w => w.Name == name)
+            ?? throw new InvalidOperationException($"webhook '{name}' is no longer configured");
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, Json);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add(SignatureHeader, Sign(webhook.Secret, body));
         using var response = await http.CreateClient(WebhookClient).SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// Delivers the follow-up of an alert whose breach was withdrawn, on the alert's channel to the alert's recipients:
+    /// "atendido a tiempo; registro tardío", naming the clock and the case. Once: a delivered one is not sent again.
+    /// </summary>
+    [AutomaticRetry(Attempts = 10, DelaysInSeconds = [5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200])]
+    public async Task DeliverFollowUpAsync(long followUpId, CancellationToken cancellationToken)
+    {
+        var followUp = await alerts.ReadFollowUpAsync(followUpId, cancellationToken);
+        if (followUp is null || followUp.Status == AlertStatus.Sent || await alerts.ReadAsync(followUp.AlertId, cancellationToken) is not { } alert)
+        {
+            return;
+        }
+
+        try
+        {
+            if (alert.Channel == AlertChannels.Email)
+            {
+                using var message = FollowUpEmail(alert, followUp);
+                await SendAsync(message, cancellationToken);
+            }
+            else if (alert.Channel.StartsWith(AlertChannels.WebhookPrefix, StringComparison.Ordinal))
+            {
+                await PostAsync(alert.Channel, new
+                {
+                    type = "breachWithdrawn",
+                    alertId = alert.Id,
+                    caseId = alert.CaseId,
+                    level = alert.Level,
+                    unitCode = alert.UnitCode,
+                    regionCode = alert.RegionCode,
+                    clock = followUp.Clock.ToString(),
+                    dueAt = followUp.DueAt,
+                    lateEventType = followUp.LateEventType.ToString(),
+                    lateEventOccurredAt = followUp.LateEventAt,
+                    note = "atendido a tiempo; registro tardío",
+                }, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await alerts.MarkFollowUpFailedAttemptAsync(followUp.Id, ex.Message, CancellationToken.None);
+            throw;
+        }
+
+        await alerts.MarkFollowUpSentAsync(followUp.Id, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The follow-up e-mail, in the institution's Spanish (es-MX for IMSS, es-PE for EsSalud) and its words (queja and
+    /// derechohabiente, reclamo and asegurado), from the shared vocabulary's resource files. No personal data.
+    /// </summary>
+    public MimeMessage FollowUpEmail(Alert alert, AlertFollowUp followUp)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(followUp);
+        var unit = catalogue.Current.FindUnit(alert.UnitCode);
+        var institution = unit?.Institution;
+        var culture = CultureInfo.GetCultureInfo(institution == Institution.EsSalud ? "es-PE" : "es-MX");
+        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse(options.Value.Email.From));
+            foreach (var address in (alert.Recipients ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                message.To.Add(MailboxAddress.Parse(address));
+            }
+
+            var clock = words[$"FollowUpClock{followUp.Clock}"].Value;
+            var kind = followUp.CaseKind is { } k ? words.Word($"Kind{k}", institution) : words["FollowUpCase"].Value;
+            var regionName = catalogue.Current.FindRegion(alert.RegionCode)?.Name ?? alert.RegionCode;
+            string Local(DateTimeOffset at) => catalogue.UnitTime(alert.UnitCode, at).ToString("dddd d 'de' MMMM 'de' yyyy, HH:mm", culture);
+            var link = options.Value.BaseUrl is { Length: > 0 } baseUrl ? $"\n\n{words["FollowUpLink"]} {baseUrl.TrimEnd('/')}/casos/{Uri.EscapeDataString(alert.CaseId)}" : "";
+            message.Subject = words["FollowUpSubject", kind, alert.CaseId, clock];
+            message.Body = new TextPart("plain")
+            {
+                Text = words["FollowUpBody", kind, alert.CaseId, unit?.Name ?? alert.UnitCode, regionName, clock, Local(followUp.DueAt),
+                    words[$"Event{followUp.LateEventType}"].Value, Local(followUp.LateEventAt), words.Level(alert.Level, institution, unit?.Type),
+                    words.Word("Insured", institution)] + link,
+            };
+            message.MessageId = $"followup-{followUp.Id}@tablero";
+            return message;
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
+        }
     }
 
     /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of the exact body bytes under the endpoint's secret.</summary>

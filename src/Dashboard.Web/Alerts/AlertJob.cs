@@ -12,7 +12,9 @@ namespace Dashboard.Web.Alerts;
 /// Turns escalations into alerts and keeps them moving. It follows the event log from its checkpoint (so an
 /// escalation by the sweep or by a person is alerted alike, and none is missed across restarts), creates one alert
 /// per (case, level, channel) — the database refuses a second — and queues their deliveries, held e-mails when
-/// their recipients' day begins, and reminders of unacknowledged ones.
+/// their recipients' day begins, and reminders of unacknowledged ones. A breach withdrawn (a late event showed the clock
+/// was met) is followed from the log alike, from a checkpoint of its own: the alerts of the escalations it stood down
+/// are acknowledged by Tablero, and whoever they reached gets one follow-up, "atendido a tiempo; registro tardío".
 /// </summary>
 public sealed class AlertJob(
     ICaseEventLog events,
@@ -28,6 +30,9 @@ public sealed class AlertJob(
     /// <summary>A queued delivery not finished after this long is assumed lost and queued again (Hangfire retries within it).</summary>
     public static readonly TimeSpan RequeueAfter = TimeSpan.FromHours(24);
 
+    /// <summary>Who acknowledged an alert whose breach was withdrawn (the alert records the withdrawal itself).</summary>
+    public const string WithdrawnBy = "Tablero";
+
     private const int PageSize = 1000;
 
     [AutomaticRetry(Attempts = 0)]
@@ -35,7 +40,9 @@ public sealed class AlertJob(
     {
         var now = time.GetUtcNow();
         await CreateAlertsAsync(now, cancellationToken);
+        await FollowUpWithdrawalsAsync(now, cancellationToken);
         await QueueDeliveriesAsync(now, cancellationToken);
+        await QueueFollowUpsAsync(now, cancellationToken);
         await QueueRemindersAsync(now, cancellationToken);
     }
 
@@ -60,6 +67,60 @@ public sealed class AlertJob(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Each <c>SlaBreachWithdrawn</c> of the log, once: the case's alerts above the level the withdrawal stood it down to,
+    /// of escalations before it, are acknowledged by Tablero; those that reached someone (in-app, or an e-mail or
+    /// webhook already sent) get a follow-up. An alert not yet delivered is simply not delivered. Withdrawals are read
+    /// only as far as alerts were created, so the alerts of the escalations they stand down exist by then.
+    /// </summary>
+    private async Task FollowUpWithdrawalsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var alertsUpTo = await alerts.ReadCheckpointAsync(cancellationToken);
+        var checkpoint = await alerts.ReadWithdrawnCheckpointAsync(cancellationToken);
+        while (!cancellationToken.IsCancellationRequested && checkpoint < alertsUpTo)
+        {
+            var (withdrawals, readUpTo) = await events.ReadOfTypeAfterAsync(checkpoint, CaseEventType.SlaBreachWithdrawn, PageSize, cancellationToken);
+            var upTo = Math.Min(readUpTo, alertsUpTo);
+            if (upTo <= checkpoint)
+            {
+                return;
+            }
+
+            var withdrawn = new List<(BreachWithdrawal, AlertWithdrawal)>();
+            foreach (var e in withdrawals.Where(w => w.Sequence <= upTo))
+            {
+                var data = (SlaBreachWithdrawnData)CaseEventJson.DeserializeData(e.Type, e.DataJson);
+                var stoodDown = (await alerts.ReadByCaseAsync(e.CaseId, cancellationToken))
+                    .Where(a => a.Level > data.EscalationLevel && a.EscalatedSequence < e.Sequence && a.WithdrawnSequence is null).ToArray();
+                if (stoodDown.Length == 0)
+                {
+                    continue;
+                }
+
+                var withdrawal = new BreachWithdrawal(e.Sequence, data.Clock, data.DueAt, data.LateEventType, data.LateEventOccurredAt, await CaseKindAsync(e.CaseId, cancellationToken));
+                withdrawn.AddRange(stoodDown.Select(a =>
+                {
+                    var inApp = a.Channel == AlertChannels.InApp;
+                    return (withdrawal, new AlertWithdrawal(a.Id, FollowUp: inApp || a.Status == AlertStatus.Sent, FollowUpSent: inApp));
+                }));
+            }
+
+            checkpoint = upTo;
+            await alerts.WithdrawAsync(withdrawn, checkpoint, WithdrawnBy, now, cancellationToken);
+            if (withdrawals.Count < PageSize)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>What the case is (a queja or reclamo, a solicitud …), for the follow-up's words; from its opening event.</summary>
+    private async Task<CaseKind?> CaseKindAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var opened = (await events.ReadByCaseAsync(caseId, ReadScope.All, cancellationToken)).FirstOrDefault(e => e.Type == CaseEventType.CaseOpened);
+        return opened is null ? null : ((CaseOpenedData)CaseEventJson.DeserializeData(opened.Type, opened.DataJson)).Kind;
     }
 
     /// <summary>In-app always; e-mail when the level has recipients in the case's scope; each webhook that wants the level.</summary>
@@ -138,6 +199,20 @@ public sealed class AlertJob(
         if (due.Count > 0)
         {
             await alerts.MarkQueuedAsync(due.Select(a => a.Id).ToArray(), now, cancellationToken);
+        }
+    }
+
+    private async Task QueueFollowUpsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = await alerts.ReadDeliverableFollowUpsAsync(now - RequeueAfter, cancellationToken);
+        foreach (var followUp in due)
+        {
+            jobs.Enqueue<AlertDelivery>(d => d.DeliverFollowUpAsync(followUp.Id, CancellationToken.None));
+        }
+
+        if (due.Count > 0)
+        {
+            await alerts.MarkFollowUpsQueuedAsync(due.Select(f => f.Id).ToArray(), now, cancellationToken);
         }
     }
 

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Dashboard.Core.Alerts;
+using Dashboard.Core.Sla;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,12 +16,14 @@ public sealed record AlertDto(
     DateTimeOffset EscalatedAt,
     string Reason,
     DateTimeOffset? AcknowledgedAt,
-    string? AcknowledgedBy)
+    string? AcknowledgedBy,
+    [property: Description("Set when the breach behind the escalation was withdrawn (a late event showed this clock was met: attended in time, registered late); Tablero then acknowledged the alert.")]
+    SlaClockKind? BreachWithdrawnClock = null)
 {
     public static AlertDto From(Alert a)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return new(a.Id, a.CaseId, a.Level, a.UnitCode, a.RegionCode, a.Critical, a.EscalatedAt, a.Reason, a.AcknowledgedAt, a.AcknowledgedBy);
+        return new(a.Id, a.CaseId, a.Level, a.UnitCode, a.RegionCode, a.Critical, a.EscalatedAt, a.Reason, a.AcknowledgedAt, a.AcknowledgedBy, a.WithdrawnClock);
     }
 }
 

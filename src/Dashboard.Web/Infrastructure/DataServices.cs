@@ -40,6 +40,7 @@ public static class DataServices
         services.AddSingleton<IWallReader, WallReader>();
         services.AddSingleton<IRegionReader, RegionReader>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
+        services.AddSingleton<ILateArrivalReader, LateArrivalReader>();
         services.AddSingleton<IWorkloadReader, WorkloadReader>();
         services.AddSingleton<IRecognitionReader, RecognitionReader>();
         services.AddSingleton<IHolidayStore, HolidayStore>();

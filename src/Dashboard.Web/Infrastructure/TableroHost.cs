@@ -180,6 +180,7 @@ public static class TableroHost
         api.MapUnitsApi();
         api.MapSummaryApi();
         api.MapHolidaysApi();
+        api.MapDataQualityApi();
         api.MapAlertsApi();
         api.MapExportApi();
         app.MapOpenApi();

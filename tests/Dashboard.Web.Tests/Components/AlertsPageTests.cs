@@ -49,6 +49,24 @@ public sealed class AlertsPageTests : PageTestContext
         Assert.Contains("No hay alertas pendientes", cut.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_AWithdrawnBreachsAlert_SaysItWasAttendedInTimeAndRegisteredLate_AcknowledgedByTheSystem()
+    {
+        var at = DateTimeOffset.UtcNow;
+        _store.Alerts.Add(NewAlert(9, level: 1, at) with
+        {
+            AcknowledgedAt = at, AcknowledgedBy = Dashboard.Web.Alerts.AlertJob.WithdrawnBy, WithdrawnSequence = 42, WithdrawnClock = Core.Sla.SlaClockKind.FirstResponse,
+        });
+
+        var cut = Render<AlertsPage>();
+        cut.Find("input[type=checkbox]").Change(false);
+
+        cut.WaitForAssertion(() => Assert.Equal("Atendido a tiempo; registro tardío: se retira el vencimiento de primera respuesta",
+            cut.Find("[data-testid=withdrawn-9]").TextContent.Trim()));
+        Assert.StartsWith("Acuse: sistema,", cut.Find("[data-testid=acknowledged-9]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=ack-9]"));
+    }
+
     private static Alert NewAlert(long id, int level, DateTimeOffset at) =>
         new(id, $"QJ-{id}", level, AlertChannels.InApp, Unit.Code, Unit.RegionCode, false, id, at, "Escalamiento automático: plazo vencido",
             null, AlertStatus.Sent, at, at, null, 1, null, null, null, null, 0);
@@ -90,5 +108,22 @@ public sealed class AlertsPageTests : PageTestContext
         public Task ForgetQueuedAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Alert>> ReadRemindersDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<long> ReadWithdrawnCheckpointAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Alert>> ReadByCaseAsync(string caseId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task WithdrawAsync(IReadOnlyList<(BreachWithdrawal Withdrawal, AlertWithdrawal Alert)> alerts, long checkpoint, string by, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<IReadOnlyList<AlertFollowUp>> ReadDeliverableFollowUpsAsync(DateTimeOffset requeueBefore, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task MarkFollowUpsQueuedAsync(IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<AlertFollowUp?> ReadFollowUpAsync(long id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task MarkFollowUpSentAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task MarkFollowUpFailedAttemptAsync(long id, string error, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

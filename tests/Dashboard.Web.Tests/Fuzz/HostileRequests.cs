@@ -257,6 +257,7 @@ public sealed class HostileRequests
             new("reads: cases.csv export", 1, () => Read("/api/v1/exports/cases.csv", "region", "unit", "status", "complex")),
             new("reads: alerts", 1, () => Read("/api/v1/alerts", "state", "limit")),
             new("reads: holidays of a country", 1, HolidayList),
+            new("reads: late arrivals (data quality)", 1, () => Read("/api/v1/late-arrivals", "days")),
             new("reads: OpenAPI document", 1, OpenApi, Sweep: OpenApiTargets.Length),
             new("reads: unknown API path or method", 1, UnknownApi),
             new("reads: query over Kestrel's 8 KB request line", 1, OverlongQuery, Max: 10),
@@ -1234,7 +1235,7 @@ public sealed class HostileRequests
     /// <summary>Every page route, Spanish and English; {id} takes a hostile value.</summary>
     private static readonly string[] Pages =
     [
-        "/", "/resumen", "/overview", "/admin/auditoria", "/admin/claves", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
+        "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
         "/casos/{id}", "/cases/{id}", "/cuenta/entrar", "/cuenta/sin-permiso", "/reconocimientos", "/recognition", "/regiones", "/regions", "/regiones/{id}",
         "/regions/{id}", "/unidades/{id}", "/units/{id}", "/wall", "/wall/{id}", "/wall/unit:{id}", "/wall/region:{id}",
         "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new",

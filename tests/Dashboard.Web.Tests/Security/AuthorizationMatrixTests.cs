@@ -17,7 +17,7 @@ namespace Dashboard.Web.Tests.Security;
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
 {
     // Answers: data (the case is shown), hidden (404 or absent, as if it did not exist), joined / refused (hub group),
-    // signin (sent to the sign-in page), denied (sent to the no-permission page), 401, 403, ok, form (the case
+    // signin (sent to the sign-in page), denied (sent to the no-permission page), 401, 403, ok (hangfire; the data-quality page shown), form (the case
     // registration form opens; which units it offers is the scope's, tested with the form).
     private static readonly string[] Expected =
     [
@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Administrator  hub        joined    joined",
         "Administrator  hangfire   ok        ok",
         "Administrator  register   denied    denied",
+        "Administrator  quality    ok        ok",
         "DirectorA      page       data      hidden",
         "DirectorA      api        data      hidden",
         "DirectorA      events     data      hidden",
@@ -36,6 +37,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "DirectorA      hub        joined    refused",
         "DirectorA      hangfire   denied    denied",
         "DirectorA      register   form      form",
+        "DirectorA      quality    denied    denied",
         "Supervisor     page       data      data",
         "Supervisor     api        data      data",
         "Supervisor     events     data      data",
@@ -43,6 +45,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Supervisor     hub        joined    joined",
         "Supervisor     hangfire   denied    denied",
         "Supervisor     register   denied    denied",
+        "Supervisor     quality    denied    denied",
         "AgentA         page       data      hidden",
         "AgentA         api        data      hidden",
         "AgentA         events     data      hidden",
@@ -50,6 +53,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "AgentA         hub        joined    refused",
         "AgentA         hangfire   denied    denied",
         "AgentA         register   form      form",
+        "AgentA         quality    denied    denied",
         "WallA          page       denied    denied",
         "WallA          api        403       403",
         "WallA          events     403       403",
@@ -57,6 +61,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "WallA          hub        403       403",
         "WallA          hangfire   denied    denied",
         "WallA          register   denied    denied",
+        "WallA          quality    denied    denied",
         "Anonymous      page       signin    signin",
         "Anonymous      api        401       401",
         "Anonymous      events     401       401",
@@ -64,6 +69,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Anonymous      hub        401       401",
         "Anonymous      hangfire   signin    signin",
         "Anonymous      register   signin    signin",
+        "Anonymous      quality    signin    signin",
         "Revoked        page       signin    signin",
         "Revoked        api        401       401",
         "Revoked        events     401       401",
@@ -71,6 +77,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Revoked        hub        401       401",
         "Revoked        hangfire   signin    signin",
         "Revoked        register   signin    signin",
+        "Revoked        quality    signin    signin",
         // Source systems: a key holds only Ingest, Read, Export, Admin (RolePermissions.ForApiKeys); pages are for people.
         "IngestKey      api        data      data",
         "IngestKey      events     data      data",
@@ -89,6 +96,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "DirectorImss   hub        joined    joined",
         "DirectorImss   hangfire   denied    denied",
         "DirectorImss   register   form      form",
+        "DirectorImss   quality    denied    denied",
         "ExportKeyImss  api        data      data",
         "ExportKeyImss  events     data      data",
         "ExportKeyImss  export     data      data",
@@ -105,6 +113,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "CallCenterImss hub        joined    joined",
         "CallCenterImss hangfire   denied    denied",
         "CallCenterImss register   form      form",
+        "CallCenterImss quality    denied    denied",
         "TelemedicineEsSalud page  hidden    hidden",
         "TelemedicineEsSalud api   hidden    hidden",
         "TelemedicineEsSalud events hidden   hidden",
@@ -112,6 +121,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "TelemedicineEsSalud hub   refused   refused",
         "TelemedicineEsSalud hangfire denied denied",
         "TelemedicineEsSalud register form   form",
+        "TelemedicineEsSalud quality denied denied",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -153,6 +163,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             "hub" => await HubAsync(credential, unitCode),
             "hangfire" => await HangfireAsync(client),
             "register" => await RegisterAsync(client),
+            "quality" => await DataQualityAsync(client),
             _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),
         };
     }
@@ -221,6 +232,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         return response.StatusCode switch
         {
             HttpStatusCode.OK when body.Contains("data-testid=\"register\"", StringComparison.Ordinal) => "form",
+            HttpStatusCode.Redirect => Redirect(response),
+            _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>The administrators' data-quality page (late arrivals per source): "ok" when its table is shown.</summary>
+    private static async Task<string> DataQualityAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/admin/calidad-datos", Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK when body.Contains("data-testid=\"late-arrivals\"", StringComparison.Ordinal) => "ok",
             HttpStatusCode.Redirect => Redirect(response),
             _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

@@ -37,7 +37,7 @@ public sealed partial class AlertsPage : IDisposable
     {
         await base.OnInitializedAsync();
         await LoadAsync();
-        _live = Watch(LoadAsync, e => e.Type == Core.Cases.CaseEventType.CaseEscalated, every: RefreshInterval);
+        _live = Watch(LoadAsync, e => e.Type is Core.Cases.CaseEventType.CaseEscalated or Core.Cases.CaseEventType.SlaBreachWithdrawn, every: RefreshInterval);
     }
 
     private async Task LoadAsync() => _alerts = await Store.ListAsync(Scope, _pendingOnly, 200);

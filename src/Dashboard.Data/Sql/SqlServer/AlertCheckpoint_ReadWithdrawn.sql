@@ -1,0 +1,1 @@
+SELECT withdrawn_sequence FROM dbo.alert_checkpoint WHERE id = 1;

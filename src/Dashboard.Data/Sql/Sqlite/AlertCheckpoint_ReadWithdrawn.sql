@@ -1,0 +1,1 @@
+SELECT withdrawn_sequence FROM alert_checkpoint WHERE id = 1;

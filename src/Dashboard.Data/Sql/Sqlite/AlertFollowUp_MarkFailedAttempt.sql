@@ -1,0 +1,1 @@
+UPDATE alert_follow_ups SET attempts = attempts + 1, last_error = @Error WHERE id = @Id;

@@ -1,0 +1,4 @@
+SELECT
+    -- #include AlertFollowUpColumns
+FROM alert_follow_ups f
+WHERE f.id = @Id;

@@ -1,0 +1,6 @@
+SELECT
+    -- #include AlertFollowUpColumns
+FROM alert_follow_ups f
+WHERE f.status = 'Pending' AND (f.queued_at_utc IS NULL OR f.queued_at_utc < @RequeueBefore)
+ORDER BY f.id
+LIMIT 500;
