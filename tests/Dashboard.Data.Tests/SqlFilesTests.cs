@@ -102,7 +102,8 @@ public sealed partial class SqlFilesTests
     private static readonly string[] NotACallersRead =
     [
         "Alert_Insert", "Alert_ReadByCase", "Alert_ReadById", "Alert_ReadDeliverable", "Alert_ReadRemindersDue", "Audit_ReadLatestForInsured",
-        "CaseEvent_ReadByEventIds", "CaseEvent_ReadByCaseIds", "CaseEvent_ReadOfTypeBetween", "Case_ReadByIds", "Case_ReadDue", "Case_ReadPurgeable",
+        "CaseEvent_ReadByEventIds", "CaseEvent_ReadByCaseIds", "CaseEvent_ReadOfTypeBetween", "Case_ReadByIds", "Case_ReadComplaintOpenings", "Case_ReadDue",
+        "Case_ReadPurgeable",
     ];
 
     [Fact]

@@ -18,13 +18,19 @@ public sealed class RepeatComplaints
     /// <summary>A stored case keeps the answer it was given when it opened, also when its history is played again.</summary>
     public void Remember(string caseId, DateTimeOffset? previous) => _known[caseId] = previous;
 
-    /// <summary>An opening accepted in the batch being appended; it counts for later openings once <see cref="Commit"/> is called.</summary>
-    public void AddPending(CaseState opened)
+    /// <summary>
+    /// The openings of the batch being appended, all at once so their order in the batch does not matter (a backlog);
+    /// they stay once <see cref="Commit"/> is called and are dropped by <see cref="Discard"/>.
+    /// </summary>
+    public void AddPending(IEnumerable<CaseEvent> batch)
     {
-        ArgumentNullException.ThrowIfNull(opened);
-        if (opened.Kind == CaseKind.Complaint && opened.StaffRole is { } role)
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var e in batch)
         {
-            _pending.Add(((opened.UnitCode, role), (opened.OpenedAt, opened.CaseId)));
+            if (e.Data is CaseOpenedData { Kind: CaseKind.Complaint, StaffRole: { } role } opened)
+            {
+                _pending.Add(((opened.UnitCode, role), (e.OccurredAt, e.CaseId)));
+            }
         }
     }
 

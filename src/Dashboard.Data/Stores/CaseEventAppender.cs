@@ -100,6 +100,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             .ToDictionary(row => row.EventId);
 
         var histories = placeLate ? await ReadHistoriesOfLateAsync(connection, transaction, cases, batches, recordedAt, context, cancellationToken) : [];
+        context = await WithRepeatsAsync(connection, transaction, cases, batches, context, cancellationToken);
         var group = new GroupState(stored, cases, histories, lastSequence, recordedAt, context, countLate: placeLate);
         var results = batches.Select(group.TryAppend).ToArray();
         if (group.Rows.Count == 0)
@@ -134,6 +135,50 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
     /// change, or before an earlier event of the group), within the window that may still rewrite SLA history. Only
     /// late events pay this read; in-order ones go on from the case row alone.
     /// </summary>
+    /// <summary>
+    /// When the ladder has a rule that watches repeat complaints and the group opens complaints about a staff role: the
+    /// stored complaints against those units' roles within the widest rule's window, read once for the group. Every other
+    /// group pays nothing.
+    /// </summary>
+    private async Task<CaseContext> WithRepeatsAsync(DbConnection connection, DbTransaction transaction, Dictionary<string, CaseState> cases,
+        IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, CaseContext context, CancellationToken cancellationToken)
+    {
+        if (context.Sla.Ladder.RepeatWindow is not { } window)
+        {
+            return context;
+        }
+
+        var openings = batches.SelectMany(b => b).Select(e => e.Event)
+            .Where(e => e.Data is CaseOpenedData { Kind: CaseKind.Complaint, StaffRole: not null })
+            .ToArray();
+        if (openings.Length == 0)
+        {
+            return context;
+        }
+
+        var data = openings.Select(e => (CaseOpenedData)e.Data).ToArray();
+        var stored = await connection.QueryAsync<ComplaintOpening>(new CommandDefinition(sql["Case_ReadComplaintOpenings"], new
+        {
+            UnitCodes = JsonSerializer.Serialize(data.Select(d => d.UnitCode).Distinct(StringComparer.Ordinal)),
+            StaffRoles = JsonSerializer.Serialize(data.Select(d => d.StaffRole).Distinct(StringComparer.Ordinal)),
+            Since = openings.Min(e => e.OccurredAt) - window,
+        }, transaction, cancellationToken: cancellationToken));
+
+        var repeats = new RepeatComplaints();
+        foreach (var o in stored)
+        {
+            repeats.AddStored(o.CaseId, o.UnitCode, o.StaffRole, o.OpenedAt);
+        }
+
+        // A stored case keeps what it was told when it opened, also when a late event plays its history again.
+        foreach (var c in cases.Values.Where(c => c.Kind == CaseKind.Complaint && c.StaffRole is not null))
+        {
+            repeats.Remember(c.CaseId, c.PreviousComplaintAt);
+        }
+
+        return context.With(repeats);
+    }
+
     private async Task<Dictionary<string, List<CaseHistoryEvent>>> ReadHistoriesOfLateAsync(DbConnection connection, DbTransaction transaction,
         Dictionary<string, CaseState> cases, IReadOnlyList<IReadOnlyList<EncodedEvent>> batches, DateTimeOffset recordedAt, CaseContext context, CancellationToken cancellationToken)
     {
@@ -199,6 +244,9 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
 
         public AppendResult TryAppend(IReadOnlyList<EncodedEvent> batch)
         {
+            // A refused batch's openings never happened: repeats count only the batches that pass.
+            context.Repeats?.Discard();
+            context.Repeats?.AddPending(batch.Where(b => !stored.ContainsKey(b.Event.EventId)).Select(b => b.Event));
             var overlay = new Dictionary<string, CaseState>(StringComparer.Ordinal);
             var historyOverlay = new Dictionary<string, List<CaseHistoryEvent>>(StringComparer.Ordinal);
             var rows = new List<(CaseEventRow Row, string Hash)>();
@@ -284,6 +332,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             }
 
             // The batch passed: it becomes part of the group.
+            context.Repeats?.Commit();
             foreach (var (row, hash) in rows)
             {
                 stored[row.EventId] = new StoredIdentity { EventId = row.EventId, Sequence = row.Sequence, ContentHash = hash };
@@ -315,6 +364,14 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
 
     /// <summary>One source's late arrivals in a group: received late, of which withdrew a breach, of which beyond the window.</summary>
     private readonly record struct LateTally(int Late, int Withdrew, int BeyondWindow);
+
+    private sealed class ComplaintOpening
+    {
+        public string CaseId { get; set; } = "";
+        public string UnitCode { get; set; } = "";
+        public string StaffRole { get; set; } = "";
+        public DateTimeOffset OpenedAt { get; set; }
+    }
 
     private sealed class StoredIdentity
     {

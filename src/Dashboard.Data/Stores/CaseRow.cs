@@ -47,6 +47,8 @@ internal sealed class CaseRow
     public string? StaffRole { get; set; }
     public string? ModuleCode { get; set; }
 
+    public DateTimeOffset? PreviousComplaintAt { get; set; }
+
     /// <summary>
     /// Runs a query whose columns carry this class's property names and reads its rows by hand: Dapper's general
     /// mapper boxes every value and passes each of a row's dozen instants through a type handler, and every append
@@ -71,7 +73,8 @@ internal sealed class CaseRow
             frWarned = O(nameof(FirstResponseWarnedAt)), frMet = O(nameof(FirstResponseMetAt)), frBreached = O(nameof(FirstResponseBreachedAt)),
             resDue = O(nameof(ResolutionDueAt)), resWarn = O(nameof(ResolutionWarnAt)), resWarned = O(nameof(ResolutionWarnedAt)),
             resMet = O(nameof(ResolutionMetAt)), resBreached = O(nameof(ResolutionBreachedAt)), paused = O(nameof(SlaPausedAt)),
-            next = O(nameof(NextDeadlineAt)), staffRole = O(nameof(StaffRole)), module = O(nameof(ModuleCode));
+            next = O(nameof(NextDeadlineAt)), staffRole = O(nameof(StaffRole)), module = O(nameof(ModuleCode)),
+            previous = O(nameof(PreviousComplaintAt));
         do
         {
             rows.Add(new CaseRow
@@ -111,6 +114,7 @@ internal sealed class CaseRow
                 NextDeadlineAt = Instant(reader, next),
                 StaffRole = Text(reader, staffRole),
                 ModuleCode = Text(reader, module),
+                PreviousComplaintAt = Instant(reader, previous),
             });
         }
         while (await reader.ReadAsync(command.CancellationToken));
@@ -164,6 +168,7 @@ internal sealed class CaseRow
         NextDeadlineAt = c.Sla?.NextDeadlineAt,
         StaffRole = c.StaffRole,
         ModuleCode = c.ModuleCode,
+        PreviousComplaintAt = c.PreviousComplaintAt,
     };
 
     public CaseState ToState() => new()
@@ -189,6 +194,7 @@ internal sealed class CaseRow
         LastSequence = LastSequence,
         StaffRole = StaffRole,
         ModuleCode = ModuleCode,
+        PreviousComplaintAt = PreviousComplaintAt,
         Sla = SlaPolicy is null ? null : new CaseSla(
             SlaPolicy,
             FirstResponseDueAt is { } frDue ? new SlaClock(frDue, FirstResponseWarnAt, FirstResponseWarnedAt, FirstResponseMetAt, FirstResponseBreachedAt) : null,

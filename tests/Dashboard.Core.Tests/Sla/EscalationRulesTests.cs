@@ -53,4 +53,25 @@ public sealed class EscalationRulesTests
         Assert.Equal([1, 2], Levels(SlaSweep.DueEvents(state, Monday.AddDays(30), context)));
         Assert.Empty(Levels(SlaSweep.DueEvents(other, Monday.AddDays(30), context)));
     }
+
+    [Fact]
+    public void RepeatRule_MatchesOnlyAComplaintWithinItsWindowOfAnEarlierOneAgainstTheSameRole()
+    {
+        var rule = new EscalationRule("farmacia-reincidente", [new(2, 0)]) { StaffRoles = ["pharmacy"], RepeatWithinDays = 30 };
+        var repeats = new RepeatComplaints();
+        repeats.AddStored("QJ-FA-0", Umf.Code, "pharmacy", Monday.AddDays(-30));
+        repeats.AddStored("QJ-EN-0", Umf.Code, "nursing", Monday.AddDays(-1));
+        var context = Context.With(repeats);
+
+        var repeat = CaseRules.Apply(null, Complaint("QJ-FA-3", "medicine-supply", staffRole: "pharmacy"), context).Next!;
+        var nursing = CaseRules.Apply(null, Complaint("QJ-EN-3", "medicine-supply", staffRole: "nursing"), context).Next!;
+        var alone = CaseRules.Apply(null, Complaint("QJ-FA-4", "medicine-supply", staffRole: "pharmacy"), Context).Next!;
+
+        Assert.Equal(Monday.AddDays(-30), repeat.PreviousComplaintAt);
+        Assert.True(rule.Matches(repeat));
+        Assert.False(rule.Matches(repeat with { PreviousComplaintAt = Monday.AddDays(-31) }));
+        Assert.False(rule.Matches(nursing));
+        Assert.Null(alone.PreviousComplaintAt);
+        Assert.False(rule.Matches(alone));
+    }
 }

@@ -1,0 +1,3 @@
+-- Repeat complaints (issue 20): when the latest earlier complaint against the same staff role at the same unit was
+-- opened, fixed when the case opens, for the escalation rules that watch repeats.
+ALTER TABLE dbo.cases ADD previous_complaint_utc DATETIME2(7) NULL;
