@@ -25,7 +25,7 @@ public sealed class LateArrivalTests
             var events = Generate(random, $"QJ-LATE-{i:D5}");
             var now = events[^1].OccurredAt.AddDays(20);
             var expected = InOrder(events, now);
-            var (actual, withdrawn) = Arriving(events, random, now);
+            var (actual, withdrawn) = Arriving(events, random, now, Context);
 
             withdrawals += withdrawn;
             var difference = Differences(expected, actual);
@@ -132,7 +132,11 @@ public sealed class LateArrivalTests
     /// in the order they occurred, a random third held back (a module offline, a source's backlog) and sent afterwards
     /// as one batch in random order, with any the rules refused on the way (a resume whose pause is in the backlog).
     /// </summary>
-    private static (CaseState State, int Withdrawn) Arriving(CaseEvent[] events, Random random, DateTimeOffset now)
+    /// <summary>
+    /// The events as a poor connection delivers them: about a third held back and sent at the end as one backlog in
+    /// random order, the rest in order, the sweep run through <paramref name="now"/> before each arrival.
+    /// </summary>
+    internal static (CaseState State, int Withdrawn) Arriving(CaseEvent[] events, Random random, DateTimeOffset now, CaseContext context)
     {
         var held = events[1..].Where(_ => random.Next(3) == 0).ToList();
         var history = new List<CaseHistoryEvent>();
@@ -141,7 +145,7 @@ public sealed class LateArrivalTests
         {
             if (state is not null)
             {
-                var (swept, due) = SlaSweep.DueThrough(state, now, Context);
+                var (swept, due) = SlaSweep.DueThrough(state, now, context);
                 state = swept;
                 history.AddRange(due.Select(e => new CaseHistoryEvent(e, true)));
             }
@@ -150,8 +154,8 @@ public sealed class LateArrivalTests
         foreach (var e in events.Where(e => !held.Contains(e)))
         {
             SweepToNow();
-            var outcome = LateArrival.IsLate(state, e) ? LateArrival.Place(history, [e], now, Context) : null;
-            var decision = outcome is null ? CaseRules.Apply(state, e, Context) : null;
+            var outcome = LateArrival.IsLate(state, e) ? LateArrival.Place(history, [e], now, context) : null;
+            var decision = outcome is null ? CaseRules.Apply(state, e, context) : null;
             if (outcome is { IsAccepted: true })
             {
                 state = outcome.State;
@@ -173,13 +177,13 @@ public sealed class LateArrivalTests
         {
             SweepToNow();
             var backlog = held.OrderBy(_ => random.Next()).ToArray();
-            var outcome = LateArrival.Place(history, backlog, now, Context);
+            var outcome = LateArrival.Place(history, backlog, now, context);
             Assert.True(outcome.IsAccepted, outcome.Rejection);
             state = outcome.State;
             withdrawn += outcome.Events.Count(x => x.Type == CaseEventType.SlaBreachWithdrawn);
         }
 
-        return (SlaSweep.DueThrough(state!, now, Context).State, withdrawn);
+        return (SlaSweep.DueThrough(state!, now, context).State, withdrawn);
     }
 
     private static string? Differences(CaseState expected, CaseState actual)
