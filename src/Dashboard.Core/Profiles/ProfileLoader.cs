@@ -212,7 +212,7 @@ public static partial class ProfileLoader
                 at.Error($"$.policies[{i}].warningPercent", "must be between 1 and 99");
             }
 
-            policies.Add(new SlaPolicy(p.Name, p.Kind, p.Priority, p.Complex, first, resolution, p.WarningPercent ?? file.WarningPercent, p.Why, p.Basis));
+            policies.Add(new SlaPolicy(p.Name, p.Kind, p.Priority, p.Complex, first, resolution, p.WarningPercent ?? file.WarningPercent, p.Why, p.Basis) { Title = p.Title });
         }
 
         // Every case must find a policy, or its clocks would never start.
@@ -462,7 +462,7 @@ public static partial class ProfileLoader
 
     private sealed record PolicyDto(
         string Name, string Why, CaseKind? Kind = null, Priority? Priority = null, bool? Complex = null, TargetDto? FirstResponse = null,
-        TargetDto? Resolution = null, int? WarningPercent = null, string? Basis = null);
+        TargetDto? Resolution = null, int? WarningPercent = null, string? Basis = null, string? Title = null);
 
     private sealed record TargetDto(int? Minutes = null, int? Hours = null, int? BusinessDays = null, TargetClock? Clock = null);
 

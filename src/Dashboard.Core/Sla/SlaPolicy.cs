@@ -71,6 +71,9 @@ public sealed record SlaPolicy(
         (Kind is null || Kind == kind) && (Priority is null || Priority == priority) && (Complex is null || Complex == complex);
 
     public SlaTarget? Target(SlaClockKind clock) => clock == SlaClockKind.FirstResponse ? FirstResponse : Resolution;
+
+    /// <summary>How people name it ("Queja compleja"), as its profile writes it; null when the profile gives no name.</summary>
+    public string? Title { get; init; }
 }
 
 /// <summary>

@@ -105,9 +105,13 @@ public sealed partial class CaseView : IDisposable
 
     private string CategoryText(CaseKind kind, Institution institution, string category) => V.CaseCategory(kind, institution, category);
 
-    /// <summary>The SLA policy as people name it ("Queja IMSS compleja"), never its id.</summary>
-    private string PolicyText(string policy) =>
-        L[$"Policy_{policy.Replace('-', '_')}"] is { ResourceNotFound: false } text ? text.Value : L["PolicyUnknown"];
+    /// <summary>
+    /// The SLA policy as people name it ("Queja IMSS compleja"), never its id: the shipped profiles' names are in the
+    /// resource files; another profile's policy goes by the title its file gives it.
+    /// </summary>
+    private string PolicyText(Institution institution, string policy) =>
+        L[$"Policy_{policy.Replace('-', '_')}"] is { ResourceNotFound: false } text ? text.Value
+        : Dashboard.Core.Profiles.InstitutionProfiles.Current.Find(institution)?.Policies.Named(policy)?.Title ?? L["PolicyUnknown"];
 
     private string AgentName(string agentId) =>
         Catalogue.Current.Snapshot.Agents.FirstOrDefault(x => x.Id == agentId)?.Name ?? L["AgentNotInCatalogue"];
