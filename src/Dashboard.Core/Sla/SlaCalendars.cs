@@ -38,7 +38,8 @@ public sealed class SlaCalendars
             : WorkingHours.AlwaysOpen);
 
     /// <summary>The holidays of an institution's units.</summary>
-    public HolidayCalendar Holidays(Institution institution) => _holidays[institution];
+    public HolidayCalendar Holidays(Institution institution) =>
+        _holidays.GetValueOrDefault(institution) ?? new HolidayCalendar(institution.Code.Length > 0 ? institution.Code : "none", []);
 
     /// <summary>The calendar a target on <paramref name="clock"/> is counted in for this unit.</summary>
     public BusinessCalendar For(Unit unit, TargetClock clock)
@@ -53,7 +54,7 @@ public sealed class SlaCalendars
                 TargetClock.BusinessDays => WorkingHours.WeekdaysAllDay,
                 _ => self._hours.GetValueOrDefault(u.Type, WorkingHours.AlwaysOpen),
             };
-            return new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById(u.TimeZone), hours, self._holidays[u.Institution]);
+            return new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById(u.TimeZone), hours, self.Holidays(u.Institution));
         }, (unit, this));
     }
 }

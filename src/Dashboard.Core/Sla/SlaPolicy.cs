@@ -96,8 +96,9 @@ public sealed class SlaPolicySet
 
     public IReadOnlyList<SlaPolicy> Policies { get; }
 
-    /// <summary>The policies of the institution's profile in use.</summary>
-    public static SlaPolicySet For(Institution institution) => Profiles.InstitutionProfiles.Current[institution].Policies;
+    /// <summary>The policies of the institution's profile in use; an institution without one has none (its cases get no clocks).</summary>
+    public static SlaPolicySet For(Institution institution) =>
+        Profiles.InstitutionProfiles.Current.Find(institution)?.Policies ?? new SlaPolicySet(institution, []);
 
     public SlaPolicy? Find(CaseKind kind, Priority priority, bool complex) => Policies.FirstOrDefault(p => p.Matches(kind, priority, complex));
 

@@ -17,7 +17,7 @@ namespace Dashboard.Web.Tests.Security;
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
 {
     // Answers: data (the case is shown), hidden (404 or absent, as if it did not exist), joined / refused (hub group),
-    // signin (sent to the sign-in page), denied (sent to the no-permission page), 401, 403, ok (hangfire; the data-quality page shown), form (the case
+    // signin (sent to the sign-in page), denied (sent to the no-permission page), 401, 403, ok (hangfire; the data-quality and profiles pages shown), form (the case
     // registration form opens; which units it offers is the scope's, tested with the form).
     private static readonly string[] Expected =
     [
@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Administrator  hangfire   ok        ok",
         "Administrator  register   denied    denied",
         "Administrator  quality    ok        ok",
+        "Administrator  profiles   ok        ok",
         "DirectorA      page       data      hidden",
         "DirectorA      api        data      hidden",
         "DirectorA      events     data      hidden",
@@ -38,6 +39,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "DirectorA      hangfire   denied    denied",
         "DirectorA      register   form      form",
         "DirectorA      quality    denied    denied",
+        "DirectorA      profiles   denied    denied",
         "Supervisor     page       data      data",
         "Supervisor     api        data      data",
         "Supervisor     events     data      data",
@@ -46,6 +48,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Supervisor     hangfire   denied    denied",
         "Supervisor     register   denied    denied",
         "Supervisor     quality    denied    denied",
+        "Supervisor     profiles   denied    denied",
         "AgentA         page       data      hidden",
         "AgentA         api        data      hidden",
         "AgentA         events     data      hidden",
@@ -54,6 +57,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "AgentA         hangfire   denied    denied",
         "AgentA         register   form      form",
         "AgentA         quality    denied    denied",
+        "AgentA         profiles   denied    denied",
         "WallA          page       denied    denied",
         "WallA          api        403       403",
         "WallA          events     403       403",
@@ -163,7 +167,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             "hub" => await HubAsync(credential, unitCode),
             "hangfire" => await HangfireAsync(client),
             "register" => await RegisterAsync(client),
-            "quality" => await DataQualityAsync(client),
+            "quality" => await AdminPageAsync(client, "/admin/calidad-datos", "late-arrivals"),
+            "profiles" => await AdminPageAsync(client, "/admin/perfiles", "profiles"),
             _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),
         };
     }
@@ -237,14 +242,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         };
     }
 
-    /// <summary>The administrators' data-quality page (late arrivals per source): "ok" when its table is shown.</summary>
-    private static async Task<string> DataQualityAsync(HttpClient client)
+    /// <summary>An administrators' page (data quality, institution profiles): "ok" when its table is shown.</summary>
+    private static async Task<string> AdminPageAsync(HttpClient client, string path, string table)
     {
-        using var response = await client.GetAsync("/admin/calidad-datos", Ct);
+        using var response = await client.GetAsync(path, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
         return response.StatusCode switch
         {
-            HttpStatusCode.OK when body.Contains("data-testid=\"late-arrivals\"", StringComparison.Ordinal) => "ok",
+            HttpStatusCode.OK when body.Contains($"data-testid=\"{table}\"", StringComparison.Ordinal) => "ok",
             HttpStatusCode.Redirect => Redirect(response),
             _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

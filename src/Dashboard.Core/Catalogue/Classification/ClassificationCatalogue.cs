@@ -48,8 +48,9 @@ public sealed class ClassificationCatalogue
 
     public IReadOnlyList<StaffRole> StaffRoles { get; }
 
-    /// <summary>The classification of the institution's profile in use.</summary>
-    public static ClassificationCatalogue For(Institution institution) => Profiles.InstitutionProfiles.Current[institution].Classification;
+    /// <summary>The classification of the institution's profile in use; an institution without one has no categories.</summary>
+    public static ClassificationCatalogue For(Institution institution) =>
+        Profiles.InstitutionProfiles.Current.Find(institution)?.Classification ?? new ClassificationCatalogue(institution, [], []);
 
     public CaseCategory? FindCategory(string code) => _categories.GetValueOrDefault(code);
 
