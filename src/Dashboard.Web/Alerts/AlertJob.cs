@@ -20,6 +20,7 @@ public sealed class AlertJob(
     ICaseEventLog events,
     IAlertStore alerts,
     IHistoryImportStore historyImports,
+    Dashboard.Core.Committees.ICommitteeStore committees,
     CatalogueService catalogue,
     IBackgroundJobClient jobs,
     TimeProvider time,
@@ -51,6 +52,7 @@ public sealed class AlertJob(
         var checkpoint = await alerts.ReadCheckpointAsync(cancellationToken);
         // An imported history's escalations that became due before its import began are the past: nobody is alerted.
         var imports = await historyImports.ReadAllAsync(cancellationToken);
+        var committeeEmails = await committees.ReadEmailsAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             var (escalations, readUpTo) = await events.ReadOfTypeAfterAsync(checkpoint, CaseEventType.CaseEscalated, PageSize, cancellationToken);
@@ -61,7 +63,7 @@ public sealed class AlertJob(
 
             checkpoint = readUpTo;
             var current = escalations.Where(e => !imports.Any(i => i.IsHistory(e.Sequence, e.OccurredAt)));
-            await alerts.CreateAsync(current.SelectMany(e => AlertsFor(e, now)).ToArray(), checkpoint, now, cancellationToken);
+            await alerts.CreateAsync(current.SelectMany(e => AlertsFor(e, now, committeeEmails)).ToArray(), checkpoint, now, cancellationToken);
             if (escalations.Count < PageSize)
             {
                 return;
@@ -124,7 +126,11 @@ public sealed class AlertJob(
     }
 
     /// <summary>In-app always; e-mail when the level has recipients in the case's scope; each webhook that wants the level.</summary>
-    private IEnumerable<NewAlert> AlertsFor(StoredCaseEvent e, DateTimeOffset now)
+    /// <remarks>
+    /// Levels 2 and 3 reach a committee (a UMAE's own, the OOAD's or Red's, the central one): its address when it has
+    /// one, set on its page; the configured recipients of the level otherwise.
+    /// </remarks>
+    private IEnumerable<NewAlert> AlertsFor(StoredCaseEvent e, DateTimeOffset now, IReadOnlyDictionary<string, string> committeeEmails)
     {
         var escalation = (CaseEscalatedData)CaseEventJson.DeserializeData(e.Type, e.DataJson);
         var critical = e.Priority == Priority.Critical;
@@ -133,9 +139,13 @@ public sealed class AlertJob(
 
         yield return Alert(AlertChannels.InApp, null, AlertStatus.Sent);
 
-        var unitType = catalogue.Current.FindUnit(e.UnitCode)?.Type;
-        var groups = options.Value.Recipients.Where(g => g.Covers(escalation.Level, e.RegionCode, e.UnitCode, catalogue.Current.InstitutionOfRegion, unitType)).ToArray();
-        var addresses = groups.SelectMany(g => g.AddressesFor(e.RegionCode, e.UnitCode)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var unit = catalogue.Current.FindUnit(e.UnitCode);
+        var committee = unit is null ? null : Dashboard.Core.Committees.CommitteePlan.For(escalation.Level, unit);
+        var committeeEmail = committee is null ? null : committeeEmails.GetValueOrDefault(committee);
+        var groups = committeeEmail is not null ? []
+            : options.Value.Recipients.Where(g => g.Covers(escalation.Level, e.RegionCode, e.UnitCode, catalogue.Current.InstitutionOfRegion, unit?.Type)).ToArray();
+        var addresses = committeeEmail is not null ? [committeeEmail]
+            : groups.SelectMany(g => g.AddressesFor(e.RegionCode, e.UnitCode)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (addresses.Length > 0)
         {
             var heldUntil = critical ? null : HeldUntil(groups, e.UnitCode, now);

@@ -44,6 +44,8 @@ public static class CatalogueImportCommand
 
         var imported = result.Catalogue!;
         await catalogue.UpsertAsync(imported);
+        // The new regions' and UMAE's committees, so their escalations find one.
+        await services.GetRequiredService<Committees.CommitteeService>().SyncAsync();
         await output.WriteLineAsync($"imported {imported.Regions.Count} regions, {imported.Units.Count} units, {imported.Modules.Count} modules, {imported.Agents.Count} agents");
         return 0;
     }

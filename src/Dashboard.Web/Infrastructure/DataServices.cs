@@ -44,6 +44,7 @@ public static class DataServices
         services.AddSingleton<IWorkloadReader, WorkloadReader>();
         services.AddSingleton<IRecognitionReader, RecognitionReader>();
         services.AddSingleton<IHolidayStore, HolidayStore>();
+        services.AddSingleton<Dashboard.Core.Committees.ICommitteeStore, CommitteeStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<IAccessStore, AccessStore>();
         services.AddSingleton<IAuditStore, AuditStore>();

@@ -4,6 +4,7 @@ using Dashboard.Data;
 using Dashboard.Web.Alerts;
 using Dashboard.Web.Api;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.Committees;
 using Dashboard.Web.Components;
 using Dashboard.Web.Health;
 using Dashboard.Web.History;
@@ -54,6 +55,7 @@ public static class TableroHost
             .AddTableroLive(configuration)
             .AddTableroWall(configuration)
             .AddTableroProfiles(configuration)
+            .AddTableroCommittees()
             .AddTableroSla(configuration)
             .AddTableroAlerts(configuration)
             .AddTableroJobs()
@@ -88,6 +90,8 @@ public static class TableroHost
         }
 
         await catalogue.ReloadAsync();
+        // A committee for every institution, OOAD/Red and UMAE the catalogue has, before an escalation looks for one.
+        await app.Services.GetRequiredService<CommitteeService>().SyncAsync();
         app.Services.ScheduleSlaSweep();
         await app.Services.ScheduleAlertsAsync();
         app.Services.ScheduleRetention();
@@ -97,6 +101,7 @@ public static class TableroHost
         {
             access = await DemoAccess.SeedAsync(app.Services.GetRequiredService<AccessAdministration>(), app.Services.GetRequiredService<IAccessStore>(),
                 app.Services.GetRequiredService<IDemoSettingsStore>(), catalogue);
+            await DemoCommittees.SeedAsync(app.Services.GetRequiredService<Dashboard.Core.Committees.ICommitteeStore>(), app.Services.GetRequiredService<IAccessStore>());
         }
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, access, logger));

@@ -1,0 +1,1 @@
+UPDATE dbo.committees SET email = @Email WHERE code = @Code;

@@ -1,0 +1,1 @@
+DELETE FROM committee_members WHERE committee_code = @Code AND user_id = @UserId;

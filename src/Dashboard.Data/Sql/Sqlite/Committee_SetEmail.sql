@@ -1,0 +1,1 @@
+UPDATE committees SET email = @Email WHERE code = @Code;
