@@ -28,3 +28,23 @@ public interface ICommitteeStore
     /// <summary>False when she was not a member.</summary>
     Task<bool> RemoveMemberAsync(string code, Guid userId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A committee's sessions: planned, opened, their attendance and minutes written while open, closed for good.</summary>
+public interface ICommitteeSessionStore
+{
+    /// <summary>Adds the sessions not yet planned (an ordinary session is one per committee and date); returns how many were added.</summary>
+    Task<int> PlanAsync(IReadOnlyList<CommitteeSession> sessions, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<CommitteeSession>> ReadByCommitteeAsync(string committeeCode, CancellationToken cancellationToken = default);
+
+    Task<CommitteeSession?> ReadByIdAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Planned → open; false when it was not planned (someone else opened it first).</summary>
+    Task<bool> OpenAsync(Guid id, string by, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Attendance and minutes of an open session, written together; false when it is not open.</summary>
+    Task<bool> RecordAsync(Guid id, IReadOnlyList<Guid> attendees, string? minutes, CancellationToken cancellationToken = default);
+
+    /// <summary>Open → closed, its minutes read-only from then on; false when it was not open.</summary>
+    Task<bool> CloseAsync(Guid id, string by, DateTimeOffset at, CancellationToken cancellationToken = default);
+}

@@ -12,7 +12,8 @@ namespace Dashboard.Web.Committees;
 /// The committees of the catalogue kept in step with it, and every change to a committee — its address, its members —
 /// made by an administrator, checked and audited with its actor.
 /// </summary>
-public sealed class CommitteeService(ICommitteeStore store, CatalogueService catalogue, IAccessStore access, AuditTrail audit)
+public sealed class CommitteeService(
+    ICommitteeStore store, ICommitteeSessionStore sessions, CatalogueService catalogue, IAccessStore access, AuditTrail audit, TimeProvider time)
 {
     /// <summary>Adds the committees a new region or UMAE implies (and renames a renamed one's); addresses and members stay.</summary>
     public Task SyncAsync(CancellationToken cancellationToken = default) =>
@@ -61,6 +62,93 @@ public sealed class CommitteeService(ICommitteeStore store, CatalogueService cat
         return null;
     }
 
+    /// <summary>Who runs a committee's sessions: an administrator, or its president or technical secretary.</summary>
+    public async Task<bool> CanRunSessionsAsync(ClaimsPrincipal who, string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        if (who.Can(Permission.Admin))
+        {
+            return true;
+        }
+
+        var name = who.ActorName();
+        return (await store.ReadMembersAsync(code, cancellationToken))
+            .Any(m => string.Equals(m.UserName, name, StringComparison.OrdinalIgnoreCase) && m.Role is CommitteeRole.President or CommitteeRole.TechnicalSecretary);
+    }
+
+    /// <summary>Plans the year's four ordinary sessions (those already planned stay); null when done, else what is wrong.</summary>
+    public async Task<string?> PlanYearAsync(ClaimsPrincipal who, string code, int year, CancellationToken cancellationToken = default)
+    {
+        if (!await CanRunSessionsAsync(who, code, cancellationToken))
+        {
+            return "NotSecretary";
+        }
+
+        if (year is < 2020 or > 2100)
+        {
+            return "YearRange";
+        }
+
+        var added = await sessions.PlanAsync(
+            [.. SessionRules.QuarterlyCalendar(year).Select(q => new CommitteeSession(Guid.NewGuid(), code, SessionKind.Ordinary, q.On, q.Title, SessionStatus.Planned, null, [], null, null, null, null))],
+            cancellationToken);
+        await audit.RecordAsync(who, AuditAction.AdminChange, null, AuditOutcome.Success, $"committee {code}: {added} ordinary sessions of {year} planned", cancellationToken);
+        return null;
+    }
+
+    /// <summary>Calls an extraordinary session for a date; null when done, else what is wrong.</summary>
+    public async Task<string?> CallExtraordinaryAsync(ClaimsPrincipal who, string code, DateOnly on, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (!await CanRunSessionsAsync(who, code, cancellationToken))
+        {
+            return "NotSecretary";
+        }
+
+        var why = reason?.Trim();
+        if (string.IsNullOrEmpty(why) || why.Length > 150)
+        {
+            return "ReasonRequired";
+        }
+
+        await sessions.PlanAsync([new CommitteeSession(Guid.NewGuid(), code, SessionKind.Extraordinary, on, $"Sesión extraordinaria: {why}", SessionStatus.Planned, null, [], null, null, null, null)],
+            cancellationToken);
+        await audit.RecordAsync(who, AuditAction.AdminChange, null, AuditOutcome.Success, $"committee {code}: extraordinary session on {on:yyyy-MM-dd}", cancellationToken);
+        return null;
+    }
+
+    /// <summary>Opens, records (attendance and minutes) or closes a session; null when done, else what is wrong (a code for the page's words).</summary>
+    public async Task<string?> ChangeSessionAsync(ClaimsPrincipal who, Guid id, SessionChange change, IReadOnlyList<Guid>? attendees = null, string? minutes = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        if (await sessions.ReadByIdAsync(id, cancellationToken) is not { } session)
+        {
+            return "SessionUnknown";
+        }
+
+        if (!await CanRunSessionsAsync(who, session.CommitteeCode, cancellationToken))
+        {
+            return "NotSecretary";
+        }
+
+        var members = await store.ReadMembersAsync(session.CommitteeCode, cancellationToken);
+        var now = time.GetUtcNow();
+        var problem = change switch
+        {
+            SessionChange.Open => SessionRules.WhyNotOpen(session) ?? (await sessions.OpenAsync(id, who.ShownName(), now, cancellationToken) ? null : "SessionNotPlanned"),
+            SessionChange.Record => SessionRules.WhyNotRecord(session)
+                ?? ((minutes?.Length ?? 0) > SessionRules.MaxMinutesLength ? "MinutesTooLong" : null)
+                ?? ((attendees ?? []).Any(a => members.All(m => m.UserId != a)) ? "AttendeeNotMember" : null)
+                ?? (await sessions.RecordAsync(id, attendees ?? [], minutes, cancellationToken) ? null : "SessionNotOpen"),
+            SessionChange.Close => SessionRules.WhyNotClose(session, members.Count)
+                ?? (await sessions.CloseAsync(id, who.ShownName(), now, cancellationToken) ? null : "SessionNotOpen"),
+            _ => "SessionUnknown",
+        };
+        await audit.RecordAsync(who, AuditAction.AdminChange, null, problem is null ? AuditOutcome.Success : AuditOutcome.Failed,
+            $"committee {session.CommitteeCode}: session {session.ScheduledOn:yyyy-MM-dd} {change}{(problem is null ? "" : $" refused: {problem}")}", cancellationToken);
+        return problem;
+    }
+
     public async Task<bool> RemoveMemberAsync(ClaimsPrincipal who, string code, Guid userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(who);
@@ -72,6 +160,14 @@ public sealed class CommitteeService(ICommitteeStore store, CatalogueService cat
 
         return removed;
     }
+}
+
+/// <summary>What a secretary does to a session.</summary>
+public enum SessionChange
+{
+    Open,
+    Record,
+    Close,
 }
 
 public static class CommitteeServices

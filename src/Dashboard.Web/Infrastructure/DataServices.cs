@@ -45,6 +45,7 @@ public static class DataServices
         services.AddSingleton<IRecognitionReader, RecognitionReader>();
         services.AddSingleton<IHolidayStore, HolidayStore>();
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeStore, CommitteeStore>();
+        services.AddSingleton<Dashboard.Core.Committees.ICommitteeSessionStore, CommitteeSessionStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<IAccessStore, AccessStore>();
         services.AddSingleton<IAuditStore, AuditStore>();

@@ -16,3 +16,26 @@ CREATE TABLE dbo.committee_members (
     committee_role VARCHAR(24)      NOT NULL,
     CONSTRAINT pk_committee_members PRIMARY KEY (committee_code, user_id)
 );
+
+-- Sessions: ordinary (the quarterly calendar) and extraordinary; planned, open while held, closed with read-only minutes.
+CREATE TABLE dbo.committee_sessions (
+    id             UNIQUEIDENTIFIER NOT NULL CONSTRAINT pk_committee_sessions PRIMARY KEY,
+    committee_code VARCHAR(80)      NOT NULL CONSTRAINT fk_committee_sessions_committee REFERENCES dbo.committees (code),
+    kind           VARCHAR(16)      NOT NULL,
+    scheduled_on   DATE             NOT NULL,
+    title          NVARCHAR(200)    NOT NULL,
+    status         VARCHAR(16)      NOT NULL,
+    minutes        NVARCHAR(MAX)    NULL,
+    opened_at_utc  DATETIME2(7)     NULL,
+    opened_by      NVARCHAR(200)    NULL,
+    closed_at_utc  DATETIME2(7)     NULL,
+    closed_by      NVARCHAR(200)    NULL
+);
+GO
+CREATE UNIQUE INDEX ux_committee_sessions_ordinary ON dbo.committee_sessions (committee_code, scheduled_on) WHERE kind = 'Ordinary';
+
+CREATE TABLE dbo.committee_session_attendees (
+    session_id UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_session_attendees_session REFERENCES dbo.committee_sessions (id),
+    user_id    UNIQUEIDENTIFIER NOT NULL CONSTRAINT fk_session_attendees_user REFERENCES dbo.users (id),
+    CONSTRAINT pk_committee_session_attendees PRIMARY KEY (session_id, user_id)
+);

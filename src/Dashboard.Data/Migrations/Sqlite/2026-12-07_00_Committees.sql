@@ -16,3 +16,26 @@ CREATE TABLE committee_members (
     committee_role TEXT NOT NULL,            -- President, TechnicalSecretary, Member
     PRIMARY KEY (committee_code, user_id)
 );
+
+-- Sessions: ordinary (the quarterly calendar) and extraordinary; planned, open while held, closed with read-only minutes.
+CREATE TABLE committee_sessions (
+    id             TEXT NOT NULL PRIMARY KEY,
+    committee_code TEXT NOT NULL REFERENCES committees (code),
+    kind           TEXT NOT NULL,           -- Ordinary, Extraordinary
+    scheduled_on   TEXT NOT NULL,           -- yyyy-MM-dd, the committee's own day
+    title          TEXT NOT NULL,
+    status         TEXT NOT NULL,           -- Planned, Open, Closed
+    minutes        TEXT NULL,
+    opened_at_utc  TEXT NULL,
+    opened_by      TEXT NULL,
+    closed_at_utc  TEXT NULL,
+    closed_by      TEXT NULL
+);
+-- One ordinary session per committee and date: planning the year twice plans it once.
+CREATE UNIQUE INDEX ux_committee_sessions_ordinary ON committee_sessions (committee_code, scheduled_on) WHERE kind = 'Ordinary';
+
+CREATE TABLE committee_session_attendees (
+    session_id TEXT NOT NULL REFERENCES committee_sessions (id),
+    user_id    TEXT NOT NULL REFERENCES users (id),
+    PRIMARY KEY (session_id, user_id)
+);

@@ -1,0 +1,1 @@
+DELETE FROM dbo.committee_session_attendees WHERE session_id = @Id;

@@ -1,0 +1,1 @@
+UPDATE dbo.committee_sessions SET status = 'Closed', closed_at_utc = @At, closed_by = @By WHERE id = @Id AND status = 'Open';

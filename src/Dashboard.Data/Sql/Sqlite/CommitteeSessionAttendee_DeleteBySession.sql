@@ -1,0 +1,1 @@
+DELETE FROM committee_session_attendees WHERE session_id = @Id;

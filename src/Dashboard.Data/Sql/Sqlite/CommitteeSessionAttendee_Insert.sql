@@ -1,0 +1,1 @@
+INSERT INTO committee_session_attendees (session_id, user_id) VALUES (@Id, @UserId);

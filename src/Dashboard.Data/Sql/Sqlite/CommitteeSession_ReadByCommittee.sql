@@ -1,0 +1,5 @@
+SELECT s.id AS Id, s.committee_code AS CommitteeCode, s.kind AS Kind, s.scheduled_on AS ScheduledOn, s.title AS Title, s.status AS Status, s.minutes AS Minutes,
+    s.opened_at_utc AS OpenedAt, s.opened_by AS OpenedBy, s.closed_at_utc AS ClosedAt, s.closed_by AS ClosedBy
+FROM committee_sessions s
+WHERE s.committee_code = @CommitteeCode
+ORDER BY s.scheduled_on, s.title;

@@ -1,0 +1,2 @@
+-- Only while the session is open: a closed session's minutes are read-only.
+UPDATE committee_sessions SET minutes = @Minutes WHERE id = @Id AND status = 'Open';
