@@ -1238,7 +1238,7 @@ public sealed class HostileRequests
         "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
         "/casos/{id}", "/cases/{id}", "/cuenta/entrar", "/cuenta/sin-permiso", "/reconocimientos", "/recognition", "/regiones", "/regions", "/regiones/{id}",
         "/regions/{id}", "/unidades/{id}", "/units/{id}", "/wall", "/wall/{id}", "/wall/unit:{id}", "/wall/region:{id}",
-        "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees", "/comites/{id}",
+        "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees", "/comites/{id}", "/sesiones/{id}",
     ];
 
     private static readonly string[] OpenApiTargets =
