@@ -175,6 +175,7 @@ public static class CommitteeServices
     public static IServiceCollection AddTableroCommittees(this IServiceCollection services)
     {
         services.AddSingleton<CommitteeService>();
+        services.AddSingleton<CommitteeAgenda>();
         return services;
     }
 }

@@ -26,6 +26,7 @@ public sealed class SessionPageTests : PageTestContext, IClassFixture<TableroFac
         Services.AddSingleton(factory.Services.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>());
         Services.AddSingleton(factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Wall.WallOptions>>());
         Services.AddSingleton<CommitteeService>();
+        Services.AddSingleton(factory.Services.GetRequiredService<CommitteeAgenda>());
     }
 
     private static readonly CommitteeRole[] Parts = [CommitteeRole.TechnicalSecretary, CommitteeRole.President, CommitteeRole.Member];
