@@ -10,14 +10,15 @@ namespace Dashboard.Web.Committees;
 
 /// <summary>
 /// A session's agenda as the board shows it, for the committee's own scope: the open cases escalated to its level or
-/// beyond, and the complex cases overdue. A region's committee leaves its UMAE's cases to their own committee. No
+/// beyond, the complex cases overdue, and its agreements still open. A region's committee leaves its UMAE's cases to their own committee. No
 /// personal data: a case is its id, unit, category and level.
 /// </summary>
-public sealed class CommitteeAgenda(ICaseListReader cases, CatalogueService catalogue)
+public sealed class CommitteeAgenda(ICaseListReader cases, IAgreementStore agreements, CatalogueService catalogue)
 {
     public const int MaxItems = 200;
 
-    public async Task<AgendaItems> ReadAsync(Committee committee, CancellationToken cancellationToken = default)
+    /// <summary>The agenda of a session of <paramref name="committee"/>: the board's cases, and the agreements of its other sessions still open.</summary>
+    public async Task<AgendaItems> ReadAsync(Committee committee, Guid? sessionId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(committee);
         var scope = ScopeOf(committee);
@@ -29,9 +30,11 @@ public sealed class CommitteeAgenda(ICaseListReader cases, CatalogueService cata
 
         var overdue = (await cases.ReadPageAsync(new CaseListQuery(CaseFilter.None with { Complex = true }, 1, MaxItems) { Open = true, SlaState = SlaState.Breached },
             scope, cancellationToken)).Items;
+        var pending = (await agreements.ReadByCommitteeAsync(committee.Code, cancellationToken)).Where(a => a.IsOpen && a.SessionId != sessionId);
         return new AgendaItems(
             [.. escalated.Where(Belongs).OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.OpenedAt)],
-            [.. overdue.Where(Belongs).Where(c => escalated.All(e => e.CaseId != c.CaseId)).OrderBy(c => c.OpenedAt)]);
+            [.. overdue.Where(Belongs).Where(c => escalated.All(e => e.CaseId != c.CaseId)).OrderBy(c => c.OpenedAt)],
+            [.. pending.OrderBy(a => a.DueOn)]);
 
         // A UMAE has its own committee beside the OOAD's: its cases are not on the OOAD committee's agenda.
         bool Belongs(CaseState c) => committee.Kind != CommitteeKind.Region || catalogue.Current.FindUnit(c.UnitCode)?.Type != UnitType.Umae;
@@ -50,5 +53,8 @@ public sealed class CommitteeAgenda(ICaseListReader cases, CatalogueService cata
     }
 }
 
-/// <summary>A session's agenda: escalated open cases (highest level first, oldest first) and other complex cases overdue.</summary>
-public sealed record AgendaItems(IReadOnlyList<CaseState> Escalated, IReadOnlyList<CaseState> ComplexOverdue);
+/// <summary>
+/// A session's agenda: escalated open cases (highest level first, oldest first), other complex cases overdue, and the
+/// committee's agreements of earlier sessions still open (soonest due first).
+/// </summary>
+public sealed record AgendaItems(IReadOnlyList<CaseState> Escalated, IReadOnlyList<CaseState> ComplexOverdue, IReadOnlyList<Agreement> OpenAgreements);

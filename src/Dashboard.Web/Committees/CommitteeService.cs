@@ -63,18 +63,8 @@ public sealed class CommitteeService(
     }
 
     /// <summary>Who runs a committee's sessions: an administrator, or its president or technical secretary.</summary>
-    public async Task<bool> CanRunSessionsAsync(ClaimsPrincipal who, string code, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(who);
-        if (who.Can(Permission.Admin))
-        {
-            return true;
-        }
-
-        var name = who.ActorName();
-        return (await store.ReadMembersAsync(code, cancellationToken))
-            .Any(m => string.Equals(m.UserName, name, StringComparison.OrdinalIgnoreCase) && m.Role is CommitteeRole.President or CommitteeRole.TechnicalSecretary);
-    }
+    public Task<bool> CanRunSessionsAsync(ClaimsPrincipal who, string code, CancellationToken cancellationToken = default) =>
+        CommitteeRunners.CanRunAsync(store, who, code, cancellationToken);
 
     /// <summary>Plans the year's four ordinary sessions (those already planned stay); null when done, else what is wrong.</summary>
     public async Task<string?> PlanYearAsync(ClaimsPrincipal who, string code, int year, CancellationToken cancellationToken = default)
@@ -162,6 +152,24 @@ public sealed class CommitteeService(
     }
 }
 
+/// <summary>Who runs a committee: an administrator, or its president or technical secretary.</summary>
+public static class CommitteeRunners
+{
+    public static async Task<bool> CanRunAsync(ICommitteeStore store, ClaimsPrincipal who, string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(who);
+        if (who.Can(Permission.Admin))
+        {
+            return true;
+        }
+
+        var name = who.ActorName();
+        return (await store.ReadMembersAsync(code, cancellationToken))
+            .Any(m => string.Equals(m.UserName, name, StringComparison.OrdinalIgnoreCase) && m.Role is CommitteeRole.President or CommitteeRole.TechnicalSecretary);
+    }
+}
+
 /// <summary>What a secretary does to a session.</summary>
 public enum SessionChange
 {
@@ -176,6 +184,7 @@ public static class CommitteeServices
     {
         services.AddSingleton<CommitteeService>();
         services.AddSingleton<CommitteeAgenda>();
+        services.AddSingleton<AgreementService>();
         return services;
     }
 }

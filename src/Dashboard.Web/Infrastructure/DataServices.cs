@@ -46,6 +46,7 @@ public static class DataServices
         services.AddSingleton<IHolidayStore, HolidayStore>();
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeStore, CommitteeStore>();
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeSessionStore, CommitteeSessionStore>();
+        services.AddSingleton<Dashboard.Core.Committees.IAgreementStore, AgreementStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<IAccessStore, AccessStore>();
         services.AddSingleton<IAuditStore, AuditStore>();

@@ -31,6 +31,8 @@ public sealed class AgendaTests : PageTestContext, IClassFixture<TableroFactory>
         Services.AddSingleton(factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Wall.WallOptions>>());
         Services.AddSingleton(factory.Services.GetRequiredService<CommitteeAgenda>());
         Services.AddSingleton<CommitteeService>();
+        Services.AddSingleton(factory.Services.GetRequiredService<IAgreementStore>());
+        Services.AddSingleton(factory.Services.GetRequiredService<AgreementService>());
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
@@ -60,10 +62,10 @@ public sealed class AgendaTests : PageTestContext, IClassFixture<TableroFactory>
         var umaes = (await store.ReadByCodeAsync(CommitteePlan.UmaeCode(umae.Code), ReadScope.All, Ct))!;
         var central = (await store.ReadByCodeAsync(CommitteePlan.CentralCode(Institution.Imss), ReadScope.All, Ct))!;
 
-        Assert.Contains((await agenda.ReadAsync(ooad, Ct)).Escalated, c => c.CaseId == atUmf);
-        Assert.DoesNotContain((await agenda.ReadAsync(ooad, Ct)).Escalated, c => c.CaseId == atUmae);
-        Assert.Contains((await agenda.ReadAsync(umaes, Ct)).Escalated, c => c.CaseId == atUmae);
-        Assert.Contains((await agenda.ReadAsync(central, Ct)).Escalated, c => c.CaseId == atUmf && c.EscalationLevel == 3);
+        Assert.Contains((await agenda.ReadAsync(ooad, cancellationToken: Ct)).Escalated, c => c.CaseId == atUmf);
+        Assert.DoesNotContain((await agenda.ReadAsync(ooad, cancellationToken: Ct)).Escalated, c => c.CaseId == atUmae);
+        Assert.Contains((await agenda.ReadAsync(umaes, cancellationToken: Ct)).Escalated, c => c.CaseId == atUmae);
+        Assert.Contains((await agenda.ReadAsync(central, cancellationToken: Ct)).Escalated, c => c.CaseId == atUmf && c.EscalationLevel == 3);
 
         var sessions = _factory.Services.GetRequiredService<ICommitteeSessionStore>();
         var session = new CommitteeSession(Guid.NewGuid(), ooad.Code, SessionKind.Extraordinary, DateOnly.FromDateTime(DateTime.UtcNow), "Sesión extraordinaria: quejas escaladas",

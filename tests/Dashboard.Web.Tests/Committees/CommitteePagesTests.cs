@@ -20,6 +20,7 @@ public sealed class CommitteePagesTests : PageTestContext, IClassFixture<Tablero
         Services.AddSingleton(factory.Services.GetRequiredService<ICommitteeStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<IAccessStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>());
+        Services.AddSingleton(factory.Services.GetRequiredService<ICommitteeSessionStore>());
         Services.AddSingleton<CommitteeService>();
     }
 

@@ -28,6 +28,7 @@ public sealed class UnitPageTests : PageTestContext
         Services.AddCaseReaders(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(TestCatalogue.Create());
+        Services.AddNoCommittees();
         _store.Cases = [Case("QJ-NEW", Umf, hoursAgo: 2), Case("QJ-OLD", Umf, hoursAgo: 24 * 20, priority: Priority.High)];
     }
 

@@ -26,6 +26,8 @@ public sealed partial class UnitPage : IDisposable
 
     [Parameter] public string UnitCode { get; set; } = "";
 
+    [Inject] private IStringLocalizer<CommitteesPage> CommitteeWords { get; set; } = default!;
+
     [Inject] private IWorkloadReader Cases { get; set; } = default!;
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;

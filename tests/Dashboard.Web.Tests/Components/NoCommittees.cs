@@ -1,0 +1,62 @@
+using Dashboard.Core.Committees;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Committees;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Web.Tests.Components;
+
+/// <summary>No committees, sessions or agreements: for pages that show a unit's agreements when the test is about something else.</summary>
+public sealed class NoCommittees : ICommitteeStore, ICommitteeSessionStore, IAgreementStore
+{
+    public Task SyncAsync(IReadOnlyList<Committee> committees, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<Committee>> ReadAllAsync(ReadScope scope, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Committee>>([]);
+
+    public Task<Committee?> ReadByCodeAsync(string code, ReadScope scope, CancellationToken cancellationToken = default) => Task.FromResult<Committee?>(null);
+
+    public Task<IReadOnlyDictionary<string, string>> ReadEmailsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
+    public Task<IReadOnlyList<CommitteeMember>> ReadMembersAsync(string code, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<CommitteeMember>>([]);
+
+    public Task<bool> SetEmailAsync(string code, string? email, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    public Task<bool> SetMemberAsync(string code, Guid userId, CommitteeRole role, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    public Task<bool> RemoveMemberAsync(string code, Guid userId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    public Task<int> PlanAsync(IReadOnlyList<CommitteeSession> sessions, CancellationToken cancellationToken = default) => Task.FromResult(0);
+
+    public Task<IReadOnlyList<CommitteeSession>> ReadByCommitteeAsync(string committeeCode, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CommitteeSession>>([]);
+
+    Task<CommitteeSession?> ICommitteeSessionStore.ReadByIdAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult<CommitteeSession?>(null);
+
+    public Task<bool> OpenAsync(Guid id, string by, DateTimeOffset at, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    public Task<bool> RecordAsync(Guid id, IReadOnlyList<Guid> attendees, string? minutes, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    public Task<bool> CloseAsync(Guid id, string by, DateTimeOffset at, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    public Task InsertAsync(Agreement agreement, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    Task<Agreement?> IAgreementStore.ReadByIdAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult<Agreement?>(null);
+
+    Task<IReadOnlyList<Agreement>> IAgreementStore.ReadByCommitteeAsync(string committeeCode, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Agreement>>([]);
+
+    public Task<IReadOnlyList<Agreement>> ReadByUnitAsync(string unitCode, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Agreement>>([]);
+
+    public Task<IReadOnlyList<AgreementNote>> ReadNotesAsync(Guid id, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<AgreementNote>>([]);
+
+    public Task<bool> MoveAsync(AgreementNote note, CancellationToken cancellationToken = default) => Task.FromResult(false);
+}
+
+public static class NoCommitteesExtensions
+{
+    /// <summary>The agreements' panel of a unit's page, over no agreements.</summary>
+    public static IServiceCollection AddNoCommittees(this IServiceCollection services)
+    {
+        var none = new NoCommittees();
+        return services.AddSingleton<ICommitteeStore>(none).AddSingleton<ICommitteeSessionStore>(none).AddSingleton<IAgreementStore>(none).AddSingleton<AgreementService>();
+    }
+}
