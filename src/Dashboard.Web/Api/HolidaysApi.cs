@@ -35,10 +35,9 @@ public static class HolidaysApi
         var query = new QueryReader();
         var y = query.Int(nameof(year), year, time.GetUtcNow().Year, 1900, 2200);
         var errors = new Dictionary<string, string[]>();
-        var c = Countries().FirstOrDefault(v => string.Equals(v, country, StringComparison.OrdinalIgnoreCase));
+        var c = CountryOf(country, errors);
         if (c is null)
         {
-            errors[nameof(country)] = [$"'{country}' is not one of {string.Join(", ", Countries())}"];
             return EventsApi.Problem(StatusCodes.Status400BadRequest, "Bad query", "the query is not valid; see errors", errors);
         }
 
@@ -99,14 +98,21 @@ public static class HolidaysApi
     private static string[] Countries() =>
         Core.Profiles.InstitutionProfiles.Current.All.Select(p => p.Country).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
-    private static (string?, DateOnly?) ReadKey(string country, string date, Dictionary<string, string[]> errors)
+    /// <summary>A country exactly as a profile names it (any case), or null with the error added.</summary>
+    private static string? CountryOf(string country, Dictionary<string, string[]> errors)
     {
-        // A country exactly as a profile names it (any case).
-        var c = Countries().FirstOrDefault(v => string.Equals(v, country, StringComparison.OrdinalIgnoreCase));
-        if (c is null)
+        var found = Countries().FirstOrDefault(v => string.Equals(v, country, StringComparison.OrdinalIgnoreCase));
+        if (found is null)
         {
             errors[nameof(country)] = [$"'{country}' is not one of {string.Join(", ", Countries())}"];
         }
+
+        return found;
+    }
+
+    private static (string?, DateOnly?) ReadKey(string country, string date, Dictionary<string, string[]> errors)
+    {
+        var c = CountryOf(country, errors);
 
         DateOnly? day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         if (day is null)
