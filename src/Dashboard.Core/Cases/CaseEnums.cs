@@ -61,6 +61,7 @@ public enum CaseEventType
     SlaWarning,
     SlaBreached,
     SlaBreachWithdrawn,
+    CaseImpactFlagged,
 }
 
 public static class CaseStatusExtensions

@@ -80,6 +80,15 @@ public sealed record CaseEscalatedData(
     public override CaseEventType Type => CaseEventType.CaseEscalated;
 }
 
+/// <summary>
+/// A director judges the case to have institutional impact: it goes on the agenda of the committees above its unit with
+/// this reason. Flagging again replaces the reason; a closed case cannot be flagged.
+/// </summary>
+public sealed record CaseImpactFlaggedData([property: FreeText(CaseEventContract.MaxImpactReason)] string Reason) : CaseEventData
+{
+    public override CaseEventType Type => CaseEventType.CaseImpactFlagged;
+}
+
 public sealed record CaseResolvedData([property: Code] string Resolution, [property: FreeText(CaseEventContract.MaxSummary)] string Summary) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseResolved;

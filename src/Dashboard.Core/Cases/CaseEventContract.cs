@@ -36,6 +36,9 @@ public static class CaseEventContract
     public const int MaxBatch = 1000;
     public const int MaxSummary = 2000;
     public const int MaxText = 4000;
+
+    /// <summary>An institutional-impact reason: what a committee reads on its agenda, a sentence or two.</summary>
+    public const int MaxImpactReason = 500;
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
 
     /// <summary>The event types a source system may send (the SLA sweep records the others).</summary>

@@ -42,6 +42,7 @@ public static class CaseEventJson
         CaseEventType.SlaWarning => typeof(SlaWarningData),
         CaseEventType.SlaBreached => typeof(SlaBreachedData),
         CaseEventType.SlaBreachWithdrawn => typeof(SlaBreachWithdrawnData),
+        CaseEventType.CaseImpactFlagged => typeof(CaseImpactFlaggedData),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown event type"),
     };
 

@@ -258,6 +258,9 @@ public static partial class CaseEventParser
                 return level is null || reason is null ? null : new CaseEscalatedData(level.Value, reason);
             }
 
+            case CaseEventType.CaseImpactFlagged:
+                return f.RequiredText(Field.Reason, CaseEventContract.MaxImpactReason) is { } impact ? new CaseImpactFlaggedData(impact) : null;
+
             case CaseEventType.CaseResolved:
             {
                 var resolution = f.RequiredCode(Field.Resolution);

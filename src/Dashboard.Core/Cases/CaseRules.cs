@@ -60,6 +60,8 @@ public static class CaseRules
             CaseResumedData when status is CaseStatus.Paused =>
                 current with { Status = CaseStatus.Assigned, PauseReason = null },
             NoteAddedData when status is not CaseStatus.Closed => current,
+            CaseImpactFlaggedData f when status is not CaseStatus.Closed =>
+                current with { ImpactReason = f.Reason, ImpactFlaggedAt = current.ImpactFlaggedAt ?? e.OccurredAt },
             CaseEscalatedData x when status.IsOpen() && x.Level > current.EscalationLevel =>
                 current with { EscalationLevel = x.Level },
             CaseResolvedData when status is CaseStatus.New or CaseStatus.Assigned =>

@@ -37,6 +37,12 @@ public sealed record CaseState
     /// </summary>
     public DateTimeOffset? PreviousComplaintAt { get; init; }
 
+    /// <summary>Why a director judged the case to have institutional impact (the committees' agenda); null when nobody did.</summary>
+    public string? ImpactReason { get; init; }
+
+    /// <summary>When it was first flagged.</summary>
+    public DateTimeOffset? ImpactFlaggedAt { get; init; }
+
     public PauseReason? PauseReason { get; init; }
     public required DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }

@@ -45,6 +45,6 @@ public interface ICommitteeSessionStore
     /// <summary>Attendance and minutes of an open session, written together; false when it is not open.</summary>
     Task<bool> RecordAsync(Guid id, IReadOnlyList<Guid> attendees, string? minutes, CancellationToken cancellationToken = default);
 
-    /// <summary>Open → closed, its minutes read-only from then on; false when it was not open.</summary>
-    Task<bool> CloseAsync(Guid id, string by, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>Open → closed, its minutes read-only from then on, with the agenda as held written in the same transaction; false when it was not open.</summary>
+    Task<bool> CloseAsync(Guid id, string by, DateTimeOffset at, IReadOnlyList<AgendaEntry> held, CancellationToken cancellationToken = default);
 }

@@ -49,6 +49,10 @@ internal sealed class CaseRow
 
     public DateTimeOffset? PreviousComplaintAt { get; set; }
 
+    public string? ImpactReason { get; set; }
+
+    public DateTimeOffset? ImpactFlaggedAt { get; set; }
+
     /// <summary>
     /// Runs a query whose columns carry this class's property names and reads its rows by hand: Dapper's general
     /// mapper boxes every value and passes each of a row's dozen instants through a type handler, and every append
@@ -74,7 +78,7 @@ internal sealed class CaseRow
             resDue = O(nameof(ResolutionDueAt)), resWarn = O(nameof(ResolutionWarnAt)), resWarned = O(nameof(ResolutionWarnedAt)),
             resMet = O(nameof(ResolutionMetAt)), resBreached = O(nameof(ResolutionBreachedAt)), paused = O(nameof(SlaPausedAt)),
             next = O(nameof(NextDeadlineAt)), staffRole = O(nameof(StaffRole)), module = O(nameof(ModuleCode)),
-            previous = O(nameof(PreviousComplaintAt));
+            previous = O(nameof(PreviousComplaintAt)), impactReason = O(nameof(ImpactReason)), impactAt = O(nameof(ImpactFlaggedAt));
         do
         {
             rows.Add(new CaseRow
@@ -115,6 +119,8 @@ internal sealed class CaseRow
                 StaffRole = Text(reader, staffRole),
                 ModuleCode = Text(reader, module),
                 PreviousComplaintAt = Instant(reader, previous),
+                ImpactReason = Text(reader, impactReason),
+                ImpactFlaggedAt = Instant(reader, impactAt),
             });
         }
         while (await reader.ReadAsync(command.CancellationToken));
@@ -169,6 +175,8 @@ internal sealed class CaseRow
         StaffRole = c.StaffRole,
         ModuleCode = c.ModuleCode,
         PreviousComplaintAt = c.PreviousComplaintAt,
+        ImpactReason = c.ImpactReason,
+        ImpactFlaggedAt = c.ImpactFlaggedAt,
     };
 
     public CaseState ToState() => new()
@@ -195,6 +203,8 @@ internal sealed class CaseRow
         StaffRole = StaffRole,
         ModuleCode = ModuleCode,
         PreviousComplaintAt = PreviousComplaintAt,
+        ImpactReason = ImpactReason,
+        ImpactFlaggedAt = ImpactFlaggedAt,
         Sla = SlaPolicy is null ? null : new CaseSla(
             SlaPolicy,
             FirstResponseDueAt is { } frDue ? new SlaClock(frDue, FirstResponseWarnAt, FirstResponseWarnedAt, FirstResponseMetAt, FirstResponseBreachedAt) : null,

@@ -53,10 +53,25 @@ public sealed class CommitteeSessionStore(ConnectionFactory connections, SqlScri
         return true;
     }
 
-    public async Task<bool> CloseAsync(Guid id, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> CloseAsync(Guid id, string by, DateTimeOffset at, IReadOnlyList<AgendaEntry> held, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(held);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql["CommitteeSession_Close"], new { Id = id, By = by, At = at }, cancellationToken: cancellationToken)) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(sql["CommitteeSession_Close"], new { Id = id, By = by, At = at }, transaction, cancellationToken: cancellationToken)) != 1)
+        {
+            return false;
+        }
+
+        // The agenda as held, with the session's closing: a closed session keeps what it discussed, whatever the board shows later.
+        foreach (var entry in held)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql["SessionAgenda_Save"], SessionAgendaStore.Parameters(entry with { SessionId = id, State = AgendaEntryState.Held }),
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private async Task<IReadOnlyList<CommitteeSession>> ReadAsync(string statement, string? committeeCode, Guid? id, CancellationToken cancellationToken)

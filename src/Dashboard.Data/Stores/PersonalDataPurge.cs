@@ -16,7 +16,7 @@ public sealed class PersonalDataPurge(ConnectionFactory connections, SqlScripts 
             // The case and its events together: never an erased case whose log still names the person.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // A case reopened since it was read is open again and keeps its data.
-            if (await connection.ExecuteAsync(new CommandDefinition(sql["Case_PurgePersonalData"], new { CaseId = caseId, Now = now }, transaction, cancellationToken: cancellationToken)) == 1)
+            if (await connection.ExecuteAsync(new CommandDefinition(sql["Case_PurgePersonalData"], new { CaseId = caseId, Now = now, Erased = "" }, transaction, cancellationToken: cancellationToken)) == 1)
             {
                 await connection.ExecuteAsync(new CommandDefinition(sql["CaseEvent_PurgePersonalData"], new { CaseId = caseId, Erased = "" }, transaction, cancellationToken: cancellationToken));
                 purged.Add(caseId);

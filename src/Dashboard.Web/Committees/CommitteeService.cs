@@ -13,7 +13,8 @@ namespace Dashboard.Web.Committees;
 /// made by an administrator, checked and audited with its actor.
 /// </summary>
 public sealed class CommitteeService(
-    ICommitteeStore store, ICommitteeSessionStore sessions, CatalogueService catalogue, IAccessStore access, AuditTrail audit, TimeProvider time)
+    ICommitteeStore store, ICommitteeSessionStore sessions, ISessionAgendaStore curation, CommitteeAgenda agenda, CatalogueService catalogue, IAccessStore access,
+    AuditTrail audit, TimeProvider time)
 {
     /// <summary>Adds the committees a new region or UMAE implies (and renames a renamed one's); addresses and members stay.</summary>
     public Task SyncAsync(CancellationToken cancellationToken = default) =>
@@ -131,12 +132,62 @@ public sealed class CommitteeService(
                 ?? ((attendees ?? []).Any(a => members.All(m => m.UserId != a)) ? "AttendeeNotMember" : null)
                 ?? (await sessions.RecordAsync(id, attendees ?? [], minutes, cancellationToken) ? null : "SessionNotOpen"),
             SessionChange.Close => SessionRules.WhyNotClose(session, members.Count)
-                ?? (await sessions.CloseAsync(id, who.ShownName(), now, cancellationToken) ? null : "SessionNotOpen"),
+                ?? (await sessions.CloseAsync(id, who.ShownName(), now, await HeldAsync(session, who.ShownName(), now, cancellationToken), cancellationToken) ? null : "SessionNotOpen"),
             _ => "SessionUnknown",
         };
         await audit.RecordAsync(who, AuditAction.AdminChange, null, problem is null ? AuditOutcome.Success : AuditOutcome.Failed,
             $"committee {session.CommitteeCode}: session {session.ScheduledOn:yyyy-MM-dd} {change}{(problem is null ? "" : $" refused: {problem}")}", cancellationToken);
         return problem;
+    }
+
+    /// <summary>
+    /// The secretary's curation while a session is prepared or held: sets a board item aside (with why) or brings it
+    /// back, adds a topic of her own or removes it. Null when done, else what is wrong.
+    /// </summary>
+    public async Task<string?> CurateAsync(ClaimsPrincipal who, Guid sessionId, AgendaCuration change, string itemKey, string? text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentException.ThrowIfNullOrEmpty(itemKey);
+        if (await sessions.ReadByIdAsync(sessionId, cancellationToken) is not { } session)
+        {
+            return "SessionUnknown";
+        }
+
+        var label = text?.Trim();
+        var problem = !await CanRunSessionsAsync(who, session.CommitteeCode, cancellationToken) ? "NotSecretary"
+            : session.Status == SessionStatus.Closed ? "SessionClosed"
+            : change is AgendaCuration.SetAside or AgendaCuration.AddTopic && (string.IsNullOrEmpty(label) || label.Length > AgendaKeys.MaxTopicLength) ? "AgendaTextRequired"
+            : null;
+        if (problem is null)
+        {
+            var entry = new AgendaEntry(sessionId, itemKey, change is AgendaCuration.AddTopic or AgendaCuration.RemoveTopic ? AgendaEntryState.Added : AgendaEntryState.SetAside,
+                label ?? "", who.ShownName(), time.GetUtcNow());
+            if (change is AgendaCuration.SetAside or AgendaCuration.AddTopic)
+            {
+                await curation.SaveAsync(entry, cancellationToken);
+            }
+            else if (!await curation.RemoveAsync(sessionId, itemKey, entry.State, cancellationToken))
+            {
+                problem = "AgendaItemUnknown";
+            }
+        }
+
+        await audit.RecordAsync(who, AuditAction.AdminChange, null, problem is null ? AuditOutcome.Success : AuditOutcome.Failed,
+            $"committee {session.CommitteeCode}: session {session.ScheduledOn:yyyy-MM-dd} agenda {change} {itemKey}{(problem is null ? "" : $" refused: {problem}")}", cancellationToken);
+        return problem;
+    }
+
+    /// <summary>The agenda as it stands when the session closes, to keep with its minutes.</summary>
+    private async Task<IReadOnlyList<AgendaEntry>> HeldAsync(CommitteeSession session, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (await store.ReadByCodeAsync(session.CommitteeCode, Core.Storage.ReadScope.All, cancellationToken) is not { } committee)
+        {
+            return [];
+        }
+
+        var items = await agenda.ReadAsync(committee, session, cancellationToken);
+        var labels = new AgendaLabels(catalogue.Current);
+        return agenda.Held(items, session.Id, by, at, labels.Case, labels.Impact, labels.Rise, labels.Finding, labels.Agreement);
     }
 
     public async Task<bool> RemoveMemberAsync(ClaimsPrincipal who, string code, Guid userId, CancellationToken cancellationToken = default)
@@ -170,6 +221,15 @@ public static class CommitteeRunners
     }
 }
 
+/// <summary>What a secretary does to a session's agenda.</summary>
+public enum AgendaCuration
+{
+    SetAside,
+    Restore,
+    AddTopic,
+    RemoveTopic,
+}
+
 /// <summary>What a secretary does to a session.</summary>
 public enum SessionChange
 {
@@ -185,6 +245,7 @@ public static class CommitteeServices
         services.AddSingleton<CommitteeService>();
         services.AddSingleton<CommitteeAgenda>();
         services.AddSingleton<AgreementService>();
+        services.AddSingleton<BrigadeService>();
         return services;
     }
 }

@@ -40,6 +40,7 @@ public static class DataServices
         services.AddSingleton<IWallReader, WallReader>();
         services.AddSingleton<IRegionReader, RegionReader>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
+        services.AddSingleton<Dashboard.Core.Committees.ICommitteeBoardReader, CommitteeBoardReader>();
         services.AddSingleton<ILateArrivalReader, LateArrivalReader>();
         services.AddSingleton<IWorkloadReader, WorkloadReader>();
         services.AddSingleton<IRecognitionReader, RecognitionReader>();
@@ -47,6 +48,8 @@ public static class DataServices
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeStore, CommitteeStore>();
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeSessionStore, CommitteeSessionStore>();
         services.AddSingleton<Dashboard.Core.Committees.IAgreementStore, AgreementStore>();
+        services.AddSingleton<Dashboard.Core.Committees.IBrigadeStore, BrigadeStore>();
+        services.AddSingleton<Dashboard.Core.Committees.ISessionAgendaStore, SessionAgendaStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<IAccessStore, AccessStore>();
         services.AddSingleton<IAuditStore, AuditStore>();

@@ -16,4 +16,5 @@ SET category = @Category, priority = @Priority, status = @Status,
     , resolved_at_utc = @ResolvedAt -- only if changed: Resolved
     , closed_at_utc = @ClosedAt -- only if changed: Closed
     , agent_id = @AgentId -- only if changed: Agent
+    , impact_reason = @ImpactReason, impact_flagged_utc = @ImpactFlaggedAt -- only if changed: Impact
 WHERE case_id = @CaseId;

@@ -1,6 +1,6 @@
 -- A unit's agreements, of every committee: its page shows them to its director.
-SELECT a.id AS Id, a.committee_code AS CommitteeCode, a.session_id AS SessionId, a.type AS Type, a.text AS Text, a.owner_unit AS OwnerUnitCode,
-    a.due_on AS DueOn, a.status AS Status, a.created_at_utc AS CreatedAt, a.created_by AS CreatedBy
+SELECT 
+-- #include AgreementColumns
 FROM agreements a
-WHERE a.owner_unit = @UnitCode
+WHERE a.owner_kind = 'Unit' AND a.owner_code = @UnitCode
 ORDER BY a.due_on, a.created_at_utc;

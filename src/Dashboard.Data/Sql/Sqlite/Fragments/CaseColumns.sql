@@ -8,4 +8,5 @@ c.sla_policy AS SlaPolicy, c.sla_state AS SlaState, c.first_response_due_utc AS 
 c.first_response_warn_utc AS FirstResponseWarnAt, c.first_response_warned_utc AS FirstResponseWarnedAt, c.first_response_met_utc AS FirstResponseMetAt,
 c.first_response_breached_utc AS FirstResponseBreachedAt, c.resolution_due_utc AS ResolutionDueAt, c.resolution_warn_utc AS ResolutionWarnAt,
 c.resolution_warned_utc AS ResolutionWarnedAt, c.resolution_met_utc AS ResolutionMetAt, c.resolution_breached_utc AS ResolutionBreachedAt,
-c.sla_paused_at_utc AS SlaPausedAt, c.next_deadline_utc AS NextDeadlineAt, c.staff_role AS StaffRole, c.module_code AS ModuleCode, c.previous_complaint_utc AS PreviousComplaintAt
+c.sla_paused_at_utc AS SlaPausedAt, c.next_deadline_utc AS NextDeadlineAt, c.staff_role AS StaffRole, c.module_code AS ModuleCode, c.previous_complaint_utc AS PreviousComplaintAt,
+c.impact_reason AS ImpactReason, c.impact_flagged_utc AS ImpactFlaggedAt

@@ -1,0 +1,1 @@
+INSERT INTO dbo.agreement_cases (agreement_id, case_id) VALUES (@AgreementId, @CaseId);

@@ -1,0 +1,2 @@
+INSERT INTO dbo.brigades (id, institution, region_code, unit_code, visited_on, members, areas, created_at_utc, created_by)
+VALUES (@Id, @Institution, @RegionCode, @UnitCode, @VisitedOn, @Members, @Areas, @CreatedAt, @CreatedBy);

@@ -1,0 +1,2 @@
+INSERT INTO dbo.session_agenda (session_id, item_key, state, label, by_name, at_utc, position)
+VALUES (@SessionId, @ItemKey, @State, @Label, @ByName, @At, @Position);

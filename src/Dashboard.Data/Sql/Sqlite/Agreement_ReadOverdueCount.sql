@@ -1,0 +1,7 @@
+-- How many of a scope's agreements are still open after the end of their due day (the walls' figure).
+SELECT COUNT(*)
+FROM agreements a
+WHERE a.overdue_after_utc <= @Now AND a.status IN ('Pending', 'InProgress') AND a.owner_kind <> 'Committees'
+    AND (@ScopeInstitution IS NULL OR a.institution = @ScopeInstitution)
+    AND (@ScopeRegionCode IS NULL OR a.region_code = @ScopeRegionCode)
+    AND (@ScopeUnitCode IS NULL OR a.unit_code = @ScopeUnitCode);
