@@ -33,9 +33,9 @@ public sealed class CommitteeSessionStoreTests
         Assert.True(await sessions.OpenAsync(first.Id, "María García Torres", Fixtures.Now, Ct));
         Assert.False(await sessions.OpenAsync(first.Id, "otra persona", Fixtures.Now, Ct));
         Assert.True(await sessions.RecordAsync(first.Id, [member.Id, member.Id], "Se revisaron las quejas escaladas del trimestre.", Ct));
-        Assert.True(await sessions.CloseAsync(first.Id, "María García Torres", Fixtures.Now.AddHours(2), Ct));
+        Assert.True(await sessions.CloseAsync(first.Id, "María García Torres", Fixtures.Now.AddHours(2), [], Ct));
         Assert.False(await sessions.RecordAsync(first.Id, [], "cambiada después", Ct));
-        Assert.False(await sessions.CloseAsync(first.Id, "otra persona", Fixtures.Now.AddHours(3), Ct));
+        Assert.False(await sessions.CloseAsync(first.Id, "otra persona", Fixtures.Now.AddHours(3), [], Ct));
 
         var closed = (await sessions.ReadByIdAsync(first.Id, Ct))!;
         Assert.Equal(SessionStatus.Closed, closed.Status);

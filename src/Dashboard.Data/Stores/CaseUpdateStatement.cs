@@ -21,7 +21,7 @@ internal sealed class CaseUpdateStatement(string template)
         ("Resolved", (a, b) => a.ResolvedAt != b.ResolvedAt),
         ("Closed", (a, b) => a.ClosedAt != b.ClosedAt),
         ("Agent", (a, b) => !string.Equals(a.AgentId, b.AgentId, StringComparison.Ordinal)),
-        ("Impact", (a, b) => a.ImpactFlaggedAt != b.ImpactFlaggedAt || !string.Equals(a.ImpactReason, b.ImpactReason, StringComparison.Ordinal)),
+        ("Impact", (a, b) => a.ImpactFlaggedAt != b.ImpactFlaggedAt),
     ];
 
     private readonly ConcurrentDictionary<string, string> _byParts = new(StringComparer.Ordinal);

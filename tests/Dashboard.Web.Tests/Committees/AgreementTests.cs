@@ -46,20 +46,19 @@ public sealed class AgreementTests : PageTestContext, IClassFixture<TableroFacto
             SessionStatus.Planned, null, [], null, null, null, null);
         await sessions.PlanAsync([session], Ct);
 
-        Assert.Equal("SessionNotOpen", await service.AddAgreementAsync(admin, session.Id, AgreementType.Corrective, "Capacitar al personal de ventanilla.", unit.Code, new DateOnly(2027, 1, 31), Ct));
+        Assert.Equal("SessionNotOpen", await service.AddAgreementAsync(admin, session.Id, new AgreementDraft(AgreementType.Corrective, "Capacitar al personal de ventanilla.", AgreementOwnerKind.Unit, unit.Code, new DateOnly(2027, 1, 31)), Ct));
         Assert.Null(await committees.ChangeSessionAsync(admin, session.Id, SessionChange.Open, cancellationToken: Ct));
-        Assert.Equal("OwnerNotCovered", await service.AddAgreementAsync(admin, session.Id, AgreementType.Corrective, "Capacitar.", elsewhere.Code, new DateOnly(2027, 1, 31), Ct));
-        Assert.Equal("DueBeforeSession", await service.AddAgreementAsync(admin, session.Id, AgreementType.Corrective, "Capacitar.", unit.Code, new DateOnly(2026, 11, 30), Ct));
-        Assert.Equal("AgreementTextRequired", await service.AddAgreementAsync(admin, session.Id, AgreementType.Corrective, "  ", unit.Code, new DateOnly(2027, 1, 31), Ct));
-        Assert.Null(await service.AddAgreementAsync(admin, session.Id, AgreementType.Corrective,
-            "Capacitar al personal de ventanilla en el protocolo de Buen Trato.", unit.Code, new DateOnly(2027, 1, 31), Ct));
+        Assert.Equal("OwnerNotCovered", await service.AddAgreementAsync(admin, session.Id, new AgreementDraft(AgreementType.Corrective, "Capacitar.", AgreementOwnerKind.Unit, elsewhere.Code, new DateOnly(2027, 1, 31)), Ct));
+        Assert.Equal("DueBeforeSession", await service.AddAgreementAsync(admin, session.Id, new AgreementDraft(AgreementType.Corrective, "Capacitar.", AgreementOwnerKind.Unit, unit.Code, new DateOnly(2026, 11, 30)), Ct));
+        Assert.Equal("AgreementTextRequired", await service.AddAgreementAsync(admin, session.Id, new AgreementDraft(AgreementType.Corrective, "  ", AgreementOwnerKind.Unit, unit.Code, new DateOnly(2027, 1, 31)), Ct));
+        Assert.Null(await service.AddAgreementAsync(admin, session.Id, new AgreementDraft(AgreementType.Corrective, "Capacitar al personal de ventanilla en el protocolo de Buen Trato.", AgreementOwnerKind.Unit, unit.Code, new DateOnly(2027, 1, 31)), Ct));
         var agreement = Assert.Single(await _factory.Services.GetRequiredService<IAgreementStore>().ReadByCommitteeAsync(committee, Ct), a => a.SessionId == session.Id);
 
         // The next session's agenda carries it until it is done; its own session's does not repeat it.
         var agenda = _factory.Services.GetRequiredService<CommitteeAgenda>();
         var gto = (await _factory.Services.GetRequiredService<ICommitteeStore>().ReadByCodeAsync(committee, ReadScope.All, Ct))!;
-        Assert.Contains((await agenda.ReadAsync(gto, Guid.NewGuid(), Ct)).OpenAgreements, a => a.Id == agreement.Id);
-        Assert.DoesNotContain((await agenda.ReadAsync(gto, session.Id, Ct)).OpenAgreements, a => a.Id == agreement.Id);
+        Assert.Contains((await agenda.ReadAsync(gto, session with { Id = Guid.NewGuid() }, Ct)).OpenAgreements, a => a.Id == agreement.Id);
+        Assert.DoesNotContain((await agenda.ReadAsync(gto, session, Ct)).OpenAgreements, a => a.Id == agreement.Id);
 
         Assert.Equal("NotOwner", await service.FollowUpAsync(Person("dir.nl", Role.Director, ReadScope.ForRegion("IMSS-NL")), agreement.Id, AgreementStatus.Done, "hecho", Ct));
         var director = Person("dir.umf", Role.Director, ReadScope.ForUnit(unit.Code));
@@ -78,6 +77,6 @@ public sealed class AgreementTests : PageTestContext, IClassFixture<TableroFacto
         var notes = await _factory.Services.GetRequiredService<IAgreementStore>().ReadNotesAsync(agreement.Id, Ct);
         Assert.Equal(AgreementStatus.Done, Assert.Single(notes).Status);
         Assert.Equal("AgreementClosed", await service.FollowUpAsync(director, agreement.Id, AgreementStatus.Cancelled, "ya no aplica", Ct));
-        Assert.DoesNotContain((await agenda.ReadAsync(gto, Guid.NewGuid(), Ct)).OpenAgreements, a => a.Id == agreement.Id);
+        Assert.DoesNotContain((await agenda.ReadAsync(gto, session with { Id = Guid.NewGuid() }, Ct)).OpenAgreements, a => a.Id == agreement.Id);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Web.Tests.Components;
 
 /// <summary>No committees, sessions or agreements: for pages that show a unit's agreements when the test is about something else.</summary>
-public sealed class NoCommittees : ICommitteeStore, ICommitteeSessionStore, IAgreementStore
+public sealed class NoCommittees : ICommitteeStore, ICommitteeSessionStore, IAgreementStore, IBrigadeStore
 {
     public Task SyncAsync(IReadOnlyList<Committee> committees, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
@@ -36,9 +36,38 @@ public sealed class NoCommittees : ICommitteeStore, ICommitteeSessionStore, IAgr
 
     public Task<bool> RecordAsync(Guid id, IReadOnlyList<Guid> attendees, string? minutes, CancellationToken cancellationToken = default) => Task.FromResult(false);
 
-    public Task<bool> CloseAsync(Guid id, string by, DateTimeOffset at, CancellationToken cancellationToken = default) => Task.FromResult(false);
+    public Task<bool> CloseAsync(Guid id, string by, DateTimeOffset at, IReadOnlyList<AgendaEntry> held, CancellationToken cancellationToken = default) => Task.FromResult(false);
 
-    public Task InsertAsync(Agreement agreement, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task InsertAsync(IReadOnlyList<Agreement> agreements, IReadOnlyList<string> caseIds, IReadOnlyList<Guid> findingIds, CancellationToken cancellationToken = default) =>
+        Task.CompletedTask;
+
+    public Task<IReadOnlyList<Agreement>> ReadChildrenAsync(Guid parentId, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Agreement>>([]);
+
+    public Task<(IReadOnlyList<Agreement> Items, int Total)> ReadOverdueAsync(ReadScope scope, DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<(IReadOnlyList<Agreement>, int)>(([], 0));
+
+    public Task<IReadOnlyList<Agreement>> ReadOverdueUnalertedAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Agreement>>([]);
+
+    public Task<bool> MarkOverdueAlertedAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    public Task<IReadOnlyList<Agreement>> ReadForPeriodAsync(ReadScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Agreement>>([]);
+
+    public Task<IReadOnlyList<string>> ReadCasesAsync(Guid id, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public Task InsertAsync(Brigade brigade, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    Task<Brigade?> IBrigadeStore.ReadByIdAsync(Guid id, ReadScope scope, CancellationToken cancellationToken) => Task.FromResult<Brigade?>(null);
+
+    public Task<IReadOnlyList<Brigade>> ReadAsync(ReadScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Brigade>>([]);
+
+    public Task<IReadOnlyList<(Brigade Brigade, BrigadeFinding Finding)>> ReadOpenFindingsAsync(ReadScope scope, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<(Brigade, BrigadeFinding)>>([]);
+
+    public Task<IReadOnlyList<BrigadeFinding>> ReadByAgreementAsync(Guid agreementId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<BrigadeFinding>>([]);
 
     Task<Agreement?> IAgreementStore.ReadByIdAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult<Agreement?>(null);
 
@@ -57,6 +86,7 @@ public static class NoCommitteesExtensions
     public static IServiceCollection AddNoCommittees(this IServiceCollection services)
     {
         var none = new NoCommittees();
-        return services.AddSingleton<ICommitteeStore>(none).AddSingleton<ICommitteeSessionStore>(none).AddSingleton<IAgreementStore>(none).AddSingleton<AgreementService>();
+        return services.AddSingleton<ICommitteeStore>(none).AddSingleton<ICommitteeSessionStore>(none).AddSingleton<IAgreementStore>(none).AddSingleton<IBrigadeStore>(none)
+            .AddSingleton<AgreementService>().AddSingleton<BrigadeService>();
     }
 }

@@ -8,7 +8,7 @@ SET category = @Category, priority = @Priority, status = @Status,
     first_response_warn_utc = @FirstResponseWarnAt, first_response_warned_utc = @FirstResponseWarnedAt, first_response_met_utc = @FirstResponseMetAt,
     resolution_due_utc = @ResolutionDueAt, resolution_warn_utc = @ResolutionWarnAt,
     resolution_warned_utc = @ResolutionWarnedAt, resolution_met_utc = @ResolutionMetAt,
-    sla_paused_at_utc = @SlaPausedAt
+    sla_paused_at_utc = @SlaPausedAt, impact_reason = @ImpactReason
     , is_open = @IsOpen, is_complex = @Complex -- only if changed: Open
     , next_deadline_utc = @NextDeadlineAt -- only if changed: NextDeadline
     , first_response_breached_utc = @FirstResponseBreachedAt -- only if changed: FirstResponseBreached
@@ -16,5 +16,5 @@ SET category = @Category, priority = @Priority, status = @Status,
     , resolved_at_utc = @ResolvedAt -- only if changed: Resolved
     , closed_at_utc = @ClosedAt -- only if changed: Closed
     , agent_id = @AgentId -- only if changed: Agent
-    , impact_reason = @ImpactReason, impact_flagged_utc = @ImpactFlaggedAt -- only if changed: Impact
+    , impact_flagged_utc = @ImpactFlaggedAt -- only if changed: Impact
 WHERE case_id = @CaseId;
