@@ -36,7 +36,7 @@ public enum Permission
     /// <summary>Assign, add notes, pause and resume, resolve, close.</summary>
     ActOnCase,
 
-    /// <summary>Escalate a case by hand.</summary>
+    /// <summary>Escalate a case by hand, or flag its institutional impact for the committees.</summary>
     Escalate,
 
     /// <summary>See an insured person's full NSS or DNI, with a reason that goes to the audit log.</summary>

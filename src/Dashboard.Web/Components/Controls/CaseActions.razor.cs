@@ -20,6 +20,7 @@ public sealed partial class CaseActions
 {
     private string? _agentId;
     private string? _note;
+    private string? _impactReason;
     private PauseReason _pauseReason = PauseReason.AwaitingInsured;
     private int? _satisfaction;
     private string? _shownCaseId;
@@ -77,7 +78,7 @@ public sealed partial class CaseActions
     private async Task ActAsync(CaseEventData data)
     {
         // The buttons are only drawn for those allowed; this holds even for a crafted event from the browser.
-        if (Case is not { } c || !Can(Permission.ActOnCase) || (data is CaseEscalatedData && !Can(Permission.Escalate)))
+        if (Case is not { } c || !Can(Permission.ActOnCase) || (data is CaseEscalatedData or CaseImpactFlaggedData && !Can(Permission.Escalate)))
         {
             return;
         }
@@ -98,6 +99,7 @@ public sealed partial class CaseActions
         {
             _note = null;
             _satisfaction = null;
+            _impactReason = null;
             Snackbar.Add(L["Done", V[$"Event{data.Type}"]], Severity.Success);
         }
         else

@@ -142,6 +142,7 @@ public sealed partial class CaseView : IDisposable
         CaseResolvedData r => r.Summary,
         CaseClosedData { Satisfaction: { } s } => $"{s}/5",
         CaseReopenedData r => r.Reason,
+        CaseImpactFlaggedData f => f.Reason,
         CaseReclassifiedData r => string.Join(" · ", new[]
         {
             r.Category is { } category && _case is { } c ? CategoryText(c.Kind, c.Institution, category) : null,
