@@ -101,6 +101,23 @@ public sealed class AlertDelivery(
         await SendAsync(message, cancellationToken);
     }
 
+    /// <summary>A plain e-mail from Tablero to <paramref name="recipients"/> (the overdue agreements' notice): the same sender and pickup folder as alerts.</summary>
+    public async Task SendNoticeAsync(IReadOnlyList<string> recipients, string subject, string body, string messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.Value.Email.From));
+        foreach (var address in recipients)
+        {
+            message.To.Add(MailboxAddress.Parse(address));
+        }
+
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = body };
+        message.MessageId = $"{messageId}@tablero";
+        await SendAsync(message, cancellationToken);
+    }
+
     private async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var email = options.Value.Email;

@@ -33,5 +33,8 @@ public static class AlertServices
 
         services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<AlertJob>(AlertJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             services.GetRequiredService<IOptions<AlertOptions>>().Value.Cron);
+        // Overdue committee agreements tell their owners on the same schedule as escalations.
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Committees.AgreementDeadlineJob>(Committees.AgreementDeadlineJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None), services.GetRequiredService<IOptions<AlertOptions>>().Value.Cron);
     }
 }

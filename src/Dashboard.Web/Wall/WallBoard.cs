@@ -10,7 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Wall;
 
 /// <summary>What a wall draws: the snapshot, when it was read, the scope's clock zone, the latest events, and the trend figures.</summary>
-public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, TimeZoneInfo Zone, IReadOnlyList<WallTick> Ticker, WallTrends? Trends);
+public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, TimeZoneInfo Zone, IReadOnlyList<WallTick> Ticker, WallTrends? Trends)
+{
+    /// <summary>The committees' agreements of the scope still open after their due day; null on a unit's wall (its page lists them).</summary>
+    public int? OverdueAgreements { get; init; }
+}
 
 /// <summary>One ticker line: the event and what its case is about (kind and category; never who).</summary>
 public sealed record WallTick(LiveCaseEvent Event, CaseKind? Kind, string? Category);
@@ -24,7 +28,7 @@ public sealed record WallTrends(WallFigures Now, WallFigures? Yesterday, WallFig
 /// that scope gets the same view. A scope's board lives while some wall watches it.
 /// </summary>
 public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, IOptions<WallOptions> options,
-    IOptions<LiveOptions> live, TimeProvider time, ILogger<WallBoard> logger)
+    IOptions<LiveOptions> live, TimeProvider time, ILogger<WallBoard> logger, Core.Committees.IAgreementStore agreements)
 {
     /// <summary>Rows read for each list (due soon, units, regions' worst units, técnicas): more than any screen shows.</summary>
     public const int ListLength = 12;
@@ -37,6 +41,7 @@ public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEve
     public const int TickerLookBack = 5000;
 
     private readonly IWallReader _cases = cases;
+    private readonly Core.Committees.IAgreementStore _agreements = agreements;
     private readonly ICaseReader _caseFacts = caseFacts;
     private readonly ICaseEventLog _events = events;
     private readonly ILiveFeed _feed = feed;
@@ -226,7 +231,10 @@ public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEve
                     }
                 }
 
-                var view = new WallView(snapshot, now, zone, await DescribeAsync(ticker), _trends);
+                var view = new WallView(snapshot, now, zone, await DescribeAsync(ticker), _trends)
+                {
+                    OverdueAgreements = _scope.Level == ScopeLevel.Unit ? null : (await _owner._agreements.ReadOverdueAsync(_scope, now, 0)).Total,
+                };
                 _current = view;
                 Action<WallView>[] watchers;
                 lock (_owner._lock)
