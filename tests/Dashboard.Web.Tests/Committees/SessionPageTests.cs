@@ -29,6 +29,7 @@ public sealed class SessionPageTests : PageTestContext, IClassFixture<TableroFac
         Services.AddSingleton(factory.Services.GetRequiredService<IAgreementStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<AgreementService>());
         Services.AddSingleton(factory.Services.GetRequiredService<CommitteeAgenda>());
+        Services.AddSingleton(factory.Services.GetRequiredService<ISessionAgendaStore>());
     }
 
     private static readonly CommitteeRole[] Parts = [CommitteeRole.TechnicalSecretary, CommitteeRole.President, CommitteeRole.Member];
