@@ -116,6 +116,25 @@ public sealed class CaseRulesTests
     }
 
     [Fact]
+    public void Apply_ImpactFlag_KeepsTheReasonAndFirstFlagTime_AndAClosedCaseCannotBeFlagged()
+    {
+        var id = "QJ-IMP";
+        var s = CaseRules.Apply(null, Opened(id, agentId: "TAO-1"), Context).Next!;
+        var first = Next(id, new CaseImpactFlaggedData("Difusión en medios."));
+        s = CaseRules.Apply(s, first, Context).Next!;
+        s = CaseRules.Apply(s, Next(id, new CaseImpactFlaggedData("Difusión en medios y queja ante la CNDH.")), Context).Next!;
+
+        Assert.Equal("Difusión en medios y queja ante la CNDH.", s.ImpactReason);
+        Assert.Equal(first.OccurredAt, s.ImpactFlaggedAt);
+
+        s = CaseRules.Apply(s, Next(id, new CaseResolvedData("attended", "Se atendió.")), Context).Next!;
+        s = CaseRules.Apply(s, Next(id, new CaseClosedData(4)), Context).Next!;
+        var closed = CaseRules.Apply(s, Next(id, new CaseImpactFlaggedData("Tarde.")), Context);
+        Assert.False(closed.IsAccepted);
+        Assert.Equal("CaseImpactFlagged is not allowed while case 'QJ-IMP' is Closed", closed.Rejection);
+    }
+
+    [Fact]
     public void Apply_Reclassify_ChangesOnlyGivenFields()
     {
         var id = "QJ-3";
