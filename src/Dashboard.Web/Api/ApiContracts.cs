@@ -91,6 +91,8 @@ public sealed record CaseDto(
     DateTimeOffset UpdatedAt,
     long LastSequence,
     CaseSlaDto? Sla,
+    [property: Description("Why a director flagged the case as having institutional impact (CaseImpactFlagged); null when nobody did.")] string? ImpactReason,
+    [property: Description("When the case was first flagged with institutional impact.")] DateTimeOffset? ImpactFlaggedAt,
     // Present only when asked for (include=events), so list items do not carry an empty "events" each.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<EventDto>? Events)
 {
@@ -100,7 +102,7 @@ public sealed record CaseDto(
         ArgumentNullException.ThrowIfNull(c);
         return new(c.CaseId, c.UnitCode, c.RegionCode, c.Institution, c.Kind, c.Channel, c.Category, c.Priority, c.Complex, c.Status,
             c.EscalationLevel, c.AgentId, c.InsuredId is null ? null : InsuredIdFormat.Mask(c.InsuredId), c.StaffRole, c.ModuleCode, c.PauseReason, c.OpenedAt,
-            c.ResolvedAt, c.ClosedAt, c.UpdatedAt, c.LastSequence, CaseSlaDto.From(c.Sla), events);
+            c.ResolvedAt, c.ClosedAt, c.UpdatedAt, c.LastSequence, CaseSlaDto.From(c.Sla), c.ImpactReason, c.ImpactFlaggedAt, events);
     }
 }
 

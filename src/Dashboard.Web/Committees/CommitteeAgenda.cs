@@ -23,8 +23,11 @@ public sealed class CommitteeAgenda(
 {
     public const int MaxItems = 200;
 
-    /// <summary>How far back "rose" looks: the period before the session against the one before that.</summary>
-    public static readonly TimeSpan ComparisonPeriod = TimeSpan.FromDays(91);
+    /// <summary>How far back "rose" looks: the 30 days before the session against the 30 before them (month over month).</summary>
+    public static readonly TimeSpan ComparisonPeriod = TimeSpan.FromDays(30);
+
+    /// <summary>At most this many units that rose, the largest rises first: an agenda a committee can get through.</summary>
+    public const int MaxRises = 10;
 
     /// <summary>The agenda of a session of <paramref name="committee"/> (or of the board now, without one).</summary>
     public async Task<AgendaItems> ReadAsync(Committee committee, CommitteeSession? session = null, CancellationToken cancellationToken = default)
@@ -41,7 +44,10 @@ public sealed class CommitteeAgenda(
             scope, cancellationToken)).Items;
         var (from, to) = PeriodBefore(committee, session);
         var impact = await board.ReadImpactCasesAsync(scope, from, to, MaxItems, cancellationToken);
-        var rises = (await board.ReadComplaintChangeAsync(scope, ClassificationCatalogue.Mistreatment, from, to, cancellationToken)).Where(u => u.Rose);
+        var changes = await board.ReadComplaintChangeAsync(scope, ClassificationCatalogue.Mistreatment, from, to, cancellationToken);
+        // With nothing recorded in the period before (a new deployment), every unit would "rise": there is nothing to compare.
+        var comparable = changes.Any(u => u.Previous > 0);
+        var rises = comparable ? changes.Where(u => u.Rose) : [];
         var findings = await brigades.ReadOpenFindingsAsync(scope, MaxItems, cancellationToken);
         var pending = (await agreements.ReadByCommitteeAsync(committee.Code, cancellationToken))
             .Where(a => a.IsOpen && a.OwnerKind != AgreementOwnerKind.Committees && a.SessionId != session?.Id);
@@ -53,12 +59,15 @@ public sealed class CommitteeAgenda(
             [.. escalated.Where(Belongs).Where(c => Kept(AgendaKeys.Case(c.CaseId))).OrderByDescending(c => c.EscalationLevel).ThenBy(c => c.OpenedAt)],
             [.. overdue.Where(Belongs).Where(c => escalated.All(e => e.CaseId != c.CaseId) && Kept(AgendaKeys.Case(c.CaseId))).OrderBy(c => c.OpenedAt)],
             [.. impact.Where(c => BelongsUnit(c.UnitCode) && Kept(AgendaKeys.Case(c.CaseId)))],
-            [.. rises.Where(u => BelongsUnit(u.UnitCode) && Kept(AgendaKeys.Unit(u.UnitCode))).OrderByDescending(u => u.Current - u.Previous)],
+            [.. rises.Where(u => BelongsUnit(u.UnitCode) && Kept(AgendaKeys.Unit(u.UnitCode))).OrderByDescending(u => u.Current - u.Previous).ThenBy(u => u.UnitCode).Take(MaxRises)],
             [.. findings.Where(f => BelongsUnit(f.Brigade.UnitCode) && Kept(AgendaKeys.Finding(f.Finding.Id))).Select(f => new AgendaFinding(f.Brigade, f.Finding))],
             [.. pending.Where(a => Kept(AgendaKeys.Agreement(a.Id))).OrderBy(a => a.DueOn)],
             [.. entries.Where(e => e.State == AgendaEntryState.Added).OrderBy(e => e.At)],
             setAside,
-            [.. entries.Where(e => e.State == AgendaEntryState.Held).OrderBy(e => e.Position)]);
+            [.. entries.Where(e => e.State == AgendaEntryState.Held).OrderBy(e => e.Position)])
+        {
+            RisesComparable = comparable,
+        };
 
         // A UMAE has its own committee beside the OOAD's: its cases are not on the OOAD committee's agenda.
         bool Belongs(CaseState c) => BelongsUnit(c.UnitCode);
@@ -123,4 +132,8 @@ public sealed record AgendaItems(
     IReadOnlyList<Agreement> OpenAgreements,
     IReadOnlyList<AgendaEntry> Topics,
     IReadOnlyList<AgendaEntry> SetAside,
-    IReadOnlyList<AgendaEntry> Held);
+    IReadOnlyList<AgendaEntry> Held)
+{
+    /// <summary>False when the period before had no complaints at all to compare with.</summary>
+    public bool RisesComparable { get; init; } = true;
+}

@@ -94,10 +94,10 @@ public sealed class CommitteeFollowUpTests(TableroFactory factory) : IClassFixtu
         {
             await ComplaintAsync(rose, now.AddDays(-10 - i));
             await ComplaintAsync(steady, now.AddDays(-10 - i));
-            await ComplaintAsync(steady, now.AddDays(-100 - i));
+            await ComplaintAsync(steady, now.AddDays(-40 - i));
         }
 
-        var board = await Get<ICommitteeBoardReader>().ReadComplaintChangeAsync(ReadScope.All, "mistreatment", now.AddDays(-91), now, Ct);
+        var board = await Get<ICommitteeBoardReader>().ReadComplaintChangeAsync(ReadScope.All, "mistreatment", now - CommitteeAgenda.ComparisonPeriod, now, Ct);
         Assert.True(Assert.Single(board, u => u.UnitCode == rose.Code).Rose);
         var held = Assert.Single(board, u => u.UnitCode == steady.Code);
         Assert.False(held.Rose);
