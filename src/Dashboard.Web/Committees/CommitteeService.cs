@@ -144,7 +144,8 @@ public sealed class CommitteeService(
     /// The secretary's curation while a session is prepared or held: sets a board item aside (with why) or brings it
     /// back, adds a topic of her own or removes it. Null when done, else what is wrong.
     /// </summary>
-    public async Task<string?> CurateAsync(ClaimsPrincipal who, Guid sessionId, AgendaCuration change, string itemKey, string? text, CancellationToken cancellationToken = default)
+    public async Task<string?> CurateAsync(ClaimsPrincipal who, Guid sessionId, AgendaCuration change, string itemKey, string? text, string? what = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(who);
         ArgumentException.ThrowIfNullOrEmpty(itemKey);
@@ -160,8 +161,10 @@ public sealed class CommitteeService(
             : null;
         if (problem is null)
         {
+            // A set-aside item keeps what it was beside why, so the list of set-aside items reads without its key.
+            var shown = change == AgendaCuration.SetAside && !string.IsNullOrWhiteSpace(what) ? $"{what.Trim()} — {label}" : label ?? "";
             var entry = new AgendaEntry(sessionId, itemKey, change is AgendaCuration.AddTopic or AgendaCuration.RemoveTopic ? AgendaEntryState.Added : AgendaEntryState.SetAside,
-                label ?? "", who.ShownName(), time.GetUtcNow());
+                shown.Length > AgendaKeys.MaxTopicLength * 2 ? shown[..(AgendaKeys.MaxTopicLength * 2)] : shown, who.ShownName(), time.GetUtcNow());
             if (change is AgendaCuration.SetAside or AgendaCuration.AddTopic)
             {
                 await curation.SaveAsync(entry, cancellationToken);

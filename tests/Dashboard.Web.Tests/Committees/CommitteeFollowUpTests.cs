@@ -116,17 +116,17 @@ public sealed class CommitteeFollowUpTests(TableroFactory factory) : IClassFixtu
         var (committee, session) = await OpenSessionAsync(CommitteePlan.RegionCode("IMSS-JAL"), "Sesión extraordinaria: agenda curada");
         var service = Get<CommitteeService>();
 
-        Assert.Equal("AgendaTextRequired", await service.CurateAsync(Admin, session.Id, AgendaCuration.SetAside, AgendaKeys.Case(flagged), " ", Ct));
+        Assert.Equal("AgendaTextRequired", await service.CurateAsync(Admin, session.Id, AgendaCuration.SetAside, AgendaKeys.Case(flagged), " ", cancellationToken: Ct));
         Assert.Equal("NotSecretary", await service.CurateAsync(Person("dir.jal", Role.Director, ReadScope.ForRegion("IMSS-JAL")), session.Id, AgendaCuration.AddTopic,
-            AgendaKeys.Topic(Guid.NewGuid()), "Tema", Ct));
-        Assert.Null(await service.CurateAsync(Admin, session.Id, AgendaCuration.SetAside, AgendaKeys.Case(flagged), "Se verá en la sesión ordinaria", Ct));
-        Assert.Null(await service.CurateAsync(Admin, session.Id, AgendaCuration.AddTopic, AgendaKeys.Topic(Guid.NewGuid()), "Informe de la encuesta de satisfacción", Ct));
+            AgendaKeys.Topic(Guid.NewGuid()), "Tema", cancellationToken: Ct));
+        Assert.Null(await service.CurateAsync(Admin, session.Id, AgendaCuration.SetAside, AgendaKeys.Case(flagged), "Se verá en la sesión ordinaria", flagged, Ct));
+        Assert.Null(await service.CurateAsync(Admin, session.Id, AgendaCuration.AddTopic, AgendaKeys.Topic(Guid.NewGuid()), "Informe de la encuesta de satisfacción", cancellationToken: Ct));
         var agenda = await Get<CommitteeAgenda>().ReadAsync(committee, session, Ct);
         Assert.DoesNotContain(agenda.Impact, c => c.CaseId == flagged);
-        Assert.Contains(agenda.SetAside, e => e.ItemKey == AgendaKeys.Case(flagged) && e.Label == "Se verá en la sesión ordinaria");
+        Assert.Contains(agenda.SetAside, e => e.ItemKey == AgendaKeys.Case(flagged) && e.Label == $"{flagged} — Se verá en la sesión ordinaria");
         Assert.Contains(agenda.Topics, t => t.Label == "Informe de la encuesta de satisfacción");
 
-        Assert.Null(await service.CurateAsync(Admin, session.Id, AgendaCuration.Restore, AgendaKeys.Case(flagged), null, Ct));
+        Assert.Null(await service.CurateAsync(Admin, session.Id, AgendaCuration.Restore, AgendaKeys.Case(flagged), null, cancellationToken: Ct));
         Assert.Contains((await Get<CommitteeAgenda>().ReadAsync(committee, session, Ct)).Impact, c => c.CaseId == flagged);
 
         var (memberId, _) = await factory.CreateUserAsync($"sec.{Guid.NewGuid():N}"[..16], Role.Director, ReadScope.ForRegion("IMSS-JAL"));
@@ -143,7 +143,7 @@ public sealed class CommitteeFollowUpTests(TableroFactory factory) : IClassFixtu
         Assert.Contains(held, e => e.Label == "Informe de la encuesta de satisfacción");
         Assert.DoesNotContain(held, e => e.Label.Contains("después del cierre", StringComparison.Ordinal));
         Assert.DoesNotContain(held, e => e.Label.Contains("12345678903", StringComparison.Ordinal));
-        Assert.Equal("SessionClosed", await service.CurateAsync(Admin, session.Id, AgendaCuration.AddTopic, AgendaKeys.Topic(Guid.NewGuid()), "Tarde", Ct));
+        Assert.Equal("SessionClosed", await service.CurateAsync(Admin, session.Id, AgendaCuration.AddTopic, AgendaKeys.Topic(Guid.NewGuid()), "Tarde", cancellationToken: Ct));
     }
 
     [Fact]
