@@ -70,6 +70,25 @@ public sealed record Agreement(
     public bool IsOverdue(DateTimeOffset now) => IsOpen && now >= OverdueAfter;
 }
 
+/// <summary>A committee's agreements by where they stand: done, still open (and of those, overdue), cancelled.</summary>
+public sealed record CommitteeAgreementCounts(string CommitteeCode, int Total, int Done, int Open, int Overdue, int Cancelled)
+{
+    /// <summary>Complied: every agreement done or cancelled (at least one done); overdue: any open past its day; else in progress.</summary>
+    public CommitteeCompliance Compliance => Overdue > 0 ? CommitteeCompliance.Overdue
+        : Open > 0 ? CommitteeCompliance.InProgress
+        : Done > 0 ? CommitteeCompliance.Complied
+        : CommitteeCompliance.NoAgreements;
+}
+
+/// <summary>Where a committee stands with its agreements.</summary>
+public enum CommitteeCompliance
+{
+    NoAgreements,
+    Complied,
+    InProgress,
+    Overdue,
+}
+
 /// <summary>One step of an agreement's follow-up: who moved it where, when, and the note or evidence given.</summary>
 public sealed record AgreementNote(Guid AgreementId, DateTimeOffset At, string By, AgreementStatus Status, string Note);
 
@@ -118,6 +137,9 @@ public interface IAgreementStore
 
     /// <summary>A scope's agreements recorded in a session held within the dates or due within them, for a report.</summary>
     Task<IReadOnlyList<Agreement>> ReadForPeriodAsync(ReadScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+
+    /// <summary>Per committee of the scope, its agreements (central originals aside) by where they stand at <paramref name="now"/>: the central view of who complies.</summary>
+    Task<IReadOnlyList<CommitteeAgreementCounts>> ReadCountsByCommitteeAsync(ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Ids of the cases that motivated an agreement.</summary>
     Task<IReadOnlyList<string>> ReadCasesAsync(Guid id, CancellationToken cancellationToken = default);

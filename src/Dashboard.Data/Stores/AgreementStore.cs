@@ -85,6 +85,16 @@ public sealed class AgreementStore(ConnectionFactory connections, SqlScripts sql
         }, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<CommitteeAgreementCounts>> ReadCountsByCommitteeAsync(ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. (await connection.QueryAsync<CountsRow>(new CommandDefinition(sql["Agreement_ReadCountsByCommittee"], new
+        {
+            Now = now, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode,
+        }, cancellationToken: cancellationToken))).Select(r => new CommitteeAgreementCounts(r.CommitteeCode, r.Total, r.Done, r.Open, r.Overdue, r.Cancelled))];
+    }
+
     public async Task<IReadOnlyList<string>> ReadCasesAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -146,6 +156,16 @@ public sealed class AgreementStore(ConnectionFactory connections, SqlScripts sql
         public string? RegionCode { get; set; }
         public string? UnitCode { get; set; }
         public DateTimeOffset? OverdueAfter { get; set; }
+    }
+
+    private sealed class CountsRow
+    {
+        public string CommitteeCode { get; set; } = "";
+        public int Total { get; set; }
+        public int Done { get; set; }
+        public int Open { get; set; }
+        public int Overdue { get; set; }
+        public int Cancelled { get; set; }
     }
 
     private sealed class NoteRow

@@ -54,6 +54,9 @@ public sealed class NoCommittees : ICommitteeStore, ICommitteeSessionStore, IAgr
     public Task<IReadOnlyList<Agreement>> ReadForPeriodAsync(ReadScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Agreement>>([]);
 
+    public Task<IReadOnlyList<CommitteeAgreementCounts>> ReadCountsByCommitteeAsync(ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CommitteeAgreementCounts>>([]);
+
     public Task<IReadOnlyList<string>> ReadCasesAsync(Guid id, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<string>>([]);
 
     public Task InsertAsync(Brigade brigade, CancellationToken cancellationToken = default) => Task.CompletedTask;
