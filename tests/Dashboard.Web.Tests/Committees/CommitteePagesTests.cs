@@ -21,6 +21,10 @@ public sealed class CommitteePagesTests : PageTestContext, IClassFixture<Tablero
         Services.AddSingleton(factory.Services.GetRequiredService<IAccessStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>());
         Services.AddSingleton(factory.Services.GetRequiredService<ICommitteeSessionStore>());
+        Services.AddSingleton(factory.Services.GetRequiredService<ISessionAgendaStore>());
+        Services.AddSingleton(factory.Services.GetRequiredService<CommitteeAgenda>());
+        Services.AddSingleton(factory.Services.GetRequiredService<IAgreementStore>());
+        Services.AddSingleton(factory.Services.GetRequiredService<AgreementService>());
         Services.AddSingleton<CommitteeService>();
     }
 

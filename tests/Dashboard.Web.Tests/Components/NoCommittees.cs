@@ -2,6 +2,7 @@ using Dashboard.Core.Committees;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Committees;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Tests.Components;
 
@@ -83,12 +84,40 @@ public sealed class NoCommittees : ICommitteeStore, ICommitteeSessionStore, IAgr
     public Task<bool> MoveAsync(AgreementNote note, CancellationToken cancellationToken = default) => Task.FromResult(false);
 }
 
+/// <summary>No accounts: every read finds nothing (an agreement's person owner is never found), every write changes nothing.</summary>
+public class NoAccounts : System.Reflection.DispatchProxy
+{
+    protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args)
+    {
+        var returns = targetMethod?.ReturnType;
+        if (returns is null || returns == typeof(void))
+        {
+            return null;
+        }
+
+        if (returns == typeof(Task))
+        {
+            return Task.CompletedTask;
+        }
+
+        // Task<T>: a finished task of T's default (null, false, 0), or an empty list for a list of rows.
+        var result = returns.GenericTypeArguments[0];
+        object? value = result.IsGenericType && result.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)
+            ? Array.CreateInstance(result.GenericTypeArguments[0], 0)
+            : result.IsValueType ? Activator.CreateInstance(result) : null;
+        return typeof(Task).GetMethod(nameof(Task.FromResult))!.MakeGenericMethod(result).Invoke(null, [value]);
+    }
+
+    public static Dashboard.Core.Access.IAccessStore Create() => Create<Dashboard.Core.Access.IAccessStore, NoAccounts>();
+}
+
 public static class NoCommitteesExtensions
 {
     /// <summary>The agreements' panel of a unit's page, over no agreements.</summary>
     public static IServiceCollection AddNoCommittees(this IServiceCollection services)
     {
         var none = new NoCommittees();
+        services.TryAddSingleton(NoAccounts.Create());
         return services.AddSingleton<ICommitteeStore>(none).AddSingleton<ICommitteeSessionStore>(none).AddSingleton<IAgreementStore>(none).AddSingleton<IBrigadeStore>(none)
             .AddSingleton<AgreementService>().AddSingleton<BrigadeService>();
     }
