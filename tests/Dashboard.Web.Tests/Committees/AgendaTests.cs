@@ -33,6 +33,7 @@ public sealed class AgendaTests : PageTestContext, IClassFixture<TableroFactory>
         Services.AddSingleton(factory.Services.GetRequiredService<ISessionAgendaStore>());
         Services.AddSingleton<CommitteeService>();
         Services.AddSingleton(factory.Services.GetRequiredService<IAgreementStore>());
+        Services.AddSingleton(factory.Services.GetRequiredService<IBrigadeStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<AgreementService>());
     }
 

@@ -23,6 +23,7 @@ public sealed class AgreementTests : PageTestContext, IClassFixture<TableroFacto
     {
         _factory = factory;
         Services.AddSingleton(factory.Services.GetRequiredService<IAgreementStore>());
+        Services.AddSingleton(factory.Services.GetRequiredService<IBrigadeStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>());
         Services.AddSingleton(factory.Services.GetRequiredService<AgreementService>());
     }

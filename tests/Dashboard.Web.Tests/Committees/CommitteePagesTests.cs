@@ -24,6 +24,7 @@ public sealed class CommitteePagesTests : PageTestContext, IClassFixture<Tablero
         Services.AddSingleton(factory.Services.GetRequiredService<ISessionAgendaStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<CommitteeAgenda>());
         Services.AddSingleton(factory.Services.GetRequiredService<IAgreementStore>());
+        Services.AddSingleton(factory.Services.GetRequiredService<IBrigadeStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<AgreementService>());
         Services.AddSingleton<CommitteeService>();
     }

@@ -27,6 +27,7 @@ public sealed class SessionPageTests : PageTestContext, IClassFixture<TableroFac
         Services.AddSingleton(factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Wall.WallOptions>>());
         Services.AddSingleton<CommitteeService>();
         Services.AddSingleton(factory.Services.GetRequiredService<IAgreementStore>());
+        Services.AddSingleton(factory.Services.GetRequiredService<IBrigadeStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<AgreementService>());
         Services.AddSingleton(factory.Services.GetRequiredService<CommitteeAgenda>());
         Services.AddSingleton(factory.Services.GetRequiredService<ISessionAgendaStore>());
