@@ -246,6 +246,7 @@ public static class CommitteeServices
         services.AddSingleton<CommitteeAgenda>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<BrigadeService>();
+        services.AddSingleton<QuarterlyReport>();
         return services;
     }
 }
