@@ -30,6 +30,7 @@ public sealed class AgendaTests : PageTestContext, IClassFixture<TableroFactory>
         Services.AddSingleton(factory.Services.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>());
         Services.AddSingleton(factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Wall.WallOptions>>());
         Services.AddSingleton(factory.Services.GetRequiredService<CommitteeAgenda>());
+        Services.AddSingleton(factory.Services.GetRequiredService<ISessionAgendaStore>());
         Services.AddSingleton<CommitteeService>();
         Services.AddSingleton(factory.Services.GetRequiredService<IAgreementStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<AgreementService>());

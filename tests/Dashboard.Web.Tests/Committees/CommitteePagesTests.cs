@@ -21,6 +21,8 @@ public sealed class CommitteePagesTests : PageTestContext, IClassFixture<Tablero
         Services.AddSingleton(factory.Services.GetRequiredService<IAccessStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>());
         Services.AddSingleton(factory.Services.GetRequiredService<ICommitteeSessionStore>());
+        Services.AddSingleton(factory.Services.GetRequiredService<ISessionAgendaStore>());
+        Services.AddSingleton(factory.Services.GetRequiredService<CommitteeAgenda>());
         Services.AddSingleton<CommitteeService>();
     }
 
@@ -45,6 +47,10 @@ public sealed class CommitteePagesTests : PageTestContext, IClassFixture<Tablero
         var secretary = $"sec{Guid.NewGuid():N}"[..12];
         await _factory.CreateUserAsync(secretary, Role.Director, ReadScope.ForRegion("IMSS-NL"));
         var cut = Render<CommitteePage>(p => p.Add(x => x.Code, "R-IMSS-NL"));
+
+        // The quarter's report for the minutes and its workbook, from the committee's page.
+        Assert.StartsWith("/comites/informe/R-IMSS-NL?anio=", cut.Find("[data-testid=report-print-link]").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.StartsWith("/api/v1/exports/committee-report.xlsx?committee=R-IMSS-NL&year=", cut.Find("[data-testid=report-workbook-link]").GetAttribute("href"), StringComparison.Ordinal);
 
         cut.Find("input[data-testid=member-user]").Input(secretary);
         cut.Find("[data-testid=member-add]").Click();
