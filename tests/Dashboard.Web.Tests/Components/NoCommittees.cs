@@ -1,7 +1,9 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Committees;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Committees;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Tests.Components;
 
@@ -86,7 +88,16 @@ public static class NoCommitteesExtensions
     public static IServiceCollection AddNoCommittees(this IServiceCollection services)
     {
         var none = new NoCommittees();
+        // With no agreements no person owns one, so the access store AgreementService takes is never asked.
+        services.TryAddSingleton(System.Reflection.DispatchProxy.Create<IAccessStore, NotAsked>());
         return services.AddSingleton<ICommitteeStore>(none).AddSingleton<ICommitteeSessionStore>(none).AddSingleton<IAgreementStore>(none).AddSingleton<IBrigadeStore>(none)
             .AddSingleton<AgreementService>().AddSingleton<BrigadeService>();
+    }
+
+    /// <summary>A store a test does not expect to be asked: any call fails it, naming the call.</summary>
+    public class NotAsked : System.Reflection.DispatchProxy
+    {
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args) =>
+            throw new InvalidOperationException($"{targetMethod?.DeclaringType?.Name}.{targetMethod?.Name} was not expected in this test");
     }
 }
