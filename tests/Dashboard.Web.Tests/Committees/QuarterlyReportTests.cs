@@ -208,6 +208,8 @@ public sealed class QuarterlyReportTests : PageTestContext, IClassFixture<Tabler
         Assert.Contains("Capacitar al personal de urgencias", cut.Find("[data-testid=report-agreements]").TextContent, StringComparison.Ordinal);
         Assert.Contains(unitB.Name, cut.Find("[data-testid=report-brigades]").TextContent, StringComparison.Ordinal);
         Assert.Contains("/api/v1/exports/committee-report.xlsx?committee=R-IMSS-JAL", cut.Find("[data-testid=report-download]").GetAttribute("href"), StringComparison.Ordinal);
+        cut.Find("[data-testid=report-print]").Click();
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "print");
         Assert.Contains("size: A4", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("counter(page)", cut.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("12345678903", cut.Markup, StringComparison.Ordinal);
