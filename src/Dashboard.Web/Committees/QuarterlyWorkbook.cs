@@ -23,6 +23,7 @@ namespace Dashboard.Web.Committees;
 /// into a Linux host. MiniExcel has no dependencies, writes each sheet from a table (headers even for an empty one),
 /// styles the header row, sizes the columns to their content, freezes the header, and reads sheets back by name. A
 /// totals row is a row of sums we compute (the same figures the page shows), not a formula a reader must recalculate.
+/// Text is written as a cell value, never a formula, so a reason typed as "=…" stays text.
 /// </remarks>
 public static class QuarterlyWorkbook
 {

@@ -224,6 +224,29 @@ public sealed class QuarterlyReportTests : PageTestContext, IClassFixture<Tabler
         badQuarter.WaitForAssertion(() => Assert.NotEmpty(badQuarter.FindAll("[data-testid=report-bad-quarter]")));
     }
 
+    [Fact]
+    public void TheWorkbook_OfAnEsSaludRed_SpeaksOfReclamosAndTheRed_InPeruvianSpanish_WhateverTheReadersLanguage()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+        var unit = TableroFactory.Catalogue.Units.First(u => u.Institution == Institution.EsSalud);
+        var red = new Committee(CommitteePlan.RegionCode(unit.RegionCode), Institution.EsSalud, CommitteeKind.Region, unit.RegionCode, null, "Atención al Asegurado · Red", null);
+        var figures = new UnitIndicators(unit.Code, 4, 3, 2, 1, 3, 1, 1);
+        var report = new QuarterlyReportData(red, "Seguro Social de Salud", new ReportQuarter(2026, 4), new DateOnly(2026, 12, 4), [new ReportUnit(unit.Name, figures)], figures,
+            [], [new EscalationOutcome(2, Dashboard.Core.Cases.CaseStatus.Assigned, 1)], [], []);
+        using var workbook = new MemoryStream();
+
+        QuarterlyWorkbook.Write(workbook, report, Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<CommitteesPage>>(),
+            Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Dashboard.Web.Components.Shared.Vocabulary>>());
+
+        Assert.Equal(SheetNames, MiniExcel.GetSheetNames(workbook));
+        var units = Rows(workbook, "Indicadores por unidad");
+        Assert.Equal(3, Number(units[^1]["Reclamos"]));
+        Assert.Equal("Total", units[^1]["Unidad"]);
+        var escalation = Rows(workbook, "Escalamientos")[0];
+        Assert.Equal("2 · Atención al Asegurado de la Red", escalation["Nivel"]);
+        Assert.Equal("en", System.Globalization.CultureInfo.CurrentUICulture.Name);
+    }
+
     private static List<IDictionary<string, object?>> Rows(MemoryStream workbook, string sheet)
     {
         workbook.Position = 0;
