@@ -15,7 +15,8 @@ namespace Dashboard.Web.Api;
 /// <summary>
 /// <c>GET /api/v1/exports/cases.csv</c>: the cases behind the committee's quarterly analysis, within the caller's
 /// scope, as CSV (UTF-8 with BOM, so Excel opens accents right). Never personal data: no NSS/DNI, no summaries, no
-/// notes. Every export is written to the audit log with its filter and row count.
+/// notes. Every export is written to the audit log with its filter and row count. <c>GET
+/// /api/v1/exports/committee-report.xlsx</c>: a committee's quarterly report as an Excel workbook (see <see cref="QuarterlyWorkbook"/>).
 /// </summary>
 public static class ExportApi
 {
