@@ -235,6 +235,24 @@ internal sealed class QueryReader
         return value;
     }
 
+    /// <summary>A text that must be given, at most <paramref name="maxLength"/> characters; null (and an error) when it is not.</summary>
+    public string? Required(string name, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            _errors[name] = ["is required"];
+            return null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            _errors[name] = [$"must be at most {maxLength} characters"];
+            return null;
+        }
+
+        return value;
+    }
+
     public bool? Bool(string name, string? value) => Choice(name, value, "false", "true") is { } index ? index == 1 : null;
 
     public int Int(string name, string? value, int fallback, int min, int max)

@@ -2,6 +2,11 @@ using System.Globalization;
 using CsvHelper;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Access;
+using Dashboard.Core.Committees;
+using Dashboard.Web.Committees;
+using Dashboard.Web.Components.Pages;
+using Dashboard.Web.Components.Shared;
+using Microsoft.Extensions.Localization;
 using Dashboard.Core.Reads;
 using Dashboard.Web.Security;
 
@@ -10,7 +15,8 @@ namespace Dashboard.Web.Api;
 /// <summary>
 /// <c>GET /api/v1/exports/cases.csv</c>: the cases behind the committee's quarterly analysis, within the caller's
 /// scope, as CSV (UTF-8 with BOM, so Excel opens accents right). Never personal data: no NSS/DNI, no summaries, no
-/// notes. Every export is written to the audit log with its filter and row count.
+/// notes. Every export is written to the audit log with its filter and row count. <c>GET
+/// /api/v1/exports/committee-report.xlsx</c>: a committee's quarterly report as an Excel workbook (see <see cref="QuarterlyWorkbook"/>).
 /// </summary>
 public static class ExportApi
 {
@@ -22,7 +28,48 @@ public static class ExportApi
     {
         api.MapGet("/exports/cases.csv", ExportCasesAsync).RequireAuthorization(Policies.Export).WithName("ExportCases").WithTags("Cases")
             .WithSummary("Download the cases within the caller's scope as CSV, without personal data");
+        api.MapGet("/exports/committee-report.xlsx", ExportCommitteeReportAsync).RequireAuthorization(Policies.Export).WithName("ExportCommitteeReport").WithTags("Committees")
+            .WithSummary("Download a committee's quarterly report as an Excel workbook (a committee outside the caller's scope is not found), without personal data")
+            .Describe((document, operation) =>
+            {
+                OpenApiContract.Parameter(operation, "committee", "The committee's code (C-IMSS, R-IMSS-GTO, U-…); required.", OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "year", $"The quarter's year, {ReportQuarter.FirstYear} to {ReportQuarter.LastYear}; required.", OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "quarter", "The quarter, 1 to 4; required.", OpenApiContract.Text());
+                OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A parameter is missing or not valid; errors names it.");
+                OpenApiContract.AddProblem(document, operation, StatusCodes.Status404NotFound, "No such committee within the caller's scope.");
+            });
         return api;
+    }
+
+    /// <summary>
+    /// The quarterly report of a committee the caller's scope covers (any other reads as absent: 404), for a quarter given
+    /// as year and number; every parameter is required and a bad one is a 400 naming it. Audited like every export.
+    /// </summary>
+    private static async Task<IResult> ExportCommitteeReportAsync(HttpContext http, ICommitteeStore committees, QuarterlyReport report, AuditTrail audit,
+        IStringLocalizer<CommitteesPage> words, IStringLocalizer<Vocabulary> vocabulary, string? committee, string? year, string? quarter, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader();
+        var code = query.Required(nameof(committee), committee, 100);
+        var number = query.Required(nameof(quarter), quarter, 10) is null ? 0 : query.Int(nameof(quarter), quarter, 0, 1, 4);
+        var onYear = query.Required(nameof(year), year, 10) is null ? 0 : query.Int(nameof(year), year, 0, ReportQuarter.FirstYear, ReportQuarter.LastYear);
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        if (await committees.ReadByCodeAsync(code!, http.User.ReadScope()!, cancellationToken) is not { } found)
+        {
+            return EventsApi.Problem(StatusCodes.Status404NotFound, "Committee not found", "no such committee within the caller's scope");
+        }
+
+        var data = await report.ReadAsync(found, new ReportQuarter(onYear, number), cancellationToken);
+        await audit.RecordAsync(http.User, AuditAction.ExportMade, null, AuditOutcome.Success,
+            $"committee-report.xlsx committee={found.Code} {onYear}-Q{number}: {data.Units.Count} units, {data.Impact.Count} impact cases, {data.Agreements.Count} agreements, {data.Brigades.Count} brigade lines",
+            cancellationToken);
+        var body = new MemoryStream();
+        QuarterlyWorkbook.Write(body, data, words, vocabulary);
+        body.Position = 0;
+        return Results.File(body, QuarterlyWorkbook.ContentType, $"informe-{found.Code}-{onYear}-T{number}.xlsx");
     }
 
     private static async Task<IResult> ExportCasesAsync(HttpContext http, ICaseListReader cases, AuditTrail audit, string? region, string? unit, string? status,

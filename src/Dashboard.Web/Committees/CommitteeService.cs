@@ -250,6 +250,7 @@ public static class CommitteeServices
         services.AddSingleton<AgreementService>();
         services.AddSingleton<BrigadeService>();
         services.AddSingleton<AgreementDeadlineJob>();
+        services.AddSingleton<QuarterlyReport>();
         return services;
     }
 }

@@ -51,6 +51,10 @@ public sealed class CommitteePagesTests : PageTestContext, IClassFixture<Tablero
         await _factory.CreateUserAsync(secretary, Role.Director, ReadScope.ForRegion("IMSS-NL"));
         var cut = Render<CommitteePage>(p => p.Add(x => x.Code, "R-IMSS-NL"));
 
+        // The quarter's report for the minutes and its workbook, from the committee's page.
+        Assert.StartsWith("/comites/informe/R-IMSS-NL?anio=", cut.Find("[data-testid=report-print-link]").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.StartsWith("/api/v1/exports/committee-report.xlsx?committee=R-IMSS-NL&year=", cut.Find("[data-testid=report-workbook-link]").GetAttribute("href"), StringComparison.Ordinal);
+
         cut.Find("input[data-testid=member-user]").Input(secretary);
         cut.Find("[data-testid=member-add]").Click();
         cut.WaitForAssertion(() => Assert.Contains(secretary, cut.Find("[data-testid=committee-members]").TextContent, StringComparison.Ordinal));

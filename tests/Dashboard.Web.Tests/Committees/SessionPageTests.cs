@@ -25,6 +25,7 @@ public sealed class SessionPageTests : PageTestContext, IClassFixture<TableroFac
         Services.AddSingleton(factory.Services.GetRequiredService<IAccessStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>());
         Services.AddSingleton(factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Wall.WallOptions>>());
+        Services.AddSingleton(factory.Services.GetRequiredService<ISessionAgendaStore>());
         Services.AddSingleton<CommitteeService>();
         Services.AddSingleton(factory.Services.GetRequiredService<IAgreementStore>());
         Services.AddSingleton(factory.Services.GetRequiredService<IBrigadeStore>());

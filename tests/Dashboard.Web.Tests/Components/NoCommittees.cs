@@ -121,4 +121,5 @@ public static class NoCommitteesExtensions
         return services.AddSingleton<ICommitteeStore>(none).AddSingleton<ICommitteeSessionStore>(none).AddSingleton<IAgreementStore>(none).AddSingleton<IBrigadeStore>(none)
             .AddSingleton<AgreementService>().AddSingleton<BrigadeService>();
     }
+
 }

@@ -255,6 +255,7 @@ public sealed class HostileRequests
             new("reads: units", 1, () => Read("/api/v1/units", "region", "institution", "type")),
             new("reads: classification", 1, () => Read("/api/v1/classification", "institution")),
             new("reads: cases.csv export", 1, () => Read("/api/v1/exports/cases.csv", "region", "unit", "status", "complex")),
+            new("reads: committee-report.xlsx export", 1, () => Read("/api/v1/exports/committee-report.xlsx", "committee", "year", "quarter")),
             new("reads: alerts", 1, () => Read("/api/v1/alerts", "state", "limit")),
             new("reads: holidays of a country", 1, HolidayList),
             new("reads: late arrivals (data quality)", 1, () => Read("/api/v1/late-arrivals", "days")),
@@ -1235,10 +1236,10 @@ public sealed class HostileRequests
     /// <summary>Every page route, Spanish and English; {id} takes a hostile value.</summary>
     private static readonly string[] Pages =
     [
-        "/sesiones/{id}", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
+        "/sesiones/{id}", "/comites/informe/{id}", "/comites/{id}", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
         "/casos/{id}", "/cases/{id}", "/cuenta/entrar", "/cuenta/sin-permiso", "/reconocimientos", "/recognition", "/regiones", "/regions", "/regiones/{id}",
         "/regions/{id}", "/unidades/{id}", "/units/{id}", "/wall", "/wall/{id}", "/wall/unit:{id}", "/wall/region:{id}",
-        "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees", "/comites/{id}",
+        "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees",
     ];
 
     private static readonly string[] OpenApiTargets =
@@ -1252,7 +1253,7 @@ public sealed class HostileRequests
         var id = Pick(HostileIds.Concat(HostileValues.Where(v => v.Length < 200)));
         var page = InTurn(Pages).Replace("{id}", id, StringComparison.Ordinal);
         var key = Pick(["region", "unit", "kind", "category", "channel", "priority", "complex", "from", "to", "status", "sla", "level", "breached", "page", "sort",
-            "playlist", "every", "returnUrl", "error", "user", "q"]);
+            "anio", "trimestre", "playlist", "every", "returnUrl", "error", "user", "q"]);
         return new HostileRequest { Expect = Expect.AnyAnswer, Target = $"{page}?{key}={Pick(HostileValues)}", Headers = MaybeSession() };
     }
 

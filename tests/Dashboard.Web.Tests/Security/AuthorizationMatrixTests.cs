@@ -12,7 +12,8 @@ namespace Dashboard.Web.Tests.Security;
 /// <summary>
 /// Who may reach what, on every path: each role, a director of region A, anonymous and a revoked user, against a
 /// case in region A and one in region B, through the case page, the case API, the events catch-up, the export, a hub
-/// join and the job dashboard. The expected answer of every cell is in the table below; the test lists every deviation.
+/// join, the job dashboard, and the quarterly report of the case's OOAD committee (its workbook and its print page).
+/// The expected answer of every cell is in the table below; the test lists every deviation.
 /// </summary>
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
 {
@@ -31,6 +32,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Administrator  register   denied    denied",
         "Administrator  quality    ok        ok",
         "Administrator  profiles   ok        ok",
+        "Administrator  report     data      data",
+        "Administrator  minutes    data      data",
         "DirectorA      page       data      hidden",
         "DirectorA      api        data      hidden",
         "DirectorA      events     data      hidden",
@@ -40,6 +43,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "DirectorA      register   form      form",
         "DirectorA      quality    denied    denied",
         "DirectorA      profiles   denied    denied",
+        "DirectorA      report     data      hidden",
+        "DirectorA      minutes    data      hidden",
         "Supervisor     page       data      data",
         "Supervisor     api        data      data",
         "Supervisor     events     data      data",
@@ -49,6 +54,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Supervisor     register   denied    denied",
         "Supervisor     quality    denied    denied",
         "Supervisor     profiles   denied    denied",
+        "Supervisor     report     data      data",
+        "Supervisor     minutes    data      data",
         "AgentA         page       data      hidden",
         "AgentA         api        data      hidden",
         "AgentA         events     data      hidden",
@@ -58,6 +65,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "AgentA         register   form      form",
         "AgentA         quality    denied    denied",
         "AgentA         profiles   denied    denied",
+        "AgentA         report     403       403",
+        "AgentA         minutes    hidden    hidden",
         "WallA          page       denied    denied",
         "WallA          api        403       403",
         "WallA          events     403       403",
@@ -66,6 +75,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "WallA          hangfire   denied    denied",
         "WallA          register   denied    denied",
         "WallA          quality    denied    denied",
+        "WallA          report     403       403",
+        "WallA          minutes    denied    denied",
         "Anonymous      page       signin    signin",
         "Anonymous      api        401       401",
         "Anonymous      events     401       401",
@@ -74,6 +85,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Anonymous      hangfire   signin    signin",
         "Anonymous      register   signin    signin",
         "Anonymous      quality    signin    signin",
+        "Anonymous      report     401       401",
+        "Anonymous      minutes    signin    signin",
         "Revoked        page       signin    signin",
         "Revoked        api        401       401",
         "Revoked        events     401       401",
@@ -82,16 +95,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "Revoked        hangfire   signin    signin",
         "Revoked        register   signin    signin",
         "Revoked        quality    signin    signin",
+        "Revoked        report     401       401",
+        "Revoked        minutes    signin    signin",
         // Source systems: a key holds only Ingest, Read, Export, Admin (RolePermissions.ForApiKeys); pages are for people.
         "IngestKey      api        data      data",
         "IngestKey      events     data      data",
         "IngestKey      export     403       403",
         "IngestKey      hub        joined    joined",
+        "IngestKey      report     403       403",
         "ReadKey        export     403       403",
+        "ReadKey        report     403       403",
         "ExportKeyA     api        data      hidden",
         "ExportKeyA     events     data      hidden",
         "ExportKeyA     export     data      hidden",
         "ExportKeyA     hub        joined    refused",
+        "ExportKeyA     report     data      hidden",
         // A national scope per institution: IMSS's sees both IMSS cases, EsSalud's neither.
         "DirectorImss   page       data      data",
         "DirectorImss   api        data      data",
@@ -101,14 +119,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "DirectorImss   hangfire   denied    denied",
         "DirectorImss   register   form      form",
         "DirectorImss   quality    denied    denied",
+        "DirectorImss   report     data      data",
+        "DirectorImss   minutes    data      data",
         "ExportKeyImss  api        data      data",
         "ExportKeyImss  events     data      data",
         "ExportKeyImss  export     data      data",
         "ExportKeyImss  hub        joined    joined",
+        "ExportKeyImss  report     data      data",
         "ExportKeyEsSalud api      hidden    hidden",
         "ExportKeyEsSalud events   hidden    hidden",
         "ExportKeyEsSalud export   hidden    hidden",
         "ExportKeyEsSalud hub      refused   refused",
+        "ExportKeyEsSalud report     hidden    hidden",
         // Remote desks: IMSS's call center reads and registers for every IMSS unit, EsSalud's telemedicine desk for none of IMSS's.
         "CallCenterImss page       data      data",
         "CallCenterImss api        data      data",
@@ -118,6 +140,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "CallCenterImss hangfire   denied    denied",
         "CallCenterImss register   form      form",
         "CallCenterImss quality    denied    denied",
+        "CallCenterImss report     403       403",
+        "CallCenterImss minutes    data      data",
         "TelemedicineEsSalud page  hidden    hidden",
         "TelemedicineEsSalud api   hidden    hidden",
         "TelemedicineEsSalud events hidden   hidden",
@@ -126,6 +150,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         "TelemedicineEsSalud hangfire denied denied",
         "TelemedicineEsSalud register form   form",
         "TelemedicineEsSalud quality denied denied",
+        "TelemedicineEsSalud report     403       403",
+        "TelemedicineEsSalud minutes    hidden    hidden",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -169,6 +195,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             "register" => await RegisterAsync(client),
             "quality" => await AdminPageAsync(client, "/admin/calidad-datos", "late-arrivals"),
             "profiles" => await AdminPageAsync(client, "/admin/perfiles", "profiles"),
+            "report" => await ApiAsync(client, $"/api/v1/exports/committee-report.xlsx?committee={CommitteeOf(unitCode)}&year={Quarter.Year}&quarter={Quarter.Number}", _ => true),
+            "minutes" => await MinutesAsync(client, CommitteeOf(unitCode)),
             _ => throw new ArgumentOutOfRangeException(nameof(path), path, null),
         };
     }
@@ -237,6 +265,25 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         return response.StatusCode switch
         {
             HttpStatusCode.OK when body.Contains("data-testid=\"register\"", StringComparison.Ordinal) => "form",
+            HttpStatusCode.Redirect => Redirect(response),
+            _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>The OOAD committee of the case's unit: its quarterly report is the committee's export and its print page.</summary>
+    private static string CommitteeOf(string unitCode) => Dashboard.Core.Committees.CommitteePlan.RegionCode(TableroFactory.Catalogue.Units.First(u => u.Code == unitCode).RegionCode);
+
+    private static Dashboard.Web.Committees.ReportQuarter Quarter => Dashboard.Web.Committees.ReportQuarter.Of(DateOnly.FromDateTime(DateTime.UtcNow));
+
+    /// <summary>The quarterly report's print page of a committee: "data" when its tables are shown, "hidden" when answered as absent.</summary>
+    private static async Task<string> MinutesAsync(HttpClient client, string committee)
+    {
+        using var response = await client.GetAsync($"/comites/informe/{committee}?anio={Quarter.Year}&trimestre={Quarter.Number}", Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK when body.Contains("data-testid=\"quarterly-report\"", StringComparison.Ordinal) => "data",
+            HttpStatusCode.OK when body.Contains("data-testid=\"committee-missing\"", StringComparison.Ordinal) => "hidden",
             HttpStatusCode.Redirect => Redirect(response),
             _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
