@@ -61,7 +61,11 @@ public sealed record QuarterlyReportData(
     IReadOnlyList<ReportImpactCase> Impact,
     IReadOnlyList<EscalationOutcome> Escalations,
     IReadOnlyList<ReportAgreement> Agreements,
-    IReadOnlyList<ReportBrigadeLine> Brigades);
+    IReadOnlyList<ReportBrigadeLine> Brigades)
+{
+    /// <summary>A central committee's report: each OOAD/UMAE committee and where it stands with its agreements (empty for the others).</summary>
+    public IReadOnlyList<(string CommitteeName, CommitteeAgreementCounts Counts)> Compliance { get; init; } = [];
+}
 
 /// <summary>
 /// Gathers a committee's quarterly report over its own scope (<see cref="CommitteeAgenda.ScopeOf"/>), for the quarter's
@@ -126,7 +130,12 @@ public sealed class QuarterlyReport(
                     f.StaffRole is { } role ? classification.FindStaffRole(role)?.Es ?? role : null)))
             .ToArray();
 
+        // Who has and has not complied, as the central committee's page shows it on the day the report is made.
+        var compliance = committee.Kind != CommitteeKind.Central ? []
+            : (await agreements.ReadCountsByCommitteeAsync(scope, now, cancellationToken)).Where(c => names.ContainsKey(c.CommitteeCode) && c.CommitteeCode != committee.Code)
+                .Select(c => (names[c.CommitteeCode], c)).OrderBy(c => c.Item1, StringComparer.Ordinal).ToArray();
+
         return new QuarterlyReportData(committee, profile?.FullName ?? profile?.Name ?? committee.Institution.Code, quarter,
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime), units, totals, impact, escalations, agreed, visits);
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime), units, totals, impact, escalations, agreed, visits) { Compliance = compliance };
     }
 }

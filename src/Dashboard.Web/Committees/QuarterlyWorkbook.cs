@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Catalogue.Classification;
+using Dashboard.Core.Committees;
 using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Components.Shared;
 using Microsoft.Extensions.Localization;
@@ -124,10 +125,23 @@ public static class QuarterlyWorkbook
                 b.StaffRoleName ?? "", b.Finding?.Text ?? L["ReportNoFindings"].Value, b.Finding?.AgreementId is null ? "" : L["ReportYes"].Value);
         }
 
-        return
+        (string, DataTable)[] sheets =
         [
             (L["SheetUnits"], units), (L["SheetImpact"], impact), (L["SheetEscalations"], escalations), (L["SheetAgreements"], agreements), (L["SheetBrigades"], brigades),
         ];
+        if (report.Committee.Kind != CommitteeKind.Central)
+        {
+            return sheets;
+        }
+
+        var compliance = Table((L["Committee"], typeof(string)), (L["ComplianceState"], typeof(string)), (L["AgreementsDone"], typeof(int)), (L["AgreementsOpen"], typeof(int)),
+            (L["AgreementsOverdue"], typeof(int)), (L["AgreementStatusCancelled"], typeof(int)));
+        foreach (var (name, c) in report.Compliance)
+        {
+            compliance.Rows.Add(name, L[$"Compliance{c.Compliance}"].Value, c.Done, c.Open, c.Overdue, c.Cancelled);
+        }
+
+        return [.. sheets, (L["SheetCompliance"], compliance)];
     }
 
     /// <summary>"quejas" → "Quejas", in the current culture.</summary>

@@ -213,6 +213,12 @@ public sealed class CommitteeFollowUpTests(TableroFactory factory) : IClassFixtu
         Assert.Equal(AgreementStatus.Done, after.Single(c => c.Committee.Code == ooad.Code).Copy.Status);
         Assert.Equal(after.Count - 1, after.Count(c => c.Copy.Status != AgreementStatus.Done));
         Assert.Equal(ooad.Code, after[^1].Committee.Code);
+
+        // The central committee's quarterly report carries who complies, as its page shows it.
+        var report = await Get<QuarterlyReport>().ReadAsync(central, ReportQuarter.Of(session.ScheduledOn), Ct);
+        var gto = Assert.Single(report.Compliance, c => c.Counts.CommitteeCode == ooad.Code);
+        Assert.True(gto.Counts.Done >= 1);
+        Assert.DoesNotContain(report.Compliance, c => c.Counts.CommitteeCode == central.Code);
     }
 
     [Fact]
@@ -243,8 +249,14 @@ public sealed class CommitteeFollowUpTests(TableroFactory factory) : IClassFixtu
         var recipients = await job.RecipientsAsync(overdue, new Dictionary<string, string> { [committee.Code] = "comite.gto@imss.example" }, Ct);
         Assert.Contains($"direccion.{unit.Code.ToLowerInvariant()}@imss.example", recipients);
         Assert.Contains("comite.gto@imss.example", recipients);
-        Assert.True(await job.RunAsync(Ct) >= 1);
+        // The job (this run or the host's own schedule, whichever came first) wrote the notice and marked it told.
+        await job.RunAsync(Ct);
         Assert.DoesNotContain(await store.ReadOverdueUnalertedAsync(DateTimeOffset.UtcNow, 500, Ct), a => a.Id == overdue.Id);
         Assert.False(await store.MarkOverdueAlertedAsync(overdue.Id, DateTimeOffset.UtcNow, Ct));
+        var mail = Path.Combine(Get<Microsoft.Extensions.Options.IOptions<Dashboard.Data.DatabaseOptions>>().Value.ResolveDataFolder(), "mail", $"agreement-overdue-{overdue.Id:N}.eml");
+        Assert.True(File.Exists(mail), mail);
+        var text = await File.ReadAllTextAsync(mail, Ct);
+        Assert.Contains($"direccion.{unit.Code.ToLowerInvariant()}@imss.example", text, StringComparison.Ordinal);
+        Assert.Contains("Acuerdo vencido", text, StringComparison.Ordinal);
     }
 }
