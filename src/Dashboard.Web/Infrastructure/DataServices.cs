@@ -39,6 +39,7 @@ public static class DataServices
         services.AddSingleton<IOverviewReader, OverviewReader>();
         services.AddSingleton<IWallReader, WallReader>();
         services.AddSingleton<IRegionReader, RegionReader>();
+        services.AddSingleton<IComplaintReader, ComplaintReader>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
         services.AddSingleton<ILateArrivalReader, LateArrivalReader>();
         services.AddSingleton<IWorkloadReader, WorkloadReader>();
