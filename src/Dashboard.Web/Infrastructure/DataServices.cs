@@ -40,6 +40,7 @@ public static class DataServices
         services.AddSingleton<IWallReader, WallReader>();
         services.AddSingleton<IRegionReader, RegionReader>();
         services.AddSingleton<IComplaintReader, ComplaintReader>();
+        services.AddSingleton<Dashboard.Web.Indicators.ComplaintIndicators>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
         services.AddSingleton<ILateArrivalReader, LateArrivalReader>();
         services.AddSingleton<IWorkloadReader, WorkloadReader>();
