@@ -1235,10 +1235,10 @@ public sealed class HostileRequests
     /// <summary>Every page route, Spanish and English; {id} takes a hostile value.</summary>
     private static readonly string[] Pages =
     [
-        "/sesiones/{id}", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
+        "/sesiones/{id}", "/indicadores/quejas", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
         "/casos/{id}", "/cases/{id}", "/cuenta/entrar", "/cuenta/sin-permiso", "/reconocimientos", "/recognition", "/regiones", "/regions", "/regiones/{id}",
         "/regions/{id}", "/unidades/{id}", "/units/{id}", "/wall", "/wall/{id}", "/wall/unit:{id}", "/wall/region:{id}",
-        "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees", "/comites/{id}",
+        "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees", "/comites/{id}", "/indicators/complaints",
     ];
 
     private static readonly string[] OpenApiTargets =
