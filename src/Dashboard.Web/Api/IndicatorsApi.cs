@@ -20,7 +20,7 @@ public static class IndicatorsApi
                     OpenApiContract.OneOf(Enum.GetNames<Period>().Select(n => n.ToLowerInvariant()).ToArray()));
                 OpenApiContract.Parameter(operation, "category", "Only complaints of this category (GET /api/v1/classification), e.g. mistreatment. All when absent.",
                     OpenApiContract.OneOf(CategoryCodes));
-                OpenApiContract.Parameter(operation, "baselineFrom", "A day (yyyy-MM-dd) of the baseline's first period; the chart's first periods when absent.", OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "baselineFrom", "A day (yyyy-MM-dd) of the baseline's first period; the chart's first 12 periods when absent (12 periods from it when baselineTo is absent).", OpenApiContract.Text());
                 OpenApiContract.Parameter(operation, "baselineTo", "A day (yyyy-MM-dd) of the baseline's last period.", OpenApiContract.Text());
                 OpenApiContract.Parameter(operation, "region", OpenApiContract.RegionFilter, OpenApiContract.Text());
                 OpenApiContract.Parameter(operation, "unit", OpenApiContract.UnitFilter, OpenApiContract.Text());

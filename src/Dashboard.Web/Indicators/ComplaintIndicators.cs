@@ -10,7 +10,8 @@ namespace Dashboard.Web.Indicators;
 /// <summary>
 /// What a control chart of complaints is asked for: the period, an optional category (mal trato first), a region or unit
 /// that narrows the caller's scope, and the baseline (any days of its first and last periods; by default the chart's
-/// first <see cref="ComplaintIndicators.DefaultBaselinePoints"/> periods).
+/// first <see cref="ComplaintIndicators.DefaultBaselinePoints"/> periods, or as many from <see cref="BaselineFrom"/> when
+/// only that is given).
 /// </summary>
 public sealed record ComplaintChartQuery
 {
@@ -100,10 +101,15 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueSe
         int from = 0, count = Math.Min(DefaultBaselinePoints, periods.Count);
         if (query.BaselineFrom is not null || query.BaselineTo is not null)
         {
+            // Only a start: the usual twelve periods from it. Only an end: from the chart's first period.
             var start = query.BaselineFrom is { } f ? Periods.StartOf(query.Period, f) : periods[0].Start;
             var end = query.BaselineTo is { } t ? Periods.StartOf(query.Period, t) : periods[^1].Start;
             from = periods.Count(p => p.Start < start);
             count = periods.Count(p => p.Start >= start && p.Start <= end);
+            if (query.BaselineTo is null)
+            {
+                count = Math.Min(count, DefaultBaselinePoints);
+            }
         }
 
         return count < 2 ? null : XmrChart.Compute(periods.Select(p => (double)p.Count).ToArray(), Polarity.LowerIsBetter, from, count);

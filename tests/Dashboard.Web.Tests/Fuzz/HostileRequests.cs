@@ -256,6 +256,7 @@ public sealed class HostileRequests
             new("reads: classification", 1, () => Read("/api/v1/classification", "institution")),
             new("reads: cases.csv export", 1, () => Read("/api/v1/exports/cases.csv", "region", "unit", "status", "complex")),
             new("reads: alerts", 1, () => Read("/api/v1/alerts", "state", "limit")),
+            new("reads: complaint indicators", 1, () => Read("/api/v1/indicators/complaints", "period", "category", "baselineFrom", "baselineTo", "region", "unit")),
             new("reads: holidays of a country", 1, HolidayList),
             new("reads: late arrivals (data quality)", 1, () => Read("/api/v1/late-arrivals", "days")),
             new("reads: OpenAPI document", 1, OpenApi, Sweep: OpenApiTargets.Length),

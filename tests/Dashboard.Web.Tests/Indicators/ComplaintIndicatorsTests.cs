@@ -57,6 +57,19 @@ public sealed class ComplaintIndicatorsTests
     }
 
     [Fact]
+    public async Task ReadChart_OnlyABaselineStart_TwelvePeriodsFromIt()
+    {
+        var chart = await Indicators(new ComplaintsByDay(Months(Ordinary))).ReadChartAsync(
+            new ComplaintChartQuery { BaselineFrom = new DateOnly(2025, 6, 15) }, ReadScope.All, Ct);
+
+        // December 2024 to May 2025 come before it: six periods.
+        Assert.Equal(6, chart.Chart!.Limits.BaselineFrom);
+        Assert.Equal(12, chart.Chart.Limits.BaselinePoints);
+        Assert.Equal(new DateOnly(2025, 6, 1), chart.BaselineFirst!.Start);
+        Assert.Equal(new DateOnly(2026, 5, 31), chart.BaselineLast!.End);
+    }
+
+    [Fact]
     public async Task UnitsWithDeterioration_OnlyTheUnitWhoseLatestMonthIsASpecialCause()
     {
         var units = TableroFactory.Catalogue.Units.Where(u => u.RegionCode == "IMSS-JAL").Take(3).ToArray();
