@@ -73,13 +73,14 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueSe
     /// The units within the scope whose latest whole period shows a special cause of deterioration in their own chart
     /// (each unit against its own baseline), worst first. A unit without complaints in the whole range has no chart.
     /// </summary>
+    /// <remarks><paramref name="regionCode"/> narrows the scope (in the query, like every filter), never widens it.</remarks>
     public async Task<IReadOnlyList<UnitDeterioration>> UnitsWithDeteriorationAsync(ReadScope scope, string? category, Period period = Period.Month,
-        CancellationToken cancellationToken = default)
+        string? regionCode = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var query = new ComplaintChartQuery { Period = period, Category = category };
-        var (first, last) = Range(query, Today(scope.RegionCode, scope.UnitCode));
-        var filter = new CaseFilter { Category = category, OpenedFrom = first, OpenedTo = EndOf(period, last) };
+        var (first, last) = Range(query, Today(regionCode ?? scope.RegionCode, scope.UnitCode));
+        var filter = new CaseFilter { RegionCode = regionCode, Category = category, OpenedFrom = first, OpenedTo = EndOf(period, last) };
         var rows = await complaints.ReadPerUnitDayAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
         var found = new List<UnitDeterioration>();
         foreach (var unit in rows.GroupBy(r => r.UnitCode, StringComparer.Ordinal))

@@ -46,6 +46,28 @@ public sealed class ComplaintIndicatorsPageTests : PageTestContext
     }
 
     [Fact]
+    public void Render_AUnitWorsening_ListedAndItsChartOneClickAway()
+    {
+        var unit = TableroFactory.Catalogue.Units.First(u => u.RegionCode == "IMSS-JAL");
+        _reader.Units = [.. ComplaintIndicatorsTests.Months([.. ComplaintIndicatorsTests.Ordinary, 30]).Select(d => new UnitDayComplaints(unit.Code, d.Day, d.Count))];
+
+        var cut = Render<ComplaintIndicatorsPage>();
+
+        Assert.Contains(unit.Name, cut.Find("[data-testid=worsening-units]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-testid=worsening-unit]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(unit.Code, _reader.Asked!.UnitCode));
+        Assert.Empty(cut.FindAll("[data-testid=worsening-units]"));
+    }
+
+    [Fact]
+    public void Render_NoUnitWorsening_SaysSo()
+    {
+        var cut = Render<ComplaintIndicatorsPage>();
+
+        Assert.NotEmpty(cut.FindAll("[data-testid=worsening-none]"));
+    }
+
+    [Fact]
     public void Render_EsSaludViewer_SaysReclamos()
     {
         SignInAs(Role.Director, ReadScope.ForInstitution("EsSalud"));

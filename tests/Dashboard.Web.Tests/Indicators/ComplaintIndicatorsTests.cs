@@ -109,7 +109,7 @@ public sealed class ComplaintsByDay(IEnumerable<(DateOnly Day, int Count)> count
 
     public void Replace(IEnumerable<(DateOnly Day, int Count)> counts) => _days = counts;
 
-    public IReadOnlyList<UnitDayComplaints> Units { get; init; } = [];
+    public IReadOnlyList<UnitDayComplaints> Units { get; set; } = [];
 
     public CaseFilter? Asked { get; private set; }
 

@@ -29,6 +29,7 @@ public sealed partial class ComplaintIndicatorsPage
 
     private ComplaintChartQuery _query = new() { Category = ClassificationCatalogue.Mistreatment };
     private ComplaintChart? _chart;
+    private IReadOnlyList<UnitDeterioration> _worsening = [];
 
     [Inject] private ComplaintIndicators Indicators { get; set; } = default!;
 
@@ -50,7 +51,14 @@ public sealed partial class ComplaintIndicatorsPage
         await LoadAsync();
     }
 
-    private async Task LoadAsync() => _chart = await Indicators.ReadChartAsync(_query, Scope);
+    /// <summary>The chart; and, when no unit is chosen, the units whose own chart shows a deterioration in the last period.</summary>
+    private async Task LoadAsync()
+    {
+        _chart = await Indicators.ReadChartAsync(_query, Scope);
+        _worsening = _query.UnitCode is null && Scope.Level != ScopeLevel.Unit
+            ? await Indicators.UnitsWithDeteriorationAsync(Scope, _query.Category, _query.Period, _query.RegionCode)
+            : [];
+    }
 
     /// <summary>Whose words the page speaks: the chosen unit's or region's institution, else the scope's, else none.</summary>
     private Institution? Institution =>
@@ -116,15 +124,10 @@ public sealed partial class ComplaintIndicatorsPage
         _ => "#7F7F7F",
     };
 
-    private string Reading(XmrPoint? point)
-    {
-        if (point is null || point.Signals == SpcSignals.None)
-        {
-            return L["CommonCause"];
-        }
+    private string Reading(XmrPoint? point) => Reading(point?.Signals ?? SpcSignals.None);
 
-        return string.Join("; ", Enum.GetValues<SpcSignals>().Where(s => s != SpcSignals.None && point.Signals.HasFlag(s)).Select(s => L[$"Signal{s}"].Value));
-    }
+    private string Reading(SpcSignals signals) => signals == SpcSignals.None ? L["CommonCause"]
+        : string.Join("; ", Enum.GetValues<SpcSignals>().Where(s => s != SpcSignals.None && signals.HasFlag(s)).Select(s => L[$"Signal{s}"].Value));
 
     private Severity SentenceSeverity => _chart?.Chart?.Latest switch
     {
