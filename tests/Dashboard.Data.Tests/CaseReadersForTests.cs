@@ -7,7 +7,7 @@ namespace Dashboard.Data.Tests;
 
 /// <summary>Every reader of the case projection behind one name, for store tests and benchmarks that read several.</summary>
 public sealed class CaseReadersForTests(ConnectionFactory connections, SqlScripts sql)
-    : ICaseReader, ICaseListReader, IOverviewReader, IWallReader, IRegionReader, IWorkloadReader, IRecognitionReader, IStaffRoleReader
+    : ICaseReader, ICaseListReader, IOverviewReader, IWallReader, IRegionReader, IWorkloadReader, IRecognitionReader, IStaffRoleReader, IComplaintReader
 {
     private readonly CaseReader _cases = new(connections, sql);
     private readonly CaseListReader _list = new(connections, sql);
@@ -17,6 +17,7 @@ public sealed class CaseReadersForTests(ConnectionFactory connections, SqlScript
     private readonly WorkloadReader _workload = new(connections, sql);
     private readonly RecognitionReader _recognition = new(connections, sql);
     private readonly StaffRoleReader _staffRoles = new(connections, sql);
+    private readonly ComplaintReader _complaints = new(connections, sql);
 
     public Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => _cases.ReadByIdAsync(caseId, scope, cancellationToken);
 
@@ -56,4 +57,10 @@ public sealed class CaseReadersForTests(ConnectionFactory connections, SqlScript
 
     public Task<IReadOnlyList<StaffRoleCount>> ReadCountsByStaffRoleAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         _staffRoles.ReadCountsByStaffRoleAsync(filter, scope, days, cancellationToken);
+
+    public Task<IReadOnlyList<DayComplaints>> ReadPerDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
+        _complaints.ReadPerDayAsync(filter, scope, days, cancellationToken);
+
+    public Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
+        _complaints.ReadPerUnitDayAsync(filter, scope, days, cancellationToken);
 }

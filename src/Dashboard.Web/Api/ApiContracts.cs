@@ -253,6 +253,26 @@ internal sealed class QueryReader
         return value;
     }
 
+    /// <summary>A calendar day written yyyy-MM-dd.</summary>
+    public DateOnly? Day(string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        _errors[name] = [$"'{value}' is not a day written yyyy-MM-dd"];
+        return null;
+    }
+
+    /// <summary>Records a problem with a parameter that the checks above cannot see (one value against another).</summary>
+    public void Fail(string name, string message) => _errors[name] = [message];
+
     public bool? Bool(string name, string? value) => Choice(name, value, "false", "true") is { } index ? index == 1 : null;
 
     public int Int(string name, string? value, int fallback, int min, int max)

@@ -39,6 +39,8 @@ public static class DataServices
         services.AddSingleton<IOverviewReader, OverviewReader>();
         services.AddSingleton<IWallReader, WallReader>();
         services.AddSingleton<IRegionReader, RegionReader>();
+        services.AddSingleton<IComplaintReader, ComplaintReader>();
+        services.AddSingleton<Dashboard.Web.Indicators.ComplaintIndicators>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeBoardReader, CommitteeBoardReader>();
         services.AddSingleton<ILateArrivalReader, LateArrivalReader>();

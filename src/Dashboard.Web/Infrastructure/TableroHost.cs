@@ -188,6 +188,7 @@ public static class TableroHost
         api.MapDataQualityApi();
         api.MapAlertsApi();
         api.MapExportApi();
+        api.MapIndicatorsApi();
         app.MapOpenApi();
         app.MapTableroHealth();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);

@@ -1,0 +1,23 @@
+using Dashboard.Core.Storage;
+
+namespace Dashboard.Core.Reads;
+
+/// <summary>
+/// Complaints opened per local day (each case on its own unit's clock), for the control charts of complaints against a
+/// baseline: whatever the filter says, only cases of kind Complaint are counted. The filter's period
+/// (<see cref="CaseFilter.OpenedFrom"/> to <see cref="CaseFilter.OpenedTo"/>) is required; days without complaints are absent.
+/// </summary>
+public interface IComplaintReader
+{
+    /// <summary>Complaints per day over the whole scope and filter.</summary>
+    Task<IReadOnlyList<DayComplaints>> ReadPerDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default);
+
+    /// <summary>Complaints per unit and day, so each unit gets a chart of its own.</summary>
+    Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Complaints opened on one local day.</summary>
+public sealed record DayComplaints(DateOnly Day, int Complaints);
+
+/// <summary>Complaints opened in one unit on one local day.</summary>
+public sealed record UnitDayComplaints(string UnitCode, DateOnly Day, int Complaints);

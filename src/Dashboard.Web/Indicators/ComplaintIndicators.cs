@@ -1,0 +1,161 @@
+using Dashboard.Core.Indicators;
+using Dashboard.Core.Reads;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Wall;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Indicators;
+
+/// <summary>
+/// What a control chart of complaints is asked for: the period, an optional category (mal trato first), a region or unit
+/// that narrows the caller's scope, and the baseline (any days of its first and last periods; by default the chart's
+/// first <see cref="ComplaintIndicators.DefaultBaselinePoints"/> periods, or as many from <see cref="BaselineFrom"/> when
+/// only that is given).
+/// </summary>
+public sealed record ComplaintChartQuery
+{
+    public Period Period { get; init; } = Period.Month;
+    public string? Category { get; init; }
+    public string? RegionCode { get; init; }
+    public string? UnitCode { get; init; }
+    public DateOnly? BaselineFrom { get; init; }
+    public DateOnly? BaselineTo { get; init; }
+}
+
+/// <summary>
+/// Complaints per period with their XmR chart. <see cref="Chart"/> is null when the baseline holds fewer than two periods
+/// (no moving range to draw limits from). Counts, not rates: attention volumes are not loaded yet.
+/// </summary>
+public sealed record ComplaintChart(ComplaintChartQuery Query, IReadOnlyList<PeriodCount> Periods, XmrChart? Chart)
+{
+    public PeriodCount? BaselineFirst => Chart is null ? null : Periods[Chart.Limits.BaselineFrom];
+
+    public PeriodCount? BaselineLast => Chart is null ? null : Periods[Chart.Limits.BaselineFrom + Chart.Limits.BaselinePoints - 1];
+}
+
+/// <summary>A unit whose latest period shows a special cause of deterioration, for the committee's agenda.</summary>
+public sealed record UnitDeterioration(string UnitCode, string UnitName, string RegionCode, PeriodCount Latest, XmrLimits Limits, SpcSignals Signals);
+
+/// <summary>
+/// Complaints against a baseline as NHS "Making Data Count" reads them: the series of whole periods up to the last one
+/// completed (a period under way would look like a fall), the limits from the baseline, the special causes of every point.
+/// Days are each unit's own; "today" is that of the filter's unit or region, else the wall's zone.
+/// </summary>
+public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueService catalogue, IOptions<WallOptions> wall, TimeProvider time)
+{
+    /// <summary>Making Data Count asks for 12 to 20 points of baseline; fewer make the limits provisional.</summary>
+    public const int DefaultBaselinePoints = 12;
+
+    /// <summary>The most periods one chart reads (three years of weeks).</summary>
+    public const int MaxPeriods = 156;
+
+    /// <summary>How many periods a chart shows when its baseline does not reach further back.</summary>
+    public static int DefaultPeriods(Period period) => period switch
+    {
+        Period.Week => 52,
+        Period.Month => 24,
+        Period.Bimester => 18,
+        _ => 12,
+    };
+
+    public async Task<ComplaintChart> ReadChartAsync(ComplaintChartQuery query, ReadScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (first, last) = Range(query, Today(query.RegionCode, query.UnitCode));
+        var filter = new CaseFilter { RegionCode = query.RegionCode, UnitCode = query.UnitCode, Category = query.Category, OpenedFrom = first, OpenedTo = EndOf(query.Period, last) };
+        var days = await complaints.ReadPerDayAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
+        var periods = Periods.Bucket(query.Period, first, last, days.Select(d => (d.Day, d.Complaints)));
+        return new ComplaintChart(query, periods, Chart(query, periods));
+    }
+
+    /// <summary>
+    /// The units within the scope whose latest whole period shows a special cause of deterioration in their own chart
+    /// (each unit against its own baseline), worst first. A unit without complaints in the whole range has no chart.
+    /// </summary>
+    /// <remarks><paramref name="regionCode"/> narrows the scope (in the query, like every filter), never widens it.</remarks>
+    public async Task<IReadOnlyList<UnitDeterioration>> UnitsWithDeteriorationAsync(ReadScope scope, string? category, Period period = Period.Month,
+        string? regionCode = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var query = new ComplaintChartQuery { Period = period, Category = category };
+        var (first, last) = Range(query, Today(regionCode ?? scope.RegionCode, scope.UnitCode));
+        var filter = new CaseFilter { RegionCode = regionCode, Category = category, OpenedFrom = first, OpenedTo = EndOf(period, last) };
+        var rows = await complaints.ReadPerUnitDayAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
+        var found = new List<UnitDeterioration>();
+        foreach (var unit in rows.GroupBy(r => r.UnitCode, StringComparer.Ordinal))
+        {
+            var periods = Periods.Bucket(period, first, last, unit.Select(d => (d.Day, d.Complaints)));
+            if (Chart(query, periods) is { Latest: Variation.Deterioration } chart)
+            {
+                var known = catalogue.Current.FindUnit(unit.Key);
+                found.Add(new UnitDeterioration(unit.Key, known?.Name ?? unit.Key, known?.RegionCode ?? "", periods[^1], chart.Limits, chart.Points[^1].Signals));
+            }
+        }
+
+        return found.OrderByDescending(u => u.Latest.Count - u.Limits.Mean).ThenBy(u => u.UnitName, StringComparer.CurrentCulture).ToArray();
+    }
+
+    /// <summary>The baseline's periods (by default the first ones), and the chart when they are two or more.</summary>
+    private static XmrChart? Chart(ComplaintChartQuery query, IReadOnlyList<PeriodCount> periods)
+    {
+        int from = 0, count = Math.Min(DefaultBaselinePoints, periods.Count);
+        if (query.BaselineFrom is not null || query.BaselineTo is not null)
+        {
+            // Only a start: the usual twelve periods from it. Only an end: from the chart's first period.
+            var start = query.BaselineFrom is { } f ? Periods.StartOf(query.Period, f) : periods[0].Start;
+            var end = query.BaselineTo is { } t ? Periods.StartOf(query.Period, t) : periods[^1].Start;
+            from = periods.Count(p => p.Start < start);
+            count = periods.Count(p => p.Start >= start && p.Start <= end);
+            if (query.BaselineTo is null)
+            {
+                count = Math.Min(count, DefaultBaselinePoints);
+            }
+        }
+
+        return count < 2 ? null : XmrChart.Compute(periods.Select(p => (double)p.Count).ToArray(), Polarity.LowerIsBetter, from, count);
+    }
+
+    /// <summary>From the default number of periods back (further when the baseline starts earlier) to the last whole one.</summary>
+    private static (DateOnly First, DateOnly Last) Range(ComplaintChartQuery query, DateOnly today)
+    {
+        var last = Periods.LastCompleteStart(query.Period, today);
+        var first = last;
+        for (var i = 1; i < DefaultPeriods(query.Period); i++)
+        {
+            first = Back(query.Period, first);
+        }
+
+        var earliest = last;
+        for (var i = 1; i < MaxPeriods; i++)
+        {
+            earliest = Back(query.Period, earliest);
+        }
+
+        if (query.BaselineFrom is { } from && Periods.StartOf(query.Period, from) < first)
+        {
+            first = Periods.StartOf(query.Period, from) < earliest ? earliest : Periods.StartOf(query.Period, from);
+        }
+
+        return (first, last);
+    }
+
+    private static DateOnly Back(Period period, DateOnly start) => period switch
+    {
+        Period.Week => start.AddDays(-7),
+        Period.Month => start.AddMonths(-1),
+        Period.Bimester => start.AddMonths(-2),
+        _ => start.AddMonths(-3),
+    };
+
+    private static DateOnly EndOf(Period period, DateOnly start) => Periods.Next(period, start).AddDays(-1);
+
+    /// <summary>Today on the clock of the unit, else the region, else the wall's zone.</summary>
+    private DateOnly Today(string? regionCode, string? unitCode)
+    {
+        var zone = unitCode is not null && catalogue.Current.FindUnit(unitCode) is { } u ? u.TimeZone
+            : regionCode is not null && catalogue.Current.FindRegion(regionCode) is { } r ? r.TimeZone
+            : wall.Value.TimeZone;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+    }
+}

@@ -1,0 +1,129 @@
+using Dashboard.Core.Indicators;
+using Dashboard.Core.Reads;
+using Dashboard.Core.Storage;
+using Dashboard.Web.Indicators;
+using Dashboard.Web.Tests.Components;
+using Dashboard.Web.Wall;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Tests.Indicators;
+
+public sealed class ComplaintIndicatorsTests
+{
+    /// <summary>4 December 2026, noon in Mexico City: the last whole month is November 2026, the chart starts December 2024.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 12, 4, 18, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Baseline (Dec 2024 – Nov 2025) of mean 11 and upper limit 15.59 (XmrChartTests), then eleven ordinary months.</summary>
+    public static readonly int[] Ordinary = [10, 12, 11, 13, 10, 12, 11, 9, 12, 11, 10, 11, 10, 12, 11, 13, 10, 12, 11, 9, 12, 11, 10];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>One complaint count per month, on its 10th, from December 2024.</summary>
+    public static IEnumerable<(DateOnly Day, int Count)> Months(params int[] counts) =>
+        counts.Select((c, i) => (new DateOnly(2024, 12, 10).AddMonths(i), c));
+
+    private static ComplaintIndicators Indicators(IComplaintReader reader) =>
+        new(reader, TestCatalogue.Create(), Options.Create(new WallOptions()), new FixedClock(Now));
+
+    [Fact]
+    public async Task ReadChart_Month_TwentyFourWholeMonthsEndingInNovember()
+    {
+        var reader = new ComplaintsByDay(Months([.. Ordinary, 30]));
+
+        var chart = await Indicators(reader).ReadChartAsync(new ComplaintChartQuery { Category = "mistreatment" }, ReadScope.All, Ct);
+
+        Assert.Equal(24, chart.Periods.Count);
+        Assert.Equal(new PeriodCount(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), 30), chart.Periods[^1]);
+        Assert.Equal(new DateOnly(2024, 12, 1), chart.Periods[0].Start);
+        Assert.Equal(11, chart.Chart!.Limits.Mean, 5);
+        Assert.Equal(Variation.Deterioration, chart.Chart.Latest);
+        // What was asked of the reader: the category, and the days of the 24 months.
+        Assert.Equal("mistreatment", reader.Asked!.Category);
+        Assert.Equal(new DateOnly(2024, 12, 1), reader.Asked.OpenedFrom);
+        Assert.Equal(new DateOnly(2026, 11, 30), reader.Asked.OpenedTo);
+    }
+
+    [Fact]
+    public async Task ReadChart_BaselineBeforeTheDefaultRange_ReachesBackToIt()
+    {
+        var reader = new ComplaintsByDay([]);
+
+        var chart = await Indicators(reader).ReadChartAsync(
+            new ComplaintChartQuery { BaselineFrom = new DateOnly(2024, 1, 20), BaselineTo = new DateOnly(2024, 12, 31) }, ReadScope.All, Ct);
+
+        Assert.Equal(new DateOnly(2024, 1, 1), chart.Periods[0].Start);
+        Assert.Equal(12, chart.Chart!.Limits.BaselinePoints);
+        Assert.Equal(new DateOnly(2024, 12, 31), chart.BaselineLast!.End);
+    }
+
+    [Fact]
+    public async Task ReadChart_OnlyABaselineStart_TwelvePeriodsFromIt()
+    {
+        var chart = await Indicators(new ComplaintsByDay(Months(Ordinary))).ReadChartAsync(
+            new ComplaintChartQuery { BaselineFrom = new DateOnly(2025, 6, 15) }, ReadScope.All, Ct);
+
+        // December 2024 to May 2025 come before it: six periods.
+        Assert.Equal(6, chart.Chart!.Limits.BaselineFrom);
+        Assert.Equal(12, chart.Chart.Limits.BaselinePoints);
+        Assert.Equal(new DateOnly(2025, 6, 1), chart.BaselineFirst!.Start);
+        Assert.Equal(new DateOnly(2026, 5, 31), chart.BaselineLast!.End);
+    }
+
+    [Fact]
+    public async Task UnitsWithDeterioration_OnlyTheUnitWhoseLatestMonthIsASpecialCause()
+    {
+        var units = TableroFactory.Catalogue.Units.Where(u => u.RegionCode == "IMSS-JAL").Take(3).ToArray();
+        var reader = new ComplaintsByDay([])
+        {
+            Units =
+            [
+                .. Months([.. Ordinary, 30]).Select(d => new UnitDayComplaints(units[0].Code, d.Day, d.Count)),
+                .. Months([.. Ordinary, 12]).Select(d => new UnitDayComplaints(units[1].Code, d.Day, d.Count)),
+                // Improvement is no deterioration.
+                .. Months([.. Ordinary, 0]).Select(d => new UnitDayComplaints(units[2].Code, d.Day, d.Count)),
+            ],
+        };
+
+        var found = await Indicators(reader).UnitsWithDeteriorationAsync(ReadScope.ForRegion("IMSS-JAL"), "mistreatment", cancellationToken: Ct);
+
+        var unit = Assert.Single(found);
+        Assert.Equal(units[0].Code, unit.UnitCode);
+        Assert.Equal(units[0].Name, unit.UnitName);
+        Assert.Equal(30, unit.Latest.Count);
+        Assert.Equal(SpcSignals.AboveUpperLimit, unit.Signals);
+        Assert.Equal(ReadScope.ForRegion("IMSS-JAL"), reader.AskedScope);
+        Assert.Equal("mistreatment", reader.Asked!.Category);
+    }
+}
+
+/// <summary>A clock stopped at one instant.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>Complaints per day (and per unit and day) as given, recording what it was asked.</summary>
+public sealed class ComplaintsByDay(IEnumerable<(DateOnly Day, int Count)> counts) : IComplaintReader
+{
+    private IEnumerable<(DateOnly Day, int Count)> _days = counts;
+
+    public void Replace(IEnumerable<(DateOnly Day, int Count)> counts) => _days = counts;
+
+    public IReadOnlyList<UnitDayComplaints> Units { get; set; } = [];
+
+    public CaseFilter? Asked { get; private set; }
+
+    public ReadScope? AskedScope { get; private set; }
+
+    public Task<IReadOnlyList<DayComplaints>> ReadPerDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
+    {
+        (Asked, AskedScope) = (filter, scope);
+        return Task.FromResult<IReadOnlyList<DayComplaints>>(_days.Select(d => new DayComplaints(d.Day, d.Count)).ToArray());
+    }
+
+    public Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
+    {
+        (Asked, AskedScope) = (filter, scope);
+        return Task.FromResult(Units);
+    }
+}
