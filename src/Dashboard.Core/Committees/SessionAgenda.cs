@@ -25,6 +25,9 @@ public static class AgendaKeys
 
     public static string Unit(string unitCode) => $"unit:{unitCode}";
 
+    /// <summary>A unit whose control chart shows a special cause of deterioration (apart from its month-over-month change).</summary>
+    public static string Deterioration(string unitCode) => $"spc:{unitCode}";
+
     public static string Finding(Guid id) => $"finding:{id:N}";
 
     public static string Topic(Guid id) => $"topic:{id:N}";

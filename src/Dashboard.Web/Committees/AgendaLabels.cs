@@ -34,6 +34,13 @@ public sealed class AgendaLabels(CatalogueIndex catalogue)
         return $"{UnitName(u.UnitCode)} · {(institution is { } i ? Category(i, ClassificationCatalogue.Mistreatment) : "Mal trato")}: {u.Previous} → {u.Current}";
     }
 
+    public string Deterioration(Indicators.UnitDeterioration u)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        var institution = catalogue.FindUnit(u.UnitCode)?.Institution;
+        return string.Create(Spanish, $"{u.UnitName} · {(institution is { } i ? Category(i, ClassificationCatalogue.Mistreatment) : "Mal trato")}: {u.Latest.Count} en {u.Latest.Start:MMMM yyyy}, deterioro frente a su línea base (media {u.Limits.Mean:0.#}, límite {u.Limits.UpperLimit:0.#})");
+    }
+
     public string Finding(AgendaFinding f)
     {
         ArgumentNullException.ThrowIfNull(f);

@@ -19,7 +19,7 @@ namespace Dashboard.Web.Committees;
 /// </summary>
 public sealed class CommitteeAgenda(
     ICaseListReader cases, ICommitteeBoardReader board, IAgreementStore agreements, IBrigadeStore brigades, ISessionAgendaStore curation,
-    CatalogueService catalogue, TimeProvider time)
+    Indicators.ComplaintIndicators indicators, CatalogueService catalogue, TimeProvider time)
 {
     public const int MaxItems = 200;
 
@@ -48,6 +48,9 @@ public sealed class CommitteeAgenda(
         // With nothing recorded in the period before (a new deployment), every unit would "rise": there is nothing to compare.
         var comparable = changes.Any(u => u.Previous > 0);
         var rises = comparable ? changes.Where(u => u.Rose) : [];
+        // Against each unit's own baseline: a special cause of deterioration in its monthly XmR chart (Making Data Count).
+        var deteriorations = await indicators.UnitsWithDeteriorationAsync(scope, ClassificationCatalogue.Mistreatment, Core.Indicators.Period.Month,
+            cancellationToken: cancellationToken);
         var findings = await brigades.ReadOpenFindingsAsync(scope, MaxItems, cancellationToken);
         var pending = (await agreements.ReadByCommitteeAsync(committee.Code, cancellationToken))
             .Where(a => a.IsOpen && a.OwnerKind != AgreementOwnerKind.Committees && a.SessionId != session?.Id);
@@ -67,6 +70,7 @@ public sealed class CommitteeAgenda(
             [.. entries.Where(e => e.State == AgendaEntryState.Held).OrderBy(e => e.Position)])
         {
             RisesComparable = comparable,
+            Deteriorations = [.. deteriorations.Where(u => BelongsUnit(u.UnitCode) && Kept(AgendaKeys.Deterioration(u.UnitCode))).Take(MaxRises)],
         };
 
         // A UMAE has its own committee beside the OOAD's: its cases are not on the OOAD committee's agenda.
@@ -76,12 +80,14 @@ public sealed class CommitteeAgenda(
 
     /// <summary>The agenda as it stands, one line per item in its order, as the session's closing keeps it (Spanish: the minutes' language).</summary>
     public IReadOnlyList<AgendaEntry> Held(AgendaItems items, Guid sessionId, string by, DateTimeOffset at, Func<CaseState, string> caseLabel,
-        Func<ImpactCase, string> impactLabel, Func<UnitComplaintChange, string> unitLabel, Func<AgendaFinding, string> findingLabel, Func<Agreement, string> agreementLabel)
+        Func<ImpactCase, string> impactLabel, Func<UnitComplaintChange, string> unitLabel, Func<AgendaFinding, string> findingLabel, Func<Agreement, string> agreementLabel,
+        Func<Indicators.UnitDeterioration, string> deteriorationLabel)
     {
         ArgumentNullException.ThrowIfNull(items);
         var lines = items.Escalated.Select(c => (AgendaKeys.Case(c.CaseId), caseLabel(c)))
             .Concat(items.ComplexOverdue.Select(c => (AgendaKeys.Case(c.CaseId), caseLabel(c))))
             .Concat(items.Impact.Select(c => (AgendaKeys.Case(c.CaseId), impactLabel(c))))
+            .Concat(items.Deteriorations.Select(u => (AgendaKeys.Deterioration(u.UnitCode), deteriorationLabel(u))))
             .Concat(items.MistreatmentRises.Select(u => (AgendaKeys.Unit(u.UnitCode), unitLabel(u))))
             .Concat(items.Findings.Select(f => (AgendaKeys.Finding(f.Finding.Id), findingLabel(f))))
             .Concat(items.OpenAgreements.Select(a => (AgendaKeys.Agreement(a.Id), agreementLabel(a))))
@@ -136,4 +142,7 @@ public sealed record AgendaItems(
 {
     /// <summary>False when the period before had no complaints at all to compare with.</summary>
     public bool RisesComparable { get; init; } = true;
+
+    /// <summary>Units whose monthly mistreatment chart shows a special cause of deterioration in its latest month, against their own baseline.</summary>
+    public IReadOnlyList<Indicators.UnitDeterioration> Deteriorations { get; init; } = [];
 }

@@ -108,6 +108,37 @@ public sealed class CommitteeFollowUpTests(TableroFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task AUnitWhoseMonthlyMistreatmentChartShowsDeterioration_IsOnItsCommitteesAgenda()
+    {
+        var unit = TableroFactory.Catalogue.Units.Where(u => u.Type == UnitType.Umf && u.RegionCode == "IMSS-NL").Last();
+        var today = DateTime.UtcNow;
+        var lastMonth = new DateTime(today.Year, today.Month, 1, 18, 0, 0, DateTimeKind.Utc).AddMonths(-1);
+        var batch = new JsonArray();
+        // Two a month for two years (its baseline), then twelve in the last whole month: a point far above its limit.
+        for (var month = lastMonth.AddMonths(-23); month <= lastMonth; month = month.AddMonths(1))
+        {
+            for (var i = 0; i < (month == lastMonth ? 12 : 2); i++)
+            {
+                var opened = EventJson.Opened($"QJ-{Guid.NewGuid():N}"[..20], unit.Code);
+                opened["occurredAt"] = month.AddDays(9 + i % 10).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                batch.Add(opened);
+            }
+        }
+
+        using (var response = await factory.CreateClient(TableroFactory.IngestKey).PostAsJsonAsync("/api/v1/events", batch, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var committee = (await Get<ICommitteeStore>().ReadByCodeAsync(CommitteePlan.RegionCode(unit.RegionCode), ReadScope.All, Ct))!;
+        var agenda = await Get<CommitteeAgenda>().ReadAsync(committee, cancellationToken: Ct);
+        var worse = Assert.Single(agenda.Deteriorations, u => u.UnitCode == unit.Code);
+        Assert.Equal(12, worse.Latest.Count);
+        Assert.Equal(2, worse.Limits.Mean);
+        Assert.Contains("deterioro frente a su línea base", new AgendaLabels(Get<Dashboard.Web.Catalogue.CatalogueService>().Current).Deterioration(worse), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheSecretaryCuratesTheAgenda_AndTheClosedSessionKeepsItAsHeld_WhateverTheBoardShowsLater()
     {
         var unit = TableroFactory.Catalogue.Units.First(u => u.Type == UnitType.Umf && u.RegionCode == "IMSS-JAL");
