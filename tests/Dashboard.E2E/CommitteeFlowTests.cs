@@ -106,6 +106,22 @@ public sealed class CommitteeFlowTests(DashboardServerFixture server, ChromiumFi
             await Expect(page.GetByTestId("session-status")).ToContainTextAsync("Cerrada");
             await Expect(page.GetByTestId("agenda-held")).ToContainTextAsync(caseId);
             await page.ScreenshotAsync(new() { Path = Shot("committee-session-closed.png"), FullPage = true });
+
+            // The quarter's workbook for the minutes, from the committee's page: its agreements sheet holds the new one.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Comité de Trato Digno · OOAD Jalisco" }).First.ClickAsync();
+            await Expect(page.GetByTestId("report-workbook-link")).ToBeVisibleAsync();
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("report-workbook-link").ClickAsync());
+            var file = Path.Combine(Path.GetTempPath(), $"informe-{Guid.NewGuid():N}.xlsx");
+            await download.SaveAsAsync(file);
+            try
+            {
+                var agreed = MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true, sheetName: "Acuerdos").Cast<IDictionary<string, object?>>().ToArray();
+                Assert.Contains(agreed, r => (r["Acuerdo"] as string)?.StartsWith("Capacitar al personal de urgencias", StringComparison.Ordinal) == true);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
         }
 
         // The unit's director follows both agreements to done, with evidence, on her unit's page.
