@@ -61,6 +61,9 @@ public sealed class CaseReadersForTests(ConnectionFactory connections, SqlScript
     public Task<IReadOnlyList<DayComplaints>> ReadPerDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         _complaints.ReadPerDayAsync(filter, scope, days, cancellationToken);
 
+    public Task<DateTimeOffset?> ReadFirstOpenedAsync(ReadScope scope, CancellationToken cancellationToken = default) =>
+        _complaints.ReadFirstOpenedAsync(scope, cancellationToken);
+
     public Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         _complaints.ReadPerUnitDayAsync(filter, scope, days, cancellationToken);
 }

@@ -12,6 +12,12 @@ public interface IComplaintReader
     /// <summary>Complaints per day over the whole scope and filter.</summary>
     Task<IReadOnlyList<DayComplaints>> ReadPerDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// When the records of the scope begin: the earliest case opened in it, of any kind, or null when it has none.
+    /// Months before it are unknown, not months without complaints.
+    /// </summary>
+    Task<DateTimeOffset?> ReadFirstOpenedAsync(ReadScope scope, CancellationToken cancellationToken = default);
+
     /// <summary>Complaints per unit and day, so each unit gets a chart of its own.</summary>
     Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default);
 }

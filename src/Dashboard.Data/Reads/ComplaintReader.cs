@@ -16,6 +16,14 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
         return rows.Select(r => new DayComplaints(CaseFilterParameters.ParseDay(r.Day), r.Complaints)).ToArray();
     }
 
+    public async Task<DateTimeOffset?> ReadFirstOpenedAsync(ReadScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(sql["Case_ReadFirstOpened"],
+            new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
     {
         var parameters = Parameters(filter, scope, days);

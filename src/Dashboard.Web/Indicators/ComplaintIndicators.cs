@@ -65,7 +65,7 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueSe
         var (first, last) = Range(query, Today(query.RegionCode, query.UnitCode));
         var filter = new CaseFilter { RegionCode = query.RegionCode, UnitCode = query.UnitCode, Category = query.Category, OpenedFrom = first, OpenedTo = EndOf(query.Period, last) };
         var days = await complaints.ReadPerDayAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
-        var periods = Periods.Bucket(query.Period, first, last, days.Select(d => (d.Day, d.Complaints)));
+        var periods = Periods.Bucket(query.Period, await FirstRecordedAsync(query.Period, first, last, scope, cancellationToken), last, days.Select(d => (d.Day, d.Complaints)));
         return new ComplaintChart(query, periods, Chart(query, periods));
     }
 
@@ -82,6 +82,7 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueSe
         var (first, last) = Range(query, Today(regionCode ?? scope.RegionCode, scope.UnitCode));
         var filter = new CaseFilter { RegionCode = regionCode, Category = category, OpenedFrom = first, OpenedTo = EndOf(period, last) };
         var rows = await complaints.ReadPerUnitDayAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
+        first = await FirstRecordedAsync(period, first, last, scope, cancellationToken);
         var found = new List<UnitDeterioration>();
         foreach (var unit in rows.GroupBy(r => r.UnitCode, StringComparer.Ordinal))
         {
@@ -94,6 +95,23 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueSe
         }
 
         return found.OrderByDescending(u => u.Latest.Count - u.Limits.Mean).ThenBy(u => u.UnitName, StringComparer.CurrentCulture).ToArray();
+    }
+
+    /// <summary>
+    /// The first period to chart: <paramref name="first"/>, or later when the scope's records begin later (a new
+    /// deployment, a history loaded from some date): months before the records begin are unknown, not zero, and as zeros
+    /// they would make every later month a "deterioration". Months after it without complaints are real zeros.
+    /// </summary>
+    private async Task<DateOnly> FirstRecordedAsync(Period period, DateOnly first, DateOnly last, ReadScope scope, CancellationToken cancellationToken)
+    {
+        if (await complaints.ReadFirstOpenedAsync(scope, cancellationToken) is not { } earliest)
+        {
+            return first;
+        }
+
+        // The scope's first case, on the clock the charts use (a day either way does not move a month's start).
+        var start = Periods.StartOf(period, DateOnly.FromDateTime(earliest.UtcDateTime));
+        return start <= first ? first : start > last ? last : start;
     }
 
     /// <summary>The baseline's periods (by default the first ones), and the chart when they are two or more.</summary>

@@ -32,6 +32,14 @@ public sealed class IndicatorsApiTests(TableroFactory factory) : IClassFixture<T
         return opened;
     }
 
+    /// <summary>A complaint long before the charts' range: the records begin then, so the months since without any are real zeros.</summary>
+    private static JsonObject RecordsBegin(Unit unit)
+    {
+        var opened = EventJson.Opened($"QJ-{Guid.NewGuid():N}"[..20], unit.Code);
+        opened["occurredAt"] = DateTimeOffset.UtcNow.AddMonths(-30).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+        return opened;
+    }
+
     private async Task PostAsync(params JsonObject[] events)
     {
         using var client = factory.CreateClient(TableroFactory.IngestKey);
@@ -48,7 +56,7 @@ public sealed class IndicatorsApiTests(TableroFactory factory) : IClassFixture<T
     [Fact]
     public async Task Complaints_Month_TwentyFourWholeMonthsWithLimitsAndTheLastMonthsCount()
     {
-        await PostAsync(ComplaintLastMonth(NuevoLeon), ComplaintLastMonth(NuevoLeon), ComplaintLastMonth(NuevoLeon, "waiting-time"));
+        await PostAsync(RecordsBegin(NuevoLeon), ComplaintLastMonth(NuevoLeon), ComplaintLastMonth(NuevoLeon), ComplaintLastMonth(NuevoLeon, "waiting-time"));
         using var client = factory.CreateClient(TableroFactory.ReadKey);
 
         var all = await ReadJsonAsync(await client.GetAsync($"/api/v1/indicators/complaints?unit={NuevoLeon.Code}", Ct));
@@ -75,7 +83,7 @@ public sealed class IndicatorsApiTests(TableroFactory factory) : IClassFixture<T
     [Fact]
     public async Task Complaints_JaliscoKey_CountsNothingOutsideItsRegion()
     {
-        await PostAsync(ComplaintLastMonth(Jalisco));
+        await PostAsync(RecordsBegin(Jalisco), RecordsBegin(NuevoLeon), ComplaintLastMonth(Jalisco));
         using var client = factory.CreateClient(TableroFactory.JaliscoKey);
 
         var own = await ReadJsonAsync(await client.GetAsync($"/api/v1/indicators/complaints?unit={Jalisco.Code}", Ct));

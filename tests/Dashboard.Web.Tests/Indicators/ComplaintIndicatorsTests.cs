@@ -44,6 +44,25 @@ public sealed class ComplaintIndicatorsTests
     }
 
     [Fact]
+    public async Task ReadChart_RecordsThatBeganThreeMonthsAgo_ChartOnlyThoseMonths_NotTwentyOneZerosBeforeThem()
+    {
+        // A deployment whose history starts in September: the months before are unknown, not months without complaints.
+        var reader = new ComplaintsByDay([(new DateOnly(2026, 9, 10), 1800), (new DateOnly(2026, 10, 10), 2100), (new DateOnly(2026, 11, 10), 2000)])
+        {
+            FirstOpened = new DateTimeOffset(2026, 9, 4, 15, 0, 0, TimeSpan.Zero),
+            Units = [new UnitDayComplaints("UMF-JAL-023", new DateOnly(2026, 9, 10), 5), new UnitDayComplaints("UMF-JAL-023", new DateOnly(2026, 11, 10), 6)],
+        };
+
+        var chart = await Indicators(reader).ReadChartAsync(new ComplaintChartQuery(), ReadScope.All, Ct);
+
+        Assert.Equal([new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)], chart.Periods.Select(p => p.Start));
+        Assert.True(chart.Chart!.Limits.Provisional);
+        Assert.NotEqual(Variation.Deterioration, chart.Chart.Latest);
+        // Per unit too: a unit's October without complaints is a real zero once the records have begun.
+        Assert.Empty(await Indicators(reader).UnitsWithDeteriorationAsync(ReadScope.All, null, cancellationToken: Ct));
+    }
+
+    [Fact]
     public async Task ReadChart_BaselineBeforeTheDefaultRange_ReachesBackToIt()
     {
         var reader = new ComplaintsByDay([]);
@@ -120,6 +139,11 @@ public sealed class ComplaintsByDay(IEnumerable<(DateOnly Day, int Count)> count
         (Asked, AskedScope) = (filter, scope);
         return Task.FromResult<IReadOnlyList<DayComplaints>>(_days.Select(d => new DayComplaints(d.Day, d.Count)).ToArray());
     }
+
+    /// <summary>When the records begin; null (not known) charts the whole range.</summary>
+    public DateTimeOffset? FirstOpened { get; set; }
+
+    public Task<DateTimeOffset?> ReadFirstOpenedAsync(ReadScope scope, CancellationToken cancellationToken = default) => Task.FromResult(FirstOpened);
 
     public Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
     {
