@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Surveys;
 using Dashboard.Data.CatalogueImport;
@@ -110,12 +109,7 @@ public sealed partial class SurveysPage
 
     private string UnitText(string? code) => code is null or "" ? L["AllHospitals"] : Catalogue.Current.FindUnit(code)?.Name ?? code;
 
-    /// <summary>A round as people name it: "nov–dic 2026".</summary>
-    private static string RoundText(SurveyRound round)
-    {
-        var first = new DateOnly(round.Year, round.FirstMonth, 1);
-        return $"{first.ToString("MMM", CultureInfo.CurrentCulture)}–{first.AddMonths(1).ToString("MMM", CultureInfo.CurrentCulture)} {round.Year}";
-    }
+    private static string RoundText(SurveyRound round) => SurveyFormat.Round(round);
 
     private string TrendName(SurveyTrend trend) => trend.Level switch
     {
@@ -126,15 +120,10 @@ public sealed partial class SurveysPage
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static string Percent(double value) => (value * 100).ToString("N0", CultureInfo.CurrentCulture) + " %";
+    private static string Percent(double value) => SurveyFormat.Percent(value);
 
     /// <summary>"80 % (73–86 %)"; a small sample shows only its interval, marked, never a bare percentage.</summary>
-    private string Figure(Proportion p) => p.IsSmallSample
-        ? L["SmallSample", Range(p), p.Total]
-        : $"{Percent(p.Value)} ({Range(p)})";
-
-    private static string Range(Proportion p) =>
-        $"{(p.Lower * 100).ToString("N0", CultureInfo.CurrentCulture)}–{(p.Upper * 100).ToString("N0", CultureInfo.CurrentCulture)} %";
+    private string Figure(Proportion p) => SurveyFormat.Figure(p, (range, answers) => L["SmallSample", range, answers]);
 
     private string ErrorText(CsvRowError e) => e.Line == 0 ? e.Message
         : e.Column.Length == 0 ? L["ErrorRow", e.Line, e.Message]
