@@ -117,12 +117,55 @@ public sealed class SurveysApiTests(TableroFactory factory) : IClassFixture<Tabl
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Import_MalformedJson_400()
+    [Theory]
+    [InlineData("[{\"year\":")]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("[]")]
+    [InlineData("[1, \"x\"]")]
+    [InlineData("[{\"year\": 1e40, \"bimester\": 1.5, \"unitCode\": null, \"respondents\": -1, \"satisfied\": true, \"tratoDigno\": \"9\"}]")]
+    [InlineData("[{\"year\": 2031, \"bimester\": 1, \"unitCode\": \"\\u0000\", \"respondents\": 2147483647, \"satisfied\": 0, \"tratoDigno\": 0, \"extra\": {}}]")]
+    public async Task Import_HostileJson_400NeverA500(string body)
     {
         using var admin = factory.CreateClient(TableroFactory.AdminKey);
-        using var content = new StringContent("[{\"year\":", Encoding.UTF8, "application/json");
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        var response = await admin.PostAsync("/api/v1/surveys/results", content, Ct);
+
+        await JsonAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Import_DeeplyNestedJson_400()
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        using var content = new StringContent(new string('[', 5000) + new string(']', 5000), Encoding.UTF8, "application/json");
 
         await JsonAsync(await admin.PostAsync("/api/v1/surveys/results", content, Ct), HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("year;bimester;unitCode;respondents;satisfied;tratoDigno\n2031;1;X;1;1;1\n")]
+    [InlineData("year,bimester,unitCode,respondents,satisfied,tratoDigno\n")]
+    [InlineData("year,bimester,unitCode,respondents,satisfied,tratoDigno\n\"2031,1,X,1,1,1\n")]
+    [InlineData("year,bimester,unitCode,respondents,satisfied,tratoDigno\n2031,1,X,1,1,1,9,9\n99999999999,-1,,1e3,x,\n")]
+    public async Task Import_HostileCsv_400(string body)
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        using var content = new StringContent(body, Encoding.UTF8, "text/csv");
+
+        await JsonAsync(await admin.PostAsync("/api/v1/surveys/results", content, Ct), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Import_PlainText_415()
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        using var content = new StringContent("hola", Encoding.UTF8, "text/plain");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await admin.PostAsync("/api/v1/surveys/results", content, Ct)).StatusCode);
     }
 }
