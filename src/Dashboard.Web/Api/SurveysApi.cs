@@ -65,7 +65,6 @@ public static class SurveysApi
             return EventsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body may be at most {MaxBodyBytes:N0} bytes");
         }
 
-        var scope = http.User.ReadScope()!;
         try
         {
             if (IsCsv(http.Request.ContentType))
@@ -85,7 +84,7 @@ public static class SurveysApi
                 }
 
                 using var text = new StringReader(body.ToString());
-                var csv = await surveys.ImportCsvAsync(text, scope, cancellationToken);
+                var csv = await surveys.ImportCsvAsync(text, http.User, cancellationToken);
                 return csv.Results is { } stored
                     ? TypedResults.Ok(new SurveyImportDto(stored.Count))
                     : Invalid(csv.Errors.GroupBy(e => e.Column.Length == 0 ? $"line {e.Line}" : $"line {e.Line}: {e.Column}")
@@ -101,7 +100,7 @@ public static class SurveysApi
             var (results, errors) = ReadJson(document.RootElement);
             if (errors.Count == 0)
             {
-                foreach (var e in await surveys.ImportAsync(results, scope, cancellationToken))
+                foreach (var e in await surveys.ImportAsync(results, http.User, cancellationToken))
                 {
                     errors[$"[{e.Index}].{e.Field}"] = [e.Message];
                 }

@@ -1,8 +1,11 @@
+using System.Security.Claims;
+using Dashboard.Core.Access;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Surveys;
 using Dashboard.Data.CatalogueImport;
 using Dashboard.Web.Catalogue;
+using Dashboard.Web.Security;
 
 namespace Dashboard.Web.Surveys;
 
@@ -45,7 +48,7 @@ public sealed record SurveyTrend(TrendLevel Level, string Code, string Name, IRe
 /// Perception surveys: importing results (all or nothing, checked against the catalogue and the writer's scope), a
 /// round's coverage and results within a scope, and the trend per hospital, region and institution.
 /// </summary>
-public sealed class SurveyService(ISurveyStore store, CatalogueService catalogue, TimeProvider time)
+public sealed class SurveyService(ISurveyStore store, CatalogueService catalogue, AuditTrail audit, TimeProvider time)
 {
     /// <summary>How many rounds the trend shows: a year of bimesters.</summary>
     public const int TrendRounds = 6;
@@ -53,29 +56,38 @@ public sealed class SurveyService(ISurveyStore store, CatalogueService catalogue
     /// <summary>The bimester under way today (UTC date; a day's difference at a bimester's edge does not matter here).</summary>
     public SurveyRound CurrentRound => SurveyRound.Of(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 
-    /// <summary>Checks and stores the results; nothing is stored when any is wrong.</summary>
-    public async Task<IReadOnlyList<SurveyError>> ImportAsync(IReadOnlyList<SurveyResult> results, ReadScope writer, CancellationToken cancellationToken = default)
+    /// <summary>Checks and stores the results, written within <paramref name="who"/>'s scope; nothing is stored when any is wrong. Audited.</summary>
+    public async Task<IReadOnlyList<SurveyError>> ImportAsync(IReadOnlyList<SurveyResult> results, ClaimsPrincipal who, CancellationToken cancellationToken = default)
     {
-        var errors = SurveyRules.Validate(results, catalogue.Current, writer);
-        if (errors.Count == 0 && results.Count > 0)
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(who);
+        var errors = SurveyRules.Validate(results, catalogue.Current, who.ReadScope() ?? ReadScope.Nothing);
+        if (errors.Count == 0)
         {
             await store.SaveAsync(results, cancellationToken);
         }
 
+        await AuditAsync(who, results.Count, errors.Count, cancellationToken);
         return errors;
     }
 
-    /// <summary>Reads a CSV file and stores its results only if every row is valid.</summary>
-    public async Task<SurveyCsvResult> ImportCsvAsync(TextReader file, ReadScope writer, CancellationToken cancellationToken = default)
+    /// <summary>Reads a CSV file and stores its results only if every row is valid. Audited.</summary>
+    public async Task<SurveyCsvResult> ImportCsvAsync(TextReader file, ClaimsPrincipal who, CancellationToken cancellationToken = default)
     {
-        var read = SurveyCsvReader.Read(file, catalogue.Current, writer);
+        ArgumentNullException.ThrowIfNull(who);
+        var read = SurveyCsvReader.Read(file, catalogue.Current, who.ReadScope() ?? ReadScope.Nothing);
         if (read.Results is { } results)
         {
             await store.SaveAsync(results, cancellationToken);
         }
 
+        await AuditAsync(who, read.Results?.Count ?? 0, read.Errors.Count, cancellationToken);
         return read;
     }
+
+    private Task AuditAsync(ClaimsPrincipal who, int results, int errors, CancellationToken cancellationToken) =>
+        audit.RecordAsync(who, AuditAction.AdminChange, null, errors == 0 ? AuditOutcome.Success : AuditOutcome.Failed,
+            errors == 0 ? $"survey results: {results} stored" : $"survey results: refused, {errors} problem(s), nothing stored", cancellationToken);
 
     /// <summary>The hospitals of the scope (narrowed by region and unit) with their result for the round.</summary>
     public async Task<SurveyRoundView> ReadRoundAsync(SurveyRound round, ReadScope scope, string? regionCode = null, string? unitCode = null,

@@ -71,11 +71,13 @@ public sealed class SurveysPageTests : PageTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("Línea 3, columna satisfied", cut.Find("[data-testid=survey-import-errors]").TextContent, StringComparison.Ordinal));
         Assert.Empty(_store.Results);
+        Assert.Equal(AuditOutcome.Failed, Assert.Single(AuditLog.Entries).Outcome);
 
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Header + $"2026,6,{Jalisco[0].Code},120,96,100\n", "encuestas.csv"));
 
         cut.WaitForAssertion(() => Assert.Contains("Se guardaron 1 resultados", cut.Find("[data-testid=survey-import-done]").TextContent, StringComparison.Ordinal));
         Assert.Single(_store.Results);
+        Assert.Equal(("laura.mendez", AuditOutcome.Success, "survey results: 1 stored"), (AuditLog.Entries[^1].Actor, AuditLog.Entries[^1].Outcome, AuditLog.Entries[^1].Detail));
         Assert.Empty(cut.FindAll("[data-testid=survey-import-errors]"));
         Assert.Contains(Jalisco[0].Name, cut.Find("[data-testid=survey-results]").TextContent, StringComparison.Ordinal);
     }

@@ -83,7 +83,7 @@ public sealed partial class SurveysPage
 
         memory.Position = 0;
         using var reader = new StreamReader(memory, detectEncodingFromByteOrderMarks: true);
-        var result = await Surveys.ImportCsvAsync(reader, Scope);
+        var result = await Surveys.ImportCsvAsync(reader, Viewer);
         _importErrors = result.Errors;
         if (result.Results is { } stored)
         {
