@@ -40,6 +40,8 @@ public static class DataServices
         services.AddSingleton<IWallReader, WallReader>();
         services.AddSingleton<IRegionReader, RegionReader>();
         services.AddSingleton<IComplaintReader, ComplaintReader>();
+        services.AddSingleton<Dashboard.Core.Surveys.ISurveyStore, SurveyStore>();
+        services.AddSingleton<Dashboard.Web.Surveys.SurveyService>();
         services.AddSingleton<Dashboard.Web.Indicators.ComplaintIndicators>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeBoardReader, CommitteeBoardReader>();

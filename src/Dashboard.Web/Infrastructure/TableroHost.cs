@@ -189,6 +189,7 @@ public static class TableroHost
         api.MapAlertsApi();
         api.MapExportApi();
         api.MapIndicatorsApi();
+        api.MapSurveysApi();
         app.MapOpenApi();
         app.MapTableroHealth();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);

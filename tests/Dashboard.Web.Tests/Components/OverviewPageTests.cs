@@ -19,6 +19,7 @@ public sealed class OverviewPageTests : PageTestContext
     private readonly DirectorsStore _store = new();
     private readonly InProcessLiveFeed _feed = new(NullLogger<InProcessLiveFeed>.Instance, TestCatalogue.Create());
     private readonly CatalogueService _catalogue = TestCatalogue.Create();
+    private readonly InMemorySurveys _surveys = new();
 
     public OverviewPageTests()
     {
@@ -26,6 +27,8 @@ public sealed class OverviewPageTests : PageTestContext
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(_catalogue);
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new WallOptions()));
+        Services.AddSingleton<Dashboard.Core.Surveys.ISurveyStore>(_surveys);
+        Services.AddSingleton<Dashboard.Web.Surveys.SurveyService>();
     }
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
@@ -62,6 +65,22 @@ public sealed class OverviewPageTests : PageTestContext
         Assert.Equal("/casos?sla=Breached", Href(cut, "kpi-overdue"));
         Assert.Equal("/casos?status=all&breached=today", Href(cut, "kpi-breached-today"));
         Assert.Equal("/casos?level=2", Href(cut, "kpi-level-2"));
+    }
+
+    [Fact]
+    public void Render_RegionFilter_TheCurrentBimestersSurveyWithItsCoverage()
+    {
+        Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 18, 0, 0, TimeSpan.Zero)));
+        var hospitals = TableroFactory.Catalogue.Units.Where(u => u.RegionCode == "IMSS-JAL" && Dashboard.Core.Surveys.SurveyRules.IsHospital(u.Type)).ToArray();
+        _surveys.Results.AddRange(hospitals.Skip(1).Select(u => new Dashboard.Core.Surveys.SurveyResult(new(2026, 6), u.Code, 120, 96, 100)));
+        _surveys.Results.Add(new Dashboard.Core.Surveys.SurveyResult(new(2026, 5), hospitals[0].Code, 120, 10, 10));
+
+        var cut = RenderAt("/resumen?region=IMSS-JAL");
+
+        var line = cut.Find("[data-testid=overview-survey]").TextContent;
+        Assert.Contains("satisfacción 80 % (", line, StringComparison.Ordinal);
+        Assert.Contains($"cobertura {hospitals.Length - 1} de {hospitals.Length} hospitales", line, StringComparison.Ordinal);
+        Assert.Equal("/encuestas", cut.Find("[data-testid=overview-survey] a").GetAttribute("href"));
     }
 
     [Fact]

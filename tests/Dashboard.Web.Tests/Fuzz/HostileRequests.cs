@@ -258,6 +258,7 @@ public sealed class HostileRequests
             new("reads: committee-report.xlsx export", 1, () => Read("/api/v1/exports/committee-report.xlsx", "committee", "year", "quarter")),
             new("reads: alerts", 1, () => Read("/api/v1/alerts", "state", "limit")),
             new("reads: complaint indicators", 1, () => Read("/api/v1/indicators/complaints", "period", "category", "baselineFrom", "baselineTo", "region", "unit")),
+            new("reads: survey results", 1, () => Read("/api/v1/surveys/results", "year", "bimester", "region", "unit")),
             new("reads: holidays of a country", 1, HolidayList),
             new("reads: late arrivals (data quality)", 1, () => Read("/api/v1/late-arrivals", "days")),
             new("reads: OpenAPI document", 1, OpenApi, Sweep: OpenApiTargets.Length),
@@ -1237,10 +1238,10 @@ public sealed class HostileRequests
     /// <summary>Every page route, Spanish and English; {id} takes a hostile value.</summary>
     private static readonly string[] Pages =
     [
-        "/sesiones/{id}", "/comites/informe/{id}", "/comites/{id}", "/indicadores/quejas", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
+        "/encuestas", "/sesiones/{id}", "/comites/informe/{id}", "/comites/{id}", "/indicadores/quejas", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
         "/casos/{id}", "/cases/{id}", "/cuenta/entrar", "/cuenta/sin-permiso", "/reconocimientos", "/recognition", "/regiones", "/regions", "/regiones/{id}",
         "/regions/{id}", "/unidades/{id}", "/units/{id}", "/wall", "/wall/{id}", "/wall/unit:{id}", "/wall/region:{id}",
-        "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees", "/indicators/complaints",
+        "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees", "/indicators/complaints", "/surveys",
     ];
 
     private static readonly string[] OpenApiTargets =

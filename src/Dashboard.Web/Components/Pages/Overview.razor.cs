@@ -6,6 +6,7 @@ using Dashboard.Core.Storage;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Live;
+using Dashboard.Web.Surveys;
 using Dashboard.Web.Wall;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
@@ -47,7 +48,11 @@ public sealed partial class Overview : IDisposable
     private BarChartOptions _barOptions = new();
     private BarChartOptions _categoryOptions = new();
 
+    private SurveyRoundView? _survey;
+
     [Inject] private IOverviewReader Cases { get; set; } = default!;
+
+    [Inject] private SurveyService Surveys { get; set; } = default!;
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 
@@ -120,6 +125,7 @@ public sealed partial class Overview : IDisposable
         await base.OnInitializedAsync();
         _filter = CaseListLink.ParseFilter(Navigation.Uri);
         await LoadAsync();
+        await LoadSurveyAsync();
         Navigation.LocationChanged += OnLocationChanged;
         _live = Watch(LoadAsync,
             e => (_filter.RegionCode is null || e.RegionCode == _filter.RegionCode) && (_filter.UnitCode is null || e.UnitCode == _filter.UnitCode));
@@ -182,6 +188,15 @@ public sealed partial class Overview : IDisposable
         OpenedTo = range?.End is { } end ? DateOnly.FromDateTime(end) : null,
     });
 
+    /// <summary>The current bimester's perception survey in the filter's scope: read when the filter changes, not on every live event.</summary>
+    private async Task LoadSurveyAsync() =>
+        _survey = await Surveys.ReadRoundAsync(Surveys.CurrentRound, Scope, _filter.RegionCode, _filter.UnitCode);
+
+    private string SurveyText(SurveyRoundView survey) => survey.ReportedCount == 0
+        ? L["SurveyNone", SurveyFormat.Round(survey.Round), survey.Hospitals.Count]
+        : L["SurveyLine", SurveyFormat.Round(survey.Round), SurveyFormat.Figure(survey.Satisfaction, (range, answers) => L["SurveySmallSample", range, answers]),
+            survey.ReportedCount, survey.Hospitals.Count, SurveyFormat.Percent(survey.Coverage ?? 0)];
+
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
         // Leaving for another page (a number's cases) is the router's business, not a new filter.
@@ -195,6 +210,7 @@ public sealed partial class Overview : IDisposable
                 try
                 {
                     await LoadAsync();
+                    await LoadSurveyAsync();
                     StateHasChanged();
                 }
                 catch (Exception ex)

@@ -1,0 +1,206 @@
+using System.Text;
+using System.Text.Json;
+using Dashboard.Core.Surveys;
+using Dashboard.Web.Security;
+using Dashboard.Web.Surveys;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// Perception surveys: <c>POST /api/v1/surveys/results</c> stores results (JSON, or the import CSV as text/csv), all or
+/// nothing; <c>GET /api/v1/surveys/results</c> reads a round's coverage and results within the caller's scope.
+/// </summary>
+public static class SurveysApi
+{
+    /// <summary>Results of every hospital of an institution for years fit well below this.</summary>
+    public const long MaxBodyBytes = 4 * 1024 * 1024;
+
+    private static readonly string[] Fields = ["year", "bimester", "unitCode", "respondents", "satisfied", "tratoDigno"];
+
+    public static RouteGroupBuilder MapSurveysApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/surveys/results", ReadAsync).RequireAuthorization(Policies.Read).WithName("ReadSurveyResults").WithTags("Surveys")
+            .WithSummary("A round's perception survey results per hospital, with 95 % Wilson intervals, and the hospitals without a result")
+            .Describe((document, operation) =>
+            {
+                OpenApiContract.Parameter(operation, "year", "The round's year; the current bimester's when absent (give both or neither).", OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "bimester", "The round's bimester, 1 (January–February) to 6.", OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "region", OpenApiContract.RegionFilter, OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "unit", OpenApiContract.UnitFilter, OpenApiContract.Text());
+                OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
+            });
+        api.MapPost("/surveys/results", ImportAsync).RequireAuthorization(Policies.Admin).WithName("ImportSurveyResults").WithTags("Surveys")
+            .WithSummary("Store survey results (a JSON array, or text/csv with the header year,bimester,unitCode,respondents,satisfied,tratoDigno); nothing is stored unless all are valid")
+            .Describe((document, operation) =>
+                OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A result is not valid; `errors` is keyed by `[index].field` (JSON) or `line N: column` (CSV)."));
+        return api;
+    }
+
+    private static async Task<Results<Ok<SurveyRoundDto>, ProblemHttpResult>> ReadAsync(HttpContext http, SurveyService surveys, string? year, string? bimester,
+        string? region, string? unit, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader();
+        var current = surveys.CurrentRound;
+        var y = query.Int(nameof(year), year, current.Year, SurveyRound.MinYear, SurveyRound.MaxYear);
+        var b = query.Int(nameof(bimester), bimester, current.Bimester, 1, 6);
+        if (string.IsNullOrEmpty(year) != string.IsNullOrEmpty(bimester))
+        {
+            query.Fail(string.IsNullOrEmpty(year) ? nameof(year) : nameof(bimester), "give year and bimester together, or neither for the current bimester");
+        }
+
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        var view = await surveys.ReadRoundAsync(new SurveyRound(y, b), http.User.ReadScope()!, CasesApi.NullIfEmpty(region), CasesApi.NullIfEmpty(unit), cancellationToken);
+        return TypedResults.Ok(SurveyRoundDto.From(view));
+    }
+
+    private static async Task<Results<Ok<SurveyImportDto>, ProblemHttpResult>> ImportAsync(HttpContext http, SurveyService surveys, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return EventsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body may be at most {MaxBodyBytes:N0} bytes");
+        }
+
+        try
+        {
+            if (IsCsv(http.Request.ContentType))
+            {
+                // Read whole (bounded) first: the CSV reader is synchronous, and a request body may only be read asynchronously.
+                using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                var body = new StringBuilder();
+                var chunk = new char[8192];
+                for (int read; body.Length <= MaxBodyBytes && (read = await reader.ReadAsync(chunk, cancellationToken)) > 0;)
+                {
+                    body.Append(chunk, 0, read);
+                }
+
+                if (body.Length > MaxBodyBytes)
+                {
+                    return EventsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body may be at most {MaxBodyBytes:N0} bytes");
+                }
+
+                using var text = new StringReader(body.ToString());
+                var csv = await surveys.ImportCsvAsync(text, http.User, cancellationToken);
+                return csv.Results is { } stored
+                    ? TypedResults.Ok(new SurveyImportDto(stored.Count))
+                    : Invalid(csv.Errors.GroupBy(e => e.Column.Length == 0 ? $"line {e.Line}" : $"line {e.Line}: {e.Column}")
+                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            }
+
+            if (!http.Request.HasJsonContentType())
+            {
+                return EventsApi.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the results as application/json or text/csv in UTF-8");
+            }
+
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
+            var (results, errors) = ReadJson(document.RootElement);
+            if (errors.Count == 0)
+            {
+                foreach (var e in await surveys.ImportAsync(results, http.User, cancellationToken))
+                {
+                    errors[$"[{e.Index}].{e.Field}"] = [e.Message];
+                }
+            }
+
+            return errors.Count == 0 ? TypedResults.Ok(new SurveyImportDto(results.Count)) : Invalid(errors);
+        }
+        catch (JsonException ex)
+        {
+            return Invalid(new Dictionary<string, string[]> { [ex.Path ?? "$"] = [$"the body is not valid JSON: {ex.Message}"] });
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return EventsApi.Problem(ex.StatusCode, "Unreadable body", $"the request body could not be read: {ex.Message}");
+        }
+    }
+
+    private static ProblemHttpResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        EventsApi.Problem(StatusCodes.Status400BadRequest, "The survey results are not valid", "nothing was stored; see errors", errors);
+
+    private static bool IsCsv(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type) && type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The results of a JSON array of objects; each field of the wrong kind is an error keyed <c>[index].field</c>.</summary>
+    private static (List<SurveyResult> Results, Dictionary<string, string[]> Errors) ReadJson(JsonElement root)
+    {
+        var results = new List<SurveyResult>();
+        var errors = new Dictionary<string, string[]>();
+        if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() == 0)
+        {
+            errors["$"] = ["must be a non-empty array of results {year, bimester, unitCode, respondents, satisfied, tratoDigno}"];
+            return (results, errors);
+        }
+
+        var i = 0;
+        foreach (var item in root.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors[$"[{i++}]"] = ["must be an object"];
+                continue;
+            }
+
+            var at = i;
+            int Number(string name)
+            {
+                if (item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n))
+                {
+                    return n;
+                }
+
+                errors[$"[{at}].{name}"] = [item.TryGetProperty(name, out _) ? "must be a whole number" : "is required"];
+                return 0;
+            }
+
+            var unit = item.TryGetProperty("unitCode", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() ?? "" : "";
+            if (unit.Length == 0)
+            {
+                errors[$"[{at}].unitCode"] = ["is required, a unit code as text"];
+            }
+
+            foreach (var p in item.EnumerateObject().Where(p => !Fields.Contains(p.Name, StringComparer.Ordinal)))
+            {
+                errors[$"[{at}].{p.Name}"] = [$"is not a field of a result: {string.Join(", ", Fields)}"];
+            }
+
+            results.Add(new SurveyResult(new SurveyRound(Number("year"), Number("bimester")), unit, Number("respondents"), Number("satisfied"), Number("tratoDigno")));
+            i++;
+        }
+
+        return (results, errors);
+    }
+}
+
+/// <summary>How many results were stored.</summary>
+public sealed record SurveyImportDto(int Stored);
+
+/// <summary>A proportion with its 95 % Wilson interval; <c>smallSample</c> when fewer than 30 answered: read the interval, not the value.</summary>
+public sealed record ProportionDto(int Count, int Of, double Value, double Lower, double Upper, bool SmallSample)
+{
+    public static ProportionDto From(Proportion p) => new(p.Successes, p.Total, p.Value, p.Lower, p.Upper, p.IsSmallSample);
+}
+
+/// <summary>One hospital's result.</summary>
+public sealed record SurveyHospitalDto(string UnitCode, string Name, string RegionCode, int Respondents, ProportionDto Satisfaction, ProportionDto TratoDigno);
+
+/// <summary>A hospital without a result for the round.</summary>
+public sealed record SurveyMissingDto(string UnitCode, string Name, string RegionCode);
+
+/// <summary>A round within the caller's scope: hospitals expected and reporting, coverage (0..1), the pooled figures, results and gaps.</summary>
+public sealed record SurveyRoundDto(int Year, int Bimester, int Hospitals, int Reported, double? Coverage, ProportionDto Satisfaction, ProportionDto TratoDigno,
+    IReadOnlyList<SurveyHospitalDto> Results, IReadOnlyList<SurveyMissingDto> Missing)
+{
+    public static SurveyRoundDto From(SurveyRoundView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return new(view.Round.Year, view.Round.Bimester, view.Hospitals.Count, view.ReportedCount, view.Coverage,
+            ProportionDto.From(view.Satisfaction), ProportionDto.From(view.DignifiedTreatment),
+            view.Reported.Select(h => new SurveyHospitalDto(h.Unit.Code, h.Unit.Name, h.Unit.RegionCode, h.Result!.Respondents,
+                ProportionDto.From(h.Result.Satisfaction), ProportionDto.From(h.Result.DignifiedTreatment))).ToArray(),
+            view.Missing.Select(u => new SurveyMissingDto(u.Code, u.Name, u.RegionCode)).ToArray());
+    }
+}

@@ -1,0 +1,131 @@
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Surveys;
+using Dashboard.Data.CatalogueImport;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Components.Shared;
+using Dashboard.Web.Surveys;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+
+namespace Dashboard.Web.Components.Pages;
+
+/// <summary>
+/// Perception surveys: a round (bimester) within the viewer's scope — coverage (the hospitals without a result; the goal
+/// is 100 %), each hospital's satisfaction and "trato digno" with their 95 % interval (below 30 answers only the interval,
+/// marked as a small sample), the trend per institution, OOAD/Red and hospital over the last rounds, and for
+/// administrators the CSV import, all or nothing, its errors beside it.
+/// </summary>
+public sealed partial class SurveysPage
+{
+    /// <summary>How many rounds the picker offers: two years.</summary>
+    private const int RoundChoices = 12;
+
+    /// <summary>Larger files are not survey results of one deployment.</summary>
+    private const long MaxFileBytes = 4 * 1024 * 1024;
+
+    private SurveyRound _round;
+    private string? _regionCode;
+    private string? _unitCode;
+    private SurveyRoundView? _view;
+    private IReadOnlyList<SurveyTrend> _trend = [];
+    private IReadOnlyList<CsvRowError> _importErrors = [];
+    private int? _imported;
+
+    [Inject] private SurveyService Surveys { get; set; } = default!;
+
+    [Inject] private CatalogueService Catalogue { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<SurveysPage> L { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<Vocabulary> V { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        _round = Surveys.CurrentRound;
+        await LoadAsync();
+    }
+
+    private async Task SetAsync(SurveyRound round, string? regionCode, string? unitCode)
+    {
+        (_round, _regionCode, _unitCode) = (round, regionCode, unitCode);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _view = await Surveys.ReadRoundAsync(_round, Scope, _regionCode, _unitCode);
+        _trend = await Surveys.ReadTrendAsync(_round, Scope, _regionCode, _unitCode);
+    }
+
+    private async Task ImportAsync(InputFileChangeEventArgs e)
+    {
+        _imported = null;
+        _importErrors = [];
+        if (!Can(Core.Access.Permission.Admin))
+        {
+            return;
+        }
+
+        if (e.File.Size > MaxFileBytes)
+        {
+            _importErrors = [new CsvRowError(e.File.Name, 0, "", L["FileTooLarge", MaxFileBytes / (1024 * 1024)])];
+            return;
+        }
+
+        // The browser's stream is read asynchronously into memory first: the CSV reader is synchronous.
+        using var memory = new MemoryStream();
+        await using (var stream = e.File.OpenReadStream(MaxFileBytes))
+        {
+            await stream.CopyToAsync(memory);
+        }
+
+        memory.Position = 0;
+        using var reader = new StreamReader(memory, detectEncodingFromByteOrderMarks: true);
+        var result = await Surveys.ImportCsvAsync(reader, Viewer);
+        _importErrors = result.Errors;
+        if (result.Results is { } stored)
+        {
+            _imported = stored.Count;
+            await LoadAsync();
+        }
+    }
+
+    /// <summary>Whose words the page speaks: the chosen unit's or region's institution, else the scope's, else none.</summary>
+    private Institution? Institution =>
+        Catalogue.InstitutionOf(_regionCode ?? Scope.RegionCode, _unitCode ?? Scope.UnitCode)
+        ?? (Scope.Institution is { } own && Core.Profiles.InstitutionProfiles.Current.Resolve(own) is { } institution ? institution : null);
+
+    private string InsuredWord => V.Word("InsuredPlural", Institution);
+
+    private IEnumerable<Region> Regions => Catalogue.Current.Snapshot.Regions
+        .Where(r => Surveys.Hospitals(Scope, r.Code).Count > 0)
+        .OrderBy(r => r.Institution).ThenBy(r => r.Name, StringComparer.CurrentCulture);
+
+    private IEnumerable<Unit> RegionHospitals => _regionCode is { } region ? Surveys.Hospitals(Scope, region) : [];
+
+    private string RegionText(string? code) => code is null or "" ? L["AllRegions"] : Catalogue.Current.FindRegion(code)?.Name ?? code;
+
+    private string UnitText(string? code) => code is null or "" ? L["AllHospitals"] : Catalogue.Current.FindUnit(code)?.Name ?? code;
+
+    private static string RoundText(SurveyRound round) => SurveyFormat.Round(round);
+
+    private string TrendName(SurveyTrend trend) => trend.Level switch
+    {
+        TrendLevel.Institution => Core.Profiles.InstitutionProfiles.Current.Resolve(trend.Code) is { } i ? V.Word("National", i) : trend.Name,
+        TrendLevel.Region => $"{V.Word("Region", Catalogue.Current.FindRegion(trend.Code)?.Institution)} · {trend.Name}",
+        _ => trend.Name,
+    };
+
+    private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static string Percent(double value) => SurveyFormat.Percent(value);
+
+    /// <summary>"80 % (73–86 %)"; a small sample shows only its interval, marked, never a bare percentage.</summary>
+    private string Figure(Proportion p) => SurveyFormat.Figure(p, (range, answers) => L["SmallSample", range, answers]);
+
+    private string ErrorText(CsvRowError e) => e.Line == 0 ? e.Message
+        : e.Column.Length == 0 ? L["ErrorRow", e.Line, e.Message]
+        : L["ErrorCell", e.Line, e.Column, e.Message];
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Dashboard.Core.Catalogue;
+using Dashboard.Core.Surveys;
+
+namespace Dashboard.Web.Tests.Api;
+
+/// <summary>
+/// <c>/api/v1/surveys/results</c>: results stored all or nothing (JSON or the import CSV) by an administrator, a round's
+/// coverage and results read within the key's scope, and bad input answered as a problem naming what is wrong. Each
+/// test uses a round of its own, far in the future, so the shared database's other results never count.
+/// </summary>
+public sealed class SurveysApiTests(TableroFactory factory) : IClassFixture<TableroFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly Unit[] JaliscoHospitals =
+        [.. TableroFactory.Catalogue.Units.Where(u => u.RegionCode == "IMSS-JAL" && SurveyRules.IsHospital(u.Type)).OrderBy(u => u.Code, StringComparer.Ordinal)];
+
+    private static readonly Unit NuevoLeonHospital = TableroFactory.Catalogue.Units.First(u => u.RegionCode == "IMSS-NL" && SurveyRules.IsHospital(u.Type));
+
+    private static object Result(int year, int bimester, Unit unit, int respondents = 120, int satisfied = 96, int tratoDigno = 100) =>
+        new { year, bimester, unitCode = unit.Code, respondents, satisfied, tratoDigno };
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(expected == response.StatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    [Fact]
+    public async Task Read_OneJaliscoHospitalMissing_CoverageNamesItAndTheJaliscoKeySeesOnlyJalisco()
+    {
+        Assert.True(JaliscoHospitals.Length >= 2);
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        var results = JaliscoHospitals.Skip(1).Select(u => Result(2031, 3, u)).Append(Result(2031, 3, NuevoLeonHospital, 20, 15, 18)).ToArray();
+        Assert.Equal(results.Length, (await JsonAsync(await admin.PostAsJsonAsync("/api/v1/surveys/results", results, Ct))).GetProperty("stored").GetInt32());
+
+        using var jalisco = factory.CreateClient(TableroFactory.JaliscoKey);
+        var round = await JsonAsync(await jalisco.GetAsync("/api/v1/surveys/results?year=2031&bimester=3", Ct));
+
+        Assert.Equal(JaliscoHospitals.Length, round.GetProperty("hospitals").GetInt32());
+        Assert.Equal(JaliscoHospitals.Length - 1, round.GetProperty("reported").GetInt32());
+        Assert.Equal([JaliscoHospitals[0].Code], round.GetProperty("missing").EnumerateArray().Select(m => m.GetProperty("unitCode").GetString()));
+        Assert.All(round.GetProperty("results").EnumerateArray(), r => Assert.Equal("IMSS-JAL", r.GetProperty("regionCode").GetString()));
+        var satisfaction = round.GetProperty("results")[0].GetProperty("satisfaction");
+        Assert.Equal(0.8, satisfaction.GetProperty("value").GetDouble(), 0.0001);
+        Assert.Equal(Proportion.Wilson(96, 120).Lower, satisfaction.GetProperty("lower").GetDouble(), 0.0001);
+        Assert.False(satisfaction.GetProperty("smallSample").GetBoolean());
+
+        // The key of all reads Nuevo León's hospital too, and its 20 answers are a small sample.
+        using var reader = factory.CreateClient(TableroFactory.ReadKey);
+        var nuevoLeon = await JsonAsync(await reader.GetAsync($"/api/v1/surveys/results?year=2031&bimester=3&unit={NuevoLeonHospital.Code}", Ct));
+        Assert.True(nuevoLeon.GetProperty("results")[0].GetProperty("satisfaction").GetProperty("smallSample").GetBoolean());
+        Assert.Equal(0, (await JsonAsync(await jalisco.GetAsync($"/api/v1/surveys/results?year=2031&bimester=3&unit={NuevoLeonHospital.Code}", Ct))).GetProperty("hospitals").GetInt32());
+    }
+
+    [Fact]
+    public async Task Import_CsvWithOneBadRow_StoresNothingAndNamesTheRowAndColumn()
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        var csv = "year,bimester,unitCode,respondents,satisfied,tratoDigno\n"
+            + $"2031,4,{JaliscoHospitals[0].Code},120,90,100\n"
+            + $"2031,4,{JaliscoHospitals[1].Code},50,51,40\n";
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+
+        var response = await admin.PostAsync("/api/v1/surveys/results", content, Ct);
+
+        var problem = await JsonAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["line 3: satisfied"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var round = await JsonAsync(await admin.GetAsync("/api/v1/surveys/results?year=2031&bimester=4&region=IMSS-JAL", Ct));
+        Assert.Equal(0, round.GetProperty("reported").GetInt32());
+
+        using var good = new StringContent(csv.Replace(",50,51,40", ",50,41,40", StringComparison.Ordinal), Encoding.UTF8, "text/csv");
+        Assert.Equal(2, (await JsonAsync(await admin.PostAsync("/api/v1/surveys/results", good, Ct))).GetProperty("stored").GetInt32());
+    }
+
+    [Fact]
+    public async Task Import_JsonWithBadEntries_400NamingEachAndNothingStored()
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        object[] body = [Result(2031, 5, JaliscoHospitals[0]), new { year = 2031, bimester = 7, unitCode = "NO-SUCH", respondents = "ten", satisfied = 1, tratoDigno = 1 }];
+
+        var problem = await JsonAsync(await admin.PostAsJsonAsync("/api/v1/surveys/results", body, Ct), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["[1].respondents"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        body[1] = new { year = 2031, bimester = 7, unitCode = "NO-SUCH", respondents = 10, satisfied = 1, tratoDigno = 1 };
+        problem = await JsonAsync(await admin.PostAsJsonAsync("/api/v1/surveys/results", body, Ct), HttpStatusCode.BadRequest);
+        Assert.Equal(["[1].bimester", "[1].unitCode"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(0, (await JsonAsync(await admin.GetAsync("/api/v1/surveys/results?year=2031&bimester=5", Ct))).GetProperty("reported").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("year=2031", "bimester")]
+    [InlineData("year=2031&bimester=7", "bimester")]
+    [InlineData("year=abc&bimester=1", "year")]
+    public async Task Read_BadQuery_400NamingTheParameter(string query, string parameter)
+    {
+        using var reader = factory.CreateClient(TableroFactory.ReadKey);
+
+        var problem = await JsonAsync(await reader.GetAsync($"/api/v1/surveys/results?{query}", Ct), HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _));
+    }
+
+    [Fact]
+    public async Task Import_NotAnAdministrator_Forbidden()
+    {
+        using var reader = factory.CreateClient(TableroFactory.ReadKey);
+
+        var response = await reader.PostAsJsonAsync("/api/v1/surveys/results", new[] { Result(2031, 6, JaliscoHospitals[0]) }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("[{\"year\":")]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("[]")]
+    [InlineData("[1, \"x\"]")]
+    [InlineData("[{\"year\": 1e40, \"bimester\": 1.5, \"unitCode\": null, \"respondents\": -1, \"satisfied\": true, \"tratoDigno\": \"9\"}]")]
+    [InlineData("[{\"year\": 2031, \"bimester\": 1, \"unitCode\": \"\\u0000\", \"respondents\": 2147483647, \"satisfied\": 0, \"tratoDigno\": 0, \"extra\": {}}]")]
+    public async Task Import_HostileJson_400NeverA500(string body)
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+
+        var response = await admin.PostAsync("/api/v1/surveys/results", content, Ct);
+
+        await JsonAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Import_DeeplyNestedJson_400()
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        using var content = new StringContent(new string('[', 5000) + new string(']', 5000), Encoding.UTF8, "application/json");
+
+        await JsonAsync(await admin.PostAsync("/api/v1/surveys/results", content, Ct), HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("year;bimester;unitCode;respondents;satisfied;tratoDigno\n2031;1;X;1;1;1\n")]
+    [InlineData("year,bimester,unitCode,respondents,satisfied,tratoDigno\n")]
+    [InlineData("year,bimester,unitCode,respondents,satisfied,tratoDigno\n\"2031,1,X,1,1,1\n")]
+    [InlineData("year,bimester,unitCode,respondents,satisfied,tratoDigno\n2031,1,X,1,1,1,9,9\n99999999999,-1,,1e3,x,\n")]
+    public async Task Import_HostileCsv_400(string body)
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        using var content = new StringContent(body, Encoding.UTF8, "text/csv");
+
+        await JsonAsync(await admin.PostAsync("/api/v1/surveys/results", content, Ct), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Import_PlainText_415()
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        using var content = new StringContent("hola", Encoding.UTF8, "text/plain");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await admin.PostAsync("/api/v1/surveys/results", content, Ct)).StatusCode);
+    }
+}
