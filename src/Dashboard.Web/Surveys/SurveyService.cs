@@ -114,7 +114,10 @@ public sealed class SurveyService(ISurveyStore store, CatalogueService catalogue
                 : (Proportion?)null).ToArray());
         }
 
-        var institutions = rows.GroupBy(r => r.Institution).OrderBy(g => g.Key, StringComparer.Ordinal)
+        // The institution's line only where the reader sees the whole institution: over one region it would repeat that
+        // region's figure under the institution's name.
+        var wholeInstitution = scope.Level is ScopeLevel.All or ScopeLevel.Institution && regionCode is null && unitCode is null;
+        var institutions = !wholeInstitution ? [] : rows.GroupBy(r => r.Institution).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Line(TrendLevel.Institution, g.Key, g.Key, g));
         var regions = rows.GroupBy(r => r.RegionCode).Select(g => Line(TrendLevel.Region, g.Key, index.FindRegion(g.Key)?.Name ?? g.Key, g))
             .OrderBy(t => t.Name, StringComparer.CurrentCulture);

@@ -50,10 +50,10 @@ public sealed class SurveysPageTests : PageTestContext
         Assert.Contains("muestra pequeña (12): 25–75 %", small, StringComparison.Ordinal);
         Assert.DoesNotContain("50 %", small, StringComparison.Ordinal);
         Assert.Contains("80 % (72–86 %)", rows.First(r => !r.TextContent.Contains(Jalisco[1].Name, StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
-        // The trend: the institution, the OOAD and each hospital; last bimester's 70 % beside this one's.
+        // The trend: her OOAD and each hospital (no "national" line repeating her OOAD's figure); last bimester's 70 % beside this one's.
         var trend = cut.FindAll("[data-testid=survey-trend-row]").Select(r => r.TextContent).ToArray();
-        Assert.StartsWith("IMSS · Nacional", trend[0], StringComparison.Ordinal);
-        Assert.StartsWith("OOAD · OOAD Jalisco", trend[1], StringComparison.Ordinal);
+        Assert.StartsWith("OOAD Jalisco", trend[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(trend, t => t.Contains("Nacional", StringComparison.Ordinal));
         Assert.Contains("70 % (60–78 %)", trend.Single(t => t.StartsWith(Jalisco[1].Name, StringComparison.Ordinal)), StringComparison.Ordinal);
         // A director reads; only administrators import.
         Assert.Empty(cut.FindAll("[data-testid=survey-import]"));

@@ -114,9 +114,13 @@ public sealed partial class SurveysPage
     private string TrendName(SurveyTrend trend) => trend.Level switch
     {
         TrendLevel.Institution => Core.Profiles.InstitutionProfiles.Current.Resolve(trend.Code) is { } i ? V.Word("National", i) : trend.Name,
-        TrendLevel.Region => $"{V.Word("Region", Catalogue.Current.FindRegion(trend.Code)?.Institution)} · {trend.Name}",
+        // Region names already say what they are ("OOAD Jalisco", "Red Prestacional Rebagliati").
+        TrendLevel.Region => trend.Name,
         _ => trend.Name,
     };
+
+    /// <summary>A column header starts with a capital even when the institution's word does not ("derechohabientes encuestados").</summary>
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
 
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
