@@ -126,6 +126,9 @@ public interface IAgreementStore
     /// <summary>The copies of a central agreement issued to every committee.</summary>
     Task<IReadOnlyList<Agreement>> ReadChildrenAsync(Guid parentId, CancellationToken cancellationToken = default);
 
+    /// <summary>How many agreements of a scope are still open after their due day (the walls' figure).</summary>
+    Task<int> ReadOverdueCountAsync(ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>The agreements of a scope still open after their due day, oldest first (capped); and how many in all.</summary>
     Task<(IReadOnlyList<Agreement> Items, int Total)> ReadOverdueAsync(ReadScope scope, DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 

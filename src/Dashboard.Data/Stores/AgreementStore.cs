@@ -60,10 +60,15 @@ public sealed class AgreementStore(ConnectionFactory connections, SqlScripts sql
     {
         ArgumentNullException.ThrowIfNull(scope);
         var parameters = new { Now = now, Max = max, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode };
-        var items = await ReadAsync("Agreement_ReadOverdue", parameters, cancellationToken);
+        return (await ReadAsync("Agreement_ReadOverdue", parameters, cancellationToken), await ReadOverdueCountAsync(scope, now, cancellationToken));
+    }
+
+    public async Task<int> ReadOverdueCountAsync(ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["Agreement_ReadOverdueCount"], parameters, cancellationToken: cancellationToken));
-        return (items, total);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["Agreement_ReadOverdueCount"],
+            new { Now = now, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
     }
 
     public Task<IReadOnlyList<Agreement>> ReadOverdueUnalertedAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>

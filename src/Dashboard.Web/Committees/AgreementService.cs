@@ -60,7 +60,7 @@ public sealed class AgreementService(
         {
             var now = time.GetUtcNow();
             var original = Place(new Agreement(Guid.NewGuid(), committee.Code, session.Id, draft.Type, what!, draft.OwnerKind, owner!.Value.Code, draft.DueOn!.Value,
-                AgreementStatus.Pending, now, who.ShownName()), owner.Value, committee);
+                AgreementStatus.Pending, now, who.ShownName()), owner.Value.Region, owner.Value.Unit, committee);
             var copies = draft.OwnerKind != AgreementOwnerKind.Committees ? []
                 : (await store.ReadAllAsync(ReadScope.ForInstitution(committee.Institution.Code), cancellationToken)).Where(c => c.Kind != CommitteeKind.Central)
                     .Select(c => Place(original with
@@ -70,7 +70,7 @@ public sealed class AgreementService(
                         OwnerKind = c.Kind == CommitteeKind.Umae ? AgreementOwnerKind.Unit : AgreementOwnerKind.Region,
                         OwnerCode = c.Kind == CommitteeKind.Umae ? c.UnitCode! : c.RegionCode!,
                         ParentId = original.Id,
-                    }, (c.RegionCode, c.Kind == CommitteeKind.Umae ? c.UnitCode : null), c)).ToArray();
+                    }, c.RegionCode, c.Kind == CommitteeKind.Umae ? c.UnitCode : null, c)).ToArray();
             await agreements.InsertAsync([original, .. copies], draft.CaseIds, draft.FindingIds, cancellationToken);
         }
 
@@ -107,7 +107,8 @@ public sealed class AgreementService(
             return "AgreementUnknown";
         }
 
-        var problem = AgreementRules.WhyNot(agreement, to, note) is "AgreementFollowedByEach" ? "AgreementFollowedByEach"
+        // A central original is followed in its copies, whoever asks: that answer comes before who may follow it.
+        var problem = agreement.OwnerKind == AgreementOwnerKind.Committees ? "AgreementFollowedByEach"
             : !await CanFollowUpAsync(who, agreement, cancellationToken) ? "NotOwner"
             : AgreementRules.WhyNot(agreement, to, note)
             ?? (await agreements.MoveAsync(new AgreementNote(id, time.GetUtcNow(), who.ShownName(), to, note!.Trim()), cancellationToken) ? null : "AgreementClosed");
@@ -200,15 +201,13 @@ public sealed class AgreementService(
     }
 
     /// <summary>Where the agreement sits (institution, region, unit) and when it becomes overdue: the end of its due day in the owner's zone.</summary>
-    private Agreement Place(Agreement agreement, (string? Region, string? Unit) owner, Committee committee)
+    private Agreement Place(Agreement agreement, string? regionCode, string? unitCode, Committee committee)
     {
-        var zone = owner.Unit is { } unit && catalogue.Current.FindUnit(unit) is { } u ? u.TimeZone
-            : owner.Region is { } region && catalogue.Current.FindRegion(region) is { } r ? r.TimeZone
+        var zone = unitCode is { } unit && catalogue.Current.FindUnit(unit) is { } u ? u.TimeZone
+            : regionCode is { } region && catalogue.Current.FindRegion(region) is { } r ? r.TimeZone
             : InstitutionProfiles.Current.Find(committee.Institution)?.TimeZone ?? "UTC";
         var endOfDay = agreement.DueOn.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var overdueAfter = new DateTimeOffset(endOfDay, TimeZoneInfo.FindSystemTimeZoneById(zone).GetUtcOffset(endOfDay)).ToUniversalTime();
-        return agreement with { Institution = committee.Institution.Code, RegionCode = owner.Region, UnitCode = owner.Unit, OverdueAfter = overdueAfter };
+        return agreement with { Institution = committee.Institution.Code, RegionCode = regionCode, UnitCode = unitCode, OverdueAfter = overdueAfter };
     }
-
-    private Agreement Place(Agreement agreement, (string Code, string? Region, string? Unit) owner, Committee committee) => Place(agreement, (owner.Region, owner.Unit), committee);
 }

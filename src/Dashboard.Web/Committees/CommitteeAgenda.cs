@@ -79,18 +79,17 @@ public sealed class CommitteeAgenda(
     }
 
     /// <summary>The agenda as it stands, one line per item in its order, as the session's closing keeps it (Spanish: the minutes' language).</summary>
-    public IReadOnlyList<AgendaEntry> Held(AgendaItems items, Guid sessionId, string by, DateTimeOffset at, Func<CaseState, string> caseLabel,
-        Func<ImpactCase, string> impactLabel, Func<UnitComplaintChange, string> unitLabel, Func<AgendaFinding, string> findingLabel, Func<Agreement, string> agreementLabel,
-        Func<Indicators.UnitDeterioration, string> deteriorationLabel)
+    public static IReadOnlyList<AgendaEntry> Held(AgendaItems items, Guid sessionId, string by, DateTimeOffset at, AgendaLabels labels)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var lines = items.Escalated.Select(c => (AgendaKeys.Case(c.CaseId), caseLabel(c)))
-            .Concat(items.ComplexOverdue.Select(c => (AgendaKeys.Case(c.CaseId), caseLabel(c))))
-            .Concat(items.Impact.Select(c => (AgendaKeys.Case(c.CaseId), impactLabel(c))))
-            .Concat(items.Deteriorations.Select(u => (AgendaKeys.Deterioration(u.UnitCode), deteriorationLabel(u))))
-            .Concat(items.MistreatmentRises.Select(u => (AgendaKeys.Unit(u.UnitCode), unitLabel(u))))
-            .Concat(items.Findings.Select(f => (AgendaKeys.Finding(f.Finding.Id), findingLabel(f))))
-            .Concat(items.OpenAgreements.Select(a => (AgendaKeys.Agreement(a.Id), agreementLabel(a))))
+        ArgumentNullException.ThrowIfNull(labels);
+        var lines = items.Escalated.Select(c => (AgendaKeys.Case(c.CaseId), labels.Case(c)))
+            .Concat(items.ComplexOverdue.Select(c => (AgendaKeys.Case(c.CaseId), labels.Case(c))))
+            .Concat(items.Impact.Select(c => (AgendaKeys.Case(c.CaseId), labels.Impact(c))))
+            .Concat(items.Deteriorations.Select(u => (AgendaKeys.Deterioration(u.UnitCode), labels.Deterioration(u))))
+            .Concat(items.MistreatmentRises.Select(u => (AgendaKeys.Unit(u.UnitCode), labels.Rise(u))))
+            .Concat(items.Findings.Select(f => (AgendaKeys.Finding(f.Finding.Id), labels.Finding(f))))
+            .Concat(items.OpenAgreements.Select(a => (AgendaKeys.Agreement(a.Id), labels.Agreement(a))))
             .Concat(items.Topics.Select(t => (t.ItemKey, t.Label)))
             .DistinctBy(l => l.Item1, StringComparer.Ordinal);
         return [.. lines.Select((l, i) => new AgendaEntry(sessionId, l.Item1, AgendaEntryState.Held, l.Item2, by, at, i))];

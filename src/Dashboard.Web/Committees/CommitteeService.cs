@@ -189,8 +189,7 @@ public sealed class CommitteeService(
         }
 
         var items = await agenda.ReadAsync(committee, session, cancellationToken);
-        var labels = new AgendaLabels(catalogue.Current);
-        return agenda.Held(items, session.Id, by, at, labels.Case, labels.Impact, labels.Rise, labels.Finding, labels.Agreement, labels.Deterioration);
+        return CommitteeAgenda.Held(items, session.Id, by, at, new AgendaLabels(catalogue.Current));
     }
 
     public async Task<bool> RemoveMemberAsync(ClaimsPrincipal who, string code, Guid userId, CancellationToken cancellationToken = default)

@@ -233,7 +233,7 @@ public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEve
 
                 var view = new WallView(snapshot, now, zone, await DescribeAsync(ticker), _trends)
                 {
-                    OverdueAgreements = _scope.Level == ScopeLevel.Unit ? null : (await _owner._agreements.ReadOverdueAsync(_scope, now, 0)).Total,
+                    OverdueAgreements = _scope.Level == ScopeLevel.Unit ? null : await _owner._agreements.ReadOverdueCountAsync(_scope, now),
                 };
                 _current = view;
                 Action<WallView>[] watchers;

@@ -47,6 +47,8 @@ public sealed class NoCommittees : ICommitteeStore, ICommitteeSessionStore, IAgr
     public Task<(IReadOnlyList<Agreement> Items, int Total)> ReadOverdueAsync(ReadScope scope, DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<(IReadOnlyList<Agreement>, int)>(([], 0));
 
+    public Task<int> ReadOverdueCountAsync(ReadScope scope, DateTimeOffset now, CancellationToken cancellationToken = default) => Task.FromResult(0);
+
     public Task<IReadOnlyList<Agreement>> ReadOverdueUnalertedAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Agreement>>([]);
 
