@@ -40,6 +40,8 @@ internal sealed record CaseFilterParameters
     public bool Descending { get; init; } = true;
     public long Skip { get; init; }
     public int Take { get; init; }
+    public DateTimeOffset? AfterOpenedUtc { get; init; }
+    public string? AfterCaseId { get; init; }
     public DateTimeOffset? Days3Ago { get; set; }
     public DateTimeOffset? Days8Ago { get; set; }
     public DateTimeOffset? Days16Ago { get; set; }

@@ -270,6 +270,49 @@ internal sealed class QueryReader
         return null;
     }
 
+    /// <summary>
+    /// The overview's and case list's filter (<see cref="Components.Shared.CaseListLink"/>'s keys) read strictly: a value
+    /// given but not understood is an error naming its key, never silently dropped (an export must be what was asked).
+    /// </summary>
+    public Core.Reads.CaseFilter CaseFilter(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        string? Get(string key) => query.TryGetValue(key, out var values) && !string.IsNullOrWhiteSpace(values[0]) ? values[0]!.Trim() : null;
+        string? Code(string key)
+        {
+            var value = Get(key);
+            if (value is { Length: > 100 })
+            {
+                _errors[key] = ["must be at most 100 characters"];
+                return null;
+            }
+
+            return value;
+        }
+
+        var from = Day(Components.Shared.CaseListLink.From, Get(Components.Shared.CaseListLink.From));
+        var to = Day(Components.Shared.CaseListLink.To, Get(Components.Shared.CaseListLink.To));
+        if (from is { } f && to is { } t && t < f)
+        {
+            Fail(Components.Shared.CaseListLink.To, "must not be before from");
+        }
+
+        return new Core.Reads.CaseFilter
+        {
+            RegionCode = Code(Components.Shared.CaseListLink.Region),
+            UnitCode = Code(Components.Shared.CaseListLink.Unit),
+            Kind = Enum<Core.Cases.CaseKind>(Components.Shared.CaseListLink.Kind, Get(Components.Shared.CaseListLink.Kind)),
+            Category = Code(Components.Shared.CaseListLink.Category),
+            StaffRole = StaffRole(Components.Shared.CaseListLink.StaffRole, Get(Components.Shared.CaseListLink.StaffRole)),
+            ModuleCode = Code(Components.Shared.CaseListLink.Module),
+            Channel = Enum<Core.Cases.Channel>(Components.Shared.CaseListLink.Channel, Get(Components.Shared.CaseListLink.Channel)),
+            Priority = Enum<Core.Cases.Priority>(Components.Shared.CaseListLink.Priority, Get(Components.Shared.CaseListLink.Priority)),
+            Complex = Bool(Components.Shared.CaseListLink.Complex, Get(Components.Shared.CaseListLink.Complex)),
+            OpenedFrom = from,
+            OpenedTo = to,
+        };
+    }
+
     /// <summary>Records a problem with a parameter that the checks above cannot see (one value against another).</summary>
     public void Fail(string name, string message) => _errors[name] = [message];
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Access;
 using Dashboard.Core.Committees;
@@ -9,6 +8,8 @@ using Dashboard.Web.Components.Shared;
 using Microsoft.Extensions.Localization;
 using Dashboard.Core.Reads;
 using Dashboard.Web.Security;
+using Dashboard.Web.Catalogue;
+using Dashboard.Web.Reports;
 
 namespace Dashboard.Web.Api;
 
@@ -20,14 +21,28 @@ namespace Dashboard.Web.Api;
 /// </summary>
 public static class ExportApi
 {
-    /// <summary>More than a region's year; a bigger export is a database job, not a download.</summary>
-    public const int MaxRows = 100_000;
-    private const int PageSize = 1_000;
-
     public static RouteGroupBuilder MapExportApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/exports/cases.csv", ExportCasesAsync).RequireAuthorization(Policies.Export).WithName("ExportCases").WithTags("Cases")
-            .WithSummary("Download the cases within the caller's scope as CSV, without personal data");
+        api.MapGet("/exports/cases.csv", (HttpContext http, ICaseExportReader cases, CatalogueService catalogue, TimeProvider time, AuditTrail audit, ILoggerFactory logs) =>
+                ExportCases(http, cases, catalogue, time, audit, logs, ReportFormat.Csv))
+            .RequireAuthorization(Policies.Export).WithName("ExportCases").WithTags("Cases")
+            .WithSummary("Download every case within the caller's scope and filter as CSV, streamed, without personal data")
+            .Describe((document, operation) => DescribeCases(document, operation));
+        api.MapGet("/exports/cases.xlsx", (HttpContext http, ICaseExportReader cases, CatalogueService catalogue, TimeProvider time, AuditTrail audit, ILoggerFactory logs) =>
+                ExportCases(http, cases, catalogue, time, audit, logs, ReportFormat.Xlsx))
+            .RequireAuthorization(Policies.Export).WithName("ExportCasesWorkbook").WithTags("Cases")
+            .WithSummary("Download every case within the caller's scope and filter as an Excel workbook, streamed, without personal data")
+            .Describe((document, operation) => DescribeCases(document, operation));
+        api.MapGet("/exports/overview.xlsx", (HttpContext http, OverviewReport report, AuditTrail audit, ILoggerFactory logs, CancellationToken ct) =>
+                ExportOverviewAsync(http, report, audit, logs, ReportFormat.Xlsx, ct))
+            .RequireAuthorization(Policies.Export).WithName("ExportOverviewWorkbook").WithTags("Reports")
+            .WithSummary("Download the overview's tables (figures, days, categories) for a filter as an Excel workbook")
+            .Describe((document, operation) => DescribeFilter(document, operation, table: false));
+        api.MapGet("/exports/overview.csv", (HttpContext http, OverviewReport report, AuditTrail audit, ILoggerFactory logs, CancellationToken ct) =>
+                ExportOverviewAsync(http, report, audit, logs, ReportFormat.Csv, ct))
+            .RequireAuthorization(Policies.Export).WithName("ExportOverview").WithTags("Reports")
+            .WithSummary("Download one of the overview's tables for a filter as CSV")
+            .Describe((document, operation) => DescribeFilter(document, operation, table: true));
         api.MapGet("/exports/committee-report.xlsx", ExportCommitteeReportAsync).RequireAuthorization(Policies.Export).WithName("ExportCommitteeReport").WithTags("Committees")
             .WithSummary("Download a committee's quarterly report as an Excel workbook (a committee outside the caller's scope is not found), without personal data")
             .Describe((document, operation) =>
@@ -72,49 +87,87 @@ public static class ExportApi
         return Results.File(body, QuarterlyWorkbook.ContentType, $"informe-{found.Code}-{onYear}-T{number}.xlsx");
     }
 
-    private static async Task<IResult> ExportCasesAsync(HttpContext http, ICaseListReader cases, AuditTrail audit, string? region, string? unit, string? status,
-        string? complex, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every case of the filter within the caller's scope, streamed a keyset page at a time (no cap, no rows dropped): the
+    /// overview's filter keys (<c>region</c>, <c>unit</c>, <c>kind</c>, <c>category</c>, <c>from</c>/<c>to</c> as days on
+    /// each case's unit clock…), plus <c>status</c> (open, closed) and <c>complex</c>. A bad value is a 400 naming it.
+    /// </summary>
+    private static IResult ExportCases(HttpContext http, ICaseExportReader cases, CatalogueService catalogue, TimeProvider time, AuditTrail audit, ILoggerFactory logs,
+        ReportFormat format)
     {
         var query = new QueryReader();
-        var open = query.Choice(nameof(status), status, "open", "closed") is { } index ? index == 0 : (bool?)null;
-        var isComplex = query.Bool(nameof(complex), complex);
+        var filter = query.CaseFilter(http.Request.Query);
+        var open = query.Choice("status", http.Request.Query["status"], "open", "closed") is { } index ? index == 0 : (bool?)null;
         if (!query.IsValid)
         {
             return query.Problem();
         }
 
         var scope = http.User.ReadScope()!;
-        var rows = new List<CaseState>();
-        for (var page = 1; rows.Count < MaxRows; page++)
-        {
-            var read = await cases.ReadPageAsync(new CaseListQuery(new CaseFilter { RegionCode = CasesApi.NullIfEmpty(region), UnitCode = CasesApi.NullIfEmpty(unit), Complex = isComplex }, page, PageSize) { Open = open }, scope,
-                cancellationToken);
-            rows.AddRange(read.Items);
-            if (read.Items.Count < PageSize)
-            {
-                break;
-            }
-        }
-
-        await audit.RecordAsync(http.User, AuditAction.ExportMade, null, AuditOutcome.Success,
-            $"cases.csv region={region} unit={unit} status={status} complex={complex}: {rows.Count} rows", cancellationToken);
-        var body = new MemoryStream();
-        await using (var writer = new StreamWriter(body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        // A case id may start with "-" (or a future text field with "="): a spreadsheet must show it, not run it.
-        await using (var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
-        {
-            csv.WriteHeader(Columns);
-            foreach (var row in rows)
-            {
-                csv.WriteRecord(Fields(row));
-            }
-
-            await csv.FlushAsync(cancellationToken);
-        }
-
-        body.Position = 0;
-        return Results.File(body, "text/csv; charset=utf-8", $"casos-{scope.ToString().Replace(':', '-')}.csv");
+        var now = time.GetUtcNow();
+        var list = new CaseListQuery(filter, 1, 1) { Open = open, Days = catalogue.DaysAt(now), Now = now };
+        var rows = cases.ReadAllAsync(list, scope, http.RequestAborted).Select(c => (object?[])Fields(c));
+        var name = $"casos-{OverviewReport.SafeCode(filter.UnitCode ?? filter.RegionCode ?? scope.ToString())}"
+            + (filter.OpenedFrom is { } from ? $"-{from:yyyy-MM-dd}" : "") + (filter.OpenedTo is { } to ? $"-{to:yyyy-MM-dd}" : "");
+        return ReportDownload.Stream(http, audit, logs.CreateLogger(typeof(ExportApi)), name, format, [new ReportTable("casos", Columns, rows)],
+            $"filter={http.Request.QueryString}");
     }
+
+    /// <summary>The overview's tables for the page's own query string; CSV takes one of them (<c>table</c>, summary by default).</summary>
+    private static async Task<IResult> ExportOverviewAsync(HttpContext http, OverviewReport report, AuditTrail audit, ILoggerFactory logs, ReportFormat format,
+        CancellationToken cancellationToken)
+    {
+        var query = new QueryReader();
+        var filter = query.CaseFilter(http.Request.Query);
+        var table = format == ReportFormat.Csv ? query.Choice("table", http.Request.Query["table"], OverviewReport.Tables) ?? 0 : 0;
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        var scope = http.User.ReadScope()!;
+        var tables = await report.ReadAsync(filter, scope, cancellationToken);
+        var (from, to) = OverviewReport.PeriodOf(filter, report.TodayOf(filter, scope));
+        var name = OverviewReport.FileName(format == ReportFormat.Csv ? $"resumen-{OverviewReport.Tables[table]}" : "resumen", scope, filter, from, to);
+        return ReportDownload.Stream(http, audit, logs.CreateLogger(typeof(ExportApi)), name, format, format == ReportFormat.Csv ? [tables[table]] : tables,
+            $"filter={http.Request.QueryString}");
+    }
+
+    private static void DescribeCases(Microsoft.OpenApi.OpenApiDocument document, Microsoft.OpenApi.OpenApiOperation operation)
+    {
+        DescribeFilter(document, operation, table: false);
+        OpenApiContract.Parameter(operation, "status", "open or closed; both when left out.", OpenApiContract.Text());
+    }
+
+    private static void DescribeFilter(Microsoft.OpenApi.OpenApiDocument document, Microsoft.OpenApi.OpenApiOperation operation, bool table)
+    {
+        foreach (var (name, text) in FilterParameters)
+        {
+            OpenApiContract.Parameter(operation, name, text, OpenApiContract.Text());
+        }
+
+        if (table)
+        {
+            OpenApiContract.Parameter(operation, "table", $"Which table: {string.Join(", ", OverviewReport.Tables)} (summary when left out).", OpenApiContract.Text());
+        }
+
+        OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A filter value is not valid; errors names it.");
+    }
+
+    private static readonly (string Name, string Text)[] FilterParameters =
+    [
+        (CaseListLink.Region, "A region (OOAD/Red) code; narrows the caller's scope, never widens it."),
+        (CaseListLink.Unit, "A unit code; narrows the caller's scope, never widens it."),
+        (CaseListLink.Kind, "Complaint, Request, Orientation, Suggestion or Compliment."),
+        (CaseListLink.Category, "A category code of the classification."),
+        (CaseListLink.StaffRole, "A staff role code of the classification."),
+        (CaseListLink.Module, "A module code."),
+        (CaseListLink.Channel, "A channel name."),
+        (CaseListLink.Priority, "Low, Medium, High or Critical."),
+        (CaseListLink.Complex, "true or false."),
+        (CaseListLink.From, "First day of the opening period, yyyy-MM-dd, on each case's unit clock."),
+        (CaseListLink.To, "Last day of the opening period, yyyy-MM-dd, on each case's unit clock."),
+    ];
 
     private static readonly string[] Columns =
     [

@@ -35,6 +35,7 @@ public static class DataServices
         // Readers per feature (Dashboard.Core/Reads, Dashboard.Data/Reads): each page, endpoint and job takes the one it reads.
         services.AddSingleton<ICaseReader, CaseReader>();
         services.AddSingleton<ICaseListReader, CaseListReader>();
+        services.AddSingleton<ICaseExportReader, CaseExportReader>();
         services.AddSingleton<IMyCasesReader, MyCasesReader>();
         services.AddSingleton<IOverviewReader, OverviewReader>();
         services.AddSingleton<IWallReader, WallReader>();
@@ -43,6 +44,7 @@ public static class DataServices
         services.AddSingleton<Dashboard.Core.Surveys.ISurveyStore, SurveyStore>();
         services.AddSingleton<Dashboard.Web.Surveys.SurveyService>();
         services.AddSingleton<Dashboard.Web.Indicators.ComplaintIndicators>();
+        services.AddScoped<Dashboard.Web.Reports.OverviewReport>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeBoardReader, CommitteeBoardReader>();
         services.AddSingleton<ILateArrivalReader, LateArrivalReader>();

@@ -81,17 +81,8 @@ public sealed partial class Overview : IDisposable
         : WallSettings.Value.TimeZone);
 
     /// <summary>The filter's opening period, or the last days up to today: what the charts and the median cover.</summary>
-    private (DateOnly From, DateOnly To) Period
-    {
-        get
-        {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Zone).DateTime);
-            var to = _filter.OpenedTo ?? (_filter.OpenedFrom is { } f && f.AddDays(DefaultPeriodDays - 1) < today ? f.AddDays(DefaultPeriodDays - 1) : today);
-            var from = _filter.OpenedFrom ?? to.AddDays(1 - DefaultPeriodDays);
-            // Bounded: a year at most, however the link was written.
-            return (from < to.AddDays(1 - MaxPeriodDays) ? to.AddDays(1 - MaxPeriodDays) : from, to);
-        }
-    }
+    private (DateOnly From, DateOnly To) Period =>
+        Reports.OverviewReport.PeriodOf(_filter, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Zone).DateTime));
 
     private DateRange Range => new(_filter.OpenedFrom?.ToDateTime(TimeOnly.MinValue), _filter.OpenedTo?.ToDateTime(TimeOnly.MinValue));
 
@@ -174,6 +165,23 @@ public sealed partial class Overview : IDisposable
             new() { Name = L["CasesOpened"], Data = top.Select(c => (double)c.Cases).ToArray() },
             new() { Name = L["StillOpen"], Data = top.Select(c => (double)c.Open).ToArray() },
         ];
+    }
+
+    /// <summary>The page's tables for its own filter, as files (the export API reads the same query string).</summary>
+    private IReadOnlyList<(string, string, string)> Downloads
+    {
+        get
+        {
+            var query = CaseListLink.ToQueryString(_filter);
+            string Csv(string table) => $"/api/v1/exports/overview.csv{query}{(query.Length == 0 ? "?" : "&")}table={table}";
+            return
+            [
+                (L["DownloadXlsx"], $"/api/v1/exports/overview.xlsx{query}", "download-overview-xlsx"),
+                (L["DownloadCsvSummary"], Csv(Reports.OverviewReport.Summary), "download-overview-summary"),
+                (L["DownloadCsvDays"], Csv(Reports.OverviewReport.Days), "download-overview-days"),
+                (L["DownloadCsvCategories"], Csv(Reports.OverviewReport.Categories), "download-overview-categories"),
+            ];
+        }
     }
 
     private static string Shorten(string text, int most) => text.Length <= most ? text : $"{text[..(most - 1)].TrimEnd()}…";
