@@ -218,6 +218,7 @@ internal static class HttpBenchmarks
         start.Environment["ApiKeys__Keys__0__KeySha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey)));
         start.Environment["ApiKeys__Keys__0__Permissions__0"] = "Ingest";
         start.Environment["ApiKeys__Keys__0__Permissions__1"] = "Read";
+        start.Environment["ApiKeys__Keys__0__Permissions__2"] = "Export";
         start.Environment["ApiKeys__Keys__0__Scope"] = "all";
         // One key carries all the load here: its per-credential limit must not be what is measured.
         start.Environment["Security__RequestsPerSecond"] = "1000000";

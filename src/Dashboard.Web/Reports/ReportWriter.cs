@@ -63,14 +63,15 @@ public static class ReportWriter
         return counts;
     }
 
-    /// <summary>One table as CSV; returns the rows written.</summary>
+    /// <summary>One table as CSV; returns the rows written. Every write is asynchronous: the response never blocks a thread.</summary>
     public static async Task<long> WriteCsvAsync(Stream output, ReportTable table, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(table);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
         // A case id may start with "-" (or a name with "="): a spreadsheet must show it, not run it.
         await using var csv = CsvWriter.Create(writer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
-        csv.WriteHeader([.. table.Columns]);
+        await csv.WriteRecordAsync([.. table.Columns], cancellationToken);
         long rows = 0;
         var fields = new string[table.Columns.Count];
         await foreach (var row in table.Rows.WithCancellation(cancellationToken))
@@ -80,14 +81,12 @@ public static class ReportWriter
                 fields[i] = Text(i < row.Length ? row[i] : null);
             }
 
-            csv.WriteRecord(fields);
-            if (++rows % 1_000 == 0)
-            {
-                await csv.FlushAsync(cancellationToken);
-            }
+            await csv.WriteRecordAsync(fields, cancellationToken);
+            rows++;
         }
 
         await csv.FlushAsync(cancellationToken);
+        await writer.FlushAsync(cancellationToken);
         return rows;
     }
 

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// <c>export [CASES]</c>: does a download stream? Seeds CASES historical cases (default 1,000,000) through the store,
+/// starts the Release host on them, and downloads <c>cases.csv</c> and <c>cases.xlsx</c> twice each: the last tenth of
+/// the history, then all of it. The host's resident memory is sampled during each download; flat memory means the
+/// whole history costs about what its tenth does (the ratio printed), however many rows there are.
+/// </summary>
+internal static class ExportBenchmarks
+{
+    public static async Task RunAsync(long cases)
+    {
+        var root = HttpBenchmarks.FindRepositoryRoot();
+        var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("build the web host first: dotnet build -c Release src/Dashboard.Web", dll);
+        }
+
+        var data = Directory.CreateTempSubdirectory("tablero-export-bench-").FullName;
+        try
+        {
+            await Seeder.RunAsync(cases, data);
+            var port = HttpBenchmarks.FreePort();
+            using var server = HttpBenchmarks.StartServer(dll, data, port, output: line => Console.Error.WriteLine($"  server: {line}"));
+            try
+            {
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromHours(1) };
+                http.DefaultRequestHeaders.Add("X-Api-Key", HttpBenchmarks.ApiKey);
+                await HttpBenchmarks.WaitUntilReadyAsync(http, server);
+                // The seeder spreads the cases over two years: the last 73 days hold about a tenth of them.
+                var tenth = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-72)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                Console.WriteLine($"Tablero exports — {cases:N0} seeded cases, Release host pid {server.Id}; memory is the host's resident set (VmRSS) sampled every 50 ms");
+                foreach (var format in new[] { "csv", "xlsx" })
+                {
+                    var part = await DownloadAsync(http, server, $"api/v1/exports/cases.{format}?from={tenth}");
+                    var all = await DownloadAsync(http, server, $"api/v1/exports/cases.{format}");
+                    Console.WriteLine($"cases.{format,-4}  last tenth: {part}");
+                    Console.WriteLine($"cases.{format,-4}  everything: {all}");
+                    Console.WriteLine($"cases.{format,-4}  {all.Rows / (double)part.Rows:N1}× the rows for {all.PeakAboveStart / (double)Math.Max(1, part.PeakAboveStart):N2}× the memory above the host's resting set");
+                }
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private sealed record Download(long Rows, long Bytes, double Seconds, long RestingRss, long PeakAboveStart)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"{Rows,10:N0} rows {Bytes / 1048576.0,8:N1} MB in {Seconds,6:N1} s ({Rows / Seconds,8:N0} rows/s); host at rest {RestingRss / 1048576.0:N0} MB, peak +{PeakAboveStart / 1048576.0:N0} MB");
+    }
+
+    private static async Task<Download> DownloadAsync(HttpClient http, Process server, string url)
+    {
+        // A collection first would need the host's help; a few idle seconds let it settle instead.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var resting = Rss(server.Id);
+        var peak = resting;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, Rss(server.Id));
+                await Task.Delay(50, CancellationToken.None);
+            }
+        });
+        var watch = Stopwatch.StartNew();
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var counter = new CountingStream();
+        await body.CopyToAsync(counter);
+        watch.Stop();
+        await sampling.CancelAsync();
+        await sampler;
+        var rows = url.Contains(".csv", StringComparison.Ordinal) ? counter.Lines - 1 : await XlsxRowsAsync(http, url);
+        return new Download(rows, counter.Bytes, watch.Elapsed.TotalSeconds, resting, peak - resting);
+    }
+
+    /// <summary>An xlsx is a zip: its rows are counted from the same filter's CSV rather than unpacked here.</summary>
+    private static async Task<long> XlsxRowsAsync(HttpClient http, string url)
+    {
+        await using var body = await http.GetStreamAsync(url.Replace(".xlsx", ".csv", StringComparison.Ordinal));
+        var counter = new CountingStream();
+        await body.CopyToAsync(counter);
+        return counter.Lines - 1;
+    }
+
+    private static long Rss(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Counts bytes and line feeds, keeps nothing.</summary>
+    private sealed class CountingStream : Stream
+    {
+        public long Bytes { get; private set; }
+
+        public long Lines { get; private set; }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => Bytes;
+        public override long Position { get => Bytes; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Bytes += buffer.Length;
+            Lines += buffer.Count((byte)'\n');
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
