@@ -25,7 +25,10 @@ public static class ReportWriter
     public static string Extension(ReportFormat format) => format == ReportFormat.Xlsx ? "xlsx" : "csv";
 
     /// <summary>Every table as a sheet; returns the rows written per table.</summary>
-    public static async Task<IReadOnlyList<long>> WriteXlsxAsync(Stream output, IReadOnlyList<ReportTable> tables, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<long>> WriteXlsxAsync(Stream output, IReadOnlyList<ReportTable> tables, CancellationToken cancellationToken) =>
+        WriteXlsxAsync(output, tables, MaxRowsPerSheet, cancellationToken);
+
+    internal static async Task<IReadOnlyList<long>> WriteXlsxAsync(Stream output, IReadOnlyList<ReportTable> tables, int rowsPerSheet, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tables);
         await using var book = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { DefaultDateTimeFormat = NumberFormat.Custom("yyyy-mm-dd") }, cancellationToken);
@@ -40,7 +43,7 @@ public static class ReportWriter
             var cells = new DataCell[table.Columns.Count];
             await foreach (var row in table.Rows.WithCancellation(cancellationToken))
             {
-                if (onSheet == MaxRowsPerSheet)
+                if (onSheet == rowsPerSheet)
                 {
                     await StartAsync(book, SheetName(table.Name, ++sheet, names), table, header, cancellationToken);
                     onSheet = 0;
