@@ -31,7 +31,7 @@ public static class SurveysApi
                 OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
             });
         api.MapPost("/surveys/results", ImportAsync).RequireAuthorization(Policies.Admin).WithName("ImportSurveyResults").WithTags("Surveys")
-            .WithSummary("Store survey results (a JSON array, or text/csv with the header year,bimester,unitCode,respondents,satisfied,tratoDigno); nothing is stored unless all are valid")
+            .WithSummary("Store survey results (a JSON array, text/csv with the header year,bimester,unitCode,respondents,satisfied,tratoDigno, or an Excel workbook whose first sheet has those columns); nothing is stored unless all are valid")
             .Describe((document, operation) =>
                 OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A result is not valid; `errors` is keyed by `[index].field` (JSON) or `line N: column` (CSV)."));
         return api;
@@ -91,9 +91,32 @@ public static class SurveysApi
                         .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
             }
 
+            if (IsWorkbook(http.Request.ContentType))
+            {
+                var workbook = new MemoryStream();
+                await http.Request.Body.CopyToAsync(workbook, cancellationToken);
+                if (workbook.Length > MaxBodyBytes)
+                {
+                    return EventsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body may be at most {MaxBodyBytes:N0} bytes");
+                }
+
+                workbook.Position = 0;
+                if (Imports.WorkbookAsCsv.Read(workbook) is not { } sheet)
+                {
+                    return Invalid(new Dictionary<string, string[]> { ["body"] = ["the body is not an Excel workbook (.xlsx) that can be read"] });
+                }
+
+                using var rows = new StringReader(sheet);
+                var read = await surveys.ImportCsvAsync(rows, http.User, cancellationToken);
+                return read.Results is { } saved
+                    ? TypedResults.Ok(new SurveyImportDto(saved.Count))
+                    : Invalid(read.Errors.GroupBy(e => e.Column.Length == 0 ? $"row {e.Line}" : $"row {e.Line}: {e.Column}")
+                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            }
+
             if (!http.Request.HasJsonContentType())
             {
-                return EventsApi.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the results as application/json or text/csv in UTF-8");
+                return EventsApi.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send the results as application/json, text/csv in UTF-8, or an Excel workbook (.xlsx)");
             }
 
             using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
@@ -120,6 +143,9 @@ public static class SurveysApi
 
     private static ProblemHttpResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         EventsApi.Problem(StatusCodes.Status400BadRequest, "The survey results are not valid", "nothing was stored; see errors", errors);
+
+    private static bool IsWorkbook(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type) && type.MediaType.Equals(Imports.WorkbookAsCsv.ContentType, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsCsv(string? contentType) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type) && type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);

@@ -59,6 +59,42 @@ public sealed class SurveysApiTests(TableroFactory factory) : IClassFixture<Tabl
     }
 
     [Fact]
+    public async Task Import_ExcelWorkbook_IsCheckedLikeTheCsv_ABadRowNamedByItsSheetRow_ThenStored()
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        static ByteArrayContent Workbook(params object[] rows)
+        {
+            var file = new MemoryStream();
+            MiniExcelLibs.MiniExcel.SaveAs(file, rows);
+            var content = new ByteArrayContent(file.ToArray());
+            content.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            return content;
+        }
+
+        // Numbers typed as numbers, as a spreadsheet keeps them; the third row's satisfied exceeds its respondents.
+        using var bad = Workbook(
+            new { year = 2031, bimester = 5, unitCode = JaliscoHospitals[0].Code, respondents = 120, satisfied = 90, tratoDigno = 100 },
+            new { year = 2031, bimester = 5, unitCode = JaliscoHospitals[1].Code, respondents = 50, satisfied = 51, tratoDigno = 40 });
+        var response = await admin.PostAsync("/api/v1/surveys/results", bad, Ct);
+
+        var problem = await JsonAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["row 3: satisfied"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(0, (await JsonAsync(await admin.GetAsync("/api/v1/surveys/results?year=2031&bimester=5&region=IMSS-JAL", Ct))).GetProperty("reported").GetInt32());
+
+        using var good = Workbook(
+            new { year = 2031, bimester = 5, unitCode = JaliscoHospitals[0].Code, respondents = 120, satisfied = 90, tratoDigno = 100 },
+            new { year = 2031, bimester = 5, unitCode = JaliscoHospitals[1].Code, respondents = 50, satisfied = 41, tratoDigno = 40 });
+        Assert.Equal(2, (await JsonAsync(await admin.PostAsync("/api/v1/surveys/results", good, Ct))).GetProperty("stored").GetInt32());
+        var round = await JsonAsync(await admin.GetAsync($"/api/v1/surveys/results?year=2031&bimester=5&unit={JaliscoHospitals[0].Code}", Ct));
+        Assert.Equal(0.75, round.GetProperty("results")[0].GetProperty("satisfaction").GetProperty("value").GetDouble(), 0.0001);
+
+        using var notAWorkbook = new ByteArrayContent("year,bimester\n"u8.ToArray());
+        notAWorkbook.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Assert.Equal(["body"], (await JsonAsync(await admin.PostAsync("/api/v1/surveys/results", notAWorkbook, Ct), HttpStatusCode.BadRequest))
+            .GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
     public async Task Import_CsvWithOneBadRow_StoresNothingAndNamesTheRowAndColumn()
     {
         using var admin = factory.CreateClient(TableroFactory.AdminKey);

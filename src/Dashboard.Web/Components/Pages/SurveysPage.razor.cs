@@ -82,7 +82,24 @@ public sealed partial class SurveysPage
         }
 
         memory.Position = 0;
-        using var reader = new StreamReader(memory, detectEncodingFromByteOrderMarks: true);
+        TextReader reader;
+        if (Imports.WorkbookAsCsv.IsWorkbook(memory.GetBuffer().AsSpan(0, (int)memory.Length)))
+        {
+            // An Excel workbook: its first sheet is checked as the CSV would be, and its rows are the lines named.
+            if (Imports.WorkbookAsCsv.Read(memory) is not { } csv)
+            {
+                _importErrors = [new CsvRowError(e.File.Name, 0, "", L["WorkbookUnreadable"])];
+                return;
+            }
+
+            reader = new StringReader(csv);
+        }
+        else
+        {
+            reader = new StreamReader(memory, detectEncodingFromByteOrderMarks: true);
+        }
+
+        using var _ = reader;
         var result = await Surveys.ImportCsvAsync(reader, Viewer);
         _importErrors = result.Errors;
         if (result.Results is { } stored)
