@@ -199,7 +199,8 @@ internal static class HttpBenchmarks
 
     // Production for the API; pages need Development when the host runs from its build output rather than a publish
     // folder (static web assets such as MudBlazor's files are mapped only there).
-    internal static Process StartServer(string dll, string data, int port, string environment = "Production", Action<string>? output = null)
+    internal static Process StartServer(string dll, string data, int port, string environment = "Production", Action<string>? output = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -226,6 +227,11 @@ internal static class HttpBenchmarks
         start.Environment["Security__SignInsPerMinute"] = "100000";
         start.Environment["Security__SeedDemoUsers"] = output is null ? "false" : "true";
         start.Environment["Logging__LogLevel__Tablero"] = "Information";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) =>
         {

@@ -21,6 +21,9 @@ public sealed class CaseExportReader(ConnectionFactory connections, SqlScripts s
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(scope);
         var parameters = CaseFilterParameters.ForList(query, scope) with { Take = PageSize };
+        // The first page starts at the period's earliest instant (or the beginning of time) after the empty id: always a
+        // range on ix_cases_opened, which a "parameter IS NULL OR …" condition would keep the planner from using.
+        parameters = parameters with { AfterOpenedUtc = parameters.OpenedFromUtc ?? DateTimeOffset.MinValue, AfterCaseId = "" };
         while (true)
         {
             IReadOnlyList<CaseRow> page;
