@@ -14,6 +14,9 @@ public sealed record WallView(WallSnapshot Snapshot, DateTimeOffset ReadAt, Time
 {
     /// <summary>The committees' agreements of the scope still open after their due day; null on a unit's wall (its page lists them).</summary>
     public int? OverdueAgreements { get; init; }
+
+    /// <summary>The current bimester's perception survey of the scope's hospitals; null where it has none (a family-medicine unit).</summary>
+    public Surveys.SurveyRoundView? Survey { get; init; }
 }
 
 /// <summary>One ticker line: the event and what its case is about (kind and category; never who).</summary>
@@ -28,7 +31,7 @@ public sealed record WallTrends(WallFigures Now, WallFigures? Yesterday, WallFig
 /// that scope gets the same view. A scope's board lives while some wall watches it.
 /// </summary>
 public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEventLog events, ILiveFeed feed, CatalogueService catalogue, IOptions<WallOptions> options,
-    IOptions<LiveOptions> live, TimeProvider time, ILogger<WallBoard> logger, Core.Committees.IAgreementStore agreements)
+    IOptions<LiveOptions> live, TimeProvider time, ILogger<WallBoard> logger, Core.Committees.IAgreementStore agreements, Surveys.SurveyService? surveys = null)
 {
     /// <summary>Rows read for each list (due soon, units, regions' worst units, técnicas): more than any screen shows.</summary>
     public const int ListLength = 12;
@@ -42,6 +45,7 @@ public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEve
 
     private readonly IWallReader _cases = cases;
     private readonly Core.Committees.IAgreementStore _agreements = agreements;
+    private readonly Surveys.SurveyService? _surveys = surveys;
     private readonly ICaseReader _caseFacts = caseFacts;
     private readonly ICaseEventLog _events = events;
     private readonly ILiveFeed _feed = feed;
@@ -131,6 +135,7 @@ public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEve
         private ITimer? _idle;
         private volatile WallView? _current;
         private WallTrends? _trends;
+        private Surveys.SurveyRoundView? _survey;
 
         public ScopeBoard(WallBoard owner, ReadScope scope)
         {
@@ -223,6 +228,8 @@ public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEve
                     try
                     {
                         _trends = await ReadTrendsAsync(now, zone);
+                        // The survey moves once a bimester: read with the slow figures.
+                        _survey = _owner._surveys is { } surveys && surveys.Hospitals(_scope).Count > 0 ? await surveys.ReadRoundAsync(surveys.CurrentRound, _scope) : null;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -234,6 +241,7 @@ public sealed class WallBoard(IWallReader cases, ICaseReader caseFacts, ICaseEve
                 var view = new WallView(snapshot, now, zone, await DescribeAsync(ticker), _trends)
                 {
                     OverdueAgreements = _scope.Level == ScopeLevel.Unit ? null : await _owner._agreements.ReadOverdueCountAsync(_scope, now),
+                    Survey = _survey,
                 };
                 _current = view;
                 Action<WallView>[] watchers;

@@ -110,7 +110,7 @@ public sealed class QuarterlyReportTests : PageTestContext, IClassFixture<Tabler
         await using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
         Assert.Equal(SheetNames, MiniExcel.GetSheetNames(workbook));
 
-        // What the database holds for the region (this host's database has no other cases there).
+        // What the database holds for the region: no other test of this class puts a case in Guanajuato (their "elsewhere" is Nuevo León).
         var (opened, open, escalated, agreements, findings) = await CountAsync("IMSS-GTO");
         Assert.Equal((5, 4, 2, 1, 2), (opened, open, escalated, agreements, findings));
 
@@ -188,7 +188,7 @@ public sealed class QuarterlyReportTests : PageTestContext, IClassFixture<Tabler
     [Fact]
     public async Task ThePrintPage_ShowsTheQuartersTables_WithA4PrintSheetAndTheInstitutionsHeader_AndNoInsuredData()
     {
-        var (unitA, unitB, flagged) = await SeedAsync("IMSS-JAL", "IMSS-GTO");
+        var (unitA, unitB, flagged) = await SeedAsync("IMSS-JAL", "IMSS-NL");
         var quarter = CurrentQuarter();
         SignInAs(Role.Director, ReadScope.ForRegion("IMSS-JAL"));
 

@@ -189,6 +189,11 @@ public sealed partial class WallPage : IDisposable
         : d.TotalHours >= 1 ? string.Format(CultureInfo.CurrentCulture, L["HoursMinutes"], (int)d.TotalHours, d.Minutes)
         : string.Format(CultureInfo.CurrentCulture, L["Minutes"], Math.Max(0, (int)Math.Round(d.TotalMinutes)));
 
+    /// <summary>"satisfacción 82 %"; a small sample only as its interval, never a bare percentage of a few answers.</summary>
+    private string SurveyFigure(Core.Surveys.Proportion satisfaction) => satisfaction.IsSmallSample
+        ? L["SurveySmallSample", Dashboard.Web.Surveys.SurveyFormat.Range(satisfaction)]
+        : L["SurveySatisfaction", Dashboard.Web.Surveys.SurveyFormat.Percent(satisfaction.Value)];
+
     private static string Percent(double? share) => share is { } s ? s.ToString("P0", CultureInfo.CurrentCulture) : "—";
 
     private static string ComplianceClass(double? share) => share is not { } s ? "" : s >= 0.9 ? "" : s >= 0.75 ? "is-warning" : "is-danger";
