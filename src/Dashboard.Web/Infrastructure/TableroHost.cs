@@ -190,6 +190,7 @@ public static class TableroHost
         api.MapExportApi();
         api.MapIndicatorsApi();
         api.MapSurveysApi();
+        api.MapStaffApi();
         app.MapOpenApi();
         app.MapTableroHealth();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);
