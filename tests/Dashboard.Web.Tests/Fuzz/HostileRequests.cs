@@ -259,6 +259,7 @@ public sealed class HostileRequests
             new("reads: alerts", 1, () => Read("/api/v1/alerts", "state", "limit")),
             new("reads: complaint indicators", 1, () => Read("/api/v1/indicators/complaints", "period", "category", "baselineFrom", "baselineTo", "region", "unit")),
             new("reads: survey results", 1, () => Read("/api/v1/surveys/results", "year", "bimester", "region", "unit")),
+            new("reads: staff coverage", 1, () => Read("/api/v1/staff/coverage", "region", "unit")),
             new("reads: holidays of a country", 1, HolidayList),
             new("reads: late arrivals (data quality)", 1, () => Read("/api/v1/late-arrivals", "days")),
             new("reads: OpenAPI document", 1, OpenApi, Sweep: OpenApiTargets.Length),
@@ -1238,7 +1239,7 @@ public sealed class HostileRequests
     /// <summary>Every page route, Spanish and English; {id} takes a hostile value.</summary>
     private static readonly string[] Pages =
     [
-        "/encuestas", "/sesiones/{id}", "/comites/informe/{id}", "/comites/{id}", "/indicadores/quejas", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
+        "/capacitacion", "/training", "/encuestas", "/sesiones/{id}", "/comites/informe/{id}", "/comites/{id}", "/indicadores/quejas", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
         "/casos/{id}", "/cases/{id}", "/cuenta/entrar", "/cuenta/sin-permiso", "/reconocimientos", "/recognition", "/regiones", "/regions", "/regiones/{id}",
         "/regions/{id}", "/unidades/{id}", "/units/{id}", "/wall", "/wall/{id}", "/wall/unit:{id}", "/wall/region:{id}",
         "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees", "/indicators/complaints", "/surveys",
