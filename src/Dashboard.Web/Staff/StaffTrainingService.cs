@@ -37,10 +37,12 @@ public sealed record InstitutionCoverage(Institution Institution, StaffCoverage 
 public sealed record StaffCoverageView(DateOnly Today, StaffCoverage Total, IReadOnlyList<InstitutionCoverage> Institutions,
     IReadOnlyList<RegionCoverage> Regions, IReadOnlyList<StaffPerson> People)
 {
-    /// <summary>Expired and due-for-renewal certifications, the soonest (or longest expired) first.</summary>
+    /// <summary>Certifications due for renewal, the soonest first, then the expired ones, the latest to expire first.</summary>
     public IEnumerable<StaffPerson> Due => People
         .Where(p => p.Status is CertificationStatus.RenewalDue or CertificationStatus.Expired)
-        .OrderBy(p => p.Staff.Certification!.ExpiresOn).ThenBy(p => p.Member.Name, StringComparer.CurrentCulture);
+        .OrderBy(p => p.Status == CertificationStatus.Expired)
+        .ThenBy(p => p.Status == CertificationStatus.Expired ? -p.Staff.Certification!.ExpiresOn.DayNumber : p.Staff.Certification!.ExpiresOn.DayNumber)
+        .ThenBy(p => p.Member.Name, StringComparer.CurrentCulture);
 
     public IEnumerable<Unit> UnitsWithoutStaff => Regions.SelectMany(r => r.UnitsWithoutStaff);
 }

@@ -26,6 +26,11 @@ public sealed partial class TrainingPage
     /// <summary>How many units without staff the warning names before "and N more".</summary>
     private const int MissingShown = 12;
 
+    /// <summary>How many due or expired certifications the list shows before "show all".</summary>
+    private const int DueShown = 15;
+
+    private bool _allDue;
+
     private string? _regionCode;
     private string? _unitCode;
     private Period _period = Period.Month;
@@ -45,12 +50,15 @@ public sealed partial class TrainingPage
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
+        // A region's or unit's reader starts at their own place: the drill-down a level they cannot leave adds nothing.
+        _regionCode = Scope.RegionCode ?? (Scope.UnitCode is { } unit ? Catalogue.Current.FindUnit(unit)?.RegionCode : null);
+        _unitCode = Scope.UnitCode;
         await LoadAsync();
     }
 
     private async Task SetAsync(string? regionCode, string? unitCode)
     {
-        (_regionCode, _unitCode) = (regionCode, unitCode);
+        (_regionCode, _unitCode, _allDue) = (regionCode, unitCode, false);
         await LoadAsync();
     }
 
