@@ -160,6 +160,9 @@ public sealed partial class TrainingPage
         _ => L["QuarterLabel", (p.Start.Month - 1) / 3 + 1, p.Start.Year],
     };
 
+    /// <summary>A heading starts with a capital even when the institution's word does not ("quejas por área del personal").</summary>
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
+
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string Percent(double value) => (value * 100).ToString("N0", CultureInfo.CurrentCulture) + " %";
