@@ -270,6 +270,7 @@ public sealed class HostileRequests
             // Writes beside events.
             new("holidays: PUT with one bad part", 3, PutHoliday),
             new("holidays: DELETE with one bad part", 1, DeleteHoliday),
+            new("staff: import with one bad part", 1, ImportStaff),
             new("alerts: acknowledge", 1, Acknowledge),
 
             // The live hub.
@@ -1120,6 +1121,32 @@ public sealed class HostileRequests
         return new HostileRequest
         {
             Method = "PUT", Target = $"/api/v1/holidays/{country}/{date}", ApiKey = key, Headers = headers, Body = body, ContentType = contentType,
+            Detail = $"bad {bad}", Shown = bad == "credential" ? keyName : bad == "content type" ? contentType ?? "no Content-Type" : null,
+        };
+    }
+
+    private HostileRequest ImportStaff()
+    {
+        // Exactly one part is bad (every body breaks a rule of the file whatever its bytes decode to), so a 2xx means it passed.
+        const string Header = "unitCode,staffNumber,name,staffRole,agentId,certifiedOn,expiresOn,sessions\n";
+        var bad = Pick(["body", "credential", "content type"]);
+        var body = bad == "body"
+            ? Pick<byte[]>(
+            [
+                Utf8(Header + "NO-EXISTE,1001,Ana,pharmacy,,,,\n"), Utf8(Header), [], Utf8("unitCode;staffNumber;name;staffRole\n"), Utf8(Header + "\"UMF,1001\n"),
+                Utf8(Header + "%00,1001,Ana,pharmacy,,,,\n"), Concat(Utf8(Header + "NO-EXISTE,1001,Ana"), [0xC3, 0x28], Utf8(",pharmacy,,,,\n")),
+                Utf8(Header + "NO-EXISTE,1001,Ana,pharmacy,,2026-02-30,,1;2\n"), Utf8(Header + "NO-EXISTE,1 0 0 1,,surgeon,,,,-1\n"),
+                Utf8(Header + "NO-EXISTE,1001,Ana,pharmacy,,,,99999999999999999999\n"), Utf8(Header + "NO-EXISTE,1001,Ana,pharmacy,,,,\n,,,,,,,,,,,\n"),
+                Utf8(new string('x', 5000)), Utf8("{\"unitCode\":\"UMF\"}"),
+            ])
+            : Utf8(Header + "NO-EXISTE,1001,Ana,pharmacy,,,,\n");
+        var (keyName, key, headers) = bad == "credential"
+            ? Pick<(string, string?, KeyValuePair<string, string>[])>([("no key", null, []), ("unknown key", "junk", []), ("read key", TableroFactory.ReadKey, []), ("Jalisco key", TableroFactory.JaliscoKey, [])])
+            : Pick<(string, string?, KeyValuePair<string, string>[])>([("admin key", TableroFactory.AdminKey, []), ("administrator's session", null, Session())]);
+        var contentType = bad == "content type" ? Pick<string?>(["text/plain", null, "application/json", "text/csv; charset=latin1"]) : "text/csv";
+        return new HostileRequest
+        {
+            Method = "POST", Target = "/api/v1/staff/import", ApiKey = key, Headers = headers, Body = body, ContentType = contentType,
             Detail = $"bad {bad}", Shown = bad == "credential" ? keyName : bad == "content type" ? contentType ?? "no Content-Type" : null,
         };
     }
