@@ -58,6 +58,9 @@ public sealed class CaseReadersForTests(ConnectionFactory connections, SqlScript
     public Task<IReadOnlyList<StaffRoleCount>> ReadCountsByStaffRoleAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         _staffRoles.ReadCountsByStaffRoleAsync(filter, scope, days, cancellationToken);
 
+    public Task<IReadOnlyList<StaffRoleDay>> ReadComplaintsPerStaffRoleDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
+        _staffRoles.ReadComplaintsPerStaffRoleDayAsync(filter, scope, days, cancellationToken);
+
     public Task<IReadOnlyList<DayComplaints>> ReadPerDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         _complaints.ReadPerDayAsync(filter, scope, days, cancellationToken);
 

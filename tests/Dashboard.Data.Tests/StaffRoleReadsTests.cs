@@ -101,4 +101,24 @@ public sealed class StaffRoleReadsTests
         Assert.Equal([new StaffRoleCount("medical-assistant", 1, 1)], essalud);
         await Assert.ThrowsAsync<ArgumentException>(() => db.Cases.ReadCountsByStaffRoleAsync(CaseFilter.None, ReadScope.All, Zones, Ct));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReadComplaintsPerStaffRoleDay_EachRolesComplaintsByDayWithinTheScope(DatabaseProvider provider)
+    {
+        await using var db = await SeededAsync(provider);
+        var month = new CaseFilter { OpenedFrom = Today.AddDays(-30), OpenedTo = Today.AddDays(1) };
+
+        var unit = await db.Cases.ReadComplaintsPerStaffRoleDayAsync(month with { UnitCode = "UMF-JAL-023" }, ReadScope.All, Zones, Ct);
+        var region = await db.Cases.ReadComplaintsPerStaffRoleDayAsync(month, ReadScope.ForRegion("IMSS-JAL"), Zones, Ct);
+        var otherUnit = await db.Cases.ReadComplaintsPerStaffRoleDayAsync(month with { UnitCode = "HN-REB-001" }, ReadScope.ForRegion("IMSS-JAL"), Zones, Ct);
+
+        Assert.Equal(3, unit.Where(d => d.StaffRole == "medical-assistant").Sum(d => d.Complaints));
+        // Pharmacy on two days: the old complaint twenty days ago and the two of today.
+        Assert.Equal(2, unit.Count(d => d.StaffRole == "pharmacy"));
+        Assert.Equal(3, unit.Where(d => d.StaffRole == "pharmacy").Sum(d => d.Complaints));
+        Assert.Equal(1, unit.Single(d => d.StaffRole is null).Complaints);
+        Assert.Equal(4, region.Where(d => d.StaffRole == "medical-assistant").Sum(d => d.Complaints));
+        Assert.Empty(otherUnit);
+    }
 }

@@ -40,6 +40,9 @@ public sealed record InstitutionProfile(
     /// <summary>The folder it was read from.</summary>
     public string Folder { get; init; } = "";
 
+    /// <summary>Its Buen Trato certification and training course (<c>training</c> in <c>profile.json</c>).</summary>
+    public Staff.TrainingProgramme Training { get; init; } = Staff.TrainingProgramme.Default;
+
     /// <summary>Where it comes in lists of several institutions (lower first).</summary>
     public int ListOrder { get; init; } = 100;
 

@@ -6,6 +6,7 @@ using Dashboard.Core.Catalogue;
 using Dashboard.Core.Catalogue.Classification;
 using Dashboard.Core.Sla;
 using Dashboard.Core.Sla.Calendars;
+using Dashboard.Core.Staff;
 
 namespace Dashboard.Core.Profiles;
 
@@ -128,6 +129,9 @@ public static partial class ProfileLoader
         {
             Folder = folder,
             ListOrder = about.ListOrder,
+            Training = about.Training is { } t
+                ? new TrainingProgramme(t.CertificationMonths, t.RenewalNoticeDays, t.Sessions.Select(x => new TrainingSession(x.Number, x.Es, x.En)).ToArray()) { Course = t.Course }
+                : TrainingProgramme.Default,
         };
     }
 
@@ -162,6 +166,37 @@ public static partial class ProfileLoader
         if (string.IsNullOrWhiteSpace(about.InsuredId.Name))
         {
             file.Error("$.insuredId.name", "is required (what the identifier is called: NSS, DNI, CURP…)");
+        }
+
+        if (about.Training is { } training)
+        {
+            if (training.CertificationMonths is < 1 or > 120)
+            {
+                file.Error("$.training.certificationMonths", "must be 1–120 (how long a Buen Trato certification is valid)");
+            }
+
+            if (training.RenewalNoticeDays is < 1 or > 365)
+            {
+                file.Error("$.training.renewalNoticeDays", "must be 1–365 (how long before its expiry a certification is due for renewal)");
+            }
+
+            if (training.Sessions.Length is < 1 or > 50)
+            {
+                file.Error("$.training.sessions", "needs 1–50 sessions");
+            }
+
+            for (var i = 0; i < training.Sessions.Length; i++)
+            {
+                if (training.Sessions[i].Number != i + 1)
+                {
+                    file.Error($"$.training.sessions[{i}].number", $"must be {i + 1}: sessions are numbered 1, 2, 3… in order");
+                }
+
+                if (string.IsNullOrWhiteSpace(training.Sessions[i].Es) || string.IsNullOrWhiteSpace(training.Sessions[i].En))
+                {
+                    file.Error($"$.training.sessions[{i}]", "needs its name in Spanish (es) and English (en)");
+                }
+            }
         }
     }
 
@@ -452,7 +487,12 @@ public static partial class ProfileLoader
             errors.Add(new($"{name}/{file}", _bytes.TryGetValue(file, out var bytes) ? JsonLines.LineOf(bytes, path) : null, JsonLines.Field(path), message));
     }
 
-    private sealed record ProfileDto(string Code, string Name, string Country, string TimeZone, InsuredIdDto InsuredId, string? FullName = null, int ListOrder = 100);
+    private sealed record ProfileDto(
+        string Code, string Name, string Country, string TimeZone, InsuredIdDto InsuredId, string? FullName = null, int ListOrder = 100, TrainingDto? Training = null);
+
+    private sealed record TrainingDto(int CertificationMonths, int RenewalNoticeDays, TrainingSessionDto[] Sessions, string? Course = null);
+
+    private sealed record TrainingSessionDto(int Number, string Es, string En);
 
     private sealed record InsuredIdDto(string Name, int Digits, CheckDigit CheckDigit = CheckDigit.None);
 

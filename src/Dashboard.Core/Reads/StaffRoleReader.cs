@@ -11,7 +11,16 @@ public interface IStaffRoleReader
     /// category. Most cases first; cases without a staff role come as one row with a null role.
     /// </summary>
     Task<IReadOnlyList<StaffRoleCount>> ReadCountsByStaffRoleAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Complaints (kind Complaint, whatever the filter says) opened per staff role and local day of the filter's period (both ends
+    /// required), so a page can bucket them into weeks or months for each role's trend. Days without complaints are absent.
+    /// </summary>
+    Task<IReadOnlyList<StaffRoleDay>> ReadComplaintsPerStaffRoleDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Complaints about one staff role (null: not specified) opened on one local day.</summary>
+public sealed record StaffRoleDay(string? StaffRole, DateOnly Day, int Complaints);
 
 /// <summary>Cases about one staff role (null: not specified), and how many of them are mistreatment.</summary>
 public sealed record StaffRoleCount(string? StaffRole, int Cases, int Mistreatment);

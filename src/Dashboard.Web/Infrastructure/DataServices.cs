@@ -43,6 +43,8 @@ public static class DataServices
         services.AddSingleton<IComplaintReader, ComplaintReader>();
         services.AddSingleton<Dashboard.Core.Surveys.ISurveyStore, SurveyStore>();
         services.AddSingleton<Dashboard.Web.Surveys.SurveyService>();
+        services.AddSingleton<Dashboard.Core.Staff.IStaffStore, StaffStore>();
+        services.AddSingleton<Dashboard.Web.Staff.StaffTrainingService>();
         services.AddSingleton<Dashboard.Web.Indicators.ComplaintIndicators>();
         services.AddScoped<Dashboard.Web.Reports.OverviewReport>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();

@@ -102,6 +102,8 @@ public static class TableroHost
             access = await DemoAccess.SeedAsync(app.Services.GetRequiredService<AccessAdministration>(), app.Services.GetRequiredService<IAccessStore>(),
                 app.Services.GetRequiredService<IDemoSettingsStore>(), catalogue);
             await DemoCommittees.SeedAsync(app.Services.GetRequiredService<Dashboard.Core.Committees.ICommitteeStore>(), app.Services.GetRequiredService<IAccessStore>());
+            await Dashboard.Web.Staff.DemoStaff.SeedAsync(app.Services.GetRequiredService<Dashboard.Core.Staff.IStaffStore>(), catalogue.Current,
+                DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
         }
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, access, logger));
@@ -190,6 +192,7 @@ public static class TableroHost
         api.MapExportApi();
         api.MapIndicatorsApi();
         api.MapSurveysApi();
+        api.MapStaffApi();
         app.MapOpenApi();
         app.MapTableroHealth();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);

@@ -42,6 +42,9 @@ public abstract class CaseReadersStub : ICaseReader, ICaseListReader, IOverviewR
     public virtual Task<IReadOnlyList<StaffRoleCount>> ReadCountsByStaffRoleAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         throw Unexpected();
 
+    public virtual Task<IReadOnlyList<StaffRoleDay>> ReadComplaintsPerStaffRoleDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
+        throw Unexpected();
+
     private NotSupportedException Unexpected([System.Runtime.CompilerServices.CallerMemberName] string read = "") =>
         new($"{GetType().Name}: the component under test should not call {read}");
 }

@@ -262,6 +262,7 @@ public sealed class HostileRequests
             new("reads: alerts", 1, () => Read("/api/v1/alerts", "state", "limit")),
             new("reads: complaint indicators", 1, () => Read("/api/v1/indicators/complaints", "period", "category", "baselineFrom", "baselineTo", "region", "unit")),
             new("reads: survey results", 1, () => Read("/api/v1/surveys/results", "year", "bimester", "region", "unit")),
+            new("reads: staff coverage", 1, () => Read("/api/v1/staff/coverage", "region", "unit")),
             new("reads: holidays of a country", 1, HolidayList),
             new("reads: late arrivals (data quality)", 1, () => Read("/api/v1/late-arrivals", "days")),
             new("reads: OpenAPI document", 1, OpenApi, Sweep: OpenApiTargets.Length),
@@ -272,6 +273,7 @@ public sealed class HostileRequests
             // Writes beside events.
             new("holidays: PUT with one bad part", 3, PutHoliday),
             new("holidays: DELETE with one bad part", 1, DeleteHoliday),
+            new("staff: import with one bad part", 1, ImportStaff),
             new("alerts: acknowledge", 1, Acknowledge),
 
             // The live hub.
@@ -1126,6 +1128,32 @@ public sealed class HostileRequests
         };
     }
 
+    private HostileRequest ImportStaff()
+    {
+        // Exactly one part is bad (every body breaks a rule of the file whatever its bytes decode to), so a 2xx means it passed.
+        const string Header = "unitCode,staffNumber,name,staffRole,agentId,certifiedOn,expiresOn,sessions\n";
+        var bad = Pick(["body", "credential", "content type"]);
+        var body = bad == "body"
+            ? Pick<byte[]>(
+            [
+                Utf8(Header + "NO-EXISTE,1001,Ana,pharmacy,,,,\n"), Utf8(Header), [], Utf8("unitCode;staffNumber;name;staffRole\n"), Utf8(Header + "\"UMF,1001\n"),
+                Utf8(Header + "%00,1001,Ana,pharmacy,,,,\n"), Concat(Utf8(Header + "NO-EXISTE,1001,Ana"), [0xC3, 0x28], Utf8(",pharmacy,,,,\n")),
+                Utf8(Header + "NO-EXISTE,1001,Ana,pharmacy,,2026-02-30,,1;2\n"), Utf8(Header + "NO-EXISTE,1 0 0 1,,surgeon,,,,-1\n"),
+                Utf8(Header + "NO-EXISTE,1001,Ana,pharmacy,,,,99999999999999999999\n"), Utf8(Header + "NO-EXISTE,1001,Ana,pharmacy,,,,\n,,,,,,,,,,,\n"),
+                Utf8(new string('x', 5000)), Utf8("{\"unitCode\":\"UMF\"}"),
+            ])
+            : Utf8(Header + "NO-EXISTE,1001,Ana,pharmacy,,,,\n");
+        var (keyName, key, headers) = bad == "credential"
+            ? Pick<(string, string?, KeyValuePair<string, string>[])>([("no key", null, []), ("unknown key", "junk", []), ("read key", TableroFactory.ReadKey, []), ("Jalisco key", TableroFactory.JaliscoKey, [])])
+            : Pick<(string, string?, KeyValuePair<string, string>[])>([("admin key", TableroFactory.AdminKey, []), ("administrator's session", null, Session())]);
+        var contentType = bad == "content type" ? Pick<string?>(["text/plain", null, "application/json", "text/csv; charset=latin1"]) : "text/csv";
+        return new HostileRequest
+        {
+            Method = "POST", Target = "/api/v1/staff/import", ApiKey = key, Headers = headers, Body = body, ContentType = contentType,
+            Detail = $"bad {bad}", Shown = bad == "credential" ? keyName : bad == "content type" ? contentType ?? "no Content-Type" : null,
+        };
+    }
+
     private HostileRequest DeleteHoliday()
     {
         var bad = Pick(["country", "date", "credential", "no such day"]);
@@ -1241,7 +1269,7 @@ public sealed class HostileRequests
     /// <summary>Every page route, Spanish and English; {id} takes a hostile value.</summary>
     private static readonly string[] Pages =
     [
-        "/encuestas", "/sesiones/{id}", "/comites/informe/{id}", "/comites/{id}", "/indicadores/quejas", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
+        "/capacitacion", "/training", "/encuestas", "/sesiones/{id}", "/comites/informe/{id}", "/comites/{id}", "/indicadores/quejas", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
         "/casos/{id}", "/cases/{id}", "/cuenta/entrar", "/cuenta/sin-permiso", "/reconocimientos", "/recognition", "/regiones", "/regions", "/regiones/{id}",
         "/regions/{id}", "/unidades/{id}", "/units/{id}", "/wall", "/wall/{id}", "/wall/unit:{id}", "/wall/region:{id}",
         "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees", "/indicators/complaints", "/surveys",
