@@ -42,6 +42,8 @@ public static class DataServices
         services.AddSingleton<IComplaintReader, ComplaintReader>();
         services.AddSingleton<Dashboard.Core.Surveys.ISurveyStore, SurveyStore>();
         services.AddSingleton<Dashboard.Web.Surveys.SurveyService>();
+        services.AddSingleton<Dashboard.Core.Indicators.IAttentionVolumeStore, AttentionVolumeStore>();
+        services.AddSingleton<Dashboard.Web.Indicators.AttentionVolumeService>();
         services.AddSingleton<Dashboard.Web.Indicators.ComplaintIndicators>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeBoardReader, CommitteeBoardReader>();

@@ -1,5 +1,6 @@
 using Bunit;
 using Dashboard.Core.Access;
+using Dashboard.Core.Indicators;
 using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Components.Pages;
@@ -13,9 +14,12 @@ public sealed class ComplaintIndicatorsPageTests : PageTestContext
 {
     private readonly ComplaintsByDay _reader = new(ComplaintIndicatorsTests.Months([.. ComplaintIndicatorsTests.Ordinary, 30]));
 
+    private readonly VolumesInMemory _volumes = new();
+
     public ComplaintIndicatorsPageTests()
     {
         Services.AddSingleton<IComplaintReader>(_reader);
+        Services.AddSingleton<IAttentionVolumeStore>(_volumes);
         Services.AddSingleton(TestCatalogue.Create());
         Services.AddSingleton<TimeProvider>(new FixedClock(ComplaintIndicatorsTests.Now));
         Services.AddSingleton<ComplaintIndicators>();
