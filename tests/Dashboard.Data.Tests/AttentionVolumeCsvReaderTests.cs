@@ -6,7 +6,7 @@ namespace Dashboard.Data.Tests;
 /// <summary>The attention volume import file: every row checked, each problem named by line and column, and no volumes unless all are good.</summary>
 public sealed class AttentionVolumeCsvReaderTests
 {
-    private const string Header = "unitCode,month,attentions\n";
+    private const string Header = "unidad,mes,atenciones\n";
 
     [Fact]
     public void Read_GoodFile_AllVolumesOnTheirMonthsFirstDay()
@@ -29,7 +29,7 @@ public sealed class AttentionVolumeCsvReaderTests
             + "HGR-JAL-046,2026-05,100\n"), Fixtures.Index, ReadScope.All);
 
         Assert.Null(result.Volumes);
-        Assert.Equal([(3, "month"), (4, "attentions"), (5, "unitCode"), (6, "month")], result.Errors.Select(e => (e.Line, e.Column)));
+        Assert.Equal([(3, "mes"), (4, "atenciones"), (5, "unidad"), (6, "mes")], result.Errors.Select(e => (e.Line, e.Column)));
         Assert.Contains("YYYY-MM", result.Errors[0].Message, StringComparison.Ordinal);
         Assert.Contains("one volume per unit and month", result.Errors[3].Message, StringComparison.Ordinal);
     }
@@ -40,14 +40,14 @@ public sealed class AttentionVolumeCsvReaderTests
         var result = AttentionVolumeCsvReader.Read(new StringReader(Header + "HN-REB-001,2026-05,100\n"), Fixtures.Index, ReadScope.ForRegion("IMSS-JAL"));
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal((2, "unitCode", "'HN-REB-001' is not a unit of the catalogue"), (error.Line, error.Column, error.Message));
+        Assert.Equal((2, "unidad", "'HN-REB-001' is not a unit of the catalogue"), (error.Line, error.Column, error.Message));
     }
 
     [Fact]
     public void Read_MissingColumn_OneErrorOnTheHeader()
     {
-        var error = Assert.Single(AttentionVolumeCsvReader.Read(new StringReader("unitCode,month\nHGR-JAL-046,2026-05\n"), Fixtures.Index, ReadScope.All).Errors);
+        var error = Assert.Single(AttentionVolumeCsvReader.Read(new StringReader("unidad,mes\nHGR-JAL-046,2026-05\n"), Fixtures.Index, ReadScope.All).Errors);
 
-        Assert.Equal((1, "attentions"), (error.Line, error.Column));
+        Assert.Equal((1, "atenciones"), (error.Line, error.Column));
     }
 }

@@ -13,17 +13,31 @@ public sealed record AttentionVolumeCsvResult(IReadOnlyList<AttentionVolume>? Vo
 
 /// <summary>
 /// Reads monthly attention volumes from one CSV file (UTF-8, comma separated, header first, the catalogue import's
-/// rules): <c>unitCode,month,attentions</c>, one unit and month (YYYY-MM) a line. Every row is checked (format here,
-/// then <see cref="AttentionVolumeRules"/>) and each problem named by line and column; the volumes come back only when
-/// there is none. Pure: nothing is written.
+/// rules) with a Spanish header, as the people who keep these figures write it: <c>unidad,mes,atenciones</c> (the unit's
+/// code, the month as YYYY-MM, the attentions), one unit and month a line. Every row is checked (format here, then
+/// <see cref="AttentionVolumeRules"/>) and each problem named by line and column; the volumes come back only when there
+/// is none. Pure: nothing is written.
 /// </summary>
 public static class AttentionVolumeCsvReader
 {
     public const string File = "atenciones.csv";
 
-    public const string Header = "unitCode,month,attentions";
+    public const string Header = "unidad,mes,atenciones";
 
-    private static readonly CsvColumn[] Columns = [new("unitCode"), new("month"), new("attentions")];
+    private const string UnitColumn = "unidad";
+    private const string MonthColumn = "mes";
+    private const string AttentionsColumn = "atenciones";
+
+    private static readonly CsvColumn[] Columns = [new(UnitColumn), new(MonthColumn), new(AttentionsColumn)];
+
+    /// <summary>The file's column for a field of <see cref="AttentionVolumeRules"/>.</summary>
+    private static string ColumnOf(string field) => field switch
+    {
+        "unitCode" => UnitColumn,
+        "month" => MonthColumn,
+        "attentions" => AttentionsColumn,
+        _ => field,
+    };
 
     public static AttentionVolumeCsvResult Read(TextReader source, CatalogueIndex catalogue, ReadScope writer, string file = File)
     {
@@ -41,21 +55,21 @@ public static class AttentionVolumeCsvReader
             }
 
             var before = errors.Count;
-            var monthText = row["month"];
+            var monthText = row[MonthColumn];
             if (!DateOnly.TryParseExact(monthText, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
             {
-                errors.Add(new CsvRowError(file, row.Line, "month", monthText.Length == 0 ? "is required" : $"'{monthText}' is not a month written YYYY-MM (e.g. 2026-05)"));
+                errors.Add(new CsvRowError(file, row.Line, MonthColumn, monthText.Length == 0 ? "is required" : $"'{monthText}' is not a month written YYYY-MM (e.g. 2026-05)"));
             }
 
-            var attentionsText = row["attentions"];
+            var attentionsText = row[AttentionsColumn];
             if (!int.TryParse(attentionsText, NumberStyles.None, CultureInfo.InvariantCulture, out var attentions))
             {
-                errors.Add(new CsvRowError(file, row.Line, "attentions", attentionsText.Length == 0 ? "is required" : $"'{attentionsText}' is not a whole number of 0 or more"));
+                errors.Add(new CsvRowError(file, row.Line, AttentionsColumn, attentionsText.Length == 0 ? "is required" : $"'{attentionsText}' is not a whole number of 0 or more"));
             }
 
             if (errors.Count == before)
             {
-                volumes.Add(new AttentionVolume(row["unitCode"], month, attentions));
+                volumes.Add(new AttentionVolume(row[UnitColumn], month, attentions));
                 lines.Add(row.Line);
             }
         }
@@ -65,7 +79,7 @@ public static class AttentionVolumeCsvReader
             errors.Add(new CsvRowError(file, 2, "", "the file has a header but no volumes"));
         }
 
-        errors.AddRange(AttentionVolumeRules.Validate(volumes, catalogue, writer).Select(e => new CsvRowError(file, lines[e.Index], e.Field, e.Message)));
+        errors.AddRange(AttentionVolumeRules.Validate(volumes, catalogue, writer).Select(e => new CsvRowError(file, lines[e.Index], ColumnOf(e.Field), e.Message)));
         return errors.Count > 0
             ? new AttentionVolumeCsvResult(null, [.. errors.OrderBy(e => e.Line)])
             : new AttentionVolumeCsvResult(volumes, []);

@@ -104,6 +104,13 @@ public static class TableroHost
             await DemoCommittees.SeedAsync(app.Services.GetRequiredService<Dashboard.Core.Committees.ICommitteeStore>(), app.Services.GetRequiredService<IAccessStore>());
         }
 
+        if (demo.HistoryDays > 0)
+        {
+            // Attention volumes for the demo's units, so its complaint charts show rates for some and counts for others.
+            await Dashboard.Web.Indicators.DemoVolumes.SeedAsync(app.Services.GetRequiredService<Dashboard.Core.Indicators.IAttentionVolumeStore>(), catalogue.Current.Snapshot,
+                app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        }
+
         app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, access, logger));
     }
 

@@ -26,7 +26,7 @@ public sealed class AttentionVolumesApiTests(TableroFactory factory) : IClassFix
         return JsonDocument.Parse(text).RootElement;
     }
 
-    private static StringContent Csv(string rows) => new("unitCode,month,attentions\n" + rows, Encoding.UTF8, "text/csv");
+    private static StringContent Csv(string rows) => new("unidad,mes,atenciones\n" + rows, Encoding.UTF8, "text/csv");
 
     [Fact]
     public async Task Import_CsvWithBadRows_400ProblemNamingEachRowAndNothingStored()
@@ -39,7 +39,7 @@ public sealed class AttentionVolumesApiTests(TableroFactory factory) : IClassFix
 
         var problem = await JsonAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(["line 3: month", "line 4: attentions"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(["line 3: mes", "line 4: atenciones"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(0, (await JsonAsync(await admin.GetAsync("/api/v1/indicators/attention-volumes?from=2031-01&to=2031-12", Ct))).GetArrayLength());
 
         using var good = Csv($"{Jalisco.Code},2031-01,41200\n{NuevoLeon[0].Code},2031-01,100\n");

@@ -42,7 +42,7 @@ public sealed class ComplaintIndicatorsPageTests : PageTestContext
         Assert.Equal(unit.Code, _reader.Asked!.UnitCode);
         Assert.StartsWith("Tasa por 10 000 atenciones", cut.Find("[data-testid=complaints-measure]").TextContent, StringComparison.Ordinal);
         // 30 complaints over 5,000 attentions: 60 per 10,000, against a baseline mean of 22.
-        Assert.Contains("hubo 60.0 quejas por 10 000 atenciones", cut.Find("[data-testid=complaints-sentence]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("hubo 60.00 quejas por 10 000 atenciones", cut.Find("[data-testid=complaints-sentence]").TextContent, StringComparison.Ordinal);
         var table = cut.Find("[data-testid=complaints-table]");
         Assert.Contains("Atenciones", table.QuerySelector("thead")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("5,000", table.QuerySelector("tbody tr")!.TextContent, StringComparison.Ordinal);
@@ -115,11 +115,11 @@ public sealed class ComplaintIndicatorsPageTests : PageTestContext
         var unit = TableroFactory.JaliscoUnit;
         var cut = Render<ComplaintIndicatorsPage>();
 
-        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText($"unitCode,month,attentions\n{unit.Code},2026-10,5000\n{unit.Code},octubre,5000\n", "atenciones.csv"));
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText($"unidad,mes,atenciones\n{unit.Code},2026-10,5000\n{unit.Code},octubre,5000\n", "atenciones.csv"));
 
-        cut.WaitForAssertion(() => Assert.Contains("Línea 3, columna month", cut.Find("[data-testid=volume-import-errors]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Línea 3, columna mes", cut.Find("[data-testid=volume-import-errors]").TextContent, StringComparison.Ordinal));
         Assert.Empty(await _volumes.ReadAsync(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 1), ReadScope.All, cancellationToken: Xunit.TestContext.Current.CancellationToken));
-        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText($"unitCode,month,attentions\n{unit.Code},2026-10,5000\n{unit.Code},2026-11,5100\n", "atenciones.csv"));
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText($"unidad,mes,atenciones\n{unit.Code},2026-10,5000\n{unit.Code},2026-11,5100\n", "atenciones.csv"));
         cut.WaitForAssertion(() => Assert.Contains("Se guardaron 2", cut.Find("[data-testid=volume-import-done]").TextContent, StringComparison.Ordinal));
         Assert.Contains(AuditLog.Entries, e => e.Detail == "attention volumes: 2 stored");
     }

@@ -179,8 +179,8 @@ public sealed partial class ComplaintIndicatorsPage
         _ => null,
     };
 
-    /// <summary>A charted value: a rate with one decimal, a count whole.</summary>
-    private string Value(double value) => _chart?.IsRate == true ? Number(value) : value.ToString("N0", CultureInfo.CurrentCulture);
+    /// <summary>A charted value: a rate with two decimals, a count whole.</summary>
+    private string Value(double value) => value.ToString(_chart?.IsRate == true ? "N2" : "N0", CultureInfo.CurrentCulture);
 
     /// <summary>The chart; and, when no unit is chosen, the units whose own chart shows a deterioration in the last period.</summary>
     private async Task LoadAsync()
@@ -243,7 +243,8 @@ public sealed partial class ComplaintIndicatorsPage
         _ => L["QuarterLabel", (start.Month - 1) / 3 + 1, start.Year],
     };
 
-    private static string Number(double value) => value.ToString("N1", CultureInfo.CurrentCulture);
+    /// <summary>A mean or limit: one decimal for counts, two for rates (a rate of 1.5 per 10,000 moves in hundredths).</summary>
+    private string Number(double value) => value.ToString(_chart?.IsRate == true ? "N2" : "N1", CultureInfo.CurrentCulture);
 
     private static string Percent(double? value) => value is { } v ? (v > 0 ? "+" : "") + v.ToString("N0", CultureInfo.CurrentCulture) + " %" : "—";
 
