@@ -1,15 +1,26 @@
 using System.ComponentModel;
+using System.Globalization;
+using System.Text;
 using Dashboard.Core.Catalogue.Classification;
 using Dashboard.Core.Indicators;
+using Dashboard.Data.CatalogueImport;
+using Dashboard.Web.Catalogue;
 using Dashboard.Web.Indicators;
 using Dashboard.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
 
-/// <summary><c>GET /api/v1/indicators/complaints</c>: complaints per period as an XmR control chart, within the caller's scope.</summary>
+/// <summary>
+/// <c>GET /api/v1/indicators/complaints</c>: complaints per period as an XmR control chart, within the caller's scope, as
+/// a rate per 10,000 attentions where the volumes are loaded; <c>POST /api/v1/indicators/attention-volumes</c> loads the
+/// monthly volumes (CSV, all or nothing) and <c>GET</c> reads what is loaded.
+/// </summary>
 public static class IndicatorsApi
 {
+    /// <summary>A year of every unit of a deployment fits well below this.</summary>
+    public const long MaxBodyBytes = 4 * 1024 * 1024;
+
     public static RouteGroupBuilder MapIndicatorsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/indicators/complaints", ReadComplaintsAsync).RequireAuthorization(Policies.Read).WithName("ReadComplaintChart").WithTags("Indicators")
@@ -22,11 +33,112 @@ public static class IndicatorsApi
                     OpenApiContract.OneOf(CategoryCodes));
                 OpenApiContract.Parameter(operation, "baselineFrom", "A day (yyyy-MM-dd) of the baseline's first period; the chart's first 12 periods when absent (12 periods from it when baselineTo is absent).", OpenApiContract.Text());
                 OpenApiContract.Parameter(operation, "baselineTo", "A day (yyyy-MM-dd) of the baseline's last period.", OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "measure", "rate (the default): complaints per 10,000 attentions when every unit of the scope has its volumes for every month charted, else counts, and `countReason` says why; count: complaints counted.",
+                    OpenApiContract.OneOf("rate", "count"));
                 OpenApiContract.Parameter(operation, "region", OpenApiContract.RegionFilter, OpenApiContract.Text());
                 OpenApiContract.Parameter(operation, "unit", OpenApiContract.UnitFilter, OpenApiContract.Text());
                 OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
             });
+        api.MapGet("/indicators/attention-volumes", ReadVolumesAsync).RequireAuthorization(Policies.Read).WithName("ReadAttentionVolumes").WithTags("Indicators")
+            .WithSummary("The monthly attention volumes loaded per unit, within the caller's scope")
+            .Describe((document, operation) =>
+            {
+                OpenApiContract.Parameter(operation, "from", "The first month (YYYY-MM); twelve months before `to` when absent.", OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "to", "The last month (YYYY-MM); the current month when absent.", OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "region", OpenApiContract.RegionFilter, OpenApiContract.Text());
+                OpenApiContract.Parameter(operation, "unit", OpenApiContract.UnitFilter, OpenApiContract.Text());
+                OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
+            });
+        api.MapPost("/indicators/attention-volumes", ImportVolumesAsync).RequireAuthorization(Policies.Admin).WithName("ImportAttentionVolumes").WithTags("Indicators")
+            .WithSummary($"Store monthly attention volumes (text/csv with the header {AttentionVolumeCsvReader.Header}, month as YYYY-MM); a unit's month loaded again replaces it; nothing is stored unless every row is valid")
+            .Describe((document, operation) =>
+                OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A row is not valid; `errors` is keyed by `line N: column`."));
         return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AttentionVolumeDto>>, ProblemHttpResult>> ReadVolumesAsync(HttpContext http, AttentionVolumeService volumes,
+        CatalogueService catalogue, TimeProvider time, string? from, string? to, string? region, string? unit, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader();
+        DateOnly? Month(string name, string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+                && month.Year is >= AttentionVolumeRules.MinYear and <= AttentionVolumeRules.MaxYear)
+            {
+                return month;
+            }
+
+            query.Fail(name, $"'{value}' is not a month written YYYY-MM");
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var last = Month(nameof(to), to) ?? new DateOnly(today.Year, today.Month, 1);
+        var first = Month(nameof(from), from) ?? last.AddMonths(-11);
+        if (first > last)
+        {
+            query.Fail(nameof(to), "must be on or after from");
+        }
+        else if (first.AddMonths(120) <= last)
+        {
+            query.Fail(nameof(from), "at most ten years at a time");
+        }
+
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        var rows = await volumes.ReadAsync(first, last, http.User.ReadScope()!, CasesApi.NullIfEmpty(region), CasesApi.NullIfEmpty(unit), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<AttentionVolumeDto>>(rows.Select(r => new AttentionVolumeDto(r.Volume.UnitCode, catalogue.Current.FindUnit(r.Volume.UnitCode)?.Name ?? r.Volume.UnitCode,
+            r.RegionCode, r.Volume.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), r.Volume.Attentions, r.ImportedAt)).ToArray());
+    }
+
+    private static async Task<Results<Ok<AttentionVolumeImportDto>, ProblemHttpResult>> ImportVolumesAsync(HttpContext http, AttentionVolumeService volumes, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return EventsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body may be at most {MaxBodyBytes:N0} bytes");
+        }
+
+        if (!(Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            && type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)))
+        {
+            return EventsApi.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"send the volumes as text/csv in UTF-8 with the header {AttentionVolumeCsvReader.Header}");
+        }
+
+        try
+        {
+            // Read whole (bounded) first: the CSV reader is synchronous, and a request body may only be read asynchronously.
+            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var body = new StringBuilder();
+            var chunk = new char[8192];
+            for (int read; body.Length <= MaxBodyBytes && (read = await reader.ReadAsync(chunk, cancellationToken)) > 0;)
+            {
+                body.Append(chunk, 0, read);
+            }
+
+            if (body.Length > MaxBodyBytes)
+            {
+                return EventsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body may be at most {MaxBodyBytes:N0} bytes");
+            }
+
+            using var text = new StringReader(body.ToString());
+            var csv = await volumes.ImportCsvAsync(text, http.User, cancellationToken);
+            return csv.Volumes is { } stored
+                ? TypedResults.Ok(new AttentionVolumeImportDto(stored.Count))
+                : EventsApi.Problem(StatusCodes.Status400BadRequest, "The attention volumes are not valid", "nothing was stored; see errors",
+                    csv.Errors.GroupBy(e => e.Column.Length == 0 ? $"line {e.Line}" : $"line {e.Line}: {e.Column}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return EventsApi.Problem(ex.StatusCode, "Unreadable body", $"the request body could not be read: {ex.Message}");
+        }
     }
 
     private static string[] CategoryCodes => Core.Profiles.InstitutionProfiles.Current.Institutions
@@ -34,10 +146,11 @@ public static class IndicatorsApi
 
     /// <summary>Region and unit narrow the key's scope in the query: outside it every period counts zero.</summary>
     private static async Task<Results<Ok<ComplaintChartDto>, ProblemHttpResult>> ReadComplaintsAsync(HttpContext http, ComplaintIndicators indicators, string? period,
-        string? category, string? baselineFrom, string? baselineTo, string? region, string? unit, CancellationToken cancellationToken)
+        string? category, string? baselineFrom, string? baselineTo, string? measure, string? region, string? unit, CancellationToken cancellationToken)
     {
         var query = new QueryReader();
         var chosen = query.Enum<Period>(nameof(period), period) ?? Period.Month;
+        var measured = query.Enum<ComplaintMeasure>(nameof(measure), measure) ?? ComplaintMeasure.Rate;
         var from = query.Day(nameof(baselineFrom), baselineFrom);
         var to = query.Day(nameof(baselineTo), baselineTo);
         if (!string.IsNullOrEmpty(category) && !CategoryCodes.Contains(category, StringComparer.Ordinal))
@@ -63,6 +176,7 @@ public static class IndicatorsApi
             UnitCode = CasesApi.NullIfEmpty(unit),
             BaselineFrom = from,
             BaselineTo = to,
+            Measure = measured,
         }, http.User.ReadScope()!, cancellationToken);
         return TypedResults.Ok(ComplaintChartDto.From(chart));
     }
@@ -76,7 +190,9 @@ public static class IndicatorsApi
 public sealed record ComplaintChartDto(
     Period Period,
     string? Category,
-    [property: Description("What each point counts: complaints opened in the period (counts; rates per 10,000 attentions need attention volumes).")] string Measure,
+    [property: Description("What each point's value is: rate (complaints per 10,000 attentions, when every unit of the scope has its volumes for every month charted) or count (complaints).")] string Measure,
+    [property: Description("Why the chart counts instead of giving a rate: chosen, weeks (volumes are monthly), missingVolumes, noAttentions, noUnits; null for a rate.")] string? CountReason,
+    [property: Description("For missingVolumes: the latest month (YYYY-MM) some unit lacks its volume, how many units lack it, and how many months lack some.")] MissingVolumesDto? MissingVolumes,
     DateOnly? BaselineFrom,
     DateOnly? BaselineTo,
     double? Mean,
@@ -92,23 +208,44 @@ public sealed record ComplaintChartDto(
     {
         ArgumentNullException.ThrowIfNull(c);
         var limits = c.Chart?.Limits;
+        var s = c.Series;
         var points = c.Periods.Select((p, i) => c.Chart is { } chart
-            ? new ComplaintPointDto(p.Start, p.End, p.Count, chart.Points[i].MovingRange, chart.PercentChange(p.Count), chart.Points[i].InBaseline,
+            ? new ComplaintPointDto(p.Start, p.End, p.Count, s.Attentions?[i], s.Values[i], chart.Points[i].MovingRange, chart.PercentChange(s.Values[i]), chart.Points[i].InBaseline,
                 SignalNames(chart.Points[i].Signals), chart.Points[i].Variation)
-            : new ComplaintPointDto(p.Start, p.End, p.Count, i == 0 ? null : Math.Abs(p.Count - c.Periods[i - 1].Count), null, false, [], Variation.CommonCause)).ToArray();
-        return new(c.Query.Period, c.Query.Category, "count", c.BaselineFirst?.Start, c.BaselineLast?.End, limits?.Mean, limits?.MeanMovingRange, limits?.UpperLimit,
+            : new ComplaintPointDto(p.Start, p.End, p.Count, s.Attentions?[i], s.Values[i], i == 0 ? null : Math.Abs(s.Values[i] - s.Values[i - 1]), null, false, [],
+                Variation.CommonCause)).ToArray();
+        var reason = s.Reason is { } r ? JsonNamingPolicyCamel(r.ToString()) : null;
+        var missing = s is { Reason: Core.Indicators.CountReason.MissingVolumes, MissingMonth: { } month }
+            ? new MissingVolumesDto(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), s.MissingUnits, s.MissingMonths) : null;
+        return new(c.Query.Period, c.Query.Category, s.IsRate ? "rate" : "count", reason, missing, c.BaselineFirst?.Start, c.BaselineLast?.End, limits?.Mean, limits?.MeanMovingRange, limits?.UpperLimit,
             limits?.LowerLimit, limits?.UpperRangeLimit, limits?.Provisional ?? true, c.Chart?.Latest ?? Variation.CommonCause, points);
     }
+
+    private static string JsonNamingPolicyCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     private static string[] SignalNames(SpcSignals signals) =>
         Enum.GetValues<SpcSignals>().Where(s => s != SpcSignals.None && signals.HasFlag(s)).Select(s => s.ToString()).ToArray();
 }
 
-/// <summary>One period: its days, its complaints, the change against the baseline mean (%), and the special causes it shows.</summary>
+/// <summary>The gap that keeps a chart in counts: the latest month some unit lacks its volume, how many units lack it, how many months lack some.</summary>
+public sealed record MissingVolumesDto(string Month, int Units, int Months);
+
+/// <summary>A unit's attentions in a month (YYYY-MM), and when they were loaded.</summary>
+public sealed record AttentionVolumeDto(string UnitCode, string UnitName, string RegionCode, string Month, int Attentions, DateTimeOffset ImportedAt);
+
+/// <summary>How many volumes were stored.</summary>
+public sealed record AttentionVolumeImportDto(int Stored);
+
+/// <summary>
+/// One period: its days, its complaints (and attentions, for a rate), the value charted (the rate per 10,000 attentions,
+/// or the count), the change against the baseline mean (%), and the special causes it shows.
+/// </summary>
 public sealed record ComplaintPointDto(
     DateOnly Start,
     DateOnly End,
     int Complaints,
+    long? Attentions,
+    double Value,
     double? MovingRange,
     double? PercentChange,
     bool InBaseline,

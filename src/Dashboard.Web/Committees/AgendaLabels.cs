@@ -38,7 +38,7 @@ public sealed class AgendaLabels(CatalogueIndex catalogue)
     {
         ArgumentNullException.ThrowIfNull(u);
         var institution = catalogue.FindUnit(u.UnitCode)?.Institution;
-        return string.Create(Spanish, $"{u.UnitName} · {(institution is { } i ? Category(i, ClassificationCatalogue.Mistreatment) : "Mal trato")}: {u.Latest.Count} en {u.Latest.Start:MMMM yyyy}, deterioro frente a su línea base (media {u.Limits.Mean:0.#}, límite {u.Limits.UpperLimit:0.#})");
+        return string.Create(Spanish, $"{u.UnitName} · {(institution is { } i ? Category(i, ClassificationCatalogue.Mistreatment) : "Mal trato")}: {(u.IsRate ? string.Create(Spanish, $"{u.Value:0.#} por 10 000 atenciones") : u.Latest.Count.ToString(Spanish))} en {u.Latest.Start:MMMM yyyy}, deterioro frente a su línea base (media {u.Limits.Mean:0.#}, límite {u.Limits.UpperLimit:0.#})");
     }
 
     public string Finding(AgendaFinding f)

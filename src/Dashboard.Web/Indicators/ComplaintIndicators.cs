@@ -21,28 +21,47 @@ public sealed record ComplaintChartQuery
     public string? UnitCode { get; init; }
     public DateOnly? BaselineFrom { get; init; }
     public DateOnly? BaselineTo { get; init; }
+
+    /// <summary>A rate per 10,000 attentions when the volumes allow it (the default), or complaints counted.</summary>
+    public ComplaintMeasure Measure { get; init; } = ComplaintMeasure.Rate;
 }
 
 /// <summary>
-/// Complaints per period with their XmR chart. <see cref="Chart"/> is null when the baseline holds fewer than two periods
-/// (no moving range to draw limits from). Counts, not rates: attention volumes are not loaded yet.
+/// Complaints per period with their XmR chart, drawn on <see cref="Series"/>: a rate per 10,000 attentions when every
+/// unit of the scope has its volumes for every month, else the complaints counted (and why). <see cref="Chart"/> is
+/// null when the baseline holds fewer than two periods (no moving range to draw limits from).
 /// </summary>
-public sealed record ComplaintChart(ComplaintChartQuery Query, IReadOnlyList<PeriodCount> Periods, XmrChart? Chart)
+public sealed record ComplaintChart(ComplaintChartQuery Query, IReadOnlyList<PeriodCount> Periods, ComplaintSeries Series, XmrChart? Chart)
 {
+    public bool IsRate => Series.IsRate;
+
+    /// <summary>The value charted for period <paramref name="index"/>: its rate, or its count.</summary>
+    public double Value(int index) => Series.Values[index];
+
     public PeriodCount? BaselineFirst => Chart is null ? null : Periods[Chart.Limits.BaselineFrom];
 
     public PeriodCount? BaselineLast => Chart is null ? null : Periods[Chart.Limits.BaselineFrom + Chart.Limits.BaselinePoints - 1];
 }
 
-/// <summary>A unit whose latest period shows a special cause of deterioration, for the committee's agenda.</summary>
-public sealed record UnitDeterioration(string UnitCode, string UnitName, string RegionCode, PeriodCount Latest, XmrLimits Limits, SpcSignals Signals);
+/// <summary>
+/// A unit whose latest period shows a special cause of deterioration, for the committee's agenda: on its rate per
+/// 10,000 attentions when the unit has its volumes (<see cref="Measure"/>), else on its count. <see cref="Value"/> is the
+/// latest period's rate or count, in the measure of <see cref="Limits"/>.
+/// </summary>
+public sealed record UnitDeterioration(string UnitCode, string UnitName, string RegionCode, PeriodCount Latest, XmrLimits Limits, SpcSignals Signals,
+    ComplaintMeasure Measure = ComplaintMeasure.Count, double? LatestValue = null)
+{
+    public double Value => LatestValue ?? Latest.Count;
+
+    public bool IsRate => Measure == ComplaintMeasure.Rate;
+}
 
 /// <summary>
 /// Complaints against a baseline as NHS "Making Data Count" reads them: the series of whole periods up to the last one
 /// completed (a period under way would look like a fall), the limits from the baseline, the special causes of every point.
 /// Days are each unit's own; "today" is that of the filter's unit or region, else the wall's zone.
 /// </summary>
-public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueService catalogue, IOptions<WallOptions> wall, TimeProvider time)
+public sealed class ComplaintIndicators(IComplaintReader complaints, IAttentionVolumeStore volumes, CatalogueService catalogue, IOptions<WallOptions> wall, TimeProvider time)
 {
     /// <summary>Making Data Count asks for 12 to 20 points of baseline; fewer make the limits provisional.</summary>
     public const int DefaultBaselinePoints = 12;
@@ -66,7 +85,33 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueSe
         var filter = new CaseFilter { RegionCode = query.RegionCode, UnitCode = query.UnitCode, Category = query.Category, OpenedFrom = first, OpenedTo = EndOf(query.Period, last) };
         var days = await complaints.ReadPerDayAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
         var periods = Periods.Bucket(query.Period, await FirstRecordedAsync(query.Period, first, last, scope, cancellationToken), last, days.Select(d => (d.Day, d.Complaints)));
-        return new ComplaintChart(query, periods, Chart(query, periods));
+        var series = query.Measure == ComplaintMeasure.Count || query.Period == Period.Week
+            ? ComplaintRates.Compute(query.Period, periods, [], new Dictionary<(string, DateOnly), int>(), query.Measure)
+            : ComplaintRates.Compute(query.Period, periods, UnitsOf(scope, query.RegionCode, query.UnitCode),
+                await AttentionsAsync(periods, scope, query.RegionCode, query.UnitCode, cancellationToken));
+        return new ComplaintChart(query, periods, series, Chart(query, periods, series.Values));
+    }
+
+    /// <summary>The units of the scope, narrowed by region and unit: those whose attentions a rate divides by.</summary>
+    private IReadOnlyList<string> UnitsOf(ReadScope scope, string? regionCode, string? unitCode)
+    {
+        var index = catalogue.Current;
+        return index.Snapshot.Units
+            .Where(u => scope.Allows(u.RegionCode, u.Code, index.InstitutionOfRegion) && (regionCode is null || u.RegionCode == regionCode) && (unitCode is null || u.Code == unitCode))
+            .Select(u => u.Code).ToArray();
+    }
+
+    /// <summary>The attentions loaded for the months the periods cover, within the scope.</summary>
+    private async Task<Dictionary<(string Unit, DateOnly Month), int>> AttentionsAsync(IReadOnlyList<PeriodCount> periods, ReadScope scope, string? regionCode, string? unitCode,
+        CancellationToken cancellationToken)
+    {
+        if (periods.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await volumes.ReadAsync(periods[0].Start, periods[^1].End, scope, regionCode, unitCode, cancellationToken);
+        return rows.ToDictionary(r => (r.Volume.UnitCode, r.Volume.Month), r => r.Volume.Attentions);
     }
 
     /// <summary>
@@ -84,17 +129,24 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueSe
         var rows = await complaints.ReadPerUnitDayAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
         first = await FirstRecordedAsync(period, first, last, scope, cancellationToken);
         var found = new List<UnitDeterioration>();
+        var attentions = rows.Count == 0 || period == Period.Week ? []
+            : await AttentionsAsync(Periods.Bucket(period, first, last, []), scope, regionCode, null, cancellationToken);
         foreach (var unit in rows.GroupBy(r => r.UnitCode, StringComparer.Ordinal))
         {
             var periods = Periods.Bucket(period, first, last, unit.Select(d => (d.Day, d.Complaints)));
-            if (Chart(query, periods) is { Latest: Variation.Deterioration } chart)
+            // Each unit on its own rate when it has its volumes, else on its count.
+            var series = ComplaintRates.Compute(period, periods, [unit.Key], attentions);
+            if (Chart(query, periods, series.Values) is { Latest: Variation.Deterioration } chart)
             {
                 var known = catalogue.Current.FindUnit(unit.Key);
-                found.Add(new UnitDeterioration(unit.Key, known?.Name ?? unit.Key, known?.RegionCode ?? "", periods[^1], chart.Limits, chart.Points[^1].Signals));
+                found.Add(new UnitDeterioration(unit.Key, known?.Name ?? unit.Key, known?.RegionCode ?? "", periods[^1], chart.Limits, chart.Points[^1].Signals,
+                    series.Measure, series.Values[^1]));
             }
         }
 
-        return found.OrderByDescending(u => u.Latest.Count - u.Limits.Mean).ThenBy(u => u.UnitName, StringComparer.CurrentCulture).ToArray();
+        // Worst first: how far above its own mean each unit's latest point is, in its own sigmas (rates and counts alike).
+        return found.OrderByDescending(u => u.Limits.Sigma > 0 ? (u.Value - u.Limits.Mean) / u.Limits.Sigma : double.MaxValue)
+            .ThenBy(u => u.UnitName, StringComparer.CurrentCulture).ToArray();
     }
 
     /// <summary>
@@ -115,7 +167,7 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueSe
     }
 
     /// <summary>The baseline's periods (by default the first ones), and the chart when they are two or more.</summary>
-    private static XmrChart? Chart(ComplaintChartQuery query, IReadOnlyList<PeriodCount> periods)
+    private static XmrChart? Chart(ComplaintChartQuery query, IReadOnlyList<PeriodCount> periods, IReadOnlyList<double> values)
     {
         int from = 0, count = Math.Min(DefaultBaselinePoints, periods.Count);
         if (query.BaselineFrom is not null || query.BaselineTo is not null)
@@ -131,7 +183,7 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, CatalogueSe
             }
         }
 
-        return count < 2 ? null : XmrChart.Compute(periods.Select(p => (double)p.Count).ToArray(), Polarity.LowerIsBetter, from, count);
+        return count < 2 ? null : XmrChart.Compute(values, Polarity.LowerIsBetter, from, count);
     }
 
     /// <summary>From the default number of periods back (further when the baseline starts earlier) to the last whole one.</summary>

@@ -45,6 +45,8 @@ public static class DataServices
         services.AddSingleton<Dashboard.Web.Surveys.SurveyService>();
         services.AddSingleton<Dashboard.Core.Staff.IStaffStore, StaffStore>();
         services.AddSingleton<Dashboard.Web.Staff.StaffTrainingService>();
+        services.AddSingleton<Dashboard.Core.Indicators.IAttentionVolumeStore, AttentionVolumeStore>();
+        services.AddSingleton<Dashboard.Web.Indicators.AttentionVolumeService>();
         services.AddSingleton<Dashboard.Web.Indicators.ComplaintIndicators>();
         services.AddScoped<Dashboard.Web.Reports.OverviewReport>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();

@@ -106,6 +106,13 @@ public static class TableroHost
                 DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
         }
 
+        if (demo.HistoryDays > 0)
+        {
+            // Attention volumes for the demo's units, so its complaint charts show rates for some and counts for others.
+            await Dashboard.Web.Indicators.DemoVolumes.SeedAsync(app.Services.GetRequiredService<Dashboard.Core.Indicators.IAttentionVolumeStore>(), catalogue.Current.Snapshot,
+                app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        }
+
         app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, access, logger));
     }
 

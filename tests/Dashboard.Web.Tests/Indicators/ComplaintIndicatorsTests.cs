@@ -22,8 +22,84 @@ public sealed class ComplaintIndicatorsTests
     public static IEnumerable<(DateOnly Day, int Count)> Months(params int[] counts) =>
         counts.Select((c, i) => (new DateOnly(2024, 12, 10).AddMonths(i), c));
 
-    private static ComplaintIndicators Indicators(IComplaintReader reader) =>
-        new(reader, TestCatalogue.Create(), Options.Create(new WallOptions()), new FixedClock(Now));
+    private static ComplaintIndicators Indicators(IComplaintReader reader, IAttentionVolumeStore? volumes = null) =>
+        new(reader, volumes ?? new VolumesInMemory(), TestCatalogue.Create(), Options.Create(new WallOptions()), new FixedClock(Now));
+
+    private static readonly DateOnly December2024 = new(2024, 12, 1);
+
+    [Fact]
+    public async Task ReadChart_AUnitWithEveryMonthsVolume_RatePer10000AttentionsAndXmROnIt()
+    {
+        // 5,000 attentions a month: each month's rate is twice its count (30 complaints → 60.0 per 10,000).
+        var unit = TableroFactory.JaliscoUnit;
+        var volumes = new VolumesInMemory();
+        volumes.Add(unit.Code, December2024, [.. Enumerable.Repeat(5_000, 24)]);
+
+        var chart = await Indicators(new ComplaintsByDay(Months([.. Ordinary, 30])), volumes).ReadChartAsync(
+            new ComplaintChartQuery { RegionCode = unit.RegionCode, UnitCode = unit.Code }, ReadScope.All, Ct);
+
+        Assert.True(chart.IsRate);
+        Assert.Equal(60.0, chart.Value(23), 9);
+        Assert.Equal(30, chart.Periods[^1].Count);
+        Assert.Equal(22, chart.Chart!.Limits.Mean, 5);
+        Assert.Equal(Variation.Deterioration, chart.Chart.Latest);
+    }
+
+    [Fact]
+    public async Task ReadChart_ARegionWithUnitsLackingVolumes_CountsAndSaysWhichMonthAndHowMany()
+    {
+        var units = TableroFactory.Catalogue.Units.Where(u => u.RegionCode == "IMSS-JAL").ToArray();
+        var volumes = new VolumesInMemory();
+        foreach (var u in units.Skip(2))
+        {
+            volumes.Add(u.Code, December2024, [.. Enumerable.Repeat(5_000, 24)]);
+        }
+
+        var chart = await Indicators(new ComplaintsByDay(Months([.. Ordinary, 30])), volumes).ReadChartAsync(new ComplaintChartQuery { RegionCode = "IMSS-JAL" }, ReadScope.All, Ct);
+
+        Assert.False(chart.IsRate);
+        Assert.Equal((CountReason.MissingVolumes, new DateOnly(2026, 11, 1), 2, 24), (chart.Series.Reason, chart.Series.MissingMonth, chart.Series.MissingUnits, chart.Series.MissingMonths));
+        Assert.Equal(30, chart.Value(23));
+    }
+
+    [Fact]
+    public async Task ReadChart_WeeksOrCountsAsked_CountsEvenWithVolumes()
+    {
+        var unit = TableroFactory.JaliscoUnit;
+        var volumes = new VolumesInMemory();
+        volumes.Add(unit.Code, new DateOnly(2023, 1, 1), [.. Enumerable.Repeat(5_000, 48)]);
+        var indicators = Indicators(new ComplaintsByDay(Months([.. Ordinary, 30])), volumes);
+
+        var weeks = await indicators.ReadChartAsync(new ComplaintChartQuery { Period = Period.Week, UnitCode = unit.Code }, ReadScope.All, Ct);
+        var counts = await indicators.ReadChartAsync(new ComplaintChartQuery { UnitCode = unit.Code, Measure = ComplaintMeasure.Count }, ReadScope.All, Ct);
+
+        Assert.Equal(CountReason.Weeks, weeks.Series.Reason);
+        Assert.Equal(CountReason.Chosen, counts.Series.Reason);
+    }
+
+    [Fact]
+    public async Task UnitsWithDeterioration_MoreComplaintsFromMoreAttentions_NoDeteriorationOnTheRate()
+    {
+        // Unit 0 doubles its complaints in November, but its attentions doubled too: the rate is ordinary. Unit 1 has the
+        // same spike without volumes: counted, it deteriorates.
+        var units = TableroFactory.Catalogue.Units.Where(u => u.RegionCode == "IMSS-JAL").Take(2).ToArray();
+        var volumes = new VolumesInMemory();
+        volumes.Add(units[0].Code, December2024, [.. Enumerable.Repeat(10_000, 23), 20_000]);
+        var reader = new ComplaintsByDay([])
+        {
+            Units =
+            [
+                .. Months([.. Ordinary, 22]).Select(d => new UnitDayComplaints(units[0].Code, d.Day, d.Count)),
+                .. Months([.. Ordinary, 22]).Select(d => new UnitDayComplaints(units[1].Code, d.Day, d.Count)),
+            ],
+        };
+
+        var found = await Indicators(reader, volumes).UnitsWithDeteriorationAsync(ReadScope.ForRegion("IMSS-JAL"), "mistreatment", cancellationToken: Ct);
+
+        var unit = Assert.Single(found);
+        Assert.Equal((units[1].Code, ComplaintMeasure.Count, 22.0), (unit.UnitCode, unit.Measure, unit.Value));
+    }
+
 
     [Fact]
     public async Task ReadChart_Month_TwentyFourWholeMonthsEndingInNovember()
@@ -149,5 +225,43 @@ public sealed class ComplaintsByDay(IEnumerable<(DateOnly Day, int Count)> count
     {
         (Asked, AskedScope) = (filter, scope);
         return Task.FromResult(Units);
+    }
+}
+
+/// <summary>Attention volumes held in memory, read by month, scope (through the demo catalogue), region and unit.</summary>
+public sealed class VolumesInMemory : IAttentionVolumeStore
+{
+    private readonly Dictionary<(string, DateOnly), (AttentionVolume Volume, string By, DateTimeOffset At)> _volumes = [];
+
+    public void Add(string unitCode, DateOnly firstMonth, params int[] attentions)
+    {
+        for (var i = 0; i < attentions.Length; i++)
+        {
+            var month = new DateOnly(firstMonth.Year, firstMonth.Month, 1).AddMonths(i);
+            _volumes[(unitCode, month)] = (new AttentionVolume(unitCode, month, attentions[i]), "test", DateTimeOffset.UnixEpoch);
+        }
+    }
+
+    public Task SaveAsync(IReadOnlyList<AttentionVolume> volumes, string importedBy, DateTimeOffset importedAt, CancellationToken cancellationToken = default)
+    {
+        foreach (var v in volumes)
+        {
+            _volumes[(v.UnitCode, v.Month)] = (v, importedBy, importedAt);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<StoredAttentionVolume>> ReadAsync(DateOnly from, DateOnly to, ReadScope scope, string? regionCode = null, string? unitCode = null,
+        CancellationToken cancellationToken = default)
+    {
+        var units = TableroFactory.Catalogue.Units.ToDictionary(u => u.Code);
+        var first = new DateOnly(from.Year, from.Month, 1);
+        return Task.FromResult<IReadOnlyList<StoredAttentionVolume>>(_volumes.Values
+            .Where(v => v.Volume.Month >= first && v.Volume.Month <= to && units.ContainsKey(v.Volume.UnitCode))
+            .Select(v => (v, Unit: units[v.Volume.UnitCode]))
+            .Where(x => scope.Allows(x.Unit.RegionCode, x.Unit.Code, r => TableroFactory.Catalogue.Regions.First(g => g.Code == r).Institution.ToString())
+                && (regionCode is null || x.Unit.RegionCode == regionCode) && (unitCode is null || x.Unit.Code == unitCode))
+            .Select(x => new StoredAttentionVolume(x.v.Volume, x.Unit.RegionCode, x.Unit.Institution.ToString(), x.v.At, x.v.By)).ToArray());
     }
 }

@@ -3,10 +3,12 @@ using Dashboard.Core.Catalogue;
 using Dashboard.Core.Catalogue.Classification;
 using Dashboard.Core.Indicators;
 using Dashboard.Core.Storage;
+using Dashboard.Data.CatalogueImport;
 using Dashboard.Web.Catalogue;
 using Dashboard.Web.Components.Shared;
 using Dashboard.Web.Indicators;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -16,7 +18,10 @@ namespace Dashboard.Web.Components.Pages;
 /// Complaints against a baseline as an XmR control chart (NHS "Making Data Count"): the points coloured by what they say
 /// (orange a special cause of deterioration, blue of improvement, grey common cause), the mean and the natural process
 /// limits of the chosen baseline, a table with the % change against the baseline mean, and a sentence saying it plainly.
-/// Mal trato is the category it opens on. Words follow the institution: IMSS "quejas", EsSalud "reclamos".
+/// Mal trato is the category it opens on. Words follow the institution: IMSS "quejas", EsSalud "reclamos". The chart is a
+/// rate per 10,000 attentions where the scope's units have their volumes loaded, counts otherwise, and says which and
+/// why. Every filter lives in the address (periodo, categoria, region, unidad, base_desde, base_hasta, medida): a link
+/// or a reload shows the same chart. Administrators load the monthly attention volumes here.
 /// </summary>
 public sealed partial class ComplaintIndicatorsPage
 {
@@ -27,9 +32,39 @@ public sealed partial class ComplaintIndicatorsPage
     private const int Top = 10;
     private const int Bottom = 28;
 
+    /// <summary>Larger files are not a deployment's monthly volumes.</summary>
+    private const long MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>The address's words for the periods and measures, in the order of their enums.</summary>
+    private static readonly string[] PeriodWords = ["semana", "mes", "bimestre", "trimestre"];
+    private static readonly string[] MeasureWords = ["tasa", "numero"];
+
+    /// <summary>The category word that means "all categories" in the address (no category is mal trato, the default).</summary>
+    private const string AllCategoriesWord = "todas";
+
     private ComplaintChartQuery _query = new() { Category = ClassificationCatalogue.Mistreatment };
     private ComplaintChart? _chart;
     private IReadOnlyList<UnitDeterioration> _worsening = [];
+    private IReadOnlyList<CsvRowError> _importErrors = [];
+    private int? _imported;
+
+    [SupplyParameterFromQuery(Name = "periodo")] public string? PeriodParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "categoria")] public string? CategoryParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "region")] public string? RegionParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "unidad")] public string? UnitParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "base_desde")] public string? BaselineFromParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "base_hasta")] public string? BaselineToParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "medida")] public string? MeasureParameter { get; set; }
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private AttentionVolumeService Volumes { get; set; } = default!;
 
     [Inject] private ComplaintIndicators Indicators { get; set; } = default!;
 
@@ -39,17 +74,113 @@ public sealed partial class ComplaintIndicatorsPage
 
     [Inject] private IStringLocalizer<Vocabulary> V { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
+    /// <summary>The chart the address describes; a value that means nothing there is left at its default.</summary>
+    protected override async Task OnParametersSetAsync()
     {
-        await base.OnInitializedAsync();
+        await base.OnParametersSetAsync();
+        var period = Array.IndexOf(PeriodWords, PeriodParameter);
+        var unit = Empty(UnitParameter) is { } u && Catalogue.Current.FindUnit(u) is { } found ? found : null;
+        var region = Empty(RegionParameter) is { } r && Catalogue.Current.FindRegion(r) is not null ? r : unit?.RegionCode;
+        _query = new ComplaintChartQuery
+        {
+            Period = period < 0 ? Period.Month : (Period)period,
+            Category = CategoryParameter == AllCategoriesWord ? null
+                : Empty(CategoryParameter) is { } c && Categories.Any(k => k.Code == c) ? c : ClassificationCatalogue.Mistreatment,
+            RegionCode = region,
+            UnitCode = unit is not null && unit.RegionCode == region ? unit.Code : null,
+            BaselineFrom = Day(BaselineFromParameter),
+            BaselineTo = Day(BaselineToParameter),
+            Measure = MeasureParameter == MeasureWords[1] ? ComplaintMeasure.Count : ComplaintMeasure.Rate,
+        };
         await LoadAsync();
     }
 
-    private async Task SetAsync(ComplaintChartQuery query)
+    /// <summary>A filter changed: the address takes it, and the page follows the address.</summary>
+    private Task SetAsync(ComplaintChartQuery query)
     {
-        _query = query;
-        await LoadAsync();
+        Navigation.NavigateTo(Href(query));
+        return Task.CompletedTask;
     }
+
+    /// <summary>This page's (Spanish) address for <paramref name="query"/>, with only what differs from the defaults.</summary>
+    private static string Href(ComplaintChartQuery query)
+    {
+        const string path = "/indicadores/quejas";
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("periodo", query.Period == Period.Month ? null : PeriodWords[(int)query.Period]);
+        Add("categoria", query.Category is null ? AllCategoriesWord : query.Category == ClassificationCatalogue.Mistreatment ? null : query.Category);
+        Add("region", query.RegionCode);
+        Add("unidad", query.UnitCode);
+        Add("base_desde", query.BaselineFrom is { } from ? Iso(from) : null);
+        Add("base_hasta", query.BaselineTo is { } to ? Iso(to) : null);
+        Add("medida", query.Measure == ComplaintMeasure.Count ? MeasureWords[1] : null);
+        return parts.Count == 0 ? path : $"{path}?{string.Join('&', parts)}";
+    }
+
+    private async Task ImportVolumesAsync(InputFileChangeEventArgs e)
+    {
+        _imported = null;
+        _importErrors = [];
+        if (!Can(Core.Access.Permission.Admin))
+        {
+            return;
+        }
+
+        if (e.File.Size > MaxFileBytes)
+        {
+            _importErrors = [new CsvRowError(e.File.Name, 0, "", L["FileTooLarge", MaxFileBytes / (1024 * 1024)])];
+            return;
+        }
+
+        // The browser's stream is read asynchronously into memory first: the CSV reader is synchronous.
+        using var memory = new MemoryStream();
+        await using (var stream = e.File.OpenReadStream(MaxFileBytes))
+        {
+            await stream.CopyToAsync(memory);
+        }
+
+        memory.Position = 0;
+        using var reader = new StreamReader(memory, detectEncodingFromByteOrderMarks: true);
+        var result = await Volumes.ImportCsvAsync(reader, Viewer);
+        _importErrors = result.Errors;
+        if (result.Volumes is { } stored)
+        {
+            _imported = stored.Count;
+            await LoadAsync();
+        }
+    }
+
+    private string ErrorText(CsvRowError e) => e.Line == 0 ? e.Message
+        : e.Column.Length == 0 ? L["ErrorRow", e.Line, e.Message]
+        : L["ErrorCell", e.Line, e.Column, e.Message];
+
+    private string MeasureText(ComplaintMeasure measure) => measure == ComplaintMeasure.Rate ? L["MeasureRateChoice"] : L["MeasureCountChoice", ComplaintsWord];
+
+    /// <summary>"Tasa por 10 000 atenciones" or "Número de quejas": what the chart shows.</summary>
+    private string MeasureTitle => _chart?.IsRate == true ? L["MeasureRateTitle"] : L["MeasureCountTitle", ComplaintsWord];
+
+    /// <summary>Why the chart counts when it does: chosen, weeks, or which volumes are missing.</summary>
+    private string? MeasureWhy => _chart?.Series is not { IsRate: false } series ? null : series.Reason switch
+    {
+        CountReason.Weeks => L["WhyWeeks"].Value,
+        CountReason.MissingVolumes when series.MissingMonth is { } month => series.MissingMonths > 1
+            ? L["WhyMissingMore", series.MissingUnits, month.ToString("MMM yyyy", CultureInfo.CurrentCulture), series.MissingMonths].Value
+            : L["WhyMissing", series.MissingUnits, month.ToString("MMM yyyy", CultureInfo.CurrentCulture)].Value,
+        CountReason.NoAttentions when series.MissingMonth is { } month => L["WhyNoAttentions", month.ToString("MMM yyyy", CultureInfo.CurrentCulture)].Value,
+        CountReason.NoUnits => L["WhyNoUnits"].Value,
+        _ => null,
+    };
+
+    /// <summary>A charted value: a rate with two decimals, a count whole.</summary>
+    private string Value(double value) => value.ToString(_chart?.IsRate == true ? "N2" : "N0", CultureInfo.CurrentCulture);
 
     /// <summary>The chart; and, when no unit is chosen, the units whose own chart shows a deterioration in the last period.</summary>
     private async Task LoadAsync()
@@ -112,7 +243,8 @@ public sealed partial class ComplaintIndicatorsPage
         _ => L["QuarterLabel", (start.Month - 1) / 3 + 1, start.Year],
     };
 
-    private static string Number(double value) => value.ToString("N1", CultureInfo.CurrentCulture);
+    /// <summary>A mean or limit: one decimal for counts, two for rates (a rate of 1.5 per 10,000 moves in hundredths).</summary>
+    private string Number(double value) => value.ToString(_chart?.IsRate == true ? "N2" : "N1", CultureInfo.CurrentCulture);
 
     private static string Percent(double? value) => value is { } v ? (v > 0 ? "+" : "") + v.ToString("N0", CultureInfo.CurrentCulture) + " %" : "—";
 
@@ -154,8 +286,9 @@ public sealed partial class ComplaintIndicatorsPage
             var last = chart.Periods[^1];
             var args = new object[]
             {
-                PeriodText(last.Start), last.Count.ToString("N0", CultureInfo.CurrentCulture), ComplaintsWord, Reading(xmr.Points[^1]), Number(xmr.Limits.Mean),
-                Number(Math.Max(0, xmr.Limits.LowerLimit)), Number(xmr.Limits.UpperLimit), Percent(xmr.PercentChange(last.Count)),
+                PeriodText(last.Start), Value(chart.Value(chart.Periods.Count - 1)), chart.IsRate ? L["RateWords", ComplaintsWord].Value : ComplaintsWord,
+                Reading(xmr.Points[^1]), Number(xmr.Limits.Mean), Number(Math.Max(0, xmr.Limits.LowerLimit)), Number(xmr.Limits.UpperLimit),
+                Percent(xmr.PercentChange(chart.Value(chart.Periods.Count - 1))),
             };
             return xmr.Latest switch
             {
@@ -167,7 +300,8 @@ public sealed partial class ComplaintIndicatorsPage
     }
 
     // The drawing: x per period, y from zero to a little above the highest point or limit.
-    private double MaxY => Math.Max(1, Math.Max(_chart?.Periods.Select(p => (double)p.Count).DefaultIfEmpty(0).Max() ?? 0, _chart?.Chart?.Limits.UpperLimit ?? 0)) * 1.1;
+    private double MaxY => Math.Max(_chart?.IsRate == true ? 0.1 : 1,
+        Math.Max(_chart?.Series.Values.DefaultIfEmpty(0).Max() ?? 0, _chart?.Chart?.Limits.UpperLimit ?? 0)) * 1.1;
 
     private double Step => (Width - Left - Right) / (double)Math.Max(1, _chart?.Periods.Count ?? 1);
 
@@ -177,7 +311,7 @@ public sealed partial class ComplaintIndicatorsPage
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private string Polyline => string.Join(' ', (_chart?.Periods ?? []).Select((p, i) => $"{N(X(i))},{N(Y(p.Count))}"));
+    private string Polyline => string.Join(' ', (_chart?.Series.Values ?? []).Select((v, i) => $"{N(X(i))},{N(Y(v))}"));
 
     /// <summary>About eight labels along the axis, counted back from the last period.</summary>
     private bool ShowLabel(int index)
