@@ -53,7 +53,58 @@ public static class ExportApi
                 OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A parameter is missing or not valid; errors names it.");
                 OpenApiContract.AddProblem(document, operation, StatusCodes.Status404NotFound, "No such committee within the caller's scope.");
             });
+        api.MapGet("/exports/complaint-indicators.xlsx", (HttpContext http, ComplaintIndicatorsReport report, AuditTrail audit, ILoggerFactory logs, CancellationToken ct) =>
+                ExportComplaintIndicatorsAsync(http, report, audit, logs, ReportFormat.Xlsx, ct))
+            .RequireAuthorization(Policies.Export).WithName("ExportComplaintIndicatorsWorkbook").WithTags("Reports")
+            .WithSummary("Download the complaint indicators page's tables (the control chart's periods, the units with a deterioration) as an Excel workbook; the parameters of GET /api/v1/indicators/complaints")
+            .Describe((document, operation) => DescribeIndicators(document, operation, table: false));
+        api.MapGet("/exports/complaint-indicators.csv", (HttpContext http, ComplaintIndicatorsReport report, AuditTrail audit, ILoggerFactory logs, CancellationToken ct) =>
+                ExportComplaintIndicatorsAsync(http, report, audit, logs, ReportFormat.Csv, ct))
+            .RequireAuthorization(Policies.Export).WithName("ExportComplaintIndicators").WithTags("Reports")
+            .WithSummary("Download one of the complaint indicators page's tables as CSV")
+            .Describe((document, operation) => DescribeIndicators(document, operation, table: true));
         return api;
+    }
+
+    /// <summary>The indicators page's tables for the JSON read's own parameters; CSV takes one of them (<c>table</c>, the periods by default).</summary>
+    private static async Task<IResult> ExportComplaintIndicatorsAsync(HttpContext http, ComplaintIndicatorsReport report, AuditTrail audit, ILoggerFactory logs,
+        ReportFormat format, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader();
+        var q = http.Request.Query;
+        var chart = IndicatorsApi.ChartQuery(query, q["period"], q["category"], q["baselineFrom"], q["baselineTo"], q["measure"], q["region"], q["unit"]);
+        var table = format == ReportFormat.Csv ? query.Choice("table", q["table"], ComplaintIndicatorsReport.Tables) ?? 0 : 0;
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        var scope = http.User.ReadScope()!;
+        var tables = await report.ReadAsync(chart, scope, cancellationToken);
+        var name = $"indicadores-quejas{(format == ReportFormat.Csv ? $"-{ComplaintIndicatorsReport.Tables[table]}" : "")}-{OverviewReport.SafeCode(chart.UnitCode ?? chart.RegionCode ?? scope.ToString())}"
+            + $"-{chart.Period.ToString().ToLowerInvariant()}";
+        return ReportDownload.Stream(http, audit, logs.CreateLogger(typeof(ExportApi)), name, format, format == ReportFormat.Csv ? [tables[table]] : tables,
+            $"filter={http.Request.QueryString}");
+    }
+
+    private static void DescribeIndicators(Microsoft.OpenApi.OpenApiDocument document, Microsoft.OpenApi.OpenApiOperation operation, bool table)
+    {
+        foreach (var (name, text) in new[]
+        {
+            ("period", "Week, Month, Bimester or Quarter (Month when left out)."), ("category", "A category code; every category when left out."),
+            ("region", "A region code; narrows the caller's scope."), ("unit", "A unit code; narrows the caller's scope."),
+            ("baselineFrom", "First day of the baseline, yyyy-MM-dd."), ("baselineTo", "Last day of the baseline, yyyy-MM-dd."), ("measure", "Rate or Count (Rate when the volumes allow it)."),
+        })
+        {
+            OpenApiContract.Parameter(operation, name, text, OpenApiContract.Text());
+        }
+
+        if (table)
+        {
+            OpenApiContract.Parameter(operation, "table", $"Which table: {string.Join(", ", ComplaintIndicatorsReport.Tables)} (periods when left out).", OpenApiContract.Text());
+        }
+
+        OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A parameter is not valid; errors names it.");
     }
 
     /// <summary>

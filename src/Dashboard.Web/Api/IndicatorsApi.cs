@@ -149,6 +149,20 @@ public static class IndicatorsApi
         string? category, string? baselineFrom, string? baselineTo, string? measure, string? region, string? unit, CancellationToken cancellationToken)
     {
         var query = new QueryReader();
+        var chartQuery = ChartQuery(query, period, category, baselineFrom, baselineTo, measure, region, unit);
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        var chart = await indicators.ReadChartAsync(chartQuery, http.User.ReadScope()!, cancellationToken);
+        return TypedResults.Ok(ComplaintChartDto.From(chart));
+    }
+
+    /// <summary>The chart a query string asks for (the JSON read's and the download's parameters); every bad value is named on <paramref name="query"/>.</summary>
+    internal static ComplaintChartQuery ChartQuery(QueryReader query, string? period, string? category, string? baselineFrom, string? baselineTo, string? measure,
+        string? region, string? unit)
+    {
         var chosen = query.Enum<Period>(nameof(period), period) ?? Period.Month;
         var measured = query.Enum<ComplaintMeasure>(nameof(measure), measure) ?? ComplaintMeasure.Rate;
         var from = query.Day(nameof(baselineFrom), baselineFrom);
@@ -163,12 +177,7 @@ public static class IndicatorsApi
             query.Fail(nameof(baselineTo), "must be on or after baselineFrom");
         }
 
-        if (!query.IsValid)
-        {
-            return query.Problem();
-        }
-
-        var chart = await indicators.ReadChartAsync(new ComplaintChartQuery
+        return new ComplaintChartQuery
         {
             Period = chosen,
             Category = CasesApi.NullIfEmpty(category),
@@ -177,8 +186,7 @@ public static class IndicatorsApi
             BaselineFrom = from,
             BaselineTo = to,
             Measure = measured,
-        }, http.User.ReadScope()!, cancellationToken);
-        return TypedResults.Ok(ComplaintChartDto.From(chart));
+        };
     }
 }
 

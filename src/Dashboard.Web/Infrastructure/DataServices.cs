@@ -49,6 +49,7 @@ public static class DataServices
         services.AddSingleton<Dashboard.Web.Indicators.AttentionVolumeService>();
         services.AddSingleton<Dashboard.Web.Indicators.ComplaintIndicators>();
         services.AddScoped<Dashboard.Web.Reports.OverviewReport>();
+        services.AddScoped<Dashboard.Web.Reports.ComplaintIndicatorsReport>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeBoardReader, CommitteeBoardReader>();
         services.AddSingleton<ILateArrivalReader, LateArrivalReader>();

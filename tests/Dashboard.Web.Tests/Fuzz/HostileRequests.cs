@@ -257,6 +257,8 @@ public sealed class HostileRequests
             new("reads: cases.csv export", 1, () => Read("/api/v1/exports/cases.csv", "region", "unit", "status", "complex", "from", "to", "kind", "staffRole")),
             new("reads: cases.xlsx export", 1, () => Read("/api/v1/exports/cases.xlsx", "region", "unit", "status", "from", "to", "priority")),
             new("reads: overview.xlsx export", 1, () => Read("/api/v1/exports/overview.xlsx", "region", "unit", "category", "from", "to", "channel")),
+            new("reads: complaint-indicators.xlsx export", 1, () => Read("/api/v1/exports/complaint-indicators.xlsx", "period", "category", "region", "unit", "baselineFrom", "measure")),
+            new("reads: complaint-indicators.csv export", 1, () => Read("/api/v1/exports/complaint-indicators.csv", "table", "period", "baselineTo", "unit")),
             new("reads: overview.csv export", 1, () => Read("/api/v1/exports/overview.csv", "table", "region", "from", "to", "complex")),
             new("reads: committee-report.xlsx export", 1, () => Read("/api/v1/exports/committee-report.xlsx", "committee", "year", "quarter")),
             new("reads: alerts", 1, () => Read("/api/v1/alerts", "state", "limit")),

@@ -132,4 +132,29 @@ public sealed class ExportTests(TableroFactory factory) : IClassFixture<TableroF
             && a.Detail!.StartsWith($"resumen-{unit.Code}-", StringComparison.Ordinal) && a.Detail.Contains(".xlsx", StringComparison.Ordinal)
             && a.Detail.Contains("Por día 30", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ComplaintIndicatorsWorkbook_HasTheChartsPeriodsAsTheJsonReadDoes_AndTheUnitsSheet()
+    {
+        var unit = UnitAt(2);
+        await OpenAsync($"QJ-{Guid.NewGuid():N}"[..16], unit, daysAgo: 40);
+        using var client = await ExporterAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX");
+        var query = $"period=Month&category=mistreatment&region={unit.RegionCode}&measure=Count";
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/indicators/complaints?{query}", Ct));
+        var points = json.RootElement.GetProperty("points").EnumerateArray().ToArray();
+        var response = await client.GetAsync($"/api/v1/exports/complaint-indicators.xlsx?{query}", Ct);
+        var copy = new MemoryStream();
+        await (await response.Content.ReadAsStreamAsync(Ct)).CopyToAsync(copy, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Por periodo", "Unidades con deterioro"], MiniExcel.GetSheetNames(copy));
+        var rows = MiniExcel.Query(copy, useHeaderRow: true, sheetName: "Por periodo").Cast<IDictionary<string, object?>>().ToArray();
+        Assert.Equal(points.Length, rows.Length);
+        Assert.Equal(points.Select(p => p.GetProperty("complaints").GetInt32()), rows.Select(r => (int)Convert.ToDouble(r["Quejas"], CultureInfo.InvariantCulture)));
+        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r["Lectura"]?.ToString())));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/exports/complaint-indicators.csv?period=Mes", Ct)).StatusCode);
+    }
 }

@@ -95,6 +95,36 @@ public sealed partial class ComplaintIndicatorsPage
         await LoadAsync();
     }
 
+    /// <summary>The page's tables for its own chart, as files: the export takes the JSON read's parameters.</summary>
+    private IReadOnlyList<(string, string, string)> Downloads
+    {
+        get
+        {
+            var parts = new List<string> { $"period={_query.Period}" };
+            void Add(string name, string? value)
+            {
+                if (!string.IsNullOrEmpty(value))
+                {
+                    parts.Add($"{name}={Uri.EscapeDataString(value)}");
+                }
+            }
+
+            Add("category", _query.Category);
+            Add("region", _query.RegionCode);
+            Add("unit", _query.UnitCode);
+            Add("baselineFrom", _query.BaselineFrom is { } from ? Iso(from) : null);
+            Add("baselineTo", _query.BaselineTo is { } to ? Iso(to) : null);
+            Add("measure", _query.Measure.ToString());
+            var query = string.Join('&', parts);
+            return
+            [
+                (L["DownloadXlsx"], $"/api/v1/exports/complaint-indicators.xlsx?{query}", "download-indicators-xlsx"),
+                (L["DownloadCsvPeriods"], $"/api/v1/exports/complaint-indicators.csv?{query}&table={Reports.ComplaintIndicatorsReport.Periods}", "download-indicators-periods"),
+                (L["DownloadCsvUnits"], $"/api/v1/exports/complaint-indicators.csv?{query}&table={Reports.ComplaintIndicatorsReport.Units}", "download-indicators-units"),
+            ];
+        }
+    }
+
     /// <summary>A filter changed: the address takes it, and the page follows the address.</summary>
     private Task SetAsync(ComplaintChartQuery query)
     {
@@ -235,13 +265,7 @@ public sealed partial class ComplaintIndicatorsPage
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>A period as people name it: "nov 2026", "sep–oct 2026", "T4 2026", "semana del 30 nov 2026".</summary>
-    private string PeriodText(DateOnly start) => _query.Period switch
-    {
-        Period.Week => L["WeekLabel", start.ToString("d MMM yyyy", CultureInfo.CurrentCulture)],
-        Period.Month => start.ToString("MMM yyyy", CultureInfo.CurrentCulture),
-        Period.Bimester => L["BimesterLabel", start.ToString("MMM", CultureInfo.CurrentCulture), start.AddMonths(1).ToString("MMM", CultureInfo.CurrentCulture), start.Year],
-        _ => L["QuarterLabel", (start.Month - 1) / 3 + 1, start.Year],
-    };
+    private string PeriodText(DateOnly start) => Reports.ComplaintIndicatorsReport.PeriodText(L, _query.Period, start);
 
     /// <summary>A mean or limit: one decimal for counts, two for rates (a rate of 1.5 per 10,000 moves in hundredths).</summary>
     private string Number(double value) => value.ToString(_chart?.IsRate == true ? "N2" : "N1", CultureInfo.CurrentCulture);
@@ -258,8 +282,7 @@ public sealed partial class ComplaintIndicatorsPage
 
     private string Reading(XmrPoint? point) => Reading(point?.Signals ?? SpcSignals.None);
 
-    private string Reading(SpcSignals signals) => signals == SpcSignals.None ? L["CommonCause"]
-        : string.Join("; ", Enum.GetValues<SpcSignals>().Where(s => s != SpcSignals.None && signals.HasFlag(s)).Select(s => L[$"Signal{s}"].Value));
+    private string Reading(SpcSignals signals) => Reports.ComplaintIndicatorsReport.Reading(L, signals);
 
     private Severity SentenceSeverity => _chart?.Chart?.Latest switch
     {
