@@ -128,6 +128,7 @@ public static partial class ProfileLoader
         {
             Folder = folder,
             ListOrder = about.ListOrder,
+            RecognitionDay = about.RecognitionDay is { } day ? ParseMonthDay(day) : null,
         };
     }
 
@@ -154,6 +155,11 @@ public static partial class ProfileLoader
             file.Error("$.timeZone", $"'{about.TimeZone}' is not a time zone this machine knows (an IANA name such as America/Mexico_City)");
         }
 
+        if (about.RecognitionDay is { } day && ParseMonthDay(day) is null)
+        {
+            file.Error("$.recognitionDay", $"'{day}' is not a day of the year as MM-dd (11-16)");
+        }
+
         if (about.InsuredId.Digits is < 4 or > 20)
         {
             file.Error("$.insuredId.digits", "must be 4–20");
@@ -164,6 +170,13 @@ public static partial class ProfileLoader
             file.Error("$.insuredId.name", "is required (what the identifier is called: NSS, DNI, CURP…)");
         }
     }
+
+    /// <summary>"11-16" as 16 November (any year: 02-29 is taken, and falls on 28 February in other years).</summary>
+    private static MonthDay? ParseMonthDay(string text) =>
+        text.Length == 5 && text[2] == '-' && int.TryParse(text.AsSpan(0, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(text.AsSpan(3, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2028, month)
+            ? new MonthDay(month, day) : null;
 
     private static ClassificationDto CheckClassification(ClassificationDto classification, FileReader reader)
     {
@@ -452,7 +465,7 @@ public static partial class ProfileLoader
             errors.Add(new($"{name}/{file}", _bytes.TryGetValue(file, out var bytes) ? JsonLines.LineOf(bytes, path) : null, JsonLines.Field(path), message));
     }
 
-    private sealed record ProfileDto(string Code, string Name, string Country, string TimeZone, InsuredIdDto InsuredId, string? FullName = null, int ListOrder = 100);
+    private sealed record ProfileDto(string Code, string Name, string Country, string TimeZone, InsuredIdDto InsuredId, string? FullName = null, int ListOrder = 100, string? RecognitionDay = null);
 
     private sealed record InsuredIdDto(string Name, int Digits, CheckDigit CheckDigit = CheckDigit.None);
 
