@@ -357,15 +357,15 @@ public static partial class CaseEventParser
         }
         else
         {
-            name = name.Trim();
-            if (name.Length > PraisedStaff.MaxName)
+            // Checked before trimming: a trailing line break is refused, not quietly cut. A line break, a tab or an
+            // invisible mark would split an export's row or hide what the wall shows.
+            if (name.Any(IsControlOrFormat))
+            {
+                p.Error(PraisedField.Name, "must be one line of visible text (no line breaks, tabs or control characters)");
+            }
+            else if ((name = name.Trim()).Length > PraisedStaff.MaxName)
             {
                 p.Error(PraisedField.Name, $"must be at most {PraisedStaff.MaxName} characters; it has {name.Length}");
-            }
-            else if (name.Any(IsControlOrFormat))
-            {
-                // A line break, a tab or an invisible mark would split an export's row or hide what the wall shows.
-                p.Error(PraisedField.Name, "must be one line of visible text (no line breaks, tabs or control characters)");
             }
         }
 
