@@ -23,6 +23,7 @@ public sealed partial class RecognitionPage : IDisposable
 {
     private const int PeopleRows = 20;
     private const int UnitRows = 15;
+    private const int RegionRows = 20;
 
     private RecognitionBoard _board = RecognitionBoard.Empty;
     private RecognitionPeriod _period = RecognitionPeriod.Of(RecognitionPeriod.Default, DateOnly.MinValue.AddYears(1));
