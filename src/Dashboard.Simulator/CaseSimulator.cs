@@ -20,6 +20,9 @@ public sealed class CaseSimulator
 {
     private readonly SimulatorOptions _options;
     private readonly Random _random;
+
+    /// <summary>Whom compliments praise, drawn apart so a seed's cases, times and outcomes stay what they were.</summary>
+    private readonly Random _praise;
     private readonly Weighted<Unit> _units;
     private readonly Dictionary<string, Agent[]> _agentsByUnit;
     private readonly Dictionary<string, Module[]> _modulesByUnit;
@@ -37,6 +40,7 @@ public sealed class CaseSimulator
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _random = options.Seed == 0 ? new Random() : new Random(options.Seed);
+        _praise = options.Seed == 0 ? new Random() : new Random(unchecked(options.Seed * 7919 + 1));
         _units = new Weighted<Unit>(catalogue.Units.Select(u => (u, (double)u.Size)));
         _agentsByUnit = catalogue.Agents.GroupBy(a => a.UnitCode).ToDictionary(g => g.Key, g => g.ToArray());
         _modulesByUnit = catalogue.Modules.GroupBy(m => m.UnitCode).ToDictionary(g => g.Key, g => g.ToArray());
@@ -190,7 +194,8 @@ public sealed class CaseSimulator
         var staffRole = StaffRoleFor(kind, category.Code);
         var insuredId = _random.NextDouble() < 0.7 ? SyntheticInsuredId(unit.Institution) : null;
         var moduleCode = atModule ? agent is null ? modules![_random.Next(modules.Length)].Code : agent.ModuleCode : null;
-        var data = new CaseOpenedData(unit.Code, kind, channel, category.Code, priority, complex, summary, insuredId, moduleCode, agent?.Id, staffRole);
+        var praised = kind == CaseKind.Compliment ? PraisedFor(unit, agents) : null;
+        var data = new CaseOpenedData(unit.Code, kind, channel, category.Code, priority, complex, summary, insuredId, moduleCode, agent?.Id, staffRole, praised);
         if (channel == Channel.Mailbox)
         {
             // Registered when the mailbox is opened, with the time it was deposited.
@@ -366,6 +371,45 @@ public sealed class CaseSimulator
     /// The staff role a new case is about: nearly every complaint names one (one in eight does not), about half the
     /// compliments (who was praised), few requests.
     /// </summary>
+    /// <summary>
+    /// A compliment names a técnica of the unit most of the time (the attention module is where people are thanked),
+    /// sometimes a doctor, nurse or pharmacist by name, and now and then nobody (a mailbox note of thanks to "everyone").
+    /// A few people per unit are praised again and again, as in life.
+    /// </summary>
+    private PraisedStaff? PraisedFor(Unit unit, Agent[]? agents)
+    {
+        var draw = _praise.NextDouble();
+        if (draw < 0.6 && agents is { Length: > 0 })
+        {
+            // The first técnicas of the unit are its best known: a skewed pick.
+            var index = (int)(agents.Length * Math.Pow(_praise.NextDouble(), 2.5));
+            return new PraisedStaff(AgentId: agents[Math.Min(index, agents.Length - 1)].Id);
+        }
+
+        if (draw < 0.85)
+        {
+            var staff = unit.Institution == Institution.EsSalud ? PeruvianStaff : MexicanStaff;
+            var (name, role) = staff[(int)(staff.Length * Math.Pow(_praise.NextDouble(), 1.8))];
+            return new PraisedStaff(Name: name, Role: role);
+        }
+
+        return null;
+    }
+
+    private static readonly (string Name, string Role)[] MexicanStaff =
+    [
+        ("Dra. Patricia Hernández Ruiz", "physician"), ("Rosa María Castillo Peña", "nursing"), ("Juan Carlos Pérez Ortega", "pharmacy"),
+        ("Lucía Vargas Medina", "medical-assistant"), ("Dr. Alejandro Torres Silva", "physician"), ("Guadalupe Ramírez Luna", "social-work"),
+        ("Enrique Salas Montoya", "security"), ("Martha Elena Ríos", "laboratory"),
+    ];
+
+    private static readonly (string Name, string Role)[] PeruvianStaff =
+    [
+        ("Dra. Carmen Quispe Huamán", "physician"), ("Rosa Mamani Flores", "nursing"), ("Jorge Luis Chávez Rojas", "pharmacy"),
+        ("Milagros Torres Paredes", "medical-assistant"), ("Dr. Víctor Ramos Salazar", "physician"), ("Ana Lucía Vega Cárdenas", "social-work"),
+        ("Pedro Huaman Condori", "security"), ("Elena Gutiérrez Soto", "laboratory"),
+    ];
+
     private string? StaffRoleFor(CaseKind kind, string category)
     {
         var named = kind switch { CaseKind.Complaint => 0.88, CaseKind.Compliment => 0.5, _ => 0.15 };

@@ -52,8 +52,8 @@ public sealed class CaseReadersForTests(ConnectionFactory connections, SqlScript
     public Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default) =>
         _workload.ReadWorkloadAsync(unitCode, scope, cancellationToken);
 
-    public Task<(IReadOnlyList<ComplimentCount> ByAgent, IReadOnlyList<ComplimentEntry> Latest)> ReadComplimentsAsync(ReadScope scope, DateTimeOffset since, int limit,
-        CancellationToken cancellationToken = default) => _recognition.ReadComplimentsAsync(scope, since, limit, cancellationToken);
+    public Task<RecognitionBoard> ReadRecognitionAsync(ReadScope scope, DateTimeOffset from, DateTimeOffset to, int limit, bool agentsOnly = false,
+        CancellationToken cancellationToken = default) => _recognition.ReadRecognitionAsync(scope, from, to, limit, agentsOnly, cancellationToken);
 
     public Task<IReadOnlyList<StaffRoleCount>> ReadCountsByStaffRoleAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         _staffRoles.ReadCountsByStaffRoleAsync(filter, scope, days, cancellationToken);

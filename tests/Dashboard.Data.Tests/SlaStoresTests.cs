@@ -200,22 +200,6 @@ public sealed class SlaStoresTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task ReadCompliments_CountsPerTechnicianAndListsTheNewestWithinScope(DatabaseProvider provider)
-    {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        CaseEvent Compliment(string caseId, int hoursAgo, string? agent, string unit = "UMF-JAL-023") => new(Guid.NewGuid(), caseId, Now.AddHours(-hoursAgo),
-            new CaseOpenedData(unit, CaseKind.Compliment, Channel.Mailbox, "communication", Priority.Low, false, "Excelente atención de la técnica.", AgentId: agent));
-        await db.Events.AppendAsync([Compliment("FL-1", 5, "TAO-104233"), Compliment("FL-2", 3, "TAO-104233"), Compliment("FL-3", 1, null),
-            Compliment("FL-4", 2, null, unit: "UMF-NL-015"), Compliment("FL-OLD", 24 * 40, "TAO-104233")], Now, Context, Ct);
-
-        var (byAgent, latest) = await db.Cases.ReadComplimentsAsync(ReadScope.ForRegion("IMSS-JAL"), Now.AddDays(-30), 10, Ct);
-
-        Assert.Equal([("UMF-JAL-023", "TAO-104233", 2), ("UMF-JAL-023", (string?)null, 1)], byAgent.Select(c => (c.UnitCode, c.AgentId, c.Compliments)));
-        Assert.Equal(["FL-3", "FL-2", "FL-1"], latest.Select(c => c.CaseId));
-    }
-
-    [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ReadWorkload_CountsOpenCasesPerTechnicianWithinScope(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

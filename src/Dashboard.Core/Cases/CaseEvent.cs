@@ -40,9 +40,62 @@ public sealed record CaseOpenedData(
     string? InsuredId = null,
     [property: Code, Description("The attention module where the case was registered.")] string? ModuleCode = null,
     [property: Code, Description("Assigns the case at once (status Assigned instead of New).")] string? AgentId = null,
-    [property: Code, Description("The staff role the case is about (GET /api/v1/classification).")] string? StaffRole = null) : CaseEventData
+    [property: Code, Description("The staff role the case is about (GET /api/v1/classification).")] string? StaffRole = null,
+    [property: Description("Compliments only: the staff member praised, a técnica of the unit's catalogue ({\"agentId\"}) or a name and a staff role ({\"name\", \"role\"}). What the recognition wall counts.")]
+    PraisedStaff? PraisedStaff = null) : CaseEventData
 {
     public override CaseEventType Type => CaseEventType.CaseOpened;
+}
+
+/// <summary>
+/// The staff member a compliment praises: a técnica of the catalogue (<see cref="AgentId"/>), or someone who is not in
+/// it, by <see cref="Name"/> and <see cref="Role"/> (a staff role of the institution's classification). Staff, not the
+/// insured person: the personal-data purge keeps it.
+/// </summary>
+public sealed record PraisedStaff(
+    [property: Code, Description("A técnica of the case's unit (GET /api/v1/units).")] string? AgentId = null,
+    [property: FreeText(PraisedStaff.MaxName), Description("The person's name when she is not in the catalogue; with role.")] string? Name = null,
+    [property: Code, Description("With name: a staff role of the unit's institution (GET /api/v1/classification).")] string? Role = null)
+{
+    public const int MaxName = 120;
+
+    /// <summary>
+    /// The name as the wall groups it: "  maría  josé LÓPEZ " and "María José López" are one person. Lower case,
+    /// accents off, runs of spaces as one; null for a catalogue técnica.
+    /// </summary>
+    [JsonIgnore]
+    public string? NameKey => Name is null ? null : NormaliseName(Name);
+
+    public static string NormaliseName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var decomposed = name.Trim().Normalize(System.Text.NormalizationForm.FormD);
+        var builder = new System.Text.StringBuilder(decomposed.Length);
+        var space = false;
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString().Normalize(System.Text.NormalizationForm.FormC);
+    }
 }
 
 public sealed record CaseAssignedData([property: Code] string AgentId) : CaseEventData

@@ -42,7 +42,11 @@ public static partial class CaseEventParser
     [GeneratedRegex("^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,9}))?(?:([Zz])|([+-])([0-9]{2}):([0-9]{2}))\\z")]
     private static partial Regex Rfc3339Pattern();
 
-    public static ParsedEvents Parse(JsonElement root, DateTimeOffset now, Func<string, Unit?> findUnit)
+    /// <remarks>
+    /// <c>findAgent</c>: the catalogue's técnicas, to check that a compliment's praised técnica belongs to the case's
+    /// unit; without it only the code's shape is checked.
+    /// </remarks>
+    public static ParsedEvents Parse(JsonElement root, DateTimeOffset now, Func<string, Unit?> findUnit, Func<string, Agent?>? findAgent = null)
     {
         ArgumentNullException.ThrowIfNull(findUnit);
         var errors = new Errors();
@@ -50,7 +54,7 @@ public static partial class CaseEventParser
 
         if (root.ValueKind == JsonValueKind.Object)
         {
-            AddIfParsed(events, ParseOne(root, "", now, findUnit, errors));
+            AddIfParsed(events, ParseOne(root, "", now, findUnit, findAgent, errors));
         }
         else if (root.ValueKind == JsonValueKind.Array)
         {
@@ -64,7 +68,7 @@ public static partial class CaseEventParser
                 var i = 0;
                 foreach (var item in root.EnumerateArray())
                 {
-                    AddIfParsed(events, ParseOne(item, $"[{i}]", now, findUnit, errors));
+                    AddIfParsed(events, ParseOne(item, $"[{i}]", now, findUnit, findAgent, errors));
                     i++;
                 }
             }
@@ -94,7 +98,7 @@ public static partial class CaseEventParser
         }
     }
 
-    private static CaseEvent? ParseOne(JsonElement item, string at, DateTimeOffset now, Func<string, Unit?> findUnit, Errors errors)
+    private static CaseEvent? ParseOne(JsonElement item, string at, DateTimeOffset now, Func<string, Unit?> findUnit, Func<string, Agent?>? findAgent, Errors errors)
     {
         var path = (string field) => at.Length == 0 ? field : $"{at}.{field}";
         if (item.ValueKind != JsonValueKind.Object)
@@ -155,7 +159,7 @@ public static partial class CaseEventParser
         }
         else if (type is { } t)
         {
-            data = ParseData(t, new Fields(dataElement, path(CaseEventContract.Data), errors), findUnit);
+            data = ParseData(t, new Fields(dataElement, path(CaseEventContract.Data), errors), findUnit, findAgent);
         }
 
         var actor = reader.OptionalString(CaseEventContract.Actor);
@@ -169,7 +173,7 @@ public static partial class CaseEventParser
             : null;
     }
 
-    private static CaseEventData? ParseData(CaseEventType type, Fields f, Func<string, Unit?> findUnit)
+    private static CaseEventData? ParseData(CaseEventType type, Fields f, Func<string, Unit?> findUnit, Func<string, Agent?>? findAgent)
     {
         switch (type)
         {
@@ -213,9 +217,23 @@ public static partial class CaseEventParser
                     }
                 }
 
-                return kind is null || channel is null || category is null || priority is null || complex is null || summary is null || unit is null
+                PraisedStaff? praised = null;
+                if (f.OptionalObject(Field.PraisedStaff) is { } praisedFields)
+                {
+                    // A complaint names the staff role it is about, never a person to praise.
+                    if (kind is { } k && k != CaseKind.Compliment)
+                    {
+                        f.Error(Field.PraisedStaff, $"only a {CaseKind.Compliment} names the staff member praised; this case is a {k}");
+                    }
+                    else
+                    {
+                        praised = ParsePraised(praisedFields, unit, findAgent);
+                    }
+                }
+
+                return kind is null || channel is null || category is null || priority is null || complex is null || summary is null || unit is null || f.HasErrors
                     ? null
-                    : new CaseOpenedData(unit.Code, kind.Value, channel.Value, category, priority.Value, complex.Value, summary, insuredId, moduleCode, agentId, staffRole);
+                    : new CaseOpenedData(unit.Code, kind.Value, channel.Value, category, priority.Value, complex.Value, summary, insuredId, moduleCode, agentId, staffRole, praised);
             }
 
             case CaseEventType.CaseAssigned:
@@ -278,6 +296,94 @@ public static partial class CaseEventParser
                 return null;
         }
     }
+
+    /// <summary>
+    /// <c>{"agentId": "..."}</c> (a técnica of the case's unit) or <c>{"name": "...", "role": "..."}</c> (someone not in
+    /// the catalogue, with a staff role of the unit's institution); nothing else, never both.
+    /// </summary>
+    private static PraisedStaff? ParsePraised(Fields p, Unit? unit, Func<string, Agent?>? findAgent)
+    {
+        var unknown = p.Names.Where(n => n is not (PraisedField.AgentId or PraisedField.Name or PraisedField.Role)).ToArray();
+        if (unknown.Length > 0)
+        {
+            p.Error("", $"has no field {string.Join(", ", unknown.Select(n => $"'{n}'"))}: give agentId, or name and role");
+            return null;
+        }
+
+        var agentId = p.OptionalCode(PraisedField.AgentId);
+        var name = p.OptionalString(PraisedField.Name);
+        var role = p.OptionalCode(PraisedField.Role);
+        if (p.HasErrors)
+        {
+            return null;
+        }
+
+        if (agentId is not null && (name is not null || role is not null))
+        {
+            p.Error("", "give agentId (a técnica of the catalogue), or name and role (someone not in it), not both");
+            return null;
+        }
+
+        if (agentId is not null)
+        {
+            if (findAgent is not null && unit is not null)
+            {
+                var agent = findAgent(agentId);
+                if (agent is null)
+                {
+                    p.Error(PraisedField.AgentId, $"'{agentId}' is not a técnica of the catalogue; give name and role for someone who is not in it");
+                    return null;
+                }
+
+                if (agent.UnitCode != unit.Code)
+                {
+                    p.Error(PraisedField.AgentId, $"'{agentId}' is a técnica of unit '{agent.UnitCode}', not of '{unit.Code}', the case's unit");
+                    return null;
+                }
+            }
+
+            return new PraisedStaff(AgentId: agentId);
+        }
+
+        if (name is null && role is null)
+        {
+            p.Error("", "give agentId, or name and role");
+            return null;
+        }
+
+        if (name is null)
+        {
+            p.Error(PraisedField.Name, "is required with role");
+        }
+        else
+        {
+            // Checked before trimming: a trailing line break is refused, not quietly cut. A line break, a tab or an
+            // invisible mark would split an export's row or hide what the wall shows.
+            if (name.Any(IsControlOrFormat))
+            {
+                p.Error(PraisedField.Name, "must be one line of visible text (no line breaks, tabs or control characters)");
+            }
+            else if ((name = name.Trim()).Length > PraisedStaff.MaxName)
+            {
+                p.Error(PraisedField.Name, $"must be at most {PraisedStaff.MaxName} characters; it has {name.Length}");
+            }
+        }
+
+        if (role is null)
+        {
+            p.Error(PraisedField.Role, "is required with name");
+        }
+        else if (unit is not null && ClassificationCatalogue.For(unit.Institution).FindStaffRole(role) is null)
+        {
+            var roles = ClassificationCatalogue.For(unit.Institution).StaffRoles;
+            p.Error(PraisedField.Role, $"'{role}' is not a staff role of {unit.Institution}: {string.Join(", ", roles.Select(r => r.Code))}");
+        }
+
+        return p.HasErrors ? null : new PraisedStaff(Name: name, Role: role);
+    }
+
+    private static bool IsControlOrFormat(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse;
 
     /// <summary>Strict RFC 3339 (section 5.6) with an explicit offset; a bare local time is ambiguous across time zones.</summary>
     public static bool TryParseRfc3339(string value, out DateTimeOffset result)
@@ -342,6 +448,15 @@ public static partial class CaseEventParser
         public static readonly string Summary = CaseEventContract.FieldName(nameof(CaseOpenedData.Summary));
         public static readonly string Text = CaseEventContract.FieldName(nameof(NoteAddedData.Text));
         public static readonly string UnitCode = CaseEventContract.FieldName(nameof(CaseOpenedData.UnitCode));
+        public static readonly string PraisedStaff = CaseEventContract.FieldName(nameof(CaseOpenedData.PraisedStaff));
+    }
+
+    /// <summary>The praised staff member's fields on the wire (<see cref="Cases.PraisedStaff"/>).</summary>
+    private static class PraisedField
+    {
+        public const string AgentId = "agentId";
+        public const string Name = "name";
+        public const string Role = "role";
     }
 
     private sealed class Errors
@@ -375,6 +490,26 @@ public static partial class CaseEventParser
 
         public void Error(string field, string message) =>
             errors.Add(field.Length == 0 ? (at.Length == 0 ? "$" : at) : (at.Length == 0 ? field : $"{at}.{field}"), message);
+
+        /// <summary>The object's member names, as sent.</summary>
+        public IEnumerable<string> Names => obj.EnumerateObject().Select(p => p.Name);
+
+        /// <summary>An optional nested object, read with its own path (<c>data.praisedStaff.name</c>); null when absent or not an object.</summary>
+        public Fields? OptionalObject(string name)
+        {
+            if (Get(name) is not { } v)
+            {
+                return null;
+            }
+
+            if (v.ValueKind != JsonValueKind.Object)
+            {
+                Error(name, $"must be an object, not {v.ValueKind.ToString().ToLowerInvariant()}");
+                return null;
+            }
+
+            return new Fields(v, at.Length == 0 ? name : $"{at}.{name}", errors);
+        }
 
         private JsonElement? Get(string name) =>
             obj.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;

@@ -112,6 +112,7 @@ public static class CaseRules
             InsuredId = opened.InsuredId,
             StaffRole = opened.StaffRole,
             ModuleCode = opened.ModuleCode,
+            PraisedStaff = opened.Kind == CaseKind.Compliment ? opened.PraisedStaff : null,
             PreviousComplaintAt = opened.Kind == CaseKind.Complaint && opened.StaffRole is { } role
                 ? context.Repeats?.PreviousOf(e.CaseId, unit.Code, role, e.OccurredAt)
                 : null,

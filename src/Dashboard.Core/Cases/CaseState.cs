@@ -31,6 +31,9 @@ public sealed record CaseState
     /// <summary>The attention module where the case was registered.</summary>
     public string? ModuleCode { get; init; }
 
+    /// <summary>A compliment's praised staff member (a técnica of the catalogue, or a name and role); null when it names nobody.</summary>
+    public PraisedStaff? PraisedStaff { get; init; }
+
     /// <summary>
     /// For a complaint about a staff role: when the latest earlier complaint against that role at this unit was opened
     /// (within the widest repeat rule's window), fixed when the case opens. What repeat escalation rules look at.

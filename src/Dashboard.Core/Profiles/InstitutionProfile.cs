@@ -5,6 +5,9 @@ using Dashboard.Core.Sla.Calendars;
 
 namespace Dashboard.Core.Profiles;
 
+/// <summary>A day of the year, any year.</summary>
+public readonly record struct MonthDay(int Month, int Day);
+
 /// <summary>How an institution's insured person is identified: so many digits, with or without a check digit.</summary>
 public enum CheckDigit
 {
@@ -45,6 +48,17 @@ public sealed record InstitutionProfile(
 
     /// <summary>Where it comes in lists of several institutions (lower first).</summary>
     public int ListOrder { get; init; } = 100;
+
+    /// <summary>
+    /// The day the institution celebrates its attention staff (IMSS: 16 November, Día de las Técnicas y los Técnicos de
+    /// Atención y Orientación): its walls open with the técnicas' recognition. Its name is the vocabulary's
+    /// <c>RecognitionDay</c>. None when the profile names no such day.
+    /// </summary>
+    public MonthDay? RecognitionDay { get; init; }
+
+    /// <summary>Whether <paramref name="localDate"/> (on the wall's own calendar) is <see cref="RecognitionDay"/>.</summary>
+    public bool IsRecognitionDay(DateOnly localDate) => RecognitionDay is { } d
+        && localDate.Month == d.Month && localDate.Day == Math.Min(d.Day, DateTime.DaysInMonth(localDate.Year, d.Month));
 
     /// <summary>
     /// The institution's own word for <paramref name="key"/> in <paramref name="culture"/> ("es-PE", then "es"), or null

@@ -132,6 +132,7 @@ public static partial class ProfileLoader
             Training = about.Training is { } t
                 ? new TrainingProgramme(t.CertificationMonths, t.RenewalNoticeDays, t.Sessions.Select(x => new TrainingSession(x.Number, x.Es, x.En)).ToArray()) { Course = t.Course }
                 : TrainingProgramme.Default,
+            RecognitionDay = about.RecognitionDay is { } day ? ParseMonthDay(day) : null,
         };
     }
 
@@ -156,6 +157,11 @@ public static partial class ProfileLoader
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(about.TimeZone, out _))
         {
             file.Error("$.timeZone", $"'{about.TimeZone}' is not a time zone this machine knows (an IANA name such as America/Mexico_City)");
+        }
+
+        if (about.RecognitionDay is { } day && ParseMonthDay(day) is null)
+        {
+            file.Error("$.recognitionDay", $"'{day}' is not a day of the year as MM-dd (11-16)");
         }
 
         if (about.InsuredId.Digits is < 4 or > 20)
@@ -199,6 +205,13 @@ public static partial class ProfileLoader
             }
         }
     }
+
+    /// <summary>"11-16" as 16 November (any year: 02-29 is taken, and falls on 28 February in other years).</summary>
+    private static MonthDay? ParseMonthDay(string text) =>
+        text.Length == 5 && text[2] == '-' && int.TryParse(text.AsSpan(0, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(text.AsSpan(3, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2028, month)
+            ? new MonthDay(month, day) : null;
 
     private static ClassificationDto CheckClassification(ClassificationDto classification, FileReader reader)
     {
@@ -488,7 +501,8 @@ public static partial class ProfileLoader
     }
 
     private sealed record ProfileDto(
-        string Code, string Name, string Country, string TimeZone, InsuredIdDto InsuredId, string? FullName = null, int ListOrder = 100, TrainingDto? Training = null);
+        string Code, string Name, string Country, string TimeZone, InsuredIdDto InsuredId, string? FullName = null, int ListOrder = 100, TrainingDto? Training = null,
+        string? RecognitionDay = null);
 
     private sealed record TrainingDto(int CertificationMonths, int RenewalNoticeDays, TrainingSessionDto[] Sessions, string? Course = null);
 

@@ -53,6 +53,15 @@ internal sealed class CaseRow
 
     public DateTimeOffset? ImpactFlaggedAt { get; set; }
 
+    public string? PraisedAgentId { get; set; }
+
+    public string? PraisedName { get; set; }
+
+    /// <summary>Written with the case, never read back: the recognition wall's SQL groups free names by it.</summary>
+    public string? PraisedNameKey { get; set; }
+
+    public string? PraisedRole { get; set; }
+
     /// <summary>
     /// Runs a query whose columns carry this class's property names and reads its rows by hand: Dapper's general
     /// mapper boxes every value and passes each of a row's dozen instants through a type handler, and every append
@@ -78,7 +87,8 @@ internal sealed class CaseRow
             resDue = O(nameof(ResolutionDueAt)), resWarn = O(nameof(ResolutionWarnAt)), resWarned = O(nameof(ResolutionWarnedAt)),
             resMet = O(nameof(ResolutionMetAt)), resBreached = O(nameof(ResolutionBreachedAt)), paused = O(nameof(SlaPausedAt)),
             next = O(nameof(NextDeadlineAt)), staffRole = O(nameof(StaffRole)), module = O(nameof(ModuleCode)),
-            previous = O(nameof(PreviousComplaintAt)), impactReason = O(nameof(ImpactReason)), impactAt = O(nameof(ImpactFlaggedAt));
+            previous = O(nameof(PreviousComplaintAt)), impactReason = O(nameof(ImpactReason)), impactAt = O(nameof(ImpactFlaggedAt)),
+            praisedAgent = O(nameof(PraisedAgentId)), praisedName = O(nameof(PraisedName)), praisedRole = O(nameof(PraisedRole));
         do
         {
             rows.Add(new CaseRow
@@ -121,6 +131,9 @@ internal sealed class CaseRow
                 PreviousComplaintAt = Instant(reader, previous),
                 ImpactReason = Text(reader, impactReason),
                 ImpactFlaggedAt = Instant(reader, impactAt),
+                PraisedAgentId = Text(reader, praisedAgent),
+                PraisedName = Text(reader, praisedName),
+                PraisedRole = Text(reader, praisedRole),
             });
         }
         while (await reader.ReadAsync(command.CancellationToken));
@@ -177,6 +190,10 @@ internal sealed class CaseRow
         PreviousComplaintAt = c.PreviousComplaintAt,
         ImpactReason = c.ImpactReason,
         ImpactFlaggedAt = c.ImpactFlaggedAt,
+        PraisedAgentId = c.PraisedStaff?.AgentId,
+        PraisedName = c.PraisedStaff?.Name,
+        PraisedNameKey = c.PraisedStaff?.NameKey,
+        PraisedRole = c.PraisedStaff?.Role,
     };
 
     public CaseState ToState() => new()
@@ -205,6 +222,7 @@ internal sealed class CaseRow
         PreviousComplaintAt = PreviousComplaintAt,
         ImpactReason = ImpactReason,
         ImpactFlaggedAt = ImpactFlaggedAt,
+        PraisedStaff = PraisedAgentId is not null || PraisedName is not null ? new PraisedStaff(PraisedAgentId, PraisedName, PraisedRole) : null,
         Sla = SlaPolicy is null ? null : new CaseSla(
             SlaPolicy,
             FirstResponseDueAt is { } frDue ? new SlaClock(frDue, FirstResponseWarnAt, FirstResponseWarnedAt, FirstResponseMetAt, FirstResponseBreachedAt) : null,

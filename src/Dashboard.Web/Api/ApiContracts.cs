@@ -93,6 +93,8 @@ public sealed record CaseDto(
     CaseSlaDto? Sla,
     [property: Description("Why a director flagged the case as having institutional impact (CaseImpactFlagged); null when nobody did.")] string? ImpactReason,
     [property: Description("When the case was first flagged with institutional impact.")] DateTimeOffset? ImpactFlaggedAt,
+    [property: Description("A compliment's praised staff member: a técnica of the catalogue (agentId) or a name and staff role; absent when it names nobody."),
+        JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PraisedStaffDto? PraisedStaff,
     // Present only when asked for (include=events), so list items do not carry an empty "events" each.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<EventDto>? Events)
 {
@@ -102,8 +104,17 @@ public sealed record CaseDto(
         ArgumentNullException.ThrowIfNull(c);
         return new(c.CaseId, c.UnitCode, c.RegionCode, c.Institution, c.Kind, c.Channel, c.Category, c.Priority, c.Complex, c.Status,
             c.EscalationLevel, c.AgentId, c.InsuredId is null ? null : InsuredIdFormat.Mask(c.InsuredId), c.StaffRole, c.ModuleCode, c.PauseReason, c.OpenedAt,
-            c.ResolvedAt, c.ClosedAt, c.UpdatedAt, c.LastSequence, CaseSlaDto.From(c.Sla), c.ImpactReason, c.ImpactFlaggedAt, events);
+            c.ResolvedAt, c.ClosedAt, c.UpdatedAt, c.LastSequence, CaseSlaDto.From(c.Sla), c.ImpactReason, c.ImpactFlaggedAt, PraisedStaffDto.From(c.PraisedStaff), events);
     }
+}
+
+/// <summary>The staff member a compliment praises: <c>agentId</c> for a técnica of the catalogue, or <c>name</c> and <c>role</c>.</summary>
+public sealed record PraisedStaffDto(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AgentId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("A staff role of the institution (GET /api/v1/classification).")] string? Role)
+{
+    public static PraisedStaffDto? From(PraisedStaff? p) => p is null ? null : new(p.AgentId, p.Name, p.Role);
 }
 
 /// <summary>

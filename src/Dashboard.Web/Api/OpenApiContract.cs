@@ -304,6 +304,7 @@ public static class OpenApiContract
                 Minimum = range.Minimum.ToString(CultureInfo.InvariantCulture),
                 Maximum = range.Maximum.ToString(CultureInfo.InvariantCulture),
             },
+            var t when t == typeof(PraisedStaff) => PraisedStaffSchema(),
             _ when field.Rule<CodeAttribute>() is not null => Matching(pattern: CaseEventContract.CodePattern, description: "A code: 1–64 characters of A-Z a-z 0-9 - _ ."),
             _ when field.Rule<InsuredIdAttribute>() is not null => Matching(pattern: InsuredIdAttribute.Pattern, description: ""),
             _ when field.Rule<FreeTextAttribute>() is { } text => Text(text.MaxLength),
@@ -315,6 +316,38 @@ public static class OpenApiContract
         }
 
         return schema;
+    }
+
+    /// <summary><c>{"agentId"}</c> or <c>{"name", "role"}</c>, nothing else: the parser's rules for a praised staff member.</summary>
+    private static OpenApiSchema PraisedStaffSchema()
+    {
+        var code = () => Matching(pattern: CaseEventContract.CodePattern, description: "A code: 1–64 characters of A-Z a-z 0-9 - _ .");
+        var agent = code();
+        agent.Description = "A técnica of the case's unit (GET /api/v1/units).";
+        var role = code();
+        role.Description = "A staff role of the unit's institution (GET /api/v1/classification).";
+        var name = Text(PraisedStaff.MaxName);
+        name.Description = "The person's name when she is not in the catalogue: one line, no control characters; trimmed.";
+        return new OpenApiSchema
+        {
+            OneOf =
+            [
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = new Dictionary<string, IOpenApiSchema> { ["agentId"] = agent },
+                    Required = new HashSet<string>(StringComparer.Ordinal) { "agentId" },
+                    AdditionalPropertiesAllowed = false,
+                },
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = new Dictionary<string, IOpenApiSchema> { ["name"] = name, ["role"] = role },
+                    Required = new HashSet<string>(StringComparer.Ordinal) { "name", "role" },
+                    AdditionalPropertiesAllowed = false,
+                },
+            ],
+        };
     }
 
     internal static OpenApiSchema Text(int maxLength) => new() { Type = JsonSchemaType.String, MinLength = 1, MaxLength = maxLength };

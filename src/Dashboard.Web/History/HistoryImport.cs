@@ -170,7 +170,7 @@ public sealed class HistoryImport(
             try
             {
                 using var document = JsonDocument.Parse(text, CaseEventParser.DocumentOptions);
-                parsed = CaseEventParser.Parse(document.RootElement, owner._time.GetUtcNow(), owner._catalogue.Current.FindUnit);
+                parsed = CaseEventParser.Parse(document.RootElement, owner._time.GetUtcNow(), owner._catalogue.Current.FindUnit, owner._catalogue.Current.FindAgent);
             }
             catch (JsonException ex)
             {

@@ -34,7 +34,7 @@ public sealed class IngestionService(CaseEventService cases, ICaseReader caseSto
         ArgumentNullException.ThrowIfNull(callerScope);
         ArgumentNullException.ThrowIfNull(by);
         var index = catalogue.Current;
-        var parsed = CaseEventParser.Parse(body, time.GetUtcNow(), index.FindUnit);
+        var parsed = CaseEventParser.Parse(body, time.GetUtcNow(), index.FindUnit, index.FindAgent);
         if (!parsed.IsValid)
         {
             return new IngestionOutcome(IngestionStatus.Invalid, null, parsed.Errors);

@@ -21,6 +21,7 @@ public static class WallServices
             .ValidateOnStart();
         // All walls of a scope share one board: the database is read once per scope, whatever the number of screens.
         services.AddSingleton<WallBoard>();
+        services.AddSingleton<Recognition.RecognitionWallCache>();
         return services;
     }
 }

@@ -82,6 +82,9 @@ public sealed class EventContractTests(TableroFactory factory) : IClassFixture<T
         {
             data[field.Name] = field switch
             {
+                // A compliment: the one kind that may name the staff member praised.
+                { Name: "kind" } when type == CaseEventType.CaseOpened => nameof(CaseKind.Compliment),
+                { Name: "praisedStaff" } => new JsonObject { ["name"] = "María José López", ["role"] = classification.StaffRoles[0].Code },
                 { ValueType.IsEnum: true } => Enum.GetNames(field.ValueType)[0],
                 _ when field.ValueType == typeof(bool) => true,
                 _ when field.Rule<WholeNumberAttribute>() is { } range => range.Minimum,

@@ -77,6 +77,47 @@ public sealed class RegisterCasePageTests : PageTestContext
     }
 
     [Fact]
+    public async Task Compliment_NamesATecnicaOfTheUnit_AsThePraisedPerson_NotTheOneWhoTakesIt()
+    {
+        var cut = RenderFilled("Quiero felicitar a la técnica por su paciencia.", nss: null);
+        Choose(cut, cut.FindComponent<MudBlazor.MudSelect<CaseKind>>().Instance.ValueChanged, CaseKind.Compliment);
+        cut.WaitForAssertion(() => cut.FindComponent<MudBlazor.MudAutocomplete<Agent>>());
+        var offered = (await cut.Instance.SearchPraisedAsync(null, CancellationToken.None)).ToArray();
+        Assert.All(offered, a => Assert.Equal(_unit.Code, a.UnitCode));
+        var praised = offered.First();
+        Assert.Equal("Persona reconocida", cut.FindComponent<MudBlazor.MudAutocomplete<Agent>>().Instance.Label);
+        Choose(cut, cut.FindComponent<MudBlazor.MudAutocomplete<Agent>>().Instance.ValueChanged, praised);
+
+        cut.Find("[data-testid=register]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=registered]")));
+        var opened = Assert.IsType<CaseOpenedData>(_log.Appended[0].Event.Data);
+        Assert.Equal((CaseKind.Compliment, new PraisedStaff(AgentId: praised.Id), "lucia.hernandez"), (opened.Kind, opened.PraisedStaff, opened.AgentId));
+    }
+
+    [Fact]
+    public void Compliment_SomeoneNotInTheCatalogue_NeedsARole_SaidBesideTheField_ThenIsStoredByNameAndRole()
+    {
+        var cut = RenderFilled("Gracias a la enfermera del turno de noche.", nss: null);
+        Choose(cut, cut.FindComponent<MudBlazor.MudSelect<CaseKind>>().Instance.ValueChanged, CaseKind.Compliment);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=praised-other]"));
+        var other = cut.FindComponents<MudBlazor.MudCheckBox<bool>>().Single(c => c.Instance.Label!.StartsWith("No está en el catálogo", StringComparison.Ordinal));
+        Choose(cut, other.Instance.ValueChanged, true);
+        cut.WaitForAssertion(() => cut.Find("input[data-testid=praised-name]").Input("  María José López "));
+
+        cut.Find("[data-testid=register]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Elija la función de la persona.", cut.Find("[data-testid=praised-role]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        Assert.Empty(_log.Appended);
+
+        Choose(cut, cut.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == "Función de la persona").Instance.ValueChanged, "nursing");
+        cut.Find("[data-testid=register]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=registered]")));
+        Assert.Equal(new PraisedStaff(Name: "María José López", Role: "nursing"), Assert.IsType<CaseOpenedData>(_log.Appended[0].Event.Data).PraisedStaff);
+    }
+
+    [Fact]
     public void EmptyForm_NamesEachMissingFieldBesideItInSpanish_AndStoresNothing()
     {
         var cut = Render<RegisterCasePage>();

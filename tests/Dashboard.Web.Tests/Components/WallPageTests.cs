@@ -22,6 +22,7 @@ public sealed class WallPageTests : PageTestContext
         Services.AddCaseReaders(_store);
         Services.AddSingleton<ILiveFeed>(_feed);
         Services.AddSingleton(TestCatalogue.Create());
+        Services.AddSingleton<Dashboard.Web.Recognition.RecognitionWallCache>();
         Services.AddSingleton(sp => new WallBoard(_store, _store, _log, _feed, sp.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>(), Microsoft.Extensions.Options.Options.Create(new WallOptions()), Microsoft.Extensions.Options.Options.Create(new LiveOptions()), sp.GetRequiredService<TimeProvider>(), NullLogger<WallBoard>.Instance, new NoCommittees()));
     }
 

@@ -1,7 +1,8 @@
--- The newest compliments (no summary: the wall carries no words of the insured person).
-SELECT TOP (@Limit) case_id AS CaseId, unit_code AS UnitCode, agent_id AS AgentId, opened_at_utc AS OpenedAt
+-- The newest compliments of a period and whom they praise (no summary: the wall carries no words of the insured person).
+SELECT TOP (@Limit) case_id AS CaseId, unit_code AS UnitCode, praised_agent_id AS AgentId, praised_name AS Name, praised_role AS Role, opened_at_utc AS OpenedAt
 FROM dbo.cases
-WHERE kind = 'Compliment' AND opened_at_utc >= @Since AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
+WHERE kind = 'Compliment' AND opened_at_utc >= @From AND opened_at_utc < @To
+    AND (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
     AND (@ScopeInstitution IS NULL OR region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution))
     AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
 ORDER BY opened_at_utc DESC

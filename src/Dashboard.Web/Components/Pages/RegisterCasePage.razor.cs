@@ -31,6 +31,10 @@ public sealed partial class RegisterCasePage
     private Priority _priority = Priority.Medium;
     private CaseCategory? _category;
     private string? _staffRole;
+    private Agent? _praisedAgent;
+    private bool _praisedOther;
+    private string? _praisedName;
+    private string? _praisedRole;
     private string? _summary;
     private string? _insuredId;
     private bool _complex;
@@ -97,6 +101,7 @@ public sealed partial class RegisterCasePage
         _priority = Priority.Medium;
         _category = null;
         _staffRole = null;
+        ClearPraised();
         _summary = null;
         _insuredId = null;
         _complex = false;
@@ -127,6 +132,82 @@ public sealed partial class RegisterCasePage
 
         _moduleCode = null;
         _problems.Remove("unitCode");
+        // A técnica praised belongs to her unit; a role to the unit's institution.
+        if (_praisedAgent is not null && _praisedAgent.UnitCode != _unit?.Code)
+        {
+            _praisedAgent = null;
+        }
+
+        if (_praisedRole is not null && (Institution is not { } k || ClassificationCatalogue.For(k).FindStaffRole(_praisedRole) is null))
+        {
+            _praisedRole = null;
+        }
+    }
+
+    private void ClearPraised()
+    {
+        (_praisedAgent, _praisedOther, _praisedName, _praisedRole) = (null, false, null, null);
+        foreach (var key in _problems.Keys.Where(k => k.StartsWith(PraisedField, StringComparison.Ordinal)).ToArray())
+        {
+            _problems.Remove(key);
+        }
+    }
+
+    private void PraisedOtherChanged(bool other)
+    {
+        _praisedOther = other;
+        if (other)
+        {
+            _praisedAgent = null;
+        }
+        else
+        {
+            (_praisedName, _praisedRole) = (null, null);
+        }
+    }
+
+    private const string PraisedField = "praisedStaff";
+
+    /// <summary>Whom the form says the compliment praises: the técnica chosen, or the name and role typed; nobody otherwise.</summary>
+    private PraisedStaff? Praised => _kind != CaseKind.Compliment ? null
+        : !_praisedOther ? (_praisedAgent is { } agent ? new PraisedStaff(AgentId: agent.Id) : null)
+        : string.IsNullOrWhiteSpace(_praisedName) && _praisedRole is null ? null
+        : new PraisedStaff(Name: _praisedName?.Trim() ?? "", Role: _praisedRole);
+
+    /// <summary>Checked as it is typed, as the parser checks it on the way in.</summary>
+    private string? PraisedNameProblem
+    {
+        get
+        {
+            var name = _praisedName?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                return _praisedRole is not null && _submitted ? L["PraisedNameMissing"] : Problem($"{PraisedField}.name");
+            }
+
+            return _praisedName!.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                ? L["PraisedNameOneLine"]
+                : name.Length > PraisedStaff.MaxName ? L["PraisedNameTooLong", PraisedStaff.MaxName, name.Length]
+                : Problem($"{PraisedField}.name");
+        }
+    }
+
+    private string? PraisedRoleProblem => _praisedRole is null && !string.IsNullOrWhiteSpace(_praisedName) && _submitted ? L["PraisedRoleMissing"] : Problem($"{PraisedField}.role");
+
+    private string? PraisedProblem => Problem($"{PraisedField}.agentId") ?? Problem(PraisedField);
+
+    private bool _submitted;
+
+    internal Task<IEnumerable<Agent>> SearchPraisedAsync(string? text, CancellationToken cancellationToken)
+    {
+        var compare = CultureInfo.CurrentCulture.CompareInfo;
+        const CompareOptions loose = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
+        var found = Catalogue.Current.Snapshot.Agents
+            .Where(a => a.UnitCode == _unit?.Code)
+            .Where(a => string.IsNullOrWhiteSpace(text) || text == _praisedAgent?.Name || compare.IndexOf(a.Name, text.Trim(), loose) >= 0)
+            .OrderBy(a => a.Name, StringComparer.CurrentCulture)
+            .Take(50);
+        return Task.FromResult(found);
     }
 
     private void KindChanged()
@@ -134,6 +215,11 @@ public sealed partial class RegisterCasePage
         if (_kind is not (CaseKind.Orientation or CaseKind.Compliment))
         {
             _closeAtOnce = false;
+        }
+
+        if (_kind != CaseKind.Compliment)
+        {
+            ClearPraised();
         }
     }
 
@@ -163,7 +249,8 @@ public sealed partial class RegisterCasePage
     private async Task SubmitAsync()
     {
         _problems = [];
-        if (InsuredProblem is not null)
+        _submitted = true;
+        if (InsuredProblem is not null || (_kind == CaseKind.Compliment && (PraisedNameProblem is not null || PraisedRoleProblem is not null)))
         {
             return;
         }
@@ -182,7 +269,8 @@ public sealed partial class RegisterCasePage
             string.IsNullOrWhiteSpace(_insuredId) ? null : _insuredId.Trim(),
             _moduleFixed?.Code ?? _moduleCode,
             MayTakeIt && _takeIt ? Viewer.AgentId() : null,
-            _staffRole);
+            _staffRole,
+            Praised);
         var events = new List<CaseEvent> { new(_openedId, caseId, _occurredAt.Value, opened) };
         var closeAtOnce = _closeAtOnce && _kind is CaseKind.Orientation or CaseKind.Compliment;
         if (closeAtOnce)
@@ -208,6 +296,7 @@ public sealed partial class RegisterCasePage
         switch (outcome.Status)
         {
             case IngestionStatus.Accepted:
+                _submitted = false;
                 _registered = new Registered(caseId, unit!.Institution, opened.InsuredId is { } id ? InsuredIdFormat.Mask(id) : null, closeAtOnce);
                 _insuredId = null;
                 break;
@@ -215,6 +304,12 @@ public sealed partial class RegisterCasePage
                 foreach (var (path, messages) in outcome.Errors)
                 {
                     var field = path[(path.LastIndexOf('.') + 1)..];
+                    // The praised person's fields are named within her object ("praisedStaff.name").
+                    if (path.Contains($".{PraisedField}.", StringComparison.Ordinal))
+                    {
+                        field = $"{PraisedField}.{field}";
+                    }
+
                     var text = L[$"Problem_{field}"] is { ResourceNotFound: false } own ? own.Value : string.Join("; ", messages);
                     if (path.Contains(".data.", StringComparison.Ordinal) && FieldsShown.Contains(field))
                     {
@@ -237,7 +332,8 @@ public sealed partial class RegisterCasePage
     }
 
     /// <summary>The fields that show their own problem beside them; any other goes above the button.</summary>
-    private static readonly HashSet<string> FieldsShown = ["unitCode", "category", "staffRole", "summary", "insuredId"];
+    private static readonly HashSet<string> FieldsShown = ["unitCode", "category", "staffRole", "summary", "insuredId",
+        PraisedField, $"{PraisedField}.agentId", $"{PraisedField}.name", $"{PraisedField}.role"];
 
     /// <summary>
     /// The case number people read aloud on the phone: the unit, the day on the unit's clock and six characters of the

@@ -29,16 +29,26 @@ public sealed partial class WallPage : IDisposable
 
     /// <summary>
     /// A playlist when one screen is not enough: <c>/wall?playlist=all,region:IMSS-JAL,region:IMSS-NL&amp;every=30</c>
-    /// shows each scope in turn for <see cref="Every"/> seconds.
+    /// shows each scope in turn for <see cref="Every"/> seconds. <c>recognition</c> (the viewer's scope) or
+    /// <c>recognition:region:IMSS-JAL</c> is the recognition slide: the people praised most in the period
+    /// (<see cref="Periodo"/>, the last 30 days by default).
     /// </summary>
     [SupplyParameterFromQuery] public string? Playlist { get; set; }
 
     /// <summary>Seconds per scope, 5–3,600; read as text so a mistyped link rotates at the default instead of failing.</summary>
     [SupplyParameterFromQuery] public string? Every { get; set; }
 
+    /// <summary>The recognition slide's period: 7d, 30d (the default), 90d, trimestre or anio, on the wall's calendar.</summary>
+    [SupplyParameterFromQuery(Name = "periodo")] public string? Periodo { get; set; }
+
     public const int DefaultRotationSeconds = 30;
 
+    /// <summary>A playlist entry that is the recognition slide rather than a scope's live wall.</summary>
+    public const string RecognitionSlide = "recognition";
+
     [Inject] private WallBoard Board { get; set; } = default!;
+
+    [Inject] private Recognition.RecognitionWallCache Recognitions { get; set; } = default!;
 
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 
@@ -55,13 +65,47 @@ public sealed partial class WallPage : IDisposable
     /// wall in turn (IMSS and EsSalud have their own words, programme and clock); one wall over both only when asked for
     /// (<c>/wall/all</c>).
     /// </summary>
-    private IReadOnlyList<ReadScope?> _scopes = [];
+    private IReadOnlyList<WallSlide> _slides = [];
 
-    private IReadOnlyList<ReadScope?> ChooseScopes() => Playlist is { Length: > 0 } list
-        ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ReadScope.Parse).DefaultIfEmpty(Scope).ToArray()
-        : WallScope is not null ? [ReadScope.Parse(WallScope)]
-        : Scope.Level == ScopeLevel.All ? Institutions
-        : [Scope];
+    private IReadOnlyList<ReadScope?> SlideScopes => _slides.Select(s => s.Scope).ToArray();
+
+    private IReadOnlyList<WallSlide> ChooseSlides() => Playlist is { Length: > 0 } list
+        ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseSlide).DefaultIfEmpty(new WallSlide(Scope, false)).ToArray()
+        : WallScope is not null ? [ParseSlide(WallScope)]
+        : Scope.Level == ScopeLevel.All ? Institutions.Select(s => new WallSlide(s, false)).ToArray()
+        : [new WallSlide(Scope, false)];
+
+    private WallSlide ParseSlide(string entry) =>
+        entry == RecognitionSlide ? new WallSlide(Scope, true)
+        : entry.StartsWith(RecognitionSlide + ":", StringComparison.Ordinal) ? new WallSlide(ReadScope.Parse(entry[(RecognitionSlide.Length + 1)..]), true)
+        : new WallSlide(ReadScope.Parse(entry), false);
+
+    /// <summary>
+    /// On the institution's day of its attention staff (IMSS: 16 November, on the wall's own calendar) the wall opens with
+    /// the técnicas' recognition, before whatever it was asked to show; checked again each time the playlist comes round.
+    /// </summary>
+    private WallSlide? _daySlide;
+
+    private WallSlide? DaySlide()
+    {
+        var first = _slides.Count > 0 ? _slides[0].Scope : null;
+        if (first is null || InstitutionOf(first) is not { } institution
+            || Dashboard.Core.Profiles.InstitutionProfiles.Current.Find(institution) is not { RecognitionDay: not null } profile)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Board.ZoneOf(first)).DateTime);
+        return profile.IsRecognitionDay(today) ? new WallSlide(first, true, TechniciansDay: true) : null;
+    }
+
+    private bool AnyRecognitionDay => _slides.Any(s => s.Scope is { } scope && InstitutionOf(scope) is { } i
+        && Dashboard.Core.Profiles.InstitutionProfiles.Current.Find(i)?.RecognitionDay is not null);
+
+    /// <summary>The slides in turn: the day's slide first when it is the day.</summary>
+    private IReadOnlyList<WallSlide> Slides => _daySlide is { } day ? [day, .. _slides] : _slides;
+
+    private WallSlide CurrentSlide => Slides.Count == 0 ? new WallSlide(Scope, false) : Slides[_current % Slides.Count];
 
     private IReadOnlyList<ReadScope?> Institutions => Catalogue.Current.Snapshot.Regions.Select(r => r.Institution).Distinct().Order()
         .Select(i => (ReadScope?)ReadScope.ForInstitution(i.ToString())).DefaultIfEmpty(ReadScope.All).ToArray();
@@ -71,12 +115,12 @@ public sealed partial class WallPage : IDisposable
 
     private WallProblem? FindProblem()
     {
-        if (_scopes.Any(s => s is null || !Exists(s)))
+        if (SlideScopes.Any(s => s is null || !Exists(s)))
         {
             return new WallProblem("wall-unknown-scope", L["UnknownScope"], string.Format(CultureInfo.CurrentCulture, L["UnknownScopeDetail"], WallScope ?? Playlist));
         }
 
-        return _scopes.Any(s => !Scope.Includes(s!, Catalogue.Current.RegionOfUnit, Catalogue.Current.InstitutionOfRegion))
+        return SlideScopes.Any(s => !Scope.Includes(s!, Catalogue.Current.RegionOfUnit, Catalogue.Current.InstitutionOfRegion))
             ? new WallProblem("wall-out-of-scope", L["OutOfScope"], L["OutOfScopeDetail"])
             : null;
     }
@@ -89,14 +133,16 @@ public sealed partial class WallPage : IDisposable
         _ => true,
     };
 
-    private ReadScope ReadScope => _scopes.Count == 0 ? Scope : _scopes[_current % _scopes.Count] ?? Scope;
+    private ReadScope ReadScope => CurrentSlide.Scope ?? Scope;
 
     /// <summary>The institution whose words, programme and clock the wall takes; none for a wall over both.</summary>
-    private Institution? ScopeInstitution => ReadScope.Level switch
+    private Institution? ScopeInstitution => InstitutionOf(ReadScope);
+
+    private Institution? InstitutionOf(ReadScope scope) => scope.Level switch
     {
-        ScopeLevel.Institution => new Institution(ReadScope.Code!),
-        ScopeLevel.Region => Catalogue.Current.FindRegion(ReadScope.Code!)?.Institution,
-        ScopeLevel.Unit => Catalogue.Current.FindUnit(ReadScope.Code!)?.Institution,
+        ScopeLevel.Institution => new Institution(scope.Code!),
+        ScopeLevel.Region => Catalogue.Current.FindRegion(scope.Code!)?.Institution,
+        ScopeLevel.Unit => Catalogue.Current.FindUnit(scope.Code!)?.Institution,
         _ => null,
     };
 
@@ -118,7 +164,7 @@ public sealed partial class WallPage : IDisposable
 
     private DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Zone);
 
-    private TimeZoneInfo Zone => _view?.Zone ?? Board.ZoneOf(ReadScope);
+    private TimeZoneInfo Zone => CurrentSlide.Recognition ? Board.ZoneOf(ReadScope) : _view?.Zone ?? Board.ZoneOf(ReadScope);
 
     /// <summary>The clock's zone in words ("hora de CDMX"), never its IANA id.</summary>
     private string ZoneName => string.Format(CultureInfo.CurrentCulture, L["ZoneTime"], Times.ZoneShortName(V, Zone.Id));
@@ -127,11 +173,11 @@ public sealed partial class WallPage : IDisposable
     {
         await base.OnInitializedAsync();
         // Chosen once, as the wall starts watching: the scopes it shows and whether it may show them.
-        _scopes = ChooseScopes();
+        _slides = ChooseSlides();
         _problem = FindProblem();
         if (_problem is { TestId: "wall-out-of-scope" })
         {
-            await Audit.RecordAsync(Viewer, Core.Access.AuditAction.AuthorizationFailed, null, Core.Access.AuditOutcome.Denied, $"wall {string.Join(',', _scopes)}");
+            await Audit.RecordAsync(Viewer, Core.Access.AuditAction.AuthorizationFailed, null, Core.Access.AuditOutcome.Denied, $"wall {string.Join(',', SlideScopes)}");
             return;
         }
 
@@ -140,31 +186,84 @@ public sealed partial class WallPage : IDisposable
             return;
         }
 
+        _daySlide = DaySlide();
         await WatchCurrentAsync();
-        if (_scopes.Count > 1)
+        // A wall of one scope still turns on its institution's day (a TV left on for weeks meets 16 November).
+        if (_slides.Count > 1 || AnyRecognitionDay)
         {
             var every = TimeSpan.FromSeconds(Math.Clamp(int.TryParse(Every, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : DefaultRotationSeconds, 5, 3600));
             _rotation = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
             {
-                _current = (_current + 1) % _scopes.Count;
-                await WatchCurrentAsync();
-                StateHasChanged();
+                var before = CurrentSlide;
+                _current = (_current + 1) % Slides.Count;
+                if (_current == 0)
+                {
+                    _daySlide = DaySlide();
+                }
+
+                if (CurrentSlide != before)
+                {
+                    await WatchCurrentAsync();
+                    StateHasChanged();
+                }
             }), null, every, every);
         }
 
-        // The clock moves even when nothing happens.
-        _clock = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
+        // The clock moves even when nothing happens (and the recognition slide takes its minute's numbers).
+        _clock = Time.CreateTimer(_ => _ = InvokeAsync(async () =>
+        {
+            if (CurrentSlide.Recognition)
+            {
+                await ReadRecognitionAsync();
+            }
+
+            StateHasChanged();
+        }), null, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15));
+    }
+
+    private RecognitionBoard? _recognition;
+    private Core.Recognition.RecognitionPeriod? _recognitionPeriod;
+
+    /// <summary>The slide's period: the link's (the last 30 days by default); on the técnicas' day, their year so far.</summary>
+    private Core.Recognition.RecognitionPeriod RecognitionPeriodNow()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), Zone).DateTime);
+        return CurrentSlide.TechniciansDay ? Core.Recognition.RecognitionPeriod.Of(Core.Recognition.RecognitionPeriod.Year, today)
+            : Core.Recognition.RecognitionPeriod.Read(Periodo, null, null, today, out _);
+    }
+
+    private async Task ReadRecognitionAsync()
+    {
+        var slide = CurrentSlide;
+        var period = RecognitionPeriodNow();
+        var (from, to) = period.Bounds(Zone);
+        var board = await Recognitions.ReadAsync(ReadScope, from, to, slide.TechniciansDay);
+        // A late answer for a slide no longer shown is dropped.
+        if (CurrentSlide == slide)
+        {
+            (_recognition, _recognitionPeriod) = (board, period);
+        }
     }
 
     private async Task WatchCurrentAsync()
     {
+        if (CurrentSlide.Recognition)
+        {
+            // The live numbers are not on this slide: nothing to watch until the playlist comes back to them.
+            _watch?.Dispose();
+            _watch = null;
+            _view = null;
+            await ReadRecognitionAsync();
+            return;
+        }
+
         // The last scope's numbers stay until the new scope's first view arrives: no blank screen between panels.
         _watch?.Dispose();
         var scope = ReadScope;
         _watch = await Board.WatchAsync(scope, view => _ = InvokeAsync(() =>
         {
             // A late view of the previous scope in the playlist is dropped.
-            if (ReadScope == scope)
+            if (ReadScope == scope && !CurrentSlide.Recognition)
             {
                 _view = view;
                 StateHasChanged();
@@ -314,6 +413,40 @@ public sealed partial class WallPage : IDisposable
     private sealed record RegionGrid(IReadOnlyList<RegionOverdue> Shown, int Columns, int Rows, int Hidden);
 
     private sealed record WallProblem(string TestId, string Title, string Detail);
+
+    /// <summary>One slide of the playlist: a scope's live wall, or its recognition (on the técnicas' day, theirs alone).</summary>
+    private sealed record WallSlide(ReadScope? Scope, bool Recognition, bool TechniciansDay = false);
+
+    // Character budgets of the recognition slide's boxes (see Fit): half the screen's width less the rank and the count.
+    private const int PraisedNameCharacters = 30;
+    private const int PraisedWhereCharacters = 34;
+    private const int LatestCharacters = 80;
+
+    private string RecognitionTitle => CurrentSlide.TechniciansDay ? W("RecognitionDay") : W("RecognitionWall");
+
+    private string RecognitionSubtitle(Core.Recognition.RecognitionPeriod p)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        string Day(DateOnly d, string format) => d.ToString(format, culture).Replace(".", "", StringComparison.Ordinal);
+        var span = string.Format(culture, L["RecognitionFromTo"], Day(p.From, p.From.Year == p.To.Year ? "d MMM" : "d MMM yyyy"), Day(p.To, "d MMM yyyy"));
+        return CurrentSlide.TechniciansDay ? string.Format(culture, L["RecognitionDaySubtitle"], span) : string.Format(culture, L["RecognitionSubtitle"], span);
+    }
+
+    private string PraisedName(Core.Cases.PraisedStaff p) => Recognition.PraisedNames.Name(Catalogue.Current, p, L["UnknownAgent"]);
+
+    /// <summary>"Enfermería · HGZ No. 14 Guadalajara": the role whole and the unit cut to what is left; the unit alone when little is.</summary>
+    private string PraisedWhere(PraisedCount p)
+    {
+        var role = Recognition.PraisedNames.Role(V, Catalogue.Current, p.Person, p.UnitCode);
+        var unit = UnitName(p.UnitCode);
+        var left = PraisedWhereCharacters - role.Length - 3;
+        return role.Length + 3 + unit.Length <= PraisedWhereCharacters ? $"{role} · {unit}"
+            : left >= 14 ? $"{role} · {Fit(unit, left)}"
+            : Fit(unit, PraisedWhereCharacters);
+    }
+
+    private string LatestText(ComplimentEntry e) => string.Format(CultureInfo.CurrentCulture, L["RecognitionLatest"],
+        $"{LocalTime(e.OpenedAt)} · {(e.Praised is { } p ? PraisedName(p) : L["RecognitionUnidentified"])} · {UnitName(e.UnitCode)}");
 
     public void Dispose()
     {

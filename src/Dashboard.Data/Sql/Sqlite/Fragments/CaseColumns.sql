@@ -9,4 +9,5 @@ c.first_response_warn_utc AS FirstResponseWarnAt, c.first_response_warned_utc AS
 c.first_response_breached_utc AS FirstResponseBreachedAt, c.resolution_due_utc AS ResolutionDueAt, c.resolution_warn_utc AS ResolutionWarnAt,
 c.resolution_warned_utc AS ResolutionWarnedAt, c.resolution_met_utc AS ResolutionMetAt, c.resolution_breached_utc AS ResolutionBreachedAt,
 c.sla_paused_at_utc AS SlaPausedAt, c.next_deadline_utc AS NextDeadlineAt, c.staff_role AS StaffRole, c.module_code AS ModuleCode, c.previous_complaint_utc AS PreviousComplaintAt,
-c.impact_reason AS ImpactReason, c.impact_flagged_utc AS ImpactFlaggedAt
+c.impact_reason AS ImpactReason, c.impact_flagged_utc AS ImpactFlaggedAt,
+c.praised_agent_id AS PraisedAgentId, c.praised_name AS PraisedName, c.praised_role AS PraisedRole
