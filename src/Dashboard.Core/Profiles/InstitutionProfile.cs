@@ -46,6 +46,9 @@ public sealed record InstitutionProfile(
     /// <summary>Its Buen Trato certification and training course (<c>training</c> in <c>profile.json</c>).</summary>
     public Staff.TrainingProgramme Training { get; init; } = Staff.TrainingProgramme.Default;
 
+    /// <summary>Its perception survey's questions and answer scale (<c>survey</c> in <c>profile.json</c>).</summary>
+    public Surveys.SurveyQuestionnaire Survey { get; init; } = Surveys.SurveyQuestionnaire.None;
+
     /// <summary>Where it comes in lists of several institutions (lower first).</summary>
     public int ListOrder { get; init; } = 100;
 

@@ -132,6 +132,11 @@ public static partial class ProfileLoader
             Training = about.Training is { } t
                 ? new TrainingProgramme(t.CertificationMonths, t.RenewalNoticeDays, t.Sessions.Select(x => new TrainingSession(x.Number, x.Es, x.En)).ToArray()) { Course = t.Course }
                 : TrainingProgramme.Default,
+            Survey = about.Survey is { } sv
+                ? new Surveys.SurveyQuestionnaire(
+                    sv.Questions.Select(q => new Surveys.SurveyQuestion(q.Code, q.Es, q.En)).ToArray(),
+                    sv.Scale.Select(o => new Surveys.SurveyScaleOption(o.Code, o.Es, o.En)).ToArray())
+                : Surveys.SurveyQuestionnaire.None,
             RecognitionDay = about.RecognitionDay is { } day ? ParseMonthDay(day) : null,
         };
     }
@@ -202,6 +207,39 @@ public static partial class ProfileLoader
                 {
                     file.Error($"$.training.sessions[{i}]", "needs its name in Spanish (es) and English (en)");
                 }
+            }
+        }
+
+        if (about.Survey is { } survey)
+        {
+            CheckSurveyItems(file, "$.survey.questions", survey.Questions, 1, 30, "questions");
+            CheckSurveyItems(file, "$.survey.scale", survey.Scale, 2, 11, "options");
+        }
+    }
+
+    private static void CheckSurveyItems(FileReader.FileErrors file, string path, SurveyItemDto[] items, int min, int max, string what)
+    {
+        if (items.Length < min || items.Length > max)
+        {
+            file.Error(path, $"needs {min}–{max} {what}");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var code = items[i].Code;
+            if (string.IsNullOrWhiteSpace(code) || code.Length > 32 || code.Contains(':', StringComparison.Ordinal) || code.Any(char.IsWhiteSpace))
+            {
+                file.Error($"{path}[{i}].code", "is required: 1–32 characters, no spaces and no ':' (it names the CSV column Q:<question>:<answer>)");
+            }
+            else if (!seen.Add(code))
+            {
+                file.Error($"{path}[{i}].code", $"'{code}' is repeated");
+            }
+
+            if (string.IsNullOrWhiteSpace(items[i].Es) || string.IsNullOrWhiteSpace(items[i].En))
+            {
+                file.Error($"{path}[{i}]", "needs its wording in Spanish (es) and English (en)");
             }
         }
     }
@@ -502,7 +540,11 @@ public static partial class ProfileLoader
 
     private sealed record ProfileDto(
         string Code, string Name, string Country, string TimeZone, InsuredIdDto InsuredId, string? FullName = null, int ListOrder = 100, TrainingDto? Training = null,
-        string? RecognitionDay = null);
+        string? RecognitionDay = null, SurveyDto? Survey = null);
+
+    private sealed record SurveyDto(SurveyItemDto[] Questions, SurveyItemDto[] Scale);
+
+    private sealed record SurveyItemDto(string Code, string Es, string En);
 
     private sealed record TrainingDto(int CertificationMonths, int RenewalNoticeDays, TrainingSessionDto[] Sessions, string? Course = null);
 

@@ -69,6 +69,35 @@ public sealed class ProfileLoaderTests
     }
 
     [Fact]
+    public void ShippedProfiles_CarryTheirSurveyQuestionsAndScale_InTheInstitutionsWords()
+    {
+        var profiles = ProfileLoader.Load(InstitutionProfiles.ShippedFolder).OrThrow();
+
+        var imss = profiles[Institution.Imss].Survey;
+        Assert.Equal(["P1", "P2", "P3", "P4", "P5"], imss.Questions.Select(q => q.Code));
+        Assert.Equal(["5", "4", "3", "2", "1"], imss.Scale.Select(o => o.Code));
+        Assert.Equal("Muy satisfecho", imss.Option("5")!.Es);
+        var essalud = profiles[Institution.EsSalud].Survey;
+        Assert.Equal("Muy bueno", essalud.Option("mb")!.Es);
+        Assert.Null(essalud.Question("P5"));
+    }
+
+    [Fact]
+    public void ASurveyWithARepeatedOrColonCode_IsRefusedWithTheField()
+    {
+        using var folder = ProfileFolder.Shipped();
+        folder.Edit("imss", ProfileLoader.ProfileFile, t => t
+            .Replace("{ \"code\": \"P2\"", "{ \"code\": \"P1\"", StringComparison.Ordinal)
+            .Replace("{ \"code\": \"3\"", "{ \"code\": \"3:a\"", StringComparison.Ordinal));
+
+        var loaded = ProfileLoader.Load(folder.Path);
+
+        Assert.Null(loaded.Profiles);
+        Assert.Contains(loaded.Errors, e => e.Field.Contains("survey.questions[1].code", StringComparison.Ordinal) && e.Message.Contains("repeated", StringComparison.Ordinal));
+        Assert.Contains(loaded.Errors, e => e.Field.Contains("survey.scale[2].code", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AMissingFile_APolicyGapAndBrokenJson_AreRefusedWithWhere()
     {
         using var folder = ProfileFolder.Shipped();
