@@ -58,7 +58,13 @@ public sealed record SurveyResult(SurveyRound Round, string UnitCode, int Respon
     public Proportion Satisfaction => Proportion.Wilson(Satisfied, Respondents);
 
     public Proportion DignifiedTreatment => Proportion.Wilson(TratoDigno, Respondents);
+
+    /// <summary>How many chose each answer of each question on the institution's scale (empty when the round brought none).</summary>
+    public IReadOnlyList<SurveyAnswer> Answers { get; init; } = Array.Empty<SurveyAnswer>();
 }
+
+/// <summary>How many of a hospital's respondents chose <paramref name="Answer"/> (a scale option's code) for <paramref name="Question"/>.</summary>
+public sealed record SurveyAnswer(string Question, string Answer, int Count);
 
 /// <summary>A stored result with the place it belongs to (its unit's region and institution, as the catalogue has them).</summary>
 public sealed record StoredSurveyResult(SurveyResult Result, string RegionCode, string Institution);

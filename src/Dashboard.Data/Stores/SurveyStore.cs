@@ -16,6 +16,20 @@ public sealed class SurveyStore(ConnectionFactory connections, SqlScripts sql) :
         {
             r.UnitCode, RoundKey = r.Round.Key, r.Respondents, r.Satisfied, r.TratoDigno,
         }).ToArray(), transaction, cancellationToken: cancellationToken));
+        // A result's answers are replaced with it: the old ones go, the new ones (if any) come, in the same transaction.
+        await connection.ExecuteAsync(new CommandDefinition(sql["SurveyAnswer_DeleteByResult"], results.Select(r => new
+        {
+            r.UnitCode, RoundKey = r.Round.Key,
+        }).ToArray(), transaction, cancellationToken: cancellationToken));
+        var answers = results.SelectMany(r => r.Answers.Select(a => new
+        {
+            r.UnitCode, RoundKey = r.Round.Key, a.Question, a.Answer, Answers = a.Count,
+        })).ToArray();
+        if (answers.Length > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql["SurveyAnswer_Insert"], answers, transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -29,8 +43,21 @@ public sealed class SurveyStore(ConnectionFactory connections, SqlScripts sql) :
             FromKey = from.Key, ToKey = to.Key, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode,
             RegionCode = regionCode, UnitCode = unitCode,
         }, cancellationToken: cancellationToken));
-        return rows.Select(r => new StoredSurveyResult(
-            new SurveyResult(new SurveyRound(r.RoundKey / 10, r.RoundKey % 10), r.UnitCode, r.Respondents, r.Satisfied, r.TratoDigno), r.RegionCode, r.Institution)).ToArray();
+        var answers = (await connection.QueryAsync<AnswerRow>(new CommandDefinition(sql["SurveyAnswer_ReadByRounds"], new
+        {
+            FromKey = from.Key, ToKey = to.Key, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode,
+            RegionCode = regionCode, UnitCode = unitCode,
+        }, cancellationToken: cancellationToken))).ToLookup(a => (a.UnitCode, a.RoundKey));
+        return rows.Select(r =>
+        {
+            var own = answers[(r.UnitCode, r.RoundKey)].Select(a => new SurveyAnswer(a.Question, a.Answer, a.Answers)).ToArray();
+            return new StoredSurveyResult(
+                new SurveyResult(new SurveyRound(r.RoundKey / 10, r.RoundKey % 10), r.UnitCode, r.Respondents, r.Satisfied, r.TratoDigno)
+                {
+                    Answers = own.Length == 0 ? Array.Empty<SurveyAnswer>() : own,
+                },
+                r.RegionCode, r.Institution);
+        }).ToArray();
     }
 
     private sealed class Row
@@ -42,5 +69,14 @@ public sealed class SurveyStore(ConnectionFactory connections, SqlScripts sql) :
         public int TratoDigno { get; set; }
         public string RegionCode { get; set; } = "";
         public string Institution { get; set; } = "";
+    }
+
+    private sealed class AnswerRow
+    {
+        public string UnitCode { get; set; } = "";
+        public int RoundKey { get; set; }
+        public string Question { get; set; } = "";
+        public string Answer { get; set; } = "";
+        public int Answers { get; set; }
     }
 }
