@@ -86,7 +86,12 @@ public static class SurveyRules
         or UnitType.HospitalNacional or UnitType.HospitalBase or UnitType.HospitalII or UnitType.HospitalI;
 
     /// <summary>Every problem of the batch; empty when all of it may be stored.</summary>
-    public static IReadOnlyList<SurveyError> Validate(IReadOnlyList<SurveyResult> results, CatalogueIndex catalogue, ReadScope writer)
+    /// <remarks>
+    /// Answers per question are checked against the unit's institution's questionnaire (<paramref name="questionnaires"/>):
+    /// the question and answer exist on its scale, the count is 0 or more, and a question's counts add up to at most the respondents.
+    /// </remarks>
+    public static IReadOnlyList<SurveyError> Validate(IReadOnlyList<SurveyResult> results, CatalogueIndex catalogue, ReadScope writer,
+        Func<Institution, SurveyQuestionnaire>? questionnaires = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -135,6 +140,44 @@ public static class SurveyRules
             if (r.TratoDigno < 0 || r.TratoDigno > most)
             {
                 errors.Add(new(i, "tratoDigno", $"must be 0 to the respondents ({most})"));
+            }
+
+            if (r.Answers.Count > 0)
+            {
+                var questionnaire = unit is null ? SurveyQuestionnaire.None : questionnaires?.Invoke(unit.Institution) ?? SurveyQuestionnaire.None;
+                var sums = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+                var pairs = new HashSet<(string, string)>();
+                foreach (var a in r.Answers)
+                {
+                    var field = $"Q:{a.Question}:{a.Answer}";
+                    if (questionnaire.Question(a.Question) is null)
+                    {
+                        errors.Add(new(i, field, $"'{a.Question}' is not a question of the institution's survey"));
+                    }
+                    else if (questionnaire.Option(a.Answer) is null)
+                    {
+                        errors.Add(new(i, field, $"'{a.Answer}' is not an answer of the institution's scale"));
+                    }
+                    else if (!pairs.Add((a.Question.ToUpperInvariant(), a.Answer.ToUpperInvariant())))
+                    {
+                        errors.Add(new(i, field, "is repeated"));
+                    }
+
+                    if (a.Count < 0)
+                    {
+                        errors.Add(new(i, field, "must be a whole number of 0 or more"));
+                    }
+
+                    sums[a.Question] = sums.GetValueOrDefault(a.Question) + Math.Max(0, a.Count);
+                }
+
+                foreach (var (question, sum) in sums)
+                {
+                    if (sum > most)
+                    {
+                        errors.Add(new(i, $"Q:{question}", $"the answers add up to {sum}, more than the respondents ({most})"));
+                    }
+                }
             }
 
             if (unit is not null)

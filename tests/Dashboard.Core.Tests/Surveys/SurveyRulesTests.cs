@@ -19,6 +19,24 @@ public sealed class SurveyRulesTests
 
     private static readonly SurveyRound Round = new(2026, 6);
 
+    private static readonly SurveyQuestionnaire Imss = new(
+        [new("P1", "¿Qué tan satisfecho está?", "How satisfied are you?"), new("P2", "¿Lo trataron con respeto?", "Were you treated with respect?")],
+        [new("5", "Muy satisfecho", "Very satisfied"), new("1", "Muy insatisfecho", "Very dissatisfied")]);
+
+    [Fact]
+    public void Validate_AnswersOnTheInstitutionsScale_NoErrors_UnknownQuestionAnswerAndOverRespondentsAreNamed()
+    {
+        SurveyQuestionnaire Of(Institution i) => i == Institution.Imss ? Imss : SurveyQuestionnaire.None;
+        var good = new SurveyResult(Round, "HGR-JAL-046", 10, 8, 9) { Answers = [new("P1", "5", 7), new("P1", "1", 3), new("P2", "5", 2)] };
+        Assert.Empty(SurveyRules.Validate([good], Catalogue, ReadScope.All, Of));
+
+        var bad = new SurveyResult(Round, "HGR-JAL-046", 10, 8, 9) { Answers = [new("P9", "5", 1), new("P1", "3", 1), new("P2", "5", 8), new("P2", "1", 3)] };
+        var errors = SurveyRules.Validate([bad], Catalogue, ReadScope.All, Of);
+
+        Assert.Equal(["Q:P9:5", "Q:P1:3", "Q:P2"], errors.Select(e => e.Field));
+        Assert.Contains("more than the respondents (10)", errors[2].Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_GoodResults_NoErrors()
     {
