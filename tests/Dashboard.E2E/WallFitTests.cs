@@ -37,22 +37,32 @@ public sealed class WallFitTests(DashboardServerFixture server, ChromiumFixture 
             await page.GotoAsync($"/wall/{scope}");
             await Expect(page.GetByTestId("wall-open")).Not.ToHaveTextAsync("0", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
             await Expect(page.GetByTestId("wall-ticker").Locator(".wall-tick").First).ToBeAttachedAsync();
-            var name = $"wall-{scope.Replace(':', '-')}-{width}x{height}.png";
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", name) });
-            // A live refresh can land mid-measurement on a loaded machine: the wall must fit once it settles, and stay
-            // unfit for five seconds to fail.
-            string[] problems = [];
-            try
-            {
-                await page.WaitForFunctionAsync($"() => ({FitCheck})().length === 0", null, new PageWaitForFunctionOptions { Timeout = 5_000, PollingInterval = 250 });
-            }
-            catch (TimeoutException)
-            {
-                problems = await page.EvaluateAsync<string[]>(FitCheck);
-            }
-
-            Assert.True(problems.Length == 0, $"{scope} at {width}×{height}:\n" + string.Join('\n', problems.Take(20)));
+            await AssertFitsAsync(page, scope, width, height);
         }
+
+        // The recognition slide of a playlist fits the same screens.
+        await page.GotoAsync("/wall?playlist=recognition:region:IMSS-JAL");
+        await Expect(page.GetByTestId("wall-recognition")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 15_000 });
+        await AssertFitsAsync(page, "recognition:region:IMSS-JAL", width, height);
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string scope, int width, int height)
+    {
+        var name = $"wall-{scope.Replace(':', '-')}-{width}x{height}.png";
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", name) });
+        // A live refresh can land mid-measurement on a loaded machine: the wall must fit once it settles, and stay
+        // unfit for five seconds to fail.
+        string[] problems = [];
+        try
+        {
+            await page.WaitForFunctionAsync($"() => ({FitCheck})().length === 0", null, new PageWaitForFunctionOptions { Timeout = 5_000, PollingInterval = 250 });
+        }
+        catch (TimeoutException)
+        {
+            problems = await page.EvaluateAsync<string[]>(FitCheck);
+        }
+
+        Assert.True(problems.Length == 0, $"{scope} at {width}×{height}:\n" + string.Join('\n', problems.Take(20)));
     }
 
     /// <summary>Every panel inside the screen and apart from the others; every element inside its panel, unclipped, readable.</summary>

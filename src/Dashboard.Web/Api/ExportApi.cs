@@ -63,7 +63,62 @@ public static class ExportApi
             .RequireAuthorization(Policies.Export).WithName("ExportComplaintIndicators").WithTags("Reports")
             .WithSummary("Download one of the complaint indicators page's tables as CSV")
             .Describe((document, operation) => DescribeIndicators(document, operation, table: true));
+        api.MapGet("/exports/recognition.xlsx", (HttpContext http, RecognitionReport report, AuditTrail audit, ILoggerFactory logs, CancellationToken ct) =>
+                ExportRecognitionAsync(http, report, audit, logs, ReportFormat.Xlsx, ct))
+            .RequireAuthorization(Policies.Export).WithName("ExportRecognitionWorkbook").WithTags("Reports")
+            .WithSummary("Download the recognition page's tables (people praised, units, OOADs/Redes) for a period as an Excel workbook")
+            .Describe((document, operation) => DescribeRecognition(document, operation, table: false));
+        api.MapGet("/exports/recognition.csv", (HttpContext http, RecognitionReport report, AuditTrail audit, ILoggerFactory logs, CancellationToken ct) =>
+                ExportRecognitionAsync(http, report, audit, logs, ReportFormat.Csv, ct))
+            .RequireAuthorization(Policies.Export).WithName("ExportRecognition").WithTags("Reports")
+            .WithSummary("Download one of the recognition page's tables for a period as CSV")
+            .Describe((document, operation) => DescribeRecognition(document, operation, table: true));
         return api;
+    }
+
+    /// <summary>The recognition page's tables for its own period keys; a bad period is a 400 naming the key, as the page names the field.</summary>
+    private static async Task<IResult> ExportRecognitionAsync(HttpContext http, RecognitionReport report, AuditTrail audit, ILoggerFactory logs, ReportFormat format,
+        CancellationToken cancellationToken)
+    {
+        var query = new QueryReader();
+        var q = http.Request.Query;
+        var scope = http.User.ReadScope()!;
+        var period = Core.Recognition.RecognitionPeriod.Read(q["periodo"], q["desde"], q["hasta"], report.TodayOf(scope), out var problem);
+        if (problem is not null)
+        {
+            query.Fail(problem.Parameter, problem.Code switch
+            {
+                "BadDate" => "must be a day written yyyy-MM-dd",
+                "FromAfterTo" => "must not be before desde",
+                "TooLong" => $"the period may be at most {Core.Recognition.RecognitionPeriod.MaxDays} days",
+                _ => $"must be one of {string.Join(", ", Core.Recognition.RecognitionPeriod.Presets)}",
+            });
+        }
+
+        var table = format == ReportFormat.Csv ? query.Choice("table", q["table"], RecognitionReport.Tables) ?? 0 : 0;
+        if (!query.IsValid)
+        {
+            return query.Problem();
+        }
+
+        var tables = await report.ReadAsync(period, scope, cancellationToken);
+        var name = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"reconocimientos{(format == ReportFormat.Csv ? $"-{RecognitionReport.Tables[table]}" : "")}-{OverviewReport.SafeCode(scope.ToString())}-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}");
+        return ReportDownload.Stream(http, audit, logs.CreateLogger(typeof(ExportApi)), name, format, format == ReportFormat.Csv ? [tables[table]] : tables,
+            $"filter={http.Request.QueryString}");
+    }
+
+    private static void DescribeRecognition(Microsoft.OpenApi.OpenApiDocument document, Microsoft.OpenApi.OpenApiOperation operation, bool table)
+    {
+        OpenApiContract.Parameter(operation, "periodo", $"One of {string.Join(", ", Core.Recognition.RecognitionPeriod.Presets)} (30d when left out).", OpenApiContract.Text());
+        OpenApiContract.Parameter(operation, "desde", "First day, yyyy-MM-dd, with hasta instead of periodo.", OpenApiContract.Text());
+        OpenApiContract.Parameter(operation, "hasta", "Last day, yyyy-MM-dd.", OpenApiContract.Text());
+        if (table)
+        {
+            OpenApiContract.Parameter(operation, "table", $"Which table: {string.Join(", ", RecognitionReport.Tables)} (people when left out).", OpenApiContract.Text());
+        }
+
+        OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "The period is not valid; errors names its parameter.");
     }
 
     /// <summary>The indicators page's tables for the JSON read's own parameters; CSV takes one of them (<c>table</c>, the periods by default).</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Dashboard.Core.Staff;
 using Dashboard.Data.CatalogueImport;
 using Dashboard.Web.Security;
@@ -53,27 +52,17 @@ public static class StaffApi
 
         try
         {
-            // Read whole (bounded) first: the CSV reader is synchronous, and a request body may only be read asynchronously.
-            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var body = new StringBuilder();
-            var chunk = new char[8192];
-            for (int read; body.Length <= MaxBodyBytes && (read = await reader.ReadAsync(chunk, cancellationToken)) > 0;)
-            {
-                body.Append(chunk, 0, read);
-            }
-
-            if (body.Length > MaxBodyBytes)
+            if (await Imports.ImportFiles.ReadBodyTextAsync(http.Request, cancellationToken) is not { } body)
             {
                 return EventsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body may be at most {MaxBodyBytes:N0} bytes");
             }
 
-            using var text = new StringReader(body.ToString());
+            using var text = new StringReader(body);
             var csv = await staff.ImportCsvAsync(text, http.User, cancellationToken);
             return csv.Records is { } stored
                 ? TypedResults.Ok(new StaffImportDto(stored.Count, stored.Count(r => r.Certification is not null), stored.Sum(r => r.Sessions.Count)))
                 : EventsApi.Problem(StatusCodes.Status400BadRequest, "The staff file is not valid", "nothing was stored; see errors",
-                    csv.Errors.GroupBy(e => e.Column.Length == 0 ? $"line {e.Line}" : $"line {e.Line}: {e.Column}")
-                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+                    Imports.ImportFiles.ErrorsByLine(csv.Errors));
         }
         catch (BadHttpRequestException ex)
         {

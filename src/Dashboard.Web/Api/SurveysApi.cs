@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Dashboard.Core.Surveys;
 using Dashboard.Web.Security;
@@ -69,26 +68,16 @@ public static class SurveysApi
         {
             if (IsCsv(http.Request.ContentType))
             {
-                // Read whole (bounded) first: the CSV reader is synchronous, and a request body may only be read asynchronously.
-                using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                var body = new StringBuilder();
-                var chunk = new char[8192];
-                for (int read; body.Length <= MaxBodyBytes && (read = await reader.ReadAsync(chunk, cancellationToken)) > 0;)
-                {
-                    body.Append(chunk, 0, read);
-                }
-
-                if (body.Length > MaxBodyBytes)
+                if (await Imports.ImportFiles.ReadBodyTextAsync(http.Request, cancellationToken) is not { } body)
                 {
                     return EventsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"the body may be at most {MaxBodyBytes:N0} bytes");
                 }
 
-                using var text = new StringReader(body.ToString());
+                using var text = new StringReader(body);
                 var csv = await surveys.ImportCsvAsync(text, http.User, cancellationToken);
                 return csv.Results is { } stored
                     ? TypedResults.Ok(new SurveyImportDto(stored.Count))
-                    : Invalid(csv.Errors.GroupBy(e => e.Column.Length == 0 ? $"line {e.Line}" : $"line {e.Line}: {e.Column}")
-                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+                    : Invalid(Imports.ImportFiles.ErrorsByLine(csv.Errors));
             }
 
             if (IsWorkbook(http.Request.ContentType))
@@ -110,8 +99,7 @@ public static class SurveysApi
                 var read = await surveys.ImportCsvAsync(rows, http.User, cancellationToken);
                 return read.Results is { } saved
                     ? TypedResults.Ok(new SurveyImportDto(saved.Count))
-                    : Invalid(read.Errors.GroupBy(e => e.Column.Length == 0 ? $"row {e.Line}" : $"row {e.Line}: {e.Column}")
-                        .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+                    : Invalid(Imports.ImportFiles.ErrorsByLine(read.Errors, "row"));
             }
 
             if (!http.Request.HasJsonContentType())

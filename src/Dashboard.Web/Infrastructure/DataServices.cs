@@ -50,6 +50,7 @@ public static class DataServices
         services.AddSingleton<Dashboard.Web.Indicators.ComplaintIndicators>();
         services.AddScoped<Dashboard.Web.Reports.OverviewReport>();
         services.AddScoped<Dashboard.Web.Reports.ComplaintIndicatorsReport>();
+        services.AddScoped<Dashboard.Web.Reports.RecognitionReport>();
         services.AddSingleton<IStaffRoleReader, StaffRoleReader>();
         services.AddSingleton<Dashboard.Core.Committees.ICommitteeBoardReader, CommitteeBoardReader>();
         services.AddSingleton<ILateArrivalReader, LateArrivalReader>();

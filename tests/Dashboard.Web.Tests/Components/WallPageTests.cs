@@ -44,6 +44,27 @@ public sealed class WallPageTests : PageTestContext
     }
 
     [Fact]
+    public void Render_RegionWall_ShowsTheBimestersSurveyFigureAndItsCoverage()
+    {
+        var surveys = new InMemorySurveys();
+        Services.AddSingleton(sp => new WallBoard(_store, _store, _log, _feed, sp.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>(), Microsoft.Extensions.Options.Options.Create(new WallOptions()),
+            Microsoft.Extensions.Options.Options.Create(new LiveOptions()), sp.GetRequiredService<TimeProvider>(), NullLogger<WallBoard>.Instance, new NoCommittees(),
+            new Dashboard.Web.Surveys.SurveyService(surveys, sp.GetRequiredService<Dashboard.Web.Catalogue.CatalogueService>(), sp.GetRequiredService<Dashboard.Web.Security.AuditTrail>(),
+                sp.GetRequiredService<TimeProvider>())));
+        var round = Dashboard.Core.Surveys.SurveyRound.Of(DateOnly.FromDateTime(Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+        var hospitals = TableroFactory.Catalogue.Units.Where(u => u.RegionCode == "IMSS-JAL" && Dashboard.Core.Surveys.SurveyRules.IsHospital(u.Type)).ToArray();
+        surveys.Results.AddRange(hospitals.Skip(1).Select(u => new Dashboard.Core.Surveys.SurveyResult(round, u.Code, 200, 160, 170)));
+
+        var cut = Render<WallPage>(p => p.Add(x => x.WallScope, "region:IMSS-JAL"));
+
+        cut.WaitForAssertion(() => Assert.Equal("satisfacción 80 %", cut.Find("[data-testid=wall-survey-satisfaction]").TextContent.Trim()));
+        Assert.StartsWith("Encuesta de ", cut.Find(".wall-survey-round").TextContent.Trim(), StringComparison.Ordinal);
+        var coverage = cut.Find("[data-testid=wall-survey-coverage]");
+        Assert.Equal($"{hospitals.Length - 1} de {hospitals.Length} hospitales", coverage.TextContent.Trim());
+        Assert.Contains("is-warning", coverage.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_ShowsDueSoonComplianceAndTrendsAgainstYesterdayAndLastWeek()
     {
         _store.Now = Services.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -259,6 +259,8 @@ public sealed class HostileRequests
             new("reads: overview.xlsx export", 1, () => Read("/api/v1/exports/overview.xlsx", "region", "unit", "category", "from", "to", "channel")),
             new("reads: complaint-indicators.xlsx export", 1, () => Read("/api/v1/exports/complaint-indicators.xlsx", "period", "category", "region", "unit", "baselineFrom", "measure")),
             new("reads: complaint-indicators.csv export", 1, () => Read("/api/v1/exports/complaint-indicators.csv", "table", "period", "baselineTo", "unit")),
+            new("reads: recognition.xlsx export", 1, () => Read("/api/v1/exports/recognition.xlsx", "periodo", "desde", "hasta")),
+            new("reads: recognition.csv export", 1, () => Read("/api/v1/exports/recognition.csv", "table", "periodo", "desde", "hasta")),
             new("reads: overview.csv export", 1, () => Read("/api/v1/exports/overview.csv", "table", "region", "from", "to", "complex")),
             new("reads: committee-report.xlsx export", 1, () => Read("/api/v1/exports/committee-report.xlsx", "committee", "year", "quarter")),
             new("reads: alerts", 1, () => Read("/api/v1/alerts", "state", "limit")),

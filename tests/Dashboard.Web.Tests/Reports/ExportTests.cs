@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dashboard.Core.Access;
 using Dashboard.Core.Catalogue;
 using Dashboard.Core.Storage;
@@ -156,5 +157,59 @@ public sealed class ExportTests(TableroFactory factory) : IClassFixture<TableroF
         Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r["Lectura"]?.ToString())));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/exports/complaint-indicators.csv?period=Mes", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RecognitionWorkbook_CountsThePraisedPersonForThePeriod_AndABadPeriodIsNamed()
+    {
+        var unit = TableroFactory.Catalogue.Units.First(u => u.RegionCode == "IMSS-SLP" && TableroFactory.Catalogue.Agents.Any(a => a.UnitCode == u.Code));
+        var agent = TableroFactory.Catalogue.Agents.First(a => a.UnitCode == unit.Code);
+        var role = Dashboard.Core.Catalogue.Classification.ClassificationCatalogue.For(unit.Institution).StaffRoles[0].Code;
+        using (var ingest = factory.CreateClient(TableroFactory.IngestKey))
+        {
+            JsonObject Compliment(JsonNode? praised)
+            {
+                var e = EventJson.Opened($"FE-{Guid.NewGuid():N}"[..16], unit.Code);
+                e["data"]!["kind"] = "Compliment";
+                e["data"]!["category"] = "information";
+                if (praised is not null)
+                {
+                    e["data"]!["praisedStaff"] = praised;
+                }
+
+                return e;
+            }
+
+            foreach (var e in new[]
+            {
+                Compliment(new JsonObject { ["agentId"] = agent.Id }), Compliment(new JsonObject { ["agentId"] = agent.Id }),
+                Compliment(new JsonObject { ["name"] = "Dra. Rosa Elena Martínez", ["role"] = role }), Compliment(null),
+            })
+            {
+                (await ingest.PostAsJsonAsync("/api/v1/events", e, Ct)).EnsureSuccessStatusCode();
+            }
+        }
+
+        using var client = await ExporterAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX");
+        var response = await client.GetAsync("/api/v1/exports/recognition.xlsx?periodo=7d", Ct);
+        var copy = new MemoryStream();
+        await (await response.Content.ReadAsStreamAsync(Ct)).CopyToAsync(copy, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sheets = MiniExcel.GetSheetNames(copy);
+        Assert.Equal(3, sheets.Count);
+        var people = MiniExcel.Query(copy, useHeaderRow: true, sheetName: sheets[0]).Cast<IDictionary<string, object?>>().ToArray();
+        Assert.Equal(2d, Convert.ToDouble(people.Single(p => (string?)p["Persona"] == agent.Name)["Felicitaciones"], CultureInfo.InvariantCulture));
+        Assert.Equal(1d, Convert.ToDouble(people.Single(p => (string?)p["Persona"] == "Dra. Rosa Elena Martínez")["Felicitaciones"], CultureInfo.InvariantCulture));
+        var units = MiniExcel.Query(copy, useHeaderRow: true, sheetName: sheets[1]).Cast<IDictionary<string, object?>>().ToArray();
+        var row = units.Single(u => (string?)u["Unidad"] == unit.Name);
+        Assert.Equal(4d, Convert.ToDouble(row["Felicitaciones"], CultureInfo.InvariantCulture));
+        Assert.Equal(1d, Convert.ToDouble(row["Sin persona identificada"], CultureInfo.InvariantCulture));
+
+        var bad = await client.GetAsync("/api/v1/exports/recognition.csv?desde=2026-02-30&hasta=2026-03-10", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(["desde"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 }

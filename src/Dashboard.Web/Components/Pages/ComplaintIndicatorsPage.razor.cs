@@ -33,8 +33,6 @@ public sealed partial class ComplaintIndicatorsPage
     private const int Bottom = 28;
 
     /// <summary>Larger files are not a deployment's monthly volumes.</summary>
-    private const long MaxFileBytes = 4 * 1024 * 1024;
-
     /// <summary>The address's words for the periods and measures, in the order of their enums.</summary>
     private static readonly string[] PeriodWords = ["semana", "mes", "bimestre", "trimestre"];
     private static readonly string[] MeasureWords = ["tasa", "numero"];
@@ -164,20 +162,13 @@ public sealed partial class ComplaintIndicatorsPage
             return;
         }
 
-        if (e.File.Size > MaxFileBytes)
+        using var memory = await Imports.ImportFiles.ReadUploadAsync(e.File);
+        if (memory is null)
         {
-            _importErrors = [new CsvRowError(e.File.Name, 0, "", L["FileTooLarge", MaxFileBytes / (1024 * 1024)])];
+            _importErrors = [new CsvRowError(e.File.Name, 0, "", L["FileTooLarge", Imports.ImportFiles.MaxBytes / (1024 * 1024)])];
             return;
         }
 
-        // The browser's stream is read asynchronously into memory first: the CSV reader is synchronous.
-        using var memory = new MemoryStream();
-        await using (var stream = e.File.OpenReadStream(MaxFileBytes))
-        {
-            await stream.CopyToAsync(memory);
-        }
-
-        memory.Position = 0;
         using var reader = new StreamReader(memory, detectEncodingFromByteOrderMarks: true);
         var result = await Volumes.ImportCsvAsync(reader, Viewer);
         _importErrors = result.Errors;

@@ -106,6 +106,23 @@ public sealed partial class RecognitionPage : IDisposable
         Navigation.NavigateTo(query.Length == 0 ? $"/{path}" : $"/{path}?{query}");
     }
 
+    /// <summary>The page's tables for its own period, as files (the export reads the same period keys).</summary>
+    private IReadOnlyList<(string, string, string)> Downloads
+    {
+        get
+        {
+            var query = _period.Query;
+            string Csv(string table) => $"/api/v1/exports/recognition.csv?{(query.Length == 0 ? "" : query + "&")}table={table}";
+            return
+            [
+                (L["DownloadXlsx"], $"/api/v1/exports/recognition.xlsx{(query.Length == 0 ? "" : "?" + query)}", "download-recognition-xlsx"),
+                (L["DownloadCsvPeople"], Csv(Reports.RecognitionReport.People), "download-recognition-people"),
+                (L["DownloadCsvUnits"], Csv(Reports.RecognitionReport.Units), "download-recognition-units"),
+                (L["DownloadCsvRegions", RegionWord], Csv(Reports.RecognitionReport.Regions), "download-recognition-regions"),
+            ];
+        }
+    }
+
     private string? Problem(string parameter) => _problem is { } p && p.Parameter == parameter ? L[$"Problem_{p.Code}", RecognitionPeriod.MaxDays].Value : null;
 
     private Institution? ScopeInstitution => Scope.Level switch

@@ -22,8 +22,6 @@ public sealed partial class SurveysPage
     private const int RoundChoices = 12;
 
     /// <summary>Larger files are not survey results of one deployment.</summary>
-    private const long MaxFileBytes = 4 * 1024 * 1024;
-
     private SurveyRound _round;
     private string? _regionCode;
     private string? _unitCode;
@@ -68,20 +66,13 @@ public sealed partial class SurveysPage
             return;
         }
 
-        if (e.File.Size > MaxFileBytes)
+        using var memory = await Imports.ImportFiles.ReadUploadAsync(e.File);
+        if (memory is null)
         {
-            _importErrors = [new CsvRowError(e.File.Name, 0, "", L["FileTooLarge", MaxFileBytes / (1024 * 1024)])];
+            _importErrors = [new CsvRowError(e.File.Name, 0, "", L["FileTooLarge", Imports.ImportFiles.MaxBytes / (1024 * 1024)])];
             return;
         }
 
-        // The browser's stream is read asynchronously into memory first: the CSV reader is synchronous.
-        using var memory = new MemoryStream();
-        await using (var stream = e.File.OpenReadStream(MaxFileBytes))
-        {
-            await stream.CopyToAsync(memory);
-        }
-
-        memory.Position = 0;
         TextReader reader;
         if (Imports.WorkbookAsCsv.IsWorkbook(memory.GetBuffer().AsSpan(0, (int)memory.Length)))
         {

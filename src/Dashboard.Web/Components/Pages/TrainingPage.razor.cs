@@ -21,8 +21,6 @@ namespace Dashboard.Web.Components.Pages;
 public sealed partial class TrainingPage
 {
     /// <summary>Larger files are not one deployment's roster.</summary>
-    private const long MaxFileBytes = 4 * 1024 * 1024;
-
     /// <summary>How many units without staff the warning names before "and N more".</summary>
     private const int MissingShown = 12;
 
@@ -83,20 +81,13 @@ public sealed partial class TrainingPage
             return;
         }
 
-        if (e.File.Size > MaxFileBytes)
+        using var memory = await Imports.ImportFiles.ReadUploadAsync(e.File);
+        if (memory is null)
         {
-            _importErrors = [new CsvRowError(e.File.Name, 0, "", L["FileTooLarge", MaxFileBytes / (1024 * 1024)])];
+            _importErrors = [new CsvRowError(e.File.Name, 0, "", L["FileTooLarge", Imports.ImportFiles.MaxBytes / (1024 * 1024)])];
             return;
         }
 
-        // The browser's stream is read asynchronously into memory first: the CSV reader is synchronous.
-        using var memory = new MemoryStream();
-        await using (var stream = e.File.OpenReadStream(MaxFileBytes))
-        {
-            await stream.CopyToAsync(memory);
-        }
-
-        memory.Position = 0;
         using var reader = new StreamReader(memory, detectEncodingFromByteOrderMarks: true);
         var result = await Staff.ImportCsvAsync(reader, Viewer);
         _importErrors = result.Errors;

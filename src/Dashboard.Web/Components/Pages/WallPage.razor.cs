@@ -288,6 +288,13 @@ public sealed partial class WallPage : IDisposable
         : d.TotalHours >= 1 ? string.Format(CultureInfo.CurrentCulture, L["HoursMinutes"], (int)d.TotalHours, d.Minutes)
         : string.Format(CultureInfo.CurrentCulture, L["Minutes"], Math.Max(0, (int)Math.Round(d.TotalMinutes)));
 
+    /// <summary>The bimester's months ("nov–dic"): the wall always shows the current one, so its year goes without saying.</summary>
+    private static string SurveyMonths(Core.Surveys.SurveyRound round)
+    {
+        var first = new DateOnly(round.Year, round.FirstMonth, 1);
+        return $"{first.ToString("MMM", CultureInfo.CurrentCulture).TrimEnd('.')}–{first.AddMonths(1).ToString("MMM", CultureInfo.CurrentCulture).TrimEnd('.')}";
+    }
+
     /// <summary>"satisfacción 82 %"; a small sample only as its interval, never a bare percentage of a few answers.</summary>
     private string SurveyFigure(Core.Surveys.Proportion satisfaction) => satisfaction.IsSmallSample
         ? L["SurveySmallSample", Dashboard.Web.Surveys.SurveyFormat.Range(satisfaction)]
