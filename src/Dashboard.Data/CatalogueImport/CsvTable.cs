@@ -6,7 +6,8 @@ namespace Dashboard.Data.CatalogueImport;
 internal sealed record CsvColumn(string Name, bool Required = true);
 
 /// <summary>One data record of a <see cref="CsvTable"/>: its trimmed values by contract column, "" when absent.</summary>
-internal sealed class CsvTableRow(int line, bool isBroken, string[] values, IReadOnlyDictionary<string, int> columns)
+internal sealed class CsvTableRow(int line, bool isBroken, string[] values, IReadOnlyDictionary<string, int> columns,
+    IReadOnlyList<KeyValuePair<string, string>>? extras = null)
 {
     /// <summary>The 1-based line the record starts on.</summary>
     public int Line { get; } = line;
@@ -15,6 +16,9 @@ internal sealed class CsvTableRow(int line, bool isBroken, string[] values, IRea
     public bool IsBroken { get; } = isBroken;
 
     public string this[string column] => values[columns[column]];
+
+    /// <summary>The values of the header's extra columns (those the reader asked for by name), in header order, trimmed.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Extras { get; } = extras ?? [];
 }
 
 /// <summary>
@@ -52,7 +56,13 @@ internal sealed class CsvTable
     /// <summary>An optional file that is not there: no rows.</summary>
     public static CsvTable Absent(string file) => new(file, isReadable: true, []);
 
-    public static CsvTable Read(string file, TextReader source, IReadOnlyList<CsvColumn> columns, List<CsvRowError> errors)
+    /// <summary>
+    /// Reads the file's rows, reporting its problems into <paramref name="errors"/>. Header columns beyond the contract's
+    /// are ignored, except those <paramref name="extraColumn"/> asks for (e.g. a survey's answer columns), which each row
+    /// carries in <see cref="CsvTableRow.Extras"/>.
+    /// </summary>
+    public static CsvTable Read(string file, TextReader source, IReadOnlyList<CsvColumn> columns, List<CsvRowError> errors,
+        Func<string, bool>? extraColumn = null)
     {
         var malformedLines = new HashSet<long>();
         using var csv = CsvReader.Create(source, Options with { OnMalformedRecord = m => malformedLines.Add(m.LineNumber) }, leaveOpen: true);
@@ -95,8 +105,10 @@ internal sealed class CsvTable
         }
 
         var headerCount = csv.Headers.Count;
+        var extraFields = extraColumn is null ? [] : csv.Headers.Select((name, index) => (Name: name.Trim(), Index: index))
+            .Where(h => extraColumn(h.Name)).ToArray();
         var columnIndex = columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-        var read = new List<(long Line, int FieldCount, string[] Values)>();
+        var read = new List<(long Line, int FieldCount, string[] Values, KeyValuePair<string, string>[]? Extras)>();
         while (csv.Read())
         {
             var values = new string[columns.Count];
@@ -105,12 +117,14 @@ internal sealed class CsvTable
                 values[i] = fieldOf[i] < 0 ? "" : csv.GetString(fieldOf[i]).Trim();
             }
 
-            read.Add((csv.LineNumber, csv.FieldCount, values));
+            var extras = extraFields.Length == 0 ? null
+                : extraFields.Select(h => KeyValuePair.Create(h.Name, h.Index < csv.FieldCount ? csv.GetString(h.Index).Trim() : "")).ToArray();
+            read.Add((csv.LineNumber, csv.FieldCount, values, extras));
         }
 
         // The reader may report a malformed record before or after handing it out, so rows are judged once all are read.
         var rows = new List<CsvTableRow>(read.Count);
-        foreach (var (line, fieldCount, values) in read)
+        foreach (var (line, fieldCount, values, extras) in read)
         {
             var broken = true;
             if (malformedLines.Contains(line))
@@ -128,7 +142,7 @@ internal sealed class CsvTable
                 broken = false;
             }
 
-            rows.Add(new CsvTableRow((int)line, broken, values, columnIndex));
+            rows.Add(new CsvTableRow((int)line, broken, values, columnIndex, extras));
         }
 
         return new CsvTable(file, isReadable: true, rows);

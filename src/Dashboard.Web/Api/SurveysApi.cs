@@ -15,12 +15,14 @@ public static class SurveysApi
     /// <summary>Results of every hospital of an institution for years fit well below this.</summary>
     public const long MaxBodyBytes = 4 * 1024 * 1024;
 
-    private static readonly string[] Fields = ["year", "bimester", "unitCode", "respondents", "satisfied", "tratoDigno"];
+    private static readonly string[] Fields = ["year", "bimester", "unitCode", "respondents", "satisfied", "tratoDigno", "answers"];
+
+    private static readonly string[] AnswerFields = ["question", "answer", "count"];
 
     public static RouteGroupBuilder MapSurveysApi(this RouteGroupBuilder api)
     {
         api.MapGet("/surveys/results", ReadAsync).RequireAuthorization(Policies.Read).WithName("ReadSurveyResults").WithTags("Surveys")
-            .WithSummary("A round's perception survey results per hospital, with 95 % Wilson intervals, and the hospitals without a result")
+            .WithSummary("A round's perception survey results per hospital, with 95 % Wilson intervals, the hospitals without a result, and the answers per question pooled over the scope (each option's share of those who answered, with its interval)")
             .Describe((document, operation) =>
             {
                 OpenApiContract.Parameter(operation, "year", "The round's year; the current bimester's when absent (give both or neither).", OpenApiContract.Text());
@@ -30,7 +32,7 @@ public static class SurveysApi
                 OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A query parameter is not valid; `errors` is keyed by its name.");
             });
         api.MapPost("/surveys/results", ImportAsync).RequireAuthorization(Policies.Admin).WithName("ImportSurveyResults").WithTags("Surveys")
-            .WithSummary("Store survey results (a JSON array, text/csv with the header year,bimester,unitCode,respondents,satisfied,tratoDigno, or an Excel workbook whose first sheet has those columns); nothing is stored unless all are valid")
+            .WithSummary("Store survey results (a JSON array, text/csv with the header year,bimester,unitCode,respondents,satisfied,tratoDigno and optional Q:<question>:<answer> columns, or an Excel workbook whose first sheet has those columns); nothing is stored unless all are valid")
             .Describe((document, operation) =>
                 OpenApiContract.AddProblem(document, operation, StatusCodes.Status400BadRequest, "A result is not valid; `errors` is keyed by `[index].field` (JSON) or `line N: column` (CSV)."));
         return api;
@@ -181,11 +183,64 @@ public static class SurveysApi
                 errors[$"[{at}].{p.Name}"] = [$"is not a field of a result: {string.Join(", ", Fields)}"];
             }
 
-            results.Add(new SurveyResult(new SurveyRound(Number("year"), Number("bimester")), unit, Number("respondents"), Number("satisfied"), Number("tratoDigno")));
+            results.Add(new SurveyResult(new SurveyRound(Number("year"), Number("bimester")), unit, Number("respondents"), Number("satisfied"), Number("tratoDigno"))
+            {
+                Answers = item.TryGetProperty("answers", out var answers) ? ReadAnswers(answers, $"[{at}].answers", errors) : [],
+            });
             i++;
         }
 
         return (results, errors);
+    }
+
+    /// <summary>A result's optional <c>answers</c>: <c>[{question, answer, count}]</c>, counts of who chose each answer of the institution's scale.</summary>
+    private static List<SurveyAnswer> ReadAnswers(JsonElement answers, string path, Dictionary<string, string[]> errors)
+    {
+        var read = new List<SurveyAnswer>();
+        if (answers.ValueKind != JsonValueKind.Array)
+        {
+            errors[path] = ["must be an array of {question, answer, count}"];
+            return read;
+        }
+
+        var j = 0;
+        foreach (var a in answers.EnumerateArray())
+        {
+            var at = $"{path}[{j++}]";
+            if (a.ValueKind != JsonValueKind.Object)
+            {
+                errors[at] = ["must be an object {question, answer, count}"];
+                continue;
+            }
+
+            string Text(string name)
+            {
+                if (a.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } text)
+                {
+                    return text;
+                }
+
+                errors[$"{at}.{name}"] = ["is required, a code of the institution's survey as text"];
+                return "";
+            }
+
+            var question = Text("question");
+            var answer = Text("answer");
+            var count = 0;
+            if (!a.TryGetProperty("count", out var c) || c.ValueKind != JsonValueKind.Number || !c.TryGetInt32(out count))
+            {
+                errors[$"{at}.count"] = [a.TryGetProperty("count", out _) ? "must be a whole number" : "is required"];
+            }
+
+            foreach (var p in a.EnumerateObject().Where(p => !AnswerFields.Contains(p.Name, StringComparer.Ordinal)))
+            {
+                errors[$"{at}.{p.Name}"] = [$"is not a field of an answer: {string.Join(", ", AnswerFields)}"];
+            }
+
+            read.Add(new SurveyAnswer(question, answer, count));
+        }
+
+        return read;
     }
 }
 
@@ -198,15 +253,25 @@ public sealed record ProportionDto(int Count, int Of, double Value, double Lower
     public static ProportionDto From(Proportion p) => new(p.Successes, p.Total, p.Value, p.Lower, p.Upper, p.IsSmallSample);
 }
 
-/// <summary>One hospital's result.</summary>
-public sealed record SurveyHospitalDto(string UnitCode, string Name, string RegionCode, int Respondents, ProportionDto Satisfaction, ProportionDto TratoDigno);
+/// <summary>How many of a hospital's respondents chose an answer (a scale option's code) for a question.</summary>
+public sealed record SurveyAnswerDto(string Question, string Answer, int Count);
+
+/// <summary>One hospital's result, with its answers per question when they were imported.</summary>
+public sealed record SurveyHospitalDto(string UnitCode, string Name, string RegionCode, int Respondents, ProportionDto Satisfaction, ProportionDto TratoDigno,
+    IReadOnlyList<SurveyAnswerDto> Answers);
+
+/// <summary>One option of a question's pooled distribution: its code, its label in Spanish, and its share of those who answered.</summary>
+public sealed record SurveyAnswerShareDto(string Answer, string Label, ProportionDto Share);
+
+/// <summary>A question of an institution's survey with the scope's answers pooled over the reporting hospitals.</summary>
+public sealed record SurveyQuestionDto(string Institution, string Question, string Text, int Answered, IReadOnlyList<SurveyAnswerShareDto> Answers);
 
 /// <summary>A hospital without a result for the round.</summary>
 public sealed record SurveyMissingDto(string UnitCode, string Name, string RegionCode);
 
 /// <summary>A round within the caller's scope: hospitals expected and reporting, coverage (0..1), the pooled figures, results and gaps.</summary>
 public sealed record SurveyRoundDto(int Year, int Bimester, int Hospitals, int Reported, double? Coverage, ProportionDto Satisfaction, ProportionDto TratoDigno,
-    IReadOnlyList<SurveyHospitalDto> Results, IReadOnlyList<SurveyMissingDto> Missing)
+    IReadOnlyList<SurveyHospitalDto> Results, IReadOnlyList<SurveyMissingDto> Missing, IReadOnlyList<SurveyQuestionDto> Questions)
 {
     public static SurveyRoundDto From(SurveyRoundView view)
     {
@@ -214,7 +279,10 @@ public sealed record SurveyRoundDto(int Year, int Bimester, int Hospitals, int R
         return new(view.Round.Year, view.Round.Bimester, view.Hospitals.Count, view.ReportedCount, view.Coverage,
             ProportionDto.From(view.Satisfaction), ProportionDto.From(view.DignifiedTreatment),
             view.Reported.Select(h => new SurveyHospitalDto(h.Unit.Code, h.Unit.Name, h.Unit.RegionCode, h.Result!.Respondents,
-                ProportionDto.From(h.Result.Satisfaction), ProportionDto.From(h.Result.DignifiedTreatment))).ToArray(),
-            view.Missing.Select(u => new SurveyMissingDto(u.Code, u.Name, u.RegionCode)).ToArray());
+                ProportionDto.From(h.Result.Satisfaction), ProportionDto.From(h.Result.DignifiedTreatment),
+                h.Result.Answers.Select(a => new SurveyAnswerDto(a.Question, a.Answer, a.Count)).ToArray())).ToArray(),
+            view.Missing.Select(u => new SurveyMissingDto(u.Code, u.Name, u.RegionCode)).ToArray(),
+            view.Questions.Select(q => new SurveyQuestionDto(q.Institution, q.Question.Code, q.Question.Es, q.Answered,
+                q.Shares.Select(s => new SurveyAnswerShareDto(s.Option.Code, s.Option.Es, ProportionDto.From(s.Share))).ToArray())).ToArray());
     }
 }

@@ -18,6 +18,9 @@ public sealed record HospitalSurvey(Unit Unit, SurveyResult? Result);
 /// </summary>
 public sealed record SurveyRoundView(SurveyRound Round, IReadOnlyList<HospitalSurvey> Hospitals)
 {
+    /// <summary>The answers per question of the reporting hospitals pooled, per institution of the scope (empty when none were imported).</summary>
+    public IReadOnlyList<QuestionDistribution> Questions { get; init; } = [];
+
     public IEnumerable<HospitalSurvey> Reported => Hospitals.Where(h => h.Result is not null);
 
     public IEnumerable<Unit> Missing => Hospitals.Where(h => h.Result is null).Select(h => h.Unit);
@@ -61,7 +64,7 @@ public sealed class SurveyService(ISurveyStore store, CatalogueService catalogue
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(who);
-        var errors = SurveyRules.Validate(results, catalogue.Current, who.ReadScope() ?? ReadScope.Nothing);
+        var errors = SurveyRules.Validate(results, catalogue.Current, who.ReadScope() ?? ReadScope.Nothing, Questionnaire);
         if (errors.Count == 0)
         {
             await store.SaveAsync(results, cancellationToken);
@@ -75,7 +78,7 @@ public sealed class SurveyService(ISurveyStore store, CatalogueService catalogue
     public async Task<SurveyCsvResult> ImportCsvAsync(TextReader file, ClaimsPrincipal who, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(who);
-        var read = SurveyCsvReader.Read(file, catalogue.Current, who.ReadScope() ?? ReadScope.Nothing);
+        var read = SurveyCsvReader.Read(file, catalogue.Current, who.ReadScope() ?? ReadScope.Nothing, Questionnaire);
         if (read.Results is { } results)
         {
             await store.SaveAsync(results, cancellationToken);
@@ -95,8 +98,16 @@ public sealed class SurveyService(ISurveyStore store, CatalogueService catalogue
     {
         var results = (await store.ReadAsync(round, round, scope, regionCode, unitCode, cancellationToken)).ToDictionary(r => r.Result.UnitCode, r => r.Result);
         var hospitals = Hospitals(scope, regionCode, unitCode).Select(u => new HospitalSurvey(u, results.GetValueOrDefault(u.Code))).ToArray();
-        return new SurveyRoundView(round, hospitals);
+        var questions = hospitals.Where(h => h.Result is not null).GroupBy(h => h.Unit.Institution)
+            .OrderBy(g => Core.Profiles.InstitutionProfiles.Current.PositionOf(g.Key))
+            .SelectMany(g => SurveyDistribution.Of(g.Key.Code, Questionnaire(g.Key), g.Select(h => h.Result!)))
+            .ToArray();
+        return new SurveyRoundView(round, hospitals) { Questions = questions };
     }
+
+    /// <summary>The institution's questions and answer scale, from its profile (none when its profile has no survey section).</summary>
+    public static SurveyQuestionnaire Questionnaire(Institution institution) =>
+        Core.Profiles.InstitutionProfiles.Current.Find(institution)?.Survey ?? SurveyQuestionnaire.None;
 
     /// <summary>Satisfaction over the <see cref="TrendRounds"/> rounds up to <paramref name="last"/>: the institution(s), the regions, then each hospital.</summary>
     public async Task<IReadOnlyList<SurveyTrend>> ReadTrendAsync(SurveyRound last, ReadScope scope, string? regionCode = null, string? unitCode = null,

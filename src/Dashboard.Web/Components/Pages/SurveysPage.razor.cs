@@ -137,6 +137,18 @@ public sealed partial class SurveysPage
     /// <summary>"80 % (73–86 %)"; a small sample shows only its interval, marked, never a bare percentage.</summary>
     private string Figure(Proportion p) => SurveyFormat.Figure(p, (range, answers) => L["SmallSample", range, answers]);
 
+    /// <summary>"Respuestas por pregunta"; where the scope spans institutions, each table names its institution's programme.</summary>
+    private string AnswersTitle(string institution, SurveyRoundView view) =>
+        view.Questions.Select(q => q.Institution).Distinct().Count() > 1 && Core.Profiles.InstitutionProfiles.Current.Resolve(institution) is { } i
+            ? L["AnswersOf", V.Word("National", i)]
+            : L["Answers"];
+
+    private static bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    private static string QuestionText(SurveyQuestion q) => English ? q.En : q.Es;
+
+    private static string OptionText(SurveyScaleOption o) => English ? o.En : o.Es;
+
     private string ErrorText(CsvRowError e) => e.Line == 0 ? e.Message
         : e.Column.Length == 0 ? L["ErrorRow", e.Line, e.Message]
         : L["ErrorCell", e.Line, e.Column, e.Message];
