@@ -111,6 +111,9 @@ public static class TableroHost
             // Attention volumes for the demo's units, so its complaint charts show rates for some and counts for others.
             await Dashboard.Web.Indicators.DemoVolumes.SeedAsync(app.Services.GetRequiredService<Dashboard.Core.Indicators.IAttentionVolumeStore>(), catalogue.Current.Snapshot,
                 app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            // A year of perception surveys with answers per question, the current bimester still coming in.
+            await Dashboard.Web.Surveys.DemoSurveys.SeedAsync(app.Services.GetRequiredService<Dashboard.Core.Surveys.ISurveyStore>(), catalogue.Current.Snapshot,
+                app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         }
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app, database, access, logger));

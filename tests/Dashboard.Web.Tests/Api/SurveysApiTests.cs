@@ -130,6 +130,75 @@ public sealed class SurveysApiTests(TableroFactory factory) : IClassFixture<Tabl
         Assert.Equal(0, (await JsonAsync(await admin.GetAsync("/api/v1/surveys/results?year=2031&bimester=5", Ct))).GetProperty("reported").GetInt32());
     }
 
+    [Fact]
+    public async Task Import_AnswersPerQuestion_ReadBackPerHospitalAndPooledOverTheScopeWithTheirIntervals()
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        object[] body =
+        [
+            new { year = 2032, bimester = 1, unitCode = JaliscoHospitals[0].Code, respondents = 120, satisfied = 90, tratoDigno = 100,
+                answers = new object[] { new { question = "P1", answer = "5", count = 60 }, new { question = "P1", answer = "4", count = 40 }, new { question = "P1", answer = "1", count = 20 } } },
+            new { year = 2032, bimester = 1, unitCode = JaliscoHospitals[1].Code, respondents = 20, satisfied = 15, tratoDigno = 18,
+                answers = new object[] { new { question = "P1", answer = "5", count = 20 }, new { question = "P2", answer = "3", count = 12 } } },
+        ];
+        Assert.Equal(2, (await JsonAsync(await admin.PostAsJsonAsync("/api/v1/surveys/results", body, Ct))).GetProperty("stored").GetInt32());
+
+        var round = await JsonAsync(await admin.GetAsync("/api/v1/surveys/results?year=2032&bimester=1&region=IMSS-JAL", Ct));
+
+        var first = round.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("unitCode").GetString() == JaliscoHospitals[0].Code);
+        Assert.Equal([("P1", "5", 60), ("P1", "4", 40), ("P1", "1", 20)], first.GetProperty("answers").EnumerateArray()
+            .Select(a => (a.GetProperty("question").GetString(), a.GetProperty("answer").GetString(), a.GetProperty("count").GetInt32())).OrderByDescending(a => a.Item3));
+        var questions = round.GetProperty("questions").EnumerateArray().ToArray();
+        Assert.Equal(["P1", "P2"], questions.Select(q => q.GetProperty("question").GetString()));
+        Assert.All(questions, q => Assert.Equal(Institution.Imss.Code, q.GetProperty("institution").GetString()));
+        // P1 pooled: 140 answered, 80 of them "5" (Muy satisfecho), in the scale's order 5…1.
+        Assert.Equal(140, questions[0].GetProperty("answered").GetInt32());
+        var shares = questions[0].GetProperty("answers").EnumerateArray().ToArray();
+        Assert.Equal(["5", "4", "3", "2", "1"], shares.Select(a => a.GetProperty("answer").GetString()));
+        Assert.Equal("Muy satisfecho", shares[0].GetProperty("label").GetString());
+        Assert.Equal(80, shares[0].GetProperty("share").GetProperty("count").GetInt32());
+        Assert.Equal(Proportion.Wilson(80, 140).Lower, shares[0].GetProperty("share").GetProperty("lower").GetDouble(), 0.0001);
+        // P2: only the 12 answers of the small hospital, a small sample.
+        Assert.True(questions[1].GetProperty("answers")[2].GetProperty("share").GetProperty("smallSample").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Import_AnswersOffTheScaleOrAboveTheRespondents_400NamingEachAndNothingStored()
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        object[] body =
+        [
+            new { year = 2032, bimester = 2, unitCode = JaliscoHospitals[0].Code, respondents = 50, satisfied = 40, tratoDigno = 45,
+                answers = new object[] { new { question = "P1", answer = "5", count = 40 }, new { question = "P1", answer = "4", count = 20 }, new { question = "P1", answer = "MB", count = 1 } } },
+            new { year = 2032, bimester = 2, unitCode = JaliscoHospitals[1].Code, respondents = 50, satisfied = 40, tratoDigno = 45,
+                answers = new object[] { new { question = "P1", answer = "5", count = "many" }, new { question = "P1", answer = "4", points = 2 } } },
+        ];
+
+        var problem = await JsonAsync(await admin.PostAsJsonAsync("/api/v1/surveys/results", body, Ct), HttpStatusCode.BadRequest);
+        Assert.Equal(["[1].answers[0].count", "[1].answers[1].count", "[1].answers[1].points"],
+            problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+
+        body[1] = Result(2032, 2, JaliscoHospitals[1]);
+        problem = await JsonAsync(await admin.PostAsJsonAsync("/api/v1/surveys/results", body, Ct), HttpStatusCode.BadRequest);
+        Assert.Equal(["[0].Q:P1", "[0].Q:P1:MB"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(0, (await JsonAsync(await admin.GetAsync("/api/v1/surveys/results?year=2032&bimester=2", Ct))).GetProperty("reported").GetInt32());
+    }
+
+    [Fact]
+    public async Task Import_CsvWithAnswerColumns_StoredWithTheirResults()
+    {
+        using var admin = factory.CreateClient(TableroFactory.AdminKey);
+        using var content = new StringContent("year,bimester,unitCode,respondents,satisfied,tratoDigno,Q:P4:5,Q:P4:2\n"
+            + $"2032,3,{JaliscoHospitals[0].Code},100,80,90,35,45\n", Encoding.UTF8, "text/csv");
+
+        Assert.Equal(1, (await JsonAsync(await admin.PostAsync("/api/v1/surveys/results", content, Ct))).GetProperty("stored").GetInt32());
+
+        var question = Assert.Single((await JsonAsync(await admin.GetAsync($"/api/v1/surveys/results?year=2032&bimester=3&unit={JaliscoHospitals[0].Code}", Ct)))
+            .GetProperty("questions").EnumerateArray());
+        Assert.Equal(("P4", 80), (question.GetProperty("question").GetString(), question.GetProperty("answered").GetInt32()));
+        Assert.Equal(0.5625, question.GetProperty("answers")[3].GetProperty("share").GetProperty("value").GetDouble(), 0.0001);
+    }
+
     [Theory]
     [InlineData("year=2031", "bimester")]
     [InlineData("year=2031&bimester=7", "bimester")]

@@ -4,8 +4,10 @@ using Dashboard.Core.Surveys;
 namespace Dashboard.Web.Tests.Components;
 
 /// <summary>Survey results in memory, filtered by scope as the store's SQL does.</summary>
-internal sealed class InMemorySurveys : ISurveyStore
+internal sealed class InMemorySurveys(Dashboard.Core.Catalogue.CatalogueSnapshot? catalogue = null) : ISurveyStore
 {
+    private readonly Dashboard.Core.Catalogue.CatalogueSnapshot _catalogue = catalogue ?? TableroFactory.Catalogue;
+
     public List<SurveyResult> Results { get; } = [];
 
     public Task SaveAsync(IReadOnlyList<SurveyResult> results, CancellationToken cancellationToken = default)
@@ -22,8 +24,8 @@ internal sealed class InMemorySurveys : ISurveyStore
     public Task<IReadOnlyList<StoredSurveyResult>> ReadAsync(SurveyRound from, SurveyRound to, ReadScope scope, string? regionCode = null, string? unitCode = null,
         CancellationToken cancellationToken = default)
     {
-        var units = TableroFactory.Catalogue.Units.ToDictionary(u => u.Code);
-        var regions = TableroFactory.Catalogue.Regions.ToDictionary(r => r.Code);
+        var units = _catalogue.Units.ToDictionary(u => u.Code);
+        var regions = _catalogue.Regions.ToDictionary(r => r.Code);
         return Task.FromResult<IReadOnlyList<StoredSurveyResult>>(Results
             .Where(r => r.Round >= from && r.Round <= to)
             .Select(r => (Result: r, Unit: units[r.UnitCode]))

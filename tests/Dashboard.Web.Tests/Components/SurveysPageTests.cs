@@ -81,4 +81,45 @@ public sealed class SurveysPageTests : PageTestContext
         Assert.Empty(cut.FindAll("[data-testid=survey-import-errors]"));
         Assert.Contains(Jalisco[0].Name, cut.Find("[data-testid=survey-results]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_AnswersPerQuestion_TheOOADsSharesInTheScalesWordsAndASmallQuestionMarked()
+    {
+        SignInAs(Role.Director, ReadScope.ForRegion("IMSS-JAL"));
+        _store.Results.Add(new SurveyResult(Round, Jalisco[0].Code, 120, 96, 108)
+        {
+            Answers = [new("P1", "5", 60), new("P1", "4", 40), new("P1", "2", 20), new("P3", "5", 10)],
+        });
+        _store.Results.Add(new SurveyResult(Round, Jalisco[1].Code, 80, 60, 70) { Answers = [new("P1", "5", 20), new("P1", "4", 20), new("P3", "1", 2)] });
+
+        var cut = Render<SurveysPage>();
+
+        var table = cut.Find("[data-testid=survey-answers]");
+        Assert.Contains("Muy satisfecho", table.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Muy insatisfecho", table.TextContent, StringComparison.Ordinal);
+        var rows = cut.FindAll("[data-testid=survey-question]");
+        Assert.Equal(2, rows.Count);
+        // P1: 160 answered, 80 "muy satisfecho" = 50 % with its interval beneath.
+        Assert.StartsWith("¿Qué tan satisfecho está con la atención", rows[0].QuerySelector("td")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("160", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("50 %", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains(SurveyFormat.Range(Proportion.Wilson(80, 160)), rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Empty(rows[0].QuerySelectorAll("[data-testid=survey-small-sample]"));
+        // P3: 12 answered — marked, and its shares only as intervals (never a bare 83 %).
+        Assert.NotNull(rows[1].QuerySelector("[data-testid=survey-small-sample]"));
+        Assert.DoesNotContain("83 %", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains(SurveyFormat.Range(Proportion.Wilson(10, 12)), rows[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ResultsWithoutAnswers_SaysSoInsteadOfAnEmptyTable()
+    {
+        SignInAs(Role.Director, ReadScope.ForRegion("IMSS-JAL"));
+        _store.Results.Add(new SurveyResult(Round, Jalisco[0].Code, 120, 96, 108));
+
+        var cut = Render<SurveysPage>();
+
+        Assert.Empty(cut.FindAll("[data-testid=survey-answers]"));
+        Assert.Contains("no traen respuestas por pregunta", cut.Find("[data-testid=survey-no-answers]").TextContent, StringComparison.Ordinal);
+    }
 }
