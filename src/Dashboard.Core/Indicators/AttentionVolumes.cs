@@ -1,4 +1,5 @@
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Imports;
 using Dashboard.Core.Storage;
 
 namespace Dashboard.Core.Indicators;
@@ -10,7 +11,10 @@ public sealed record AttentionVolume(string UnitCode, DateOnly Month, int Attent
 public sealed record StoredAttentionVolume(AttentionVolume Volume, string RegionCode, string Institution, DateTimeOffset ImportedAt, string ImportedBy);
 
 /// <summary>A problem with one volume of a batch: its position (0-based), the field as the contract names it, and why.</summary>
-public sealed record AttentionVolumeError(int Index, string Field, string Message);
+public sealed record AttentionVolumeError(int Index, string Field, ImportText Text)
+{
+    public string Message => Text.English;
+}
 
 /// <summary>Attention volumes per unit and month; a unit's month imported again replaces the one it had.</summary>
 public interface IAttentionVolumeStore
@@ -50,24 +54,24 @@ public static class AttentionVolumeRules
             if (unit is null || !writer.Allows(unit.RegionCode, unit.Code, catalogue.InstitutionOfRegion))
             {
                 // Outside the scope reads as not existing: a key of one region learns nothing of another's units.
-                errors.Add(new(i, "unitCode", string.IsNullOrEmpty(v.UnitCode) ? "is required" : $"'{v.UnitCode}' is not a unit of the catalogue"));
+                errors.Add(new(i, "unitCode", string.IsNullOrEmpty(v.UnitCode) ? ImportTexts.Required() : ImportTexts.NotAUnit(v.UnitCode)));
             }
 
             if (v.Month.Year is < MinYear or > MaxYear || v.Month.Day != 1)
             {
-                errors.Add(new(i, "month", $"must be a month (YYYY-MM) from {MinYear} to {MaxYear}"));
+                errors.Add(new(i, "month", ImportTexts.MonthBetween(MinYear, MaxYear)));
             }
 
             if (v.Attentions is < 0 or > MaxAttentions)
             {
-                errors.Add(new(i, "attentions", $"must be 0 to {MaxAttentions:N0}"));
+                errors.Add(new(i, "attentions", ImportTexts.Between(0, MaxAttentions)));
             }
 
             if (unit is not null)
             {
                 if (seen.TryGetValue((unit.Code, v.Month), out var first))
                 {
-                    errors.Add(new(i, "month", $"'{v.UnitCode}' already has a volume for {v.Month:yyyy-MM} (entry {first + 1}); one volume per unit and month"));
+                    errors.Add(new(i, "month", ImportTexts.VolumeTwice(v.UnitCode, v.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), first + 1)));
                 }
                 else
                 {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Imports;
 using Dashboard.Core.Catalogue.Classification;
 using Dashboard.Core.Profiles;
 using Dashboard.Core.Storage;
@@ -29,7 +30,10 @@ public sealed record StaffRecord(StaffMember Member, StaffCertification? Certifi
 public sealed record StoredStaff(StaffMember Member, string Institution, string RegionCode, StaffCertification? Certification, IReadOnlyList<int> Sessions);
 
 /// <summary>A problem with one person of a batch: their position (0-based), the field as the contract names it, and why.</summary>
-public sealed record StaffError(int Index, string Field, string Message);
+public sealed record StaffError(int Index, string Field, ImportText Text)
+{
+    public string Message => Text.English;
+}
 
 /// <summary>
 /// The coverage of a group of staff on a day: how many are certified and current (a renewal due still counts: it is
@@ -121,23 +125,23 @@ public static partial class StaffRules
             if (unit is null || !writer.Allows(unit.RegionCode, unit.Code, catalogue.InstitutionOfRegion))
             {
                 // Out of scope reads as unknown: a region's administrator learns nothing of another region's units.
-                errors.Add(new(i, "unitCode", string.IsNullOrEmpty(m.UnitCode) ? "is required" : $"'{m.UnitCode}' is not a unit of the catalogue"));
+                errors.Add(new(i, "unitCode", string.IsNullOrEmpty(m.UnitCode) ? ImportTexts.Required() : ImportTexts.NotAUnit(m.UnitCode)));
                 unit = null;
             }
 
             if (string.IsNullOrEmpty(m.StaffNumber))
             {
-                errors.Add(new(i, "staffNumber", "is required"));
+                errors.Add(new(i, "staffNumber", ImportTexts.Required()));
             }
             else if (!StaffNumberPattern().IsMatch(m.StaffNumber))
             {
-                errors.Add(new(i, "staffNumber", $"'{m.StaffNumber}' is not a staff number (1–32 letters, digits, '.', '_', '/', '-')"));
+                errors.Add(new(i, "staffNumber", ImportTexts.NotAStaffNumber(m.StaffNumber)));
             }
             else if (unit is not null)
             {
                 if (seen.TryGetValue((unit.Institution, m.StaffNumber), out var first))
                 {
-                    errors.Add(new(i, "staffNumber", $"'{m.StaffNumber}' appears twice (entry {first + 1}); one line per person"));
+                    errors.Add(new(i, "staffNumber", ImportTexts.StaffTwice(m.StaffNumber, first + 1)));
                 }
                 else
                 {
@@ -147,38 +151,39 @@ public static partial class StaffRules
 
             if (string.IsNullOrWhiteSpace(m.Name))
             {
-                errors.Add(new(i, "name", "is required"));
+                errors.Add(new(i, "name", ImportTexts.Required()));
             }
             else if (m.Name.Length > MaxNameLength)
             {
-                errors.Add(new(i, "name", $"may be at most {MaxNameLength} characters"));
+                errors.Add(new(i, "name", ImportTexts.AtMostCharacters(MaxNameLength)));
             }
 
             if (string.IsNullOrEmpty(m.StaffRole))
             {
-                errors.Add(new(i, "staffRole", "is required"));
+                errors.Add(new(i, "staffRole", ImportTexts.Required()));
             }
             else if (unit is not null && !IsRole(unit.Institution, m.StaffRole))
             {
                 var roles = ClassificationCatalogue.For(unit.Institution).StaffRoles.Select(r => r.Code).Append(AttentionTechnician);
-                errors.Add(new(i, "staffRole", $"'{m.StaffRole}' is not a staff role of {unit.Institution}: {string.Join(", ", roles)}"));
+                errors.Add(new(i, "staffRole", ImportTexts.NotAStaffRole(m.StaffRole, NameOf(unit.Institution), string.Join(", ", roles))));
             }
 
             if (!string.IsNullOrEmpty(m.AgentId) && unit is not null && (!agents.TryGetValue(m.AgentId, out var agent) || agent.UnitCode != unit.Code))
             {
-                errors.Add(new(i, "agentId", $"'{m.AgentId}' is not a técnica of {unit.Code} in the catalogue"));
+                errors.Add(new(i, "agentId", ImportTexts.NotATecnicaOf(m.AgentId, unit.Code)));
             }
 
             if (certification is { } c)
             {
                 if (c.CertifiedOn > today)
                 {
-                    errors.Add(new(i, "certifiedOn", $"{c.CertifiedOn:yyyy-MM-dd} is in the future"));
+                    errors.Add(new(i, "certifiedOn", ImportTexts.InTheFuture(c.CertifiedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
                 }
 
                 if (c.ExpiresOn <= c.CertifiedOn)
                 {
-                    errors.Add(new(i, "expiresOn", $"{c.ExpiresOn:yyyy-MM-dd} must be after the certification day ({c.CertifiedOn:yyyy-MM-dd})"));
+                    errors.Add(new(i, "expiresOn", ImportTexts.ExpiresBeforeCertified(
+                        c.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.CertifiedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
                 }
             }
 
@@ -188,17 +193,20 @@ public static partial class StaffRules
                 var bad = sessions.Where(s => s < 1 || s > count).Distinct().ToArray();
                 if (bad.Length > 0)
                 {
-                    errors.Add(new(i, "sessions", $"{string.Join(", ", bad)}: the course of {unit.Institution} has sessions 1 to {count}"));
+                    errors.Add(new(i, "sessions", ImportTexts.NoSuchSessions(string.Join(", ", bad), NameOf(unit.Institution), count)));
                 }
                 else if (sessions.Distinct().Count() != sessions.Count)
                 {
-                    errors.Add(new(i, "sessions", "names a session twice"));
+                    errors.Add(new(i, "sessions", ImportTexts.SessionTwice()));
                 }
             }
         }
 
         return errors;
     }
+
+    /// <summary>The institution as people name it ("IMSS", "EsSalud"), never its code.</summary>
+    private static string NameOf(Institution institution) => Profiles.InstitutionProfiles.Current.Find(institution)?.Name ?? institution.Code;
 }
 
 /// <summary>The staff roster with certifications and training attendance; a batch is stored in one transaction, all or none.</summary>

@@ -1,4 +1,5 @@
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Imports;
 using Dashboard.Core.Storage;
 
 namespace Dashboard.Core.Surveys;
@@ -70,7 +71,10 @@ public sealed record SurveyAnswer(string Question, string Answer, int Count);
 public sealed record StoredSurveyResult(SurveyResult Result, string RegionCode, string Institution);
 
 /// <summary>A problem with one result of a batch: its position (0-based), the field as the contract names it, and why.</summary>
-public sealed record SurveyError(int Index, string Field, string Message);
+public sealed record SurveyError(int Index, string Field, ImportText Text)
+{
+    public string Message => Text.English;
+}
 
 /// <summary>
 /// The rules a batch of results must meet before anything is stored: a real round, a hospital of the catalogue within
@@ -103,43 +107,43 @@ public static class SurveyRules
             var r = results[i];
             if (r.Round.Year is < SurveyRound.MinYear or > SurveyRound.MaxYear)
             {
-                errors.Add(new(i, "year", $"must be a year from {SurveyRound.MinYear} to {SurveyRound.MaxYear}"));
+                errors.Add(new(i, "year", ImportTexts.YearBetween(SurveyRound.MinYear, SurveyRound.MaxYear)));
             }
 
             if (r.Round.Bimester is < 1 or > 6)
             {
-                errors.Add(new(i, "bimester", "must be 1 to 6 (1 = January–February … 6 = November–December)"));
+                errors.Add(new(i, "bimester", ImportTexts.Bimester()));
             }
 
             var unit = string.IsNullOrEmpty(r.UnitCode) ? null : catalogue.FindUnit(r.UnitCode);
             if (unit is null)
             {
-                errors.Add(new(i, "unitCode", string.IsNullOrEmpty(r.UnitCode) ? "is required" : $"'{r.UnitCode}' is not a unit of the catalogue"));
+                errors.Add(new(i, "unitCode", string.IsNullOrEmpty(r.UnitCode) ? ImportTexts.Required() : ImportTexts.NotAUnit(r.UnitCode)));
             }
             else if (!writer.Allows(unit.RegionCode, unit.Code, catalogue.InstitutionOfRegion))
             {
                 // Answered as for a unit that does not exist: a key of one region learns nothing of another's units.
-                errors.Add(new(i, "unitCode", $"'{r.UnitCode}' is not a unit of the catalogue"));
+                errors.Add(new(i, "unitCode", ImportTexts.NotAUnit(r.UnitCode)));
             }
             else if (!IsHospital(unit.Type))
             {
-                errors.Add(new(i, "unitCode", $"'{r.UnitCode}' is not a hospital ({unit.Type}); the survey is applied in hospitals"));
+                errors.Add(new(i, "unitCode", ImportTexts.NotAHospital(r.UnitCode)));
             }
 
             if (r.Respondents is < 1 or > MaxRespondents)
             {
-                errors.Add(new(i, "respondents", $"must be 1 to {MaxRespondents:N0}"));
+                errors.Add(new(i, "respondents", ImportTexts.Between(1, MaxRespondents)));
             }
 
             var most = Math.Max(0, r.Respondents);
             if (r.Satisfied < 0 || r.Satisfied > most)
             {
-                errors.Add(new(i, "satisfied", $"must be 0 to the respondents ({most})"));
+                errors.Add(new(i, "satisfied", ImportTexts.AtMostRespondents(most)));
             }
 
             if (r.TratoDigno < 0 || r.TratoDigno > most)
             {
-                errors.Add(new(i, "tratoDigno", $"must be 0 to the respondents ({most})"));
+                errors.Add(new(i, "tratoDigno", ImportTexts.AtMostRespondents(most)));
             }
 
             if (r.Answers.Count > 0)
@@ -152,20 +156,20 @@ public static class SurveyRules
                     var field = $"Q:{a.Question}:{a.Answer}";
                     if (questionnaire.Question(a.Question) is null)
                     {
-                        errors.Add(new(i, field, $"'{a.Question}' is not a question of the institution's survey"));
+                        errors.Add(new(i, field, ImportTexts.NotAQuestion(a.Question)));
                     }
                     else if (questionnaire.Option(a.Answer) is null)
                     {
-                        errors.Add(new(i, field, $"'{a.Answer}' is not an answer of the institution's scale"));
+                        errors.Add(new(i, field, ImportTexts.NotAnAnswer(a.Answer)));
                     }
                     else if (!pairs.Add((a.Question.ToUpperInvariant(), a.Answer.ToUpperInvariant())))
                     {
-                        errors.Add(new(i, field, "is repeated"));
+                        errors.Add(new(i, field, ImportTexts.Repeated()));
                     }
 
                     if (a.Count < 0)
                     {
-                        errors.Add(new(i, field, "must be a whole number of 0 or more"));
+                        errors.Add(new(i, field, ImportTexts.NotACount(a.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))));
                     }
 
                     sums[a.Question] = sums.GetValueOrDefault(a.Question) + Math.Max(0, a.Count);
@@ -175,7 +179,7 @@ public static class SurveyRules
                 {
                     if (sum > most)
                     {
-                        errors.Add(new(i, $"Q:{question}", $"the answers add up to {sum}, more than the respondents ({most})"));
+                        errors.Add(new(i, $"Q:{question}", ImportTexts.AnswersAboveRespondents(sum, most)));
                     }
                 }
             }
@@ -184,7 +188,7 @@ public static class SurveyRules
             {
                 if (seen.TryGetValue((r.Round, unit.Code), out var first))
                 {
-                    errors.Add(new(i, "unitCode", $"'{r.UnitCode}' already has a result for {r.Round.Year} bimester {r.Round.Bimester} (entry {first + 1}); one result per hospital and round"));
+                    errors.Add(new(i, "unitCode", ImportTexts.SurveyTwice(r.UnitCode, r.Round.Year, r.Round.Bimester, first + 1)));
                 }
                 else
                 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Imports;
 using Dashboard.Core.Indicators;
 using Dashboard.Core.Storage;
 
@@ -58,13 +59,13 @@ public static class AttentionVolumeCsvReader
             var monthText = row[MonthColumn];
             if (!DateOnly.TryParseExact(monthText, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
             {
-                errors.Add(new CsvRowError(file, row.Line, MonthColumn, monthText.Length == 0 ? "is required" : $"'{monthText}' is not a month written YYYY-MM (e.g. 2026-05)"));
+                errors.Add(new CsvRowError(file, row.Line, MonthColumn, monthText.Length == 0 ? ImportTexts.Required() : ImportTexts.NotAMonth(monthText)));
             }
 
             var attentionsText = row[AttentionsColumn];
             if (!int.TryParse(attentionsText, NumberStyles.None, CultureInfo.InvariantCulture, out var attentions))
             {
-                errors.Add(new CsvRowError(file, row.Line, AttentionsColumn, attentionsText.Length == 0 ? "is required" : $"'{attentionsText}' is not a whole number of 0 or more"));
+                errors.Add(new CsvRowError(file, row.Line, AttentionsColumn, attentionsText.Length == 0 ? ImportTexts.Required() : ImportTexts.NotACount(attentionsText)));
             }
 
             if (errors.Count == before)
@@ -76,10 +77,10 @@ public static class AttentionVolumeCsvReader
 
         if (table.IsReadable && table.Rows.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new CsvRowError(file, 2, "", "the file has a header but no volumes"));
+            errors.Add(new CsvRowError(file, 2, "", ImportTexts.NoRows()));
         }
 
-        errors.AddRange(AttentionVolumeRules.Validate(volumes, catalogue, writer).Select(e => new CsvRowError(file, lines[e.Index], ColumnOf(e.Field), e.Message)));
+        errors.AddRange(AttentionVolumeRules.Validate(volumes, catalogue, writer).Select(e => new CsvRowError(file, lines[e.Index], ColumnOf(e.Field), e.Text)));
         return errors.Count > 0
             ? new AttentionVolumeCsvResult(null, [.. errors.OrderBy(e => e.Line)])
             : new AttentionVolumeCsvResult(volumes, []);

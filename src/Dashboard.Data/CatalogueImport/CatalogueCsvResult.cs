@@ -9,6 +9,13 @@ namespace Dashboard.Data.CatalogueImport;
 /// </summary>
 public sealed record CsvRowError(string File, int Line, string Column, string Message)
 {
+    /// <summary>A problem named in words a page translates (<see cref="Core.Imports.ImportText"/>); its English is the message.</summary>
+    public CsvRowError(string file, int line, string column, Core.Imports.ImportText text)
+        : this(file, line, column, (text ?? throw new ArgumentNullException(nameof(text))).English) => Text = text;
+
+    /// <summary>The problem's translatable words, when it has them (the catalogue import's own checks speak English only).</summary>
+    public Core.Imports.ImportText? Text { get; init; }
+
     public override string ToString() =>
         Column.Length == 0 ? $"{File}:{Line}: {Message}" : $"{File}:{Line}: {Column}: {Message}";
 }

@@ -1,4 +1,5 @@
 using CsvHelper;
+using Dashboard.Core.Imports;
 
 namespace Dashboard.Data.CatalogueImport;
 
@@ -71,7 +72,7 @@ internal sealed class CsvTable
         var expected = string.Join(',', columns.Select(c => c.Name));
         if (csv.Headers.Count == 0)
         {
-            errors.Add(new CsvRowError(file, 1, "", $"the file is empty; its first line must be the header {expected}"));
+            errors.Add(new CsvRowError(file, 1, "", ImportTexts.FileEmpty(expected)));
             return new CsvTable(file, isReadable: false, []);
         }
 
@@ -95,12 +96,10 @@ internal sealed class CsvTable
 
         if (missing.Count > 0)
         {
-            var hint = csv.Headers.Count == 1 && csv.Headers[0].Contains(';', StringComparison.Ordinal)
-                ? " (fields are separated by commas, not semicolons)"
-                : "";
-            var what = missing.Count == 1 ? "column" : "columns";
-            errors.Add(new CsvRowError(
-                file, 1, string.Join(',', missing), $"the header lacks the {what} {string.Join(", ", missing)}; expected {expected}{hint}"));
+            var semicolons = csv.Headers.Count == 1 && csv.Headers[0].Contains(';', StringComparison.Ordinal);
+            errors.Add(new CsvRowError(file, 1, string.Join(',', missing), semicolons
+                ? ImportTexts.HeaderLacksSemicolons(string.Join(", ", missing), expected)
+                : ImportTexts.HeaderLacks(string.Join(", ", missing), expected)));
             return new CsvTable(file, isReadable: false, []);
         }
 
@@ -129,13 +128,11 @@ internal sealed class CsvTable
             var broken = true;
             if (malformedLines.Contains(line))
             {
-                errors.Add(new CsvRowError(
-                    file, (int)line, "", "broken quoting: a quoted value must end with a quote right before the next comma, and a quote inside it must be doubled (\"\")"));
+                errors.Add(new CsvRowError(file, (int)line, "", ImportTexts.BrokenQuoting()));
             }
             else if (fieldCount > headerCount)
             {
-                errors.Add(new CsvRowError(
-                    file, (int)line, "", $"the row has {fieldCount} fields but the header has {headerCount}; put a value that contains a comma in double quotes"));
+                errors.Add(new CsvRowError(file, (int)line, "", ImportTexts.TooManyFields(fieldCount, headerCount)));
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Imports;
 using Dashboard.Core.Staff;
 using Dashboard.Core.Storage;
 
@@ -64,7 +65,7 @@ public static class StaffCsvReader
                     return day;
                 }
 
-                errors.Add(new CsvRowError(file, row.Line, column, $"'{text}' is not a date (yyyy-MM-dd or dd/MM/yyyy)"));
+                errors.Add(new CsvRowError(file, row.Line, column, ImportTexts.NotADate(text)));
                 return null;
             }
 
@@ -72,7 +73,7 @@ public static class StaffCsvReader
             var expiresOn = Day("expiresOn");
             if (expiresOn is not null && certifiedOn is null && row["certifiedOn"].Length == 0)
             {
-                errors.Add(new CsvRowError(file, row.Line, "certifiedOn", "is required when expiresOn is given"));
+                errors.Add(new CsvRowError(file, row.Line, "certifiedOn", ImportTexts.CertifiedOnRequired()));
             }
 
             var sessions = new List<int>();
@@ -84,7 +85,7 @@ public static class StaffCsvReader
                 }
                 else
                 {
-                    errors.Add(new CsvRowError(file, row.Line, "sessions", $"'{part}' is not a session number; list them separated by ';' (1;2;3)"));
+                    errors.Add(new CsvRowError(file, row.Line, "sessions", ImportTexts.NotASession(part)));
                     break;
                 }
             }
@@ -108,10 +109,10 @@ public static class StaffCsvReader
 
         if (table.IsReadable && table.Rows.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new CsvRowError(file, 2, "", "the file has a header but no staff"));
+            errors.Add(new CsvRowError(file, 2, "", ImportTexts.NoRows()));
         }
 
-        errors.AddRange(StaffRules.Validate(records, catalogue, writer, today).Select(e => new CsvRowError(file, lines[e.Index], e.Field, e.Message)));
+        errors.AddRange(StaffRules.Validate(records, catalogue, writer, today).Select(e => new CsvRowError(file, lines[e.Index], e.Field, e.Text)));
         return errors.Count > 0
             ? new StaffCsvResult(null, [.. errors.OrderBy(e => e.Line)])
             : new StaffCsvResult(records, []);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Catalogue;
+using Dashboard.Core.Imports;
 using Dashboard.Core.Storage;
 using Dashboard.Core.Surveys;
 
@@ -42,7 +43,7 @@ public static class SurveyCsvReader
             var parts = header.Split(':');
             if (parts.Length != 3 || parts[1].Trim().Length == 0 || parts[2].Trim().Length == 0)
             {
-                errors.Add(new CsvRowError(file, 1, header, "an answer column is named Q:<question>:<answer>, e.g. Q:P1:5"));
+                errors.Add(new CsvRowError(file, 1, header, ImportTexts.AnswerColumnName()));
             }
             else
             {
@@ -68,7 +69,7 @@ public static class SurveyCsvReader
                     return value;
                 }
 
-                errors.Add(new CsvRowError(file, row.Line, column, text.Length == 0 ? "is required" : $"'{text}' is not a whole number"));
+                errors.Add(new CsvRowError(file, row.Line, column, text.Length == 0 ? ImportTexts.Required() : ImportTexts.NotAWholeNumber(text)));
                 return 0;
             }
 
@@ -86,7 +87,7 @@ public static class SurveyCsvReader
                 }
                 else
                 {
-                    errors.Add(new CsvRowError(file, row.Line, header, $"'{text}' is not a whole number of answers"));
+                    errors.Add(new CsvRowError(file, row.Line, header, ImportTexts.NotACount(text)));
                 }
             }
 
@@ -103,10 +104,10 @@ public static class SurveyCsvReader
 
         if (table.IsReadable && table.Rows.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new CsvRowError(file, 2, "", "the file has a header but no results"));
+            errors.Add(new CsvRowError(file, 2, "", ImportTexts.NoRows()));
         }
 
-        errors.AddRange(SurveyRules.Validate(results, catalogue, writer, questionnaires).Select(e => new CsvRowError(file, lines[e.Index], e.Field, e.Message)));
+        errors.AddRange(SurveyRules.Validate(results, catalogue, writer, questionnaires).Select(e => new CsvRowError(file, lines[e.Index], e.Field, e.Text)));
         return errors.Count > 0
             ? new SurveyCsvResult(null, [.. errors.OrderBy(e => e.Line)])
             : new SurveyCsvResult(results, []);

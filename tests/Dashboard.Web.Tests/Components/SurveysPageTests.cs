@@ -69,7 +69,8 @@ public sealed class SurveysPageTests : PageTestContext
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
             Header + $"2026,6,{Jalisco[0].Code},120,96,100\n2026,6,{Jalisco[1].Code},50,60,40\n", "encuestas.csv"));
 
-        cut.WaitForAssertion(() => Assert.Contains("Línea 3, columna satisfied", cut.Find("[data-testid=survey-import-errors]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Línea 3, columna satisfied: debe estar entre 0 y el número de encuestados (50)",
+            cut.Find("[data-testid=survey-import-errors]").TextContent, StringComparison.Ordinal));
         Assert.Empty(_store.Results);
         Assert.Equal(AuditOutcome.Failed, Assert.Single(AuditLog.Entries).Outcome);
 

@@ -179,10 +179,6 @@ public sealed partial class ComplaintIndicatorsPage
         }
     }
 
-    private string ErrorText(CsvRowError e) => e.Line == 0 ? e.Message
-        : e.Column.Length == 0 ? L["ErrorRow", e.Line, e.Message]
-        : L["ErrorCell", e.Line, e.Column, e.Message];
-
     private string MeasureText(ComplaintMeasure measure) => measure == ComplaintMeasure.Rate ? L["MeasureRateChoice"] : L["MeasureCountChoice", ComplaintsWord];
 
     /// <summary>"Tasa por 10 000 atenciones" or "Número de quejas": what the chart shows.</summary>

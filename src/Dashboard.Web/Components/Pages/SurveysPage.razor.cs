@@ -148,8 +148,4 @@ public sealed partial class SurveysPage
     private static string QuestionText(SurveyQuestion q) => English ? q.En : q.Es;
 
     private static string OptionText(SurveyScaleOption o) => English ? o.En : o.Es;
-
-    private string ErrorText(CsvRowError e) => e.Line == 0 ? e.Message
-        : e.Column.Length == 0 ? L["ErrorRow", e.Line, e.Message]
-        : L["ErrorCell", e.Line, e.Column, e.Message];
 }

@@ -157,8 +157,4 @@ public sealed partial class TrainingPage
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string Percent(double value) => (value * 100).ToString("N0", CultureInfo.CurrentCulture) + " %";
-
-    private string ErrorText(CsvRowError e) => e.Line == 0 ? e.Message
-        : e.Column.Length == 0 ? L["ErrorRow", e.Line, e.Message]
-        : L["ErrorCell", e.Line, e.Column, e.Message];
 }
