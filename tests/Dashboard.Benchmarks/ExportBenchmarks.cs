@@ -78,7 +78,7 @@ internal static class ExportBenchmarks
     }
 
     /// <summary>Until the host has used under a tenth of a core for 3 s in a row (its start-up sweep done), at most 10 minutes.</summary>
-    private static async Task WaitUntilIdleAsync(Process server)
+    internal static async Task WaitUntilIdleAsync(Process server)
     {
         var until = DateTime.UtcNow.AddMinutes(10);
         var quiet = 0;

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// <c>reads [DATA_FOLDER [CASES]]</c>: how fast the API's reads answer at an institution's size. Seeds CASES historical
+/// cases (default 1,000,000) unless DATA_FOLDER already holds a seeded database, starts the Release host on it, waits
+/// until its start-up sweep is done, then times each read (the scopes a director, an OOAD and a unit have): 20 requests
+/// one after another (p50, p99 = the slowest of 20) and 8 at once (p50). Issue 24's targets are ≤ 50 ms p99 for the
+/// summary and ≤ 100 ms p99 for any page of cases at 10 M cases; the figures here are what to hold each change against.
+/// </summary>
+internal static class ReadBenchmarks
+{
+    private const int Sequential = 20;
+    private const int Concurrent = 8;
+
+    public static async Task RunAsync(string? folder, long cases)
+    {
+        var root = HttpBenchmarks.FindRepositoryRoot();
+        var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("build the web host first: dotnet build -c Release src/Dashboard.Web", dll);
+        }
+
+        var keep = folder is not null;
+        var data = folder ?? Directory.CreateTempSubdirectory("tablero-read-bench-").FullName;
+        try
+        {
+            if (!File.Exists(Path.Combine(data, "tablero.db")))
+            {
+                Directory.CreateDirectory(data);
+                await Seeder.RunAsync(cases, data);
+            }
+
+            var port = HttpBenchmarks.FreePort();
+            using var server = HttpBenchmarks.StartServer(dll, data, port, settings: new Dictionary<string, string>
+            {
+                ["Alerts__Email__PickupFolder"] = Path.Combine(data, "mail"),
+            });
+            try
+            {
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(10) };
+                http.DefaultRequestHeaders.Add("X-Api-Key", HttpBenchmarks.ApiKey);
+                await HttpBenchmarks.WaitUntilReadyAsync(http, server);
+                await ExportBenchmarks.WaitUntilIdleAsync(server);
+                Console.WriteLine($"Tablero reads — a seeded history in {data}, Release host pid {server.Id}; {Sequential} requests in a row (p50, p99 = slowest), then {Concurrent} at once (p50)");
+                Console.WriteLine($"{"read",-64} {"p50",9} {"p99",9} {"8 at once",10}");
+                foreach (var url in Reads)
+                {
+                    var one = await TimeAsync(http, url, Sequential, 1);
+                    var many = await TimeAsync(http, url, Concurrent, Concurrent);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{url,-64} {Ms(one, 0.5),9} {Ms(one, 1.0),9} {Ms(many, 0.5),10}"));
+                }
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            if (!keep)
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>The seeder's catalogue is the demo's: OOAD Jalisco and one of its hospitals stand for a region and a unit.</summary>
+    private static readonly string[] Reads =
+    [
+        "api/v1/summary",
+        "api/v1/summary?region=IMSS-JAL",
+        "api/v1/summary?unit=HGZ-JAL-006",
+        "api/v1/cases?status=open",
+        "api/v1/cases?status=open&region=IMSS-JAL",
+        "api/v1/cases?status=open&unit=HGZ-JAL-006",
+        "api/v1/cases?status=open&page=40",
+        "api/v1/cases?status=closed&region=IMSS-JAL",
+        "api/v1/cases?complex=true&region=IMSS-JAL",
+        "api/v1/indicators/complaints?period=month&region=IMSS-JAL",
+    ];
+
+    private static string Ms(double[] sorted, double quantile) =>
+        (sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)] * 1000).ToString("N1", CultureInfo.InvariantCulture) + " ms";
+
+    /// <summary>The seconds each of <paramref name="count"/> requests took, <paramref name="parallel"/> at a time, sorted; a failed read stops the run.</summary>
+    private static async Task<double[]> TimeAsync(HttpClient http, string url, int count, int parallel)
+    {
+        var times = new double[count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) is var i && i < count)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await http.GetAsync(url);
+                var body = await response.Content.ReadAsStringAsync();
+                watch.Stop();
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {body[..Math.Min(300, body.Length)]}");
+                }
+
+                times[i] = watch.Elapsed.TotalSeconds;
+            }
+        }));
+        Array.Sort(times);
+        return times;
+    }
+}
