@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text;
@@ -16,6 +17,12 @@ namespace Dashboard.Data;
 /// nested or a malformed one stops the load with the statement's and the fragment's names.
 /// </para>
 /// <para>
+/// A line that ends with <c>-- when @Name</c> is a filter that stays in the statement only when that parameter has a
+/// value: <see cref="For"/> drops it otherwise, so an absent filter leaves the statement instead of hiding the indexes
+/// behind <c>(@X IS NULL OR c.x = @X)</c> (a planner picks its plan before it sees the values). A statement with such
+/// lines is only ever had through <see cref="For"/>; its lines are written as they read when the value is there.
+/// </para>
+/// <para>
 /// Actions: a statement that only reads is <c>Read…</c> (never Get or List): <c>ReadAll</c> is every row of a small
 /// table, with no parameters; <c>ReadLatest…</c> the newest rows first, at most <c>@Limit</c>; <c>ReadPage</c> one page
 /// (<c>@Skip</c>, <c>@Take</c>) in an order the caller picks; <c>ReadBy…</c> rows by a key; any other <c>Read…</c> names
@@ -31,6 +38,12 @@ public sealed partial class SqlScripts
 {
     private readonly FrozenDictionary<string, string> _byName;
     private readonly FrozenDictionary<string, string> _fragments;
+    private readonly FrozenDictionary<string, Conditional> _conditional;
+    private readonly ConcurrentDictionary<(string Name, ulong Present), string> _narrowed = new();
+    private static readonly ConcurrentDictionary<(Type, string), System.Reflection.PropertyInfo?> Properties = new();
+
+    /// <summary>A statement's lines and, for each line that ends with <c>-- when @Name</c>, the parameter it waits for.</summary>
+    private sealed record Conditional(string[] Lines, (int Line, string Parameter)[] Filters);
 
     public SqlScripts(DatabaseProvider provider)
     {
@@ -45,6 +58,13 @@ public sealed partial class SqlScripts
             .ToFrozenDictionary(f => f.Key[FragmentPrefix.Length..], f => f.Value, StringComparer.Ordinal);
         _byName = files.Where(f => !f.Key.Contains('.', StringComparison.Ordinal))
             .ToFrozenDictionary(f => f.Key, f => Expand($"{provider}/{f.Key}.sql", f.Value, _fragments), StringComparer.Ordinal);
+        _conditional = _byName.Select(s => (s.Key, Lines: s.Value.Split('\n')))
+            .Select(s => (s.Key, s.Lines, Filters: s.Lines.Select((line, i) => (Line: i, Match: WhenLine().Match(line))).Where(m => m.Match.Success)
+                .Select(m => (m.Line, m.Match.Groups["name"].Value)).ToArray()))
+            .Where(s => s.Filters.Length > 0)
+            .ToFrozenDictionary(s => s.Key, s => s.Filters.Length <= 64
+                ? new Conditional(s.Lines, s.Filters)
+                : throw new InvalidOperationException($"{provider}/{s.Key}.sql has more than 64 '-- when' lines"), StringComparer.Ordinal);
     }
 
     public DatabaseProvider Provider { get; }
@@ -54,7 +74,42 @@ public sealed partial class SqlScripts
     /// <summary>The fragments the statements can include, by name (a test keeps them alike across providers).</summary>
     internal IEnumerable<string> FragmentNames => _fragments.Keys;
 
-    public string this[string name] =>
+    public string this[string name] => _conditional.ContainsKey(name)
+        ? throw new InvalidOperationException($"{name}.sql has '-- when @…' filters: read it with For(name, parameters)")
+        : Whole(name);
+
+    /// <summary>
+    /// The statement for these <paramref name="parameters"/> (an object whose properties Dapper binds): every
+    /// <c>-- when @Name</c> line whose property is null is left out. The texts are kept per statement and set of filters.
+    /// </summary>
+    public string For(string name, object parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!_conditional.TryGetValue(name, out var conditional))
+        {
+            return Whole(name);
+        }
+
+        var present = 0UL;
+        for (var i = 0; i < conditional.Filters.Length; i++)
+        {
+            var property = Properties.GetOrAdd((parameters.GetType(), conditional.Filters[i].Parameter), key => key.Item1.GetProperty(key.Item2)
+                ?? throw new InvalidOperationException($"{name}.sql filters on @{key.Item2}, which {key.Item1.Name} does not have"));
+            if (property!.GetValue(parameters) is not null)
+            {
+                present |= 1UL << i;
+            }
+        }
+
+        return _narrowed.GetOrAdd((name, present), key =>
+        {
+            var skip = conditional.Filters.Where((_, i) => (key.Present & (1UL << i)) == 0).Select(f => f.Line).ToHashSet();
+            return string.Join('\n', conditional.Lines.Where((_, i) => !skip.Contains(i)));
+        });
+    }
+
+    /// <summary>The statement with every line, <c>-- when</c> filters included (what a parser checks).</summary>
+    internal string Whole(string name) =>
         _byName.TryGetValue(name, out var sql) ? sql : throw new KeyNotFoundException($"no SQL file '{name}.sql' for {Provider}");
 
     private const string FragmentPrefix = "Fragments.";
@@ -110,6 +165,9 @@ public sealed partial class SqlScripts
 
         return expanded.ToString();
     }
+
+    [GeneratedRegex(@"--[ \t]*when[ \t]+@(?<name>[A-Za-z][A-Za-z0-9]*)[ \t]*\r?$")]
+    private static partial Regex WhenLine();
 
     [GeneratedRegex(@"^(?<indent>[ \t]*)--[ \t]*#include[ \t]+(?<name>[A-Za-z][A-Za-z0-9]*)[ \t]*\r?$")]
     private static partial Regex IncludeLine();

@@ -56,7 +56,7 @@ public sealed partial class SqlFilesTests
     [MemberData(nameof(SqlServerStatements))]
     public void SqlServerStatement_ParsesAsTSqlAfterItsIncludes(string name)
     {
-        AssertParses(name, new SqlScripts(DatabaseProvider.SqlServer)[name]);
+        AssertParses(name, new SqlScripts(DatabaseProvider.SqlServer).Whole(name));
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed partial class SqlFilesTests
         foreach (var provider in Enum.GetValues<DatabaseProvider>())
         {
             var scripts = new SqlScripts(provider);
-            Assert.All(scripts.Names, name => Assert.DoesNotMatch(clock, scripts[name]));
+            Assert.All(scripts.Names, name => Assert.DoesNotMatch(clock, scripts.Whole(name)));
         }
     }
 
@@ -90,7 +90,7 @@ public sealed partial class SqlFilesTests
                 Assert.Matches(StatementName(), name);
                 var action = name[(name.IndexOf('_', StringComparison.Ordinal) + 1)..];
                 Assert.DoesNotMatch("^(Get|List)", action);
-                if (StartsAsQuery().IsMatch(WithoutComments(scripts[name])))
+                if (StartsAsQuery().IsMatch(WithoutComments(scripts.Whole(name))))
                 {
                     Assert.True(action.StartsWith("Read", StringComparison.Ordinal), $"{provider}/{name} only reads: its action starts with Read");
                 }
@@ -113,14 +113,21 @@ public sealed partial class SqlFilesTests
         {
             var scripts = new SqlScripts(provider);
             Assert.All(NotACallersRead, name => Assert.Contains(name, scripts.Names));
-            var callers = scripts.Names.Where(n => !NotACallersRead.Contains(n) && ReadsScopedTable().IsMatch(WithoutComments(scripts[n]))).ToArray();
+            var callers = scripts.Names.Where(n => !NotACallersRead.Contains(n) && ReadsScopedTable().IsMatch(WithoutComments(scripts.Whole(n)))).ToArray();
 
             Assert.NotEmpty(callers);
             Assert.All(callers, name => Assert.True(
-                scripts[name].Contains("@ScopeRegionCode IS NULL OR", StringComparison.Ordinal) && scripts[name].Contains("@ScopeUnitCode IS NULL OR", StringComparison.Ordinal),
+                LimitsToTheScope(scripts.Whole(name)),
                 $"{provider}/{name} reads for a caller: it filters by @ScopeRegionCode and @ScopeUnitCode"));
         }
     }
+
+    private static readonly string[] ScopeParameters = ["ScopeRegionCode", "ScopeUnitCode"];
+
+    /// <summary>Limited to @ScopeRegionCode and @ScopeUnitCode: as "(@X IS NULL OR …)", or as a line that stays when the value is there ("-- when @X").</summary>
+    private static bool LimitsToTheScope(string text) =>
+        ScopeParameters.All(p => text.Contains($"@{p} IS NULL OR", StringComparison.Ordinal)
+            || Regex.IsMatch(text, $@"= @{p} -- when @{p}\r?(\n|$)", RegexOptions.Multiline));
 
     [Fact]
     public void Statements_FilteringByRegionOrUnit_NarrowTheCallersScopeNeverReplaceIt()
@@ -128,12 +135,34 @@ public sealed partial class SqlFilesTests
         foreach (var provider in Enum.GetValues<DatabaseProvider>())
         {
             var scripts = new SqlScripts(provider);
-            var filtering = scripts.Names.Where(n => OptionalRegionOrUnit().IsMatch(scripts[n])).ToArray();
+            var filtering = scripts.Names.Where(n => OptionalRegionOrUnit().IsMatch(scripts.Whole(n))).ToArray();
 
             Assert.NotEmpty(filtering);
             Assert.All(filtering, name => Assert.True(
-                scripts[name].Contains("@ScopeRegionCode IS NULL OR", StringComparison.Ordinal) && scripts[name].Contains("@ScopeUnitCode IS NULL OR", StringComparison.Ordinal),
+                LimitsToTheScope(scripts.Whole(name)),
                 $"{provider}/{name}: an optional @RegionCode or @UnitCode is a filter within the caller's scope (@Scope…), never the scope itself"));
+        }
+    }
+
+    [Fact]
+    public void For_AFilterWithoutAValue_LeavesTheStatement_SoTheIndexOfTheOneGivenServes()
+    {
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+        {
+            var scripts = new SqlScripts(provider);
+
+            var unit = scripts.For("Case_ReadSummary", new { ScopeInstitution = (string?)null, ScopeRegionCode = "IMSS-JAL", ScopeUnitCode = (string?)null, RegionCode = (string?)null, UnitCode = "HGZ-JAL-006" });
+            var all = scripts.For("Case_ReadSummary", new { ScopeInstitution = (string?)null, ScopeRegionCode = (string?)null, ScopeUnitCode = (string?)null, RegionCode = (string?)null, UnitCode = (string?)null });
+
+            Assert.Contains("region_code = @ScopeRegionCode", unit, StringComparison.Ordinal);
+            Assert.Contains("unit_code = @UnitCode", unit, StringComparison.Ordinal);
+            Assert.DoesNotContain("@ScopeUnitCode", unit, StringComparison.Ordinal);
+            Assert.DoesNotContain("@RegionCode", unit, StringComparison.Ordinal);
+            Assert.DoesNotContain("@", WithoutComments(all), StringComparison.Ordinal);
+            Assert.Contains("GROUP BY", all, StringComparison.Ordinal);
+            // Read without its values, such a statement would silently match nothing: it is only had through For.
+            Assert.Throws<InvalidOperationException>(() => scripts["Case_ReadSummary"]);
+            Assert.Throws<InvalidOperationException>(() => scripts.For("Case_ReadSummary", new { UnitCode = "x" }));
         }
     }
 
@@ -201,7 +230,7 @@ public sealed partial class SqlFilesTests
     [GeneratedRegex(@"\b(FROM|JOIN)\s+(dbo\.)?(cases|case_events|alerts)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReadsScopedTable();
 
-    [GeneratedRegex(@"@(RegionCode|UnitCode) IS NULL OR")]
+    [GeneratedRegex(@"@(RegionCode|UnitCode) IS NULL OR|-- when @(RegionCode|UnitCode)\b")]
     private static partial Regex OptionalRegionOrUnit();
 
     [GeneratedRegex(@"--[^\n]*")]

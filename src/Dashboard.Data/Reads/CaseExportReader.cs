@@ -29,7 +29,7 @@ public sealed class CaseExportReader(ConnectionFactory connections, SqlScripts s
             IReadOnlyList<CaseRow> page;
             await using (var connection = await connections.OpenAsync(cancellationToken))
             {
-                page = [.. await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadExportPage"], parameters, cancellationToken: cancellationToken))];
+                page = [.. await CaseRow.QueryAsync(connection, new CommandDefinition(sql.For("Case_ReadExportPage", parameters), parameters, cancellationToken: cancellationToken))];
             }
 
             foreach (var row in page)

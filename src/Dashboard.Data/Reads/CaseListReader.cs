@@ -14,8 +14,8 @@ public sealed class CaseListReader(ConnectionFactory connections, SqlScripts sql
         ArgumentNullException.ThrowIfNull(scope);
         var parameters = CaseFilterParameters.ForList(query, scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadPage"], parameters, cancellationToken: cancellationToken));
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql["Case_ReadPageCount"], parameters, cancellationToken: cancellationToken));
+        var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql.For("Case_ReadPage", parameters), parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("Case_ReadPageCount", parameters), parameters, cancellationToken: cancellationToken));
         return new CasePage(rows.Select(r => r.ToState()).ToArray(), total);
     }
 
@@ -28,7 +28,7 @@ public sealed class CaseListReader(ConnectionFactory connections, SqlScripts sql
         parameters.Days8Ago = now.AddDays(-8);
         parameters.Days16Ago = now.AddDays(-16);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<AgeBucketsRow>(new CommandDefinition(sql["Case_ReadAgeBuckets"], parameters, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<AgeBucketsRow>(new CommandDefinition(sql.For("Case_ReadAgeBuckets", parameters), parameters, cancellationToken: cancellationToken));
         return new AgeBuckets(row.Days0To2, row.Days3To7, row.Days8To15, row.Over15);
     }
 

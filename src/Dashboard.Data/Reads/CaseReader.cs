@@ -29,8 +29,8 @@ public sealed class CaseReader(ConnectionFactory connections, SqlScripts sql) : 
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql["Case_ReadSummary"],
-            new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, RegionCode = regionCode, UnitCode = unitCode },
+        var parameters = new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, RegionCode = regionCode, UnitCode = unitCode };
+        var rows = (await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql.For("Case_ReadSummary", parameters), parameters,
             cancellationToken: cancellationToken))).ToArray();
 
         // Every status and level is present, zero or not, so a reader never has to tell "none" from "unknown".

@@ -12,7 +12,7 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
     {
         var parameters = Parameters(filter, scope, days);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DayRow>(new CommandDefinition(sql["Case_ReadComplaintsPerDay"], parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<DayRow>(new CommandDefinition(sql.For("Case_ReadComplaintsPerDay", parameters), parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new DayComplaints(CaseFilterParameters.ParseDay(r.Day), r.Complaints)).ToArray();
     }
 
@@ -28,7 +28,7 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
     {
         var parameters = Parameters(filter, scope, days);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<UnitDayRow>(new CommandDefinition(sql["Case_ReadComplaintsPerUnitDay"], parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<UnitDayRow>(new CommandDefinition(sql.For("Case_ReadComplaintsPerUnitDay", parameters), parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new UnitDayComplaints(r.UnitCode, CaseFilterParameters.ParseDay(r.Day), r.Complaints)).ToArray();
     }
 

@@ -16,7 +16,7 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
         parameters.Now = now;
         parameters.BreachedSinceUtc = CaseFilterParameters.BreachedSince(now);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<OpenCaseCountsRow>(new CommandDefinition(sql["Case_ReadOverviewCounts"], parameters, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<OpenCaseCountsRow>(new CommandDefinition(sql.For("Case_ReadOverviewCounts", parameters), parameters, cancellationToken: cancellationToken));
         return row.ToCounts();
     }
 
@@ -34,12 +34,12 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
         await using var connection = await connections.OpenAsync(cancellationToken);
         // One snapshot: the charts and the median see the same committed state.
         await using var transaction = await connections.BeginReadSnapshotAsync(connection, cancellationToken);
-        var flows = (await connection.QueryAsync<DayFlowRow>(new CommandDefinition(sql["Case_ReadOpenedResolvedPerDay"], parameters, transaction, cancellationToken: cancellationToken)))
+        var flows = (await connection.QueryAsync<DayFlowRow>(new CommandDefinition(sql.For("Case_ReadOpenedResolvedPerDay", parameters), parameters, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(r => CaseFilterParameters.ParseDay(r.Day));
-        var breaches = (await connection.QueryAsync<DayBreachesRow>(new CommandDefinition(sql["Case_ReadBreachesPerDay"], parameters, transaction, cancellationToken: cancellationToken)))
+        var breaches = (await connection.QueryAsync<DayBreachesRow>(new CommandDefinition(sql.For("Case_ReadBreachesPerDay", parameters), parameters, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(r => CaseFilterParameters.ParseDay(r.Day), r => r.Breached);
-        var categories = await connection.QueryAsync<CategoryCountRow>(new CommandDefinition(sql["Case_ReadCountsByCategory"], parameters, transaction, cancellationToken: cancellationToken));
-        var middle = (await connection.QueryAsync<double>(new CommandDefinition(sql["Case_ReadFirstResponseMedian"], parameters, transaction, cancellationToken: cancellationToken))).ToArray();
+        var categories = await connection.QueryAsync<CategoryCountRow>(new CommandDefinition(sql.For("Case_ReadCountsByCategory", parameters), parameters, transaction, cancellationToken: cancellationToken));
+        var middle = (await connection.QueryAsync<double>(new CommandDefinition(sql.For("Case_ReadFirstResponseMedian", parameters), parameters, transaction, cancellationToken: cancellationToken))).ToArray();
         await transaction.CommitAsync(cancellationToken);
 
         // The statements return only the days that had something; the chart gets every day of the period.

@@ -21,7 +21,7 @@ public sealed class StaffRoleReader(ConnectionFactory connections, SqlScripts sq
 
         var parameters = CaseFilterParameters.For(filter, scope, days) with { MistreatmentCategory = ClassificationCatalogue.Mistreatment };
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StaffRoleCountRow>(new CommandDefinition(sql["Case_ReadCountsByStaffRole"], parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<StaffRoleCountRow>(new CommandDefinition(sql.For("Case_ReadCountsByStaffRole", parameters), parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new StaffRoleCount(r.StaffRole, r.Cases, r.Mistreatment)).ToArray();
     }
 
@@ -37,7 +37,7 @@ public sealed class StaffRoleReader(ConnectionFactory connections, SqlScripts sq
 
         var parameters = CaseFilterParameters.For(filter with { Kind = CaseKind.Complaint }, scope, days);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StaffRoleDayRow>(new CommandDefinition(sql["Case_ReadComplaintsPerStaffRoleDay"], parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<StaffRoleDayRow>(new CommandDefinition(sql.For("Case_ReadComplaintsPerStaffRoleDay", parameters), parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new StaffRoleDay(r.StaffRole, CaseFilterParameters.ParseDay(r.Day), r.Complaints)).ToArray();
     }
 

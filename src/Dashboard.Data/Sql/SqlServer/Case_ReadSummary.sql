@@ -1,10 +1,12 @@
--- One row per (status, complex, escalation level) within the scope and filters; the store folds them into counts.
+-- One row per (status, complex, escalation level) within the scope and filters (each only when
+-- it has a value, so the region and unit indexes serve); the store folds them into counts.
 SELECT status AS Status, is_complex AS Complex, escalation_level AS EscalationLevel, COUNT(*) AS Cases
 FROM dbo.cases
-WHERE (@ScopeRegionCode IS NULL OR region_code = @ScopeRegionCode)
-    AND (@ScopeInstitution IS NULL OR region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution))
-    AND (@ScopeUnitCode IS NULL OR unit_code = @ScopeUnitCode)
-    AND (@RegionCode IS NULL OR region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR unit_code = @UnitCode)
+WHERE 1 = 1
+    AND region_code = @ScopeRegionCode -- when @ScopeRegionCode
+    AND region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution) -- when @ScopeInstitution
+    AND unit_code = @ScopeUnitCode -- when @ScopeUnitCode
+    AND region_code = @RegionCode -- when @RegionCode
+    AND unit_code = @UnitCode -- when @UnitCode
 GROUP BY status, is_complex, escalation_level
 OPTION (RECOMPILE);

@@ -1,8 +1,8 @@
 -- The case list's state filters; breached today is the day @Now has on the case's unit clock, read from @BreachedSinceUtc on.
-AND (@Open IS NULL OR c.is_open = @Open)
-AND (@Status IS NULL OR c.status = @Status)
-AND (@SlaState IS NULL OR c.sla_state = @SlaState)
-AND (@EscalationLevel IS NULL OR c.escalation_level = @EscalationLevel)
+AND c.is_open = @Open -- when @Open
+AND c.status = @Status -- when @Status
+AND c.sla_state = @SlaState -- when @SlaState
+AND c.escalation_level = @EscalationLevel -- when @EscalationLevel
 AND (@BreachedToday = 0
     OR (c.first_response_breached_utc >= @BreachedSinceUtc AND CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.first_response_breached_utc), 23) = CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), @Now), 23))
     OR (c.resolution_breached_utc >= @BreachedSinceUtc AND CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.resolution_breached_utc), 23) = CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), @Now), 23)))

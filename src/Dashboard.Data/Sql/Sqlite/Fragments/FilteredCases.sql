@@ -1,17 +1,19 @@
 -- The cases a filtered read covers (needs the zones CTE): the caller's scope (@Scope…) and the query's filters are
--- ANDed, so a filter can narrow the scope, never widen it. The statement adds its own conditions as AND lines.
+-- ANDed, so a filter can narrow the scope, never widen it; a filter without a value leaves the statement
+-- (SqlScripts.For). The statement adds its own conditions as AND lines.
 FROM cases c
 LEFT JOIN units u ON u.code = c.unit_code
 LEFT JOIN zones z ON z.time_zone = u.time_zone
-WHERE (@ScopeRegionCode IS NULL OR c.region_code = @ScopeRegionCode)
-    AND (@ScopeInstitution IS NULL OR c.region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution))
-    AND (@ScopeUnitCode IS NULL OR c.unit_code = @ScopeUnitCode)
-    AND (@RegionCode IS NULL OR c.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR c.unit_code = @UnitCode)
-    AND (@Kind IS NULL OR c.kind = @Kind)
-    AND (@Category IS NULL OR c.category = @Category)
-    AND (@Channel IS NULL OR c.channel = @Channel)
-    AND (@Priority IS NULL OR c.priority = @Priority)
-    AND (@Complex IS NULL OR c.is_complex = @Complex)
-    AND (@StaffRole IS NULL OR c.staff_role = @StaffRole)
-    AND (@ModuleCode IS NULL OR c.module_code = @ModuleCode)
+WHERE 1 = 1
+    AND c.region_code = @ScopeRegionCode -- when @ScopeRegionCode
+    AND c.region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution) -- when @ScopeInstitution
+    AND c.unit_code = @ScopeUnitCode -- when @ScopeUnitCode
+    AND c.region_code = @RegionCode -- when @RegionCode
+    AND c.unit_code = @UnitCode -- when @UnitCode
+    AND c.kind = @Kind -- when @Kind
+    AND c.category = @Category -- when @Category
+    AND c.channel = @Channel -- when @Channel
+    AND c.priority = @Priority -- when @Priority
+    AND c.is_complex = @Complex -- when @Complex
+    AND c.staff_role = @StaffRole -- when @StaffRole
+    AND c.module_code = @ModuleCode -- when @ModuleCode
