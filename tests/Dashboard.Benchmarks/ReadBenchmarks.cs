@@ -75,6 +75,7 @@ internal static class ReadBenchmarks
         "api/v1/summary",
         "api/v1/summary?region=IMSS-JAL",
         "api/v1/summary?unit=HGZ-JAL-006",
+        "api/v1/cases",
         "api/v1/cases?status=open",
         "api/v1/cases?status=open&region=IMSS-JAL",
         "api/v1/cases?status=open&unit=HGZ-JAL-006",

@@ -38,6 +38,21 @@ internal sealed record CaseFilterParameters
     public DateTimeOffset? BreachedSinceUtc { get; set; }
     public string Sort { get; init; } = nameof(CaseSort.Opened);
     public bool Descending { get; init; } = true;
+
+    // The lines of Case_ReadPage's ORDER BY the sort asks for (true) or leaves out (null): see SqlScripts.For.
+    public bool? ByStatusAscending => By(CaseSort.Status, descending: false);
+    public bool? ByStatusDescending => By(CaseSort.Status, descending: true);
+    public bool? ByPriorityAscending => By(CaseSort.Priority, descending: false);
+    public bool? ByPriorityDescending => By(CaseSort.Priority, descending: true);
+    public bool? ByEscalationLevelAscending => By(CaseSort.EscalationLevel, descending: false);
+    public bool? ByEscalationLevelDescending => By(CaseSort.EscalationLevel, descending: true);
+    public bool? ByDue => By(CaseSort.Due, descending: null);
+    public bool? ByDueAscending => By(CaseSort.Due, descending: false);
+    public bool? ByDueDescending => By(CaseSort.Due, descending: true);
+    public bool? ByOpenedAscending => By(CaseSort.Opened, descending: false);
+
+    private bool? By(CaseSort sort, bool? descending) =>
+        Sort == sort.ToString() && (descending is null || Descending == descending) ? true : null;
     public long Skip { get; init; }
     public int Take { get; init; }
     public DateTimeOffset? AfterOpenedUtc { get; init; }

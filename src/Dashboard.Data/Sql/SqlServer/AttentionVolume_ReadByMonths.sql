@@ -5,9 +5,5 @@ SELECT v.unit_code AS UnitCode, CONVERT(CHAR(10), v.month, 23) AS Month, v.atten
 FROM dbo.attention_volumes v
 JOIN dbo.units u ON u.code = v.unit_code
 WHERE v.month BETWEEN CAST(@FromMonth AS DATE) AND CAST(@ToMonth AS DATE)
-    AND (@ScopeInstitution IS NULL OR u.institution = @ScopeInstitution)
-    AND (@ScopeRegionCode IS NULL OR u.region_code = @ScopeRegionCode)
-    AND (@ScopeUnitCode IS NULL OR u.code = @ScopeUnitCode)
-    AND (@RegionCode IS NULL OR u.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR u.code = @UnitCode)
+    -- #include UnitInScope
 ORDER BY v.month, v.unit_code;

@@ -5,9 +5,5 @@ SELECT s.unit_code AS UnitCode, s.round_key AS RoundKey, s.respondents AS Respon
 FROM dbo.survey_results s
 JOIN dbo.units u ON u.code = s.unit_code
 WHERE s.round_key BETWEEN @FromKey AND @ToKey
-    AND (@ScopeInstitution IS NULL OR u.institution = @ScopeInstitution)
-    AND (@ScopeRegionCode IS NULL OR u.region_code = @ScopeRegionCode)
-    AND (@ScopeUnitCode IS NULL OR u.code = @ScopeUnitCode)
-    AND (@RegionCode IS NULL OR u.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR u.code = @UnitCode)
+    -- #include UnitInScope
 ORDER BY s.round_key, s.unit_code;

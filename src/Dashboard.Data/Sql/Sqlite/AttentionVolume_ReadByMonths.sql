@@ -5,9 +5,5 @@ SELECT v.unit_code AS UnitCode, v.month AS Month, v.attentions AS Attentions, u.
 FROM attention_volumes v
 JOIN units u ON u.code = v.unit_code
 WHERE v.month BETWEEN @FromMonth AND @ToMonth
-    AND (@ScopeInstitution IS NULL OR u.institution = @ScopeInstitution)
-    AND (@ScopeRegionCode IS NULL OR u.region_code = @ScopeRegionCode)
-    AND (@ScopeUnitCode IS NULL OR u.code = @ScopeUnitCode)
-    AND (@RegionCode IS NULL OR u.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR u.code = @UnitCode)
+    -- #include UnitInScope
 ORDER BY v.month, v.unit_code;

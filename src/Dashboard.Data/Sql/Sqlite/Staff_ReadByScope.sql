@@ -9,9 +9,6 @@ JOIN units u ON u.code = s.unit_code
 LEFT JOIN staff_certifications c ON c.institution = s.institution AND c.staff_number = s.staff_number
     AND c.certified_on = (SELECT MAX(c2.certified_on) FROM staff_certifications c2
         WHERE c2.institution = s.institution AND c2.staff_number = s.staff_number)
-WHERE (@ScopeInstitution IS NULL OR u.institution = @ScopeInstitution)
-    AND (@ScopeRegionCode IS NULL OR u.region_code = @ScopeRegionCode)
-    AND (@ScopeUnitCode IS NULL OR u.code = @ScopeUnitCode)
-    AND (@RegionCode IS NULL OR u.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR u.code = @UnitCode)
+WHERE 1 = 1
+    -- #include UnitInScope
 ORDER BY u.region_code, s.unit_code, s.name, s.staff_number;

@@ -4,9 +4,5 @@ SELECT a.unit_code AS UnitCode, a.round_key AS RoundKey, a.question AS Question,
 FROM survey_answers a
 JOIN units u ON u.code = a.unit_code
 WHERE a.round_key BETWEEN @FromKey AND @ToKey
-    AND (@ScopeInstitution IS NULL OR u.institution = @ScopeInstitution)
-    AND (@ScopeRegionCode IS NULL OR u.region_code = @ScopeRegionCode)
-    AND (@ScopeUnitCode IS NULL OR u.code = @ScopeUnitCode)
-    AND (@RegionCode IS NULL OR u.region_code = @RegionCode)
-    AND (@UnitCode IS NULL OR u.code = @UnitCode)
+    -- #include UnitInScope
 ORDER BY a.round_key, a.unit_code, a.question, a.answer;
