@@ -57,7 +57,8 @@ public sealed record StaffRoleTrend(string? StaffRole, IReadOnlyList<PeriodCount
 /// Staff, Buen Trato certification and training: importing the roster (all or nothing, checked against the catalogue
 /// and the writer's scope, audited), coverage within a scope, and the complaints per staff role with their trend.
 /// </summary>
-public sealed class StaffTrainingService(IStaffStore store, IStaffRoleReader staffRoles, CatalogueService catalogue, AuditTrail audit, TimeProvider time)
+public sealed class StaffTrainingService(IStaffStore store, IStaffRoleReader staffRoles, IComplaintReader complaints, CatalogueService catalogue, AuditTrail audit,
+    TimeProvider time)
 {
     /// <summary>How many whole periods the complaints trend shows.</summary>
     public const int TrendPeriods = 6;
@@ -140,7 +141,8 @@ public sealed class StaffTrainingService(IStaffStore store, IStaffRoleReader sta
 
     /// <summary>
     /// Complaints per staff role over the last <see cref="TrendPeriods"/> whole periods (a period under way would read as
-    /// a fall), within the scope narrowed by region and unit; most complaints first, the unspecified last.
+    /// a fall), within the scope narrowed by region and unit; most complaints first, the unspecified last. Periods before
+    /// the scope's records begin are left out: unknown, not periods without complaints.
     /// </summary>
     public async Task<IReadOnlyList<StaffRoleTrend>> ReadComplaintTrendAsync(ReadScope scope, Period period = Period.Month, string? regionCode = null, string? unitCode = null,
         CancellationToken cancellationToken = default)
@@ -148,6 +150,12 @@ public sealed class StaffTrainingService(IStaffStore store, IStaffRoleReader sta
         ArgumentNullException.ThrowIfNull(scope);
         var last = Periods.LastCompleteStart(period, Today);
         var first = StartBack(period);
+        if (await complaints.ReadFirstOpenedAsync(scope, cancellationToken) is { } earliest)
+        {
+            var recorded = Periods.StartOf(period, DateOnly.FromDateTime(earliest.UtcDateTime));
+            first = recorded <= first ? first : recorded > last ? last : recorded;
+        }
+
         var end = Periods.Next(period, last).AddDays(-1);
         var filter = new CaseFilter { RegionCode = regionCode, UnitCode = unitCode, OpenedFrom = first, OpenedTo = end };
         var days = await staffRoles.ReadComplaintsPerStaffRoleDayAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
@@ -155,10 +163,6 @@ public sealed class StaffTrainingService(IStaffStore store, IStaffRoleReader sta
             .Select(g => new StaffRoleTrend(g.Key, Periods.Bucket(period, first, last, g.Select(d => (d.Day, d.Complaints)))))
             .OrderBy(t => t.StaffRole is null).ThenByDescending(t => t.Total).ThenBy(t => t.StaffRole, StringComparer.Ordinal).ToArray();
     }
-
-    /// <summary>The periods the trend covers (for a table's header when no role has complaints).</summary>
-    public IReadOnlyList<PeriodCount> TrendPeriodsOf(Period period) =>
-        Periods.Bucket(period, StartBack(period), Periods.LastCompleteStart(period, Today), []);
 
     private DateOnly StartBack(Period period)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Web.Tests.Components;
 
 /// <summary>Every case reader for component tests: each fake overrides the reads its page makes; any other read fails the test.</summary>
-public abstract class CaseReadersStub : ICaseReader, ICaseListReader, IOverviewReader, IWallReader, IRegionReader, IWorkloadReader, IRecognitionReader, IStaffRoleReader
+public abstract class CaseReadersStub : ICaseReader, ICaseListReader, IOverviewReader, IWallReader, IRegionReader, IWorkloadReader, IRecognitionReader, IStaffRoleReader, IComplaintReader
 {
     public virtual Task<CaseState?> ReadByIdAsync(string caseId, ReadScope scope, CancellationToken cancellationToken = default) => throw Unexpected();
 
@@ -45,6 +45,14 @@ public abstract class CaseReadersStub : ICaseReader, ICaseListReader, IOverviewR
     public virtual Task<IReadOnlyList<StaffRoleDay>> ReadComplaintsPerStaffRoleDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         throw Unexpected();
 
+    public virtual Task<IReadOnlyList<DayComplaints>> ReadPerDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
+        throw Unexpected();
+
+    public virtual Task<DateTimeOffset?> ReadFirstOpenedAsync(ReadScope scope, CancellationToken cancellationToken = default) => throw Unexpected();
+
+    public virtual Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
+        throw Unexpected();
+
     private NotSupportedException Unexpected([System.Runtime.CompilerServices.CallerMemberName] string read = "") =>
         new($"{GetType().Name}: the component under test should not call {read}");
 }
@@ -55,5 +63,5 @@ public static class CaseReaderRegistration
     public static IServiceCollection AddCaseReaders(this IServiceCollection services, CaseReadersStub stub) => services
         .AddSingleton<ICaseReader>(stub).AddSingleton<ICaseListReader>(stub).AddSingleton<IOverviewReader>(stub).AddSingleton<IWallReader>(stub)
         .AddSingleton<IRegionReader>(stub).AddSingleton<IWorkloadReader>(stub).AddSingleton<IRecognitionReader>(stub)
-        .AddSingleton<IStaffRoleReader>(stub);
+        .AddSingleton<IStaffRoleReader>(stub).AddSingleton<IComplaintReader>(stub);
 }

@@ -120,6 +120,21 @@ public sealed class TrainingPageTests : PageTestContext
     }
 
     [Fact]
+    public void Render_RecordsBeginInSeptember_TheTrendStartsThereInsteadOfMonthsOfUnknownZeros()
+    {
+        _roles.FirstOpened = new DateTimeOffset(2026, 9, 6, 14, 0, 0, TimeSpan.Zero);
+        _roles.Days.Add(new StaffRoleDay("medical-assistant", new DateOnly(2026, 9, 10), 2));
+
+        var cut = Render<TrainingPage>();
+
+        var header = cut.Find("[data-testid=training-role-trend] thead").TextContent;
+        Assert.Contains("sept 2026", header, StringComparison.Ordinal);
+        Assert.Contains("nov 2026", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("ago 2026", header, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 9, 1), _roles.Asked!.OpenedFrom);
+    }
+
+    [Fact]
     public void Import_FileWithABadRow_ErrorsBesideTheUploadAndNothingStored_ThenAGoodFileIsShown()
     {
         var cut = Render<TrainingPage>();
@@ -146,6 +161,11 @@ public sealed class TrainingPageTests : PageTestContext
         public List<StaffRoleDay> Days { get; } = [];
 
         public CaseFilter? Asked { get; private set; }
+
+        /// <summary>When the scope's records begin; none: a long history.</summary>
+        public DateTimeOffset? FirstOpened { get; set; }
+
+        public override Task<DateTimeOffset?> ReadFirstOpenedAsync(ReadScope scope, CancellationToken cancellationToken = default) => Task.FromResult(FirstOpened);
 
         public override Task<IReadOnlyList<StaffRoleDay>> ReadComplaintsPerStaffRoleDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
         {
