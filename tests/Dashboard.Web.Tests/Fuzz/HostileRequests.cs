@@ -1288,7 +1288,10 @@ public sealed class HostileRequests
     /// <summary>Every page route (Spanish and English), its route value and a query key hostile.</summary>
     private HostileRequest EveryPage()
     {
-        var id = Pick(HostileIds.Concat(HostileValues.Where(v => v.Length < 200)));
+        // The first pass gives each route a well-formed id, so every page is reached: a hostile id may be refused by Kestrel
+        // (a NUL) or normalised to another route ("/sesiones/../.."), and a run could then miss the page entirely.
+        var firstPass = _turns.GetValueOrDefault(Pages) < Pages.Length;
+        var id = firstPass ? "1" : Pick(HostileIds.Concat(HostileValues.Where(v => v.Length < 200)));
         var page = InTurn(Pages).Replace("{id}", id, StringComparison.Ordinal);
         var key = Pick(["region", "unit", "kind", "category", "channel", "priority", "complex", "from", "to", "status", "sla", "level", "breached", "page", "sort",
             "anio", "trimestre", "playlist", "every", "returnUrl", "error", "user", "q"]);
