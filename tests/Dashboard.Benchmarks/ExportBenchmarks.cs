@@ -18,42 +18,16 @@ internal static class ExportBenchmarks
     /// <summary>A million exported cases take over a gigabyte as objects: a cap far below that proves they never are all at once.</summary>
     public const int HeapLimitMb = 128;
 
-    public static async Task RunAsync(long cases, string? folder)
-    {
-        var root = HttpBenchmarks.FindRepositoryRoot();
-        var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException("build the web host first: dotnet build -c Release src/Dashboard.Web", dll);
-        }
+    private static readonly string[] Formats = ["csv", "xlsx"];
 
-        var keep = folder is not null;
-        var data = folder ?? Directory.CreateTempSubdirectory("tablero-export-bench-").FullName;
-        try
-        {
-            if (!File.Exists(Path.Combine(data, "tablero.db")))
+    public static Task RunAsync(long cases, string? folder) =>
+        SeededHost.RunAsync(folder, cases, "tablero-export-bench-",
+            new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = $"0x{HeapLimitMb * 1024L * 1024:X}" }, TimeSpan.FromHours(1), async (http, server, data) =>
             {
-                Directory.CreateDirectory(data);
-                await Seeder.RunAsync(cases, data);
-            }
-
-            var port = HttpBenchmarks.FreePort();
-            using var server = HttpBenchmarks.StartServer(dll, data, port, settings: new Dictionary<string, string>
-            {
-                ["DOTNET_GCHeapHardLimit"] = $"0x{HeapLimitMb * 1024L * 1024:X}",
-                // A seeded history has thousands of overdue cases: their alerts go to files, not to a missing mail server.
-                ["Alerts__Email__PickupFolder"] = Path.Combine(data, "mail"),
-            });
-            try
-            {
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromHours(1) };
-                http.DefaultRequestHeaders.Add("X-Api-Key", HttpBenchmarks.ApiKey);
-                await HttpBenchmarks.WaitUntilReadyAsync(http, server);
-                await WaitUntilIdleAsync(server);
                 // The seeder spreads the cases over two years: the last 73 days hold about a tenth of them.
                 var tenth = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-72)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 Console.WriteLine($"Tablero exports — a seeded history in {data}, Release host pid {server.Id} with its GC heap capped at {HeapLimitMb} MB; memory is the host's resident set (VmRSS) sampled every 50 ms");
-                foreach (var format in new[] { "csv", "xlsx" })
+                foreach (var format in Formats)
                 {
                     var part = await DownloadAsync(http, server, $"api/v1/exports/cases.{format}?from={tenth}");
                     var all = await DownloadAsync(http, server, $"api/v1/exports/cases.{format}");
@@ -61,21 +35,7 @@ internal static class ExportBenchmarks
                     Console.WriteLine($"cases.{format,-4}  everything: {all}");
                     Console.WriteLine($"cases.{format,-4}  {all.Rows / (double)part.Rows:N1}× the rows for {all.PeakAboveStart / (double)Math.Max(1, part.PeakAboveStart):N2}× the memory above the host's resting set");
                 }
-            }
-            finally
-            {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync();
-            }
-        }
-        finally
-        {
-            if (!keep)
-            {
-                Directory.Delete(data, recursive: true);
-            }
-        }
-    }
+            });
 
     /// <summary>Until the host has used under a tenth of a core for 3 s in a row (its start-up sweep done), at most 10 minutes.</summary>
     internal static async Task WaitUntilIdleAsync(Process server)

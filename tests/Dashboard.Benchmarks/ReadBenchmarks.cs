@@ -15,59 +15,18 @@ internal static class ReadBenchmarks
     private const int Sequential = 20;
     private const int Concurrent = 8;
 
-    public static async Task RunAsync(string? folder, long cases)
-    {
-        var root = HttpBenchmarks.FindRepositoryRoot();
-        var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");
-        if (!File.Exists(dll))
+    public static Task RunAsync(string? folder, long cases) =>
+        SeededHost.RunAsync(folder, cases, "tablero-read-bench-", new Dictionary<string, string>(), TimeSpan.FromMinutes(10), async (http, server, data) =>
         {
-            throw new FileNotFoundException("build the web host first: dotnet build -c Release src/Dashboard.Web", dll);
-        }
-
-        var keep = folder is not null;
-        var data = folder ?? Directory.CreateTempSubdirectory("tablero-read-bench-").FullName;
-        try
-        {
-            if (!File.Exists(Path.Combine(data, "tablero.db")))
+            Console.WriteLine($"Tablero reads — a seeded history in {data}, Release host pid {server.Id}; {Sequential} requests in a row (p50, p99 = slowest), then {Concurrent} at once (p50)");
+            Console.WriteLine($"{"read",-64} {"p50",9} {"p99",9} {"8 at once",10}");
+            foreach (var url in Reads)
             {
-                Directory.CreateDirectory(data);
-                await Seeder.RunAsync(cases, data);
+                var one = await TimeAsync(http, url, Sequential, 1);
+                var many = await TimeAsync(http, url, Concurrent, Concurrent);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{url,-64} {Ms(one, 0.5),9} {Ms(one, 1.0),9} {Ms(many, 0.5),10}"));
             }
-
-            var port = HttpBenchmarks.FreePort();
-            using var server = HttpBenchmarks.StartServer(dll, data, port, settings: new Dictionary<string, string>
-            {
-                ["Alerts__Email__PickupFolder"] = Path.Combine(data, "mail"),
-            });
-            try
-            {
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromMinutes(10) };
-                http.DefaultRequestHeaders.Add("X-Api-Key", HttpBenchmarks.ApiKey);
-                await HttpBenchmarks.WaitUntilReadyAsync(http, server);
-                await ExportBenchmarks.WaitUntilIdleAsync(server);
-                Console.WriteLine($"Tablero reads — a seeded history in {data}, Release host pid {server.Id}; {Sequential} requests in a row (p50, p99 = slowest), then {Concurrent} at once (p50)");
-                Console.WriteLine($"{"read",-64} {"p50",9} {"p99",9} {"8 at once",10}");
-                foreach (var url in Reads)
-                {
-                    var one = await TimeAsync(http, url, Sequential, 1);
-                    var many = await TimeAsync(http, url, Concurrent, Concurrent);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{url,-64} {Ms(one, 0.5),9} {Ms(one, 1.0),9} {Ms(many, 0.5),10}"));
-                }
-            }
-            finally
-            {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync();
-            }
-        }
-        finally
-        {
-            if (!keep)
-            {
-                Directory.Delete(data, recursive: true);
-            }
-        }
-    }
+        });
 
     /// <summary>The seeder's catalogue is the demo's: OOAD Jalisco and one of its hospitals stand for a region and a unit.</summary>
     private static readonly string[] Reads =

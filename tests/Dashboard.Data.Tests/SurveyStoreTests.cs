@@ -37,15 +37,15 @@ public sealed class SurveyStoreTests
         {
             Answers = [new("P1", "5", 70), new("P1", "4", 20), new("P2", "1", 3)],
         }], Ct);
-        var first = Assert.Single(await store.ReadAsync(round, round, ReadScope.All, cancellationToken: Ct));
+        var first = Assert.Single(await store.ReadAsync(round, round, ReadScope.All, withAnswers: true, cancellationToken: Ct));
         Assert.Equal([new SurveyAnswer("P1", "4", 20), new SurveyAnswer("P1", "5", 70), new SurveyAnswer("P2", "1", 3)], first.Result.Answers);
 
         await store.SaveAsync([new SurveyResult(round, "HGR-JAL-046", 125, 95, 101) { Answers = [new("P3", "2", 10)] }], Ct);
-        var second = Assert.Single(await store.ReadAsync(round, round, ReadScope.All, cancellationToken: Ct));
+        var second = Assert.Single(await store.ReadAsync(round, round, ReadScope.All, withAnswers: true, cancellationToken: Ct));
         Assert.Equal([new SurveyAnswer("P3", "2", 10)], second.Result.Answers);
 
         await store.SaveAsync([new SurveyResult(round, "HGR-JAL-046", 125, 95, 101)], Ct);
-        Assert.Empty(Assert.Single(await store.ReadAsync(round, round, ReadScope.All, cancellationToken: Ct)).Result.Answers);
+        Assert.Empty(Assert.Single(await store.ReadAsync(round, round, ReadScope.All, withAnswers: true, cancellationToken: Ct)).Result.Answers);
         Assert.Empty(await store.ReadAsync(round, round, ReadScope.ForInstitution("EsSalud"), cancellationToken: Ct));
     }
 

@@ -207,7 +207,10 @@ public interface ISurveyStore
     /// <summary>Stores every result in one transaction (all or none).</summary>
     Task SaveAsync(IReadOnlyList<SurveyResult> results, CancellationToken cancellationToken = default);
 
-    /// <summary>The results of the rounds <paramref name="from"/> to <paramref name="to"/> within the scope, narrowed by region and unit.</summary>
+    /// <summary>
+    /// The results of the rounds <paramref name="from"/> to <paramref name="to"/> within the scope, narrowed by region and
+    /// unit; with their answers per question only when <paramref name="withAnswers"/> (the figures and trends need none).
+    /// </summary>
     Task<IReadOnlyList<StoredSurveyResult>> ReadAsync(SurveyRound from, SurveyRound to, ReadScope scope, string? regionCode = null, string? unitCode = null,
-        CancellationToken cancellationToken = default);
+        bool withAnswers = false, CancellationToken cancellationToken = default);
 }

@@ -34,20 +34,19 @@ public sealed class SurveyStore(ConnectionFactory connections, SqlScripts sql) :
     }
 
     public async Task<IReadOnlyList<StoredSurveyResult>> ReadAsync(SurveyRound from, SurveyRound to, ReadScope scope, string? regionCode = null, string? unitCode = null,
-        CancellationToken cancellationToken = default)
+        bool withAnswers = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql["SurveyResult_ReadByRounds"], new
+        var parameters = new
         {
             FromKey = from.Key, ToKey = to.Key, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode,
             RegionCode = regionCode, UnitCode = unitCode,
-        }, cancellationToken: cancellationToken));
-        var answers = (await connection.QueryAsync<AnswerRow>(new CommandDefinition(sql["SurveyAnswer_ReadByRounds"], new
-        {
-            FromKey = from.Key, ToKey = to.Key, ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode,
-            RegionCode = regionCode, UnitCode = unitCode,
-        }, cancellationToken: cancellationToken))).ToLookup(a => (a.UnitCode, a.RoundKey));
+        };
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql["SurveyResult_ReadByRounds"], parameters, cancellationToken: cancellationToken));
+        var answers = (withAnswers
+            ? await connection.QueryAsync<AnswerRow>(new CommandDefinition(sql["SurveyAnswer_ReadByRounds"], parameters, cancellationToken: cancellationToken))
+            : []).ToLookup(a => (a.UnitCode, a.RoundKey));
         return rows.Select(r =>
         {
             var own = answers[(r.UnitCode, r.RoundKey)].Select(a => new SurveyAnswer(a.Question, a.Answer, a.Answers)).ToArray();

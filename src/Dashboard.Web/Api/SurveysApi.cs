@@ -55,7 +55,8 @@ public static class SurveysApi
             return query.Problem();
         }
 
-        var view = await surveys.ReadRoundAsync(new SurveyRound(y, b), http.User.ReadScope()!, CasesApi.NullIfEmpty(region), CasesApi.NullIfEmpty(unit), cancellationToken);
+        var view = await surveys.ReadRoundAsync(new SurveyRound(y, b), http.User.ReadScope()!, CasesApi.NullIfEmpty(region), CasesApi.NullIfEmpty(unit),
+            withAnswers: true, cancellationToken);
         return TypedResults.Ok(SurveyRoundDto.From(view));
     }
 

@@ -46,7 +46,7 @@ public static class DemoVolumes
                     continue;
                 }
 
-                var random = new Random(StableHash(units[i].Code));
+                var random = new Random(Simulation.DemoHash.Of(units[i].Code));
                 for (var month = first; month <= last; month = month.AddMonths(1))
                 {
                     // Fewer attentions in December and the summer holidays, a few percent either way from month to month.
@@ -58,17 +58,5 @@ public static class DemoVolumes
         }
 
         await store.SaveAsync(volumes, "demo", now, cancellationToken);
-    }
-
-    /// <summary>The same number for the same code on every run (string.GetHashCode is randomised per process).</summary>
-    private static int StableHash(string code)
-    {
-        var hash = 17;
-        foreach (var c in code)
-        {
-            hash = unchecked(hash * 31 + c);
-        }
-
-        return hash;
     }
 }

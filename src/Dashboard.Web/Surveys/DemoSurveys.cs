@@ -42,10 +42,10 @@ public static class DemoSurveys
 
     private static SurveyResult Result(Unit hospital, SurveyRound round, SurveyQuestionnaire questionnaire)
     {
-        var random = new Random(StableHash(hospital.Code) ^ round.Key);
+        var random = new Random(Code(hospital.Code) ^ round.Key);
         // Most hospitals survey a few hundred people a bimester; about one in nine fewer than 30 (a small sample).
-        var respondents = StableHash(hospital.Code) % 9 == 0 ? 18 + random.Next(10) : 40 + hospital.Size * 6 + random.Next(60);
-        var satisfaction = 0.68 + (StableHash(hospital.Code) & 0xFF) / 255.0 * 0.2 + (random.NextDouble() - 0.5) * 0.06;
+        var respondents = Code(hospital.Code) % 9 == 0 ? 18 + random.Next(10) : 40 + hospital.Size * 6 + random.Next(60);
+        var satisfaction = 0.68 + (Code(hospital.Code) & 0xFF) / 255.0 * 0.2 + (random.NextDouble() - 0.5) * 0.06;
         var satisfied = (int)Math.Round(respondents * Math.Clamp(satisfaction, 0, 1));
         var tratoDigno = (int)Math.Round(respondents * Math.Clamp(satisfaction + 0.06, 0, 1));
         var answers = new List<SurveyAnswer>();
@@ -80,15 +80,6 @@ public static class DemoSurveys
         return scale.Select((o, i) => new SurveyAnswer(question, o.Code, counts[i]));
     }
 
-    /// <summary>The same number for the same code on every run (string.GetHashCode is randomised per process).</summary>
-    private static int StableHash(string code)
-    {
-        var hash = 17;
-        foreach (var c in code)
-        {
-            hash = unchecked(hash * 31 + c);
-        }
-
-        return hash & 0x7FFFFFFF;
-    }
+    /// <summary>A hospital's own stable, non-negative number: its size of sample and level of satisfaction.</summary>
+    private static int Code(string code) => Simulation.DemoHash.Of(code) & 0x7FFFFFFF;
 }

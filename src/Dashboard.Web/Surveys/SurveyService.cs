@@ -94,9 +94,9 @@ public sealed class SurveyService(ISurveyStore store, CatalogueService catalogue
 
     /// <summary>The hospitals of the scope (narrowed by region and unit) with their result for the round.</summary>
     public async Task<SurveyRoundView> ReadRoundAsync(SurveyRound round, ReadScope scope, string? regionCode = null, string? unitCode = null,
-        CancellationToken cancellationToken = default)
+        bool withAnswers = false, CancellationToken cancellationToken = default)
     {
-        var results = (await store.ReadAsync(round, round, scope, regionCode, unitCode, cancellationToken)).ToDictionary(r => r.Result.UnitCode, r => r.Result);
+        var results = (await store.ReadAsync(round, round, scope, regionCode, unitCode, withAnswers, cancellationToken)).ToDictionary(r => r.Result.UnitCode, r => r.Result);
         var hospitals = Hospitals(scope, regionCode, unitCode).Select(u => new HospitalSurvey(u, results.GetValueOrDefault(u.Code))).ToArray();
         var questions = hospitals.Where(h => h.Result is not null).GroupBy(h => h.Unit.Institution)
             .OrderBy(g => Core.Profiles.InstitutionProfiles.Current.PositionOf(g.Key))
@@ -114,7 +114,7 @@ public sealed class SurveyService(ISurveyStore store, CatalogueService catalogue
         CancellationToken cancellationToken = default)
     {
         var rounds = last.LastRounds(TrendRounds);
-        var rows = await store.ReadAsync(rounds[0], last, scope, regionCode, unitCode, cancellationToken);
+        var rows = await store.ReadAsync(rounds[0], last, scope, regionCode, unitCode, cancellationToken: cancellationToken);
         var index = catalogue.Current;
 
         SurveyTrend Line(TrendLevel level, string code, string name, IEnumerable<StoredSurveyResult> of)

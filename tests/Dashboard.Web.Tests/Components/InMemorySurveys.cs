@@ -22,7 +22,7 @@ internal sealed class InMemorySurveys(Dashboard.Core.Catalogue.CatalogueSnapshot
     }
 
     public Task<IReadOnlyList<StoredSurveyResult>> ReadAsync(SurveyRound from, SurveyRound to, ReadScope scope, string? regionCode = null, string? unitCode = null,
-        CancellationToken cancellationToken = default)
+        bool withAnswers = false, CancellationToken cancellationToken = default)
     {
         var units = _catalogue.Units.ToDictionary(u => u.Code);
         var regions = _catalogue.Regions.ToDictionary(r => r.Code);
@@ -31,6 +31,6 @@ internal sealed class InMemorySurveys(Dashboard.Core.Catalogue.CatalogueSnapshot
             .Select(r => (Result: r, Unit: units[r.UnitCode]))
             .Where(x => scope.Allows(x.Unit.RegionCode, x.Unit.Code, c => regions[c].Institution.ToString())
                 && (regionCode is null || x.Unit.RegionCode == regionCode) && (unitCode is null || x.Unit.Code == unitCode))
-            .Select(x => new StoredSurveyResult(x.Result, x.Unit.RegionCode, x.Unit.Institution.ToString())).ToArray());
+            .Select(x => new StoredSurveyResult(withAnswers ? x.Result : x.Result with { Answers = [] }, x.Unit.RegionCode, x.Unit.Institution.ToString())).ToArray());
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class SurveysPage
 
     private async Task LoadAsync()
     {
-        _view = await Surveys.ReadRoundAsync(_round, Scope, _regionCode, _unitCode);
+        _view = await Surveys.ReadRoundAsync(_round, Scope, _regionCode, _unitCode, withAnswers: true);
         _trend = await Surveys.ReadTrendAsync(_round, Scope, _regionCode, _unitCode);
     }
 
@@ -143,9 +143,9 @@ public sealed partial class SurveysPage
             ? L["AnswersOf", V.Word("National", i)]
             : L["Answers"];
 
-    private static bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    private static bool Spanish => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "es";
 
-    private static string QuestionText(SurveyQuestion q) => English ? q.En : q.Es;
+    private static string QuestionText(SurveyQuestion q) => Spanish ? q.Es : q.En;
 
-    private static string OptionText(SurveyScaleOption o) => English ? o.En : o.Es;
+    private static string OptionText(SurveyScaleOption o) => Spanish ? o.Es : o.En;
 }
