@@ -32,7 +32,22 @@ public class TableroFactory : WebApplicationFactory<Program>
     /// <summary>The SQLite file itself, without its write-ahead log.</summary>
     public string DatabaseFile => Path.Combine(_dataFolder, "tablero.db");
 
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("tablero-web-test-").FullName;
+    private readonly string _dataFolder;
+
+    /// <summary>False when the folder is shared with other hosts (another instance of the same deployment): its owner deletes it.</summary>
+    private readonly bool _ownsDataFolder;
+
+    public TableroFactory()
+        : this(null)
+    {
+    }
+
+    /// <param name="sharedDataFolder">A folder another host also uses, as instances of one deployment share their database; null: a fresh one of its own.</param>
+    protected TableroFactory(string? sharedDataFolder)
+    {
+        _ownsDataFolder = sharedDataFolder is null;
+        _dataFolder = sharedDataFolder ?? Directory.CreateTempSubdirectory("tablero-web-test-").FullName;
+    }
 
     public static readonly CatalogueSnapshot Catalogue = DemoCatalogue.Build();
 
@@ -160,7 +175,11 @@ public class TableroFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataFolder, recursive: true);
+        if (_ownsDataFolder)
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -39,9 +39,10 @@ public static class HealthServices
         var checks = services.AddHealthChecks()
             .AddCheck<StorageReadyCheck>("storage", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<WriterCheck>("writer", tags: [Ready]);
-        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 })
         {
-            checks.AddRedis(redis, name: "redis", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
+            // The live feed's own connection: ready means the feed can reach the other instances.
+            checks.AddRedis(sp => sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), name: "redis", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
         }
 
         return services;

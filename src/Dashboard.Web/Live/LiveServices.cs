@@ -14,7 +14,7 @@ public sealed class LiveOptions
     public TimeSpan IdleRefresh { get; set; } = TimeSpan.FromSeconds(30);
 }
 
-/// <summary>The live feed pages subscribe to, and the public hub for other clients (spanning instances through Redis).</summary>
+/// <summary>The live feed pages subscribe to, and the public hub for other clients (spanning instances through Redis when configured).</summary>
 public static class LiveServices
 {
     public static IServiceCollection AddTableroLive(this IServiceCollection services, IConfiguration configuration)
@@ -24,17 +24,36 @@ public static class LiveServices
                 "Live: RefreshInterval 50 ms–5 s, IdleRefresh longer than it")
             .ValidateOnStart();
         services.AddSingleton<InProcessLiveFeed>();
-        services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<InProcessLiveFeed>());
         // Enums travel as their names on the hub too, as in the HTTP API.
-        var signalR = services.AddSignalR()
+        services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
-            // Scale-out: hub groups span instances through the Redis backplane.
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("tablero"));
+            // Scale-out: every instance hears every instance's events, in sequence order, gaps read from the log. Hub
+            // groups follow this feed on each instance, so they need no SignalR backplane (which would deliver each
+            // event once per instance, out of order with the gaps the feed repairs).
+            services.AddOptions<ClusterFeedOptions>().Bind(configuration.GetSection(ClusterFeedOptions.SectionName))
+                .Validate(o => o.CatchUpInterval >= TimeSpan.FromMilliseconds(100) && o.CatchUpInterval <= TimeSpan.FromMinutes(1), "Live:Cluster: CatchUpInterval 100 ms–1 min")
+                .ValidateOnStart();
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => ConnectRedis(redis));
+            services.AddSingleton<ClusterLiveFeed>();
+            services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<ClusterLiveFeed>());
+            services.AddHostedService(sp => sp.GetRequiredService<ClusterLiveFeed>());
+        }
+        else
+        {
+            services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<InProcessLiveFeed>());
         }
 
         services.AddHostedService<HubForwarder>();
         return services;
+    }
+
+    /// <summary>A connection that starts even while Redis is away and keeps reconnecting: Redis is a hint, never a reason not to serve.</summary>
+    private static StackExchange.Redis.ConnectionMultiplexer ConnectRedis(string configuration)
+    {
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        return StackExchange.Redis.ConnectionMultiplexer.Connect(options);
     }
 }
