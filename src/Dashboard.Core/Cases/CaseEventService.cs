@@ -46,7 +46,10 @@ public sealed class CaseEventService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(by);
         var pending = new Pending(events.Select(e => EncodedEvent.Of(e, by)).ToArray(), cancellationToken);
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new CaseEventServiceStoppedException();
+        }
 
         return await pending.Completion.Task;
     }
@@ -61,7 +64,10 @@ public sealed class CaseEventService : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(plan);
         var sweep = new DueSweep(now, limit, c => plan(c).Select(e => EncodedEvent.Of(e, CaseActor.SlaSweep)).ToArray(), cancellationToken);
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(sweep), this);
+        if (!_queue.Writer.TryWrite(sweep))
+        {
+            throw new CaseEventServiceStoppedException();
+        }
         return await sweep.Completion.Task;
     }
 
@@ -168,11 +174,17 @@ public sealed class CaseEventService : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// The host is stopping: nothing new is taken (<see cref="CaseEventServiceStoppedException"/>), and the writer
+    /// commits and answers everything already queued. Completes when it has.
+    /// </summary>
+    public Task StopTakingAsync()
     {
         _queue.Writer.TryComplete();
-        await _writer;
+        return _writer;
     }
+
+    public async ValueTask DisposeAsync() => await StopTakingAsync();
 
     /// <summary>What the writer takes from the queue: a request's batch, or a sweep of due cases.</summary>
     private abstract record Work(CancellationToken CancellationToken)
@@ -194,3 +206,6 @@ public sealed class CaseEventService : IAsyncDisposable
         public override void Cancel() => Completion.TrySetCanceled(CancellationToken);
     }
 }
+
+/// <summary>The case-event service takes no more work: the host is stopping. Nothing of the refused batch was stored.</summary>
+public sealed class CaseEventServiceStoppedException() : InvalidOperationException("The service is stopping and takes no more events; nothing was stored");

@@ -38,7 +38,8 @@ public static class HealthServices
             .ValidateOnStart();
         var checks = services.AddHealthChecks()
             .AddCheck<StorageReadyCheck>("storage", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
-            .AddCheck<WriterCheck>("writer", tags: [Ready]);
+            .AddCheck<WriterCheck>("writer", tags: [Ready])
+            .AddCheck<StoppingCheck>("stopping", tags: [Ready]);
         if (configuration.GetConnectionString("Redis") is { Length: > 0 })
         {
             // The live feed's own connection: ready means the feed can reach the other instances.
@@ -111,4 +112,11 @@ public sealed class WriterCheck(CaseEventService cases, IOptions<HealthOptions> 
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Unhealthy($"one commit has been running for {age.TotalSeconds:N0} s"));
     }
+}
+
+/// <summary>A stopping instance takes no more writes (GracefulStop): the proxy should send nothing more its way.</summary>
+public sealed class StoppingCheck(IHostApplicationLifetime lifetime) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested ? HealthCheckResult.Unhealthy("the instance is stopping") : HealthCheckResult.Healthy());
 }

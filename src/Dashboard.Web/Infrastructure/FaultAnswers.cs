@@ -9,7 +9,8 @@ namespace Dashboard.Web.Infrastructure;
 /// <see cref="BadHttpRequestException"/>: malformed chunks, fewer bytes than Content-Length) is that 4xx, and storage
 /// that refuses work (a full disk, an unwritable file, a database removed while running) is 503 with Retry-After: its
 /// transaction rolled back, so a client retries with the same event ids and nothing is half-stored. Each is one log
-/// line without a stack trace; anything else stays a bug, logged in full.
+/// line without a stack trace; so is a write the case-event service no longer takes because the host is stopping.
+/// Anything else stays a bug, logged in full.
 /// </summary>
 public sealed class FaultAnswers(ILogger<FaultAnswers> logger) : IExceptionHandler
 {
@@ -28,6 +29,17 @@ public sealed class FaultAnswers(ILogger<FaultAnswers> logger) : IExceptionHandl
             (status, title, detail) = (StatusCodes.Status503ServiceUnavailable, "Storage unavailable", $"{fault.Reason}; nothing was stored, try again later");
             httpContext.Response.Headers.RetryAfter = ((int)fault.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             logger.LogWarning("{Method} {Path}: 503 {Reason} ({Error})", httpContext.Request.Method, httpContext.Request.Path, fault.Reason, exception.Message);
+        }
+        else if (exception is Dashboard.Core.Cases.CaseEventServiceStoppedException)
+        {
+            // The host began stopping after this request came in: refused whole, as at the door (GracefulStop).
+            logger.LogInformation("{Method} {Path}: 503 the service is stopping", httpContext.Request.Method, httpContext.Request.Path);
+            if (!httpContext.Response.HasStarted)
+            {
+                await Ingestion.GracefulStop.RefuseAsync(httpContext);
+            }
+
+            return true;
         }
         else
         {

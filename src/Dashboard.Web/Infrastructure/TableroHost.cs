@@ -50,6 +50,7 @@ public static class TableroHost
 
         services.AddTableroData(configuration, builder.Environment.ContentRootPath)
             .AddTableroIngestion()
+            .AddTableroGracefulStop()
             .AddTableroHistory()
             .AddTableroSecurity(configuration)
             .AddTableroLive(configuration)
@@ -182,6 +183,7 @@ public static class TableroHost
         app.UseExceptionHandler();
 
         app.UseStatusCodePages();
+        app.UseGracefulStop();
         app.UseHubAccessTokenFromQuery();
         app.UseHubProblemAnswers();
         app.UseSecurityHeaders();
