@@ -15,7 +15,10 @@ public sealed class CaseListReader(ConnectionFactory connections, SqlScripts sql
         var parameters = CaseFilterParameters.ForList(query, scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql.For("Case_ReadPage", parameters), parameters, cancellationToken: cancellationToken));
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("Case_ReadPageCount", parameters), parameters, cancellationToken: cancellationToken));
+        // Counting every matching case costs a scan at a national scale: the counters answer whenever they can.
+        var total = CaseCounts.CanCount(query)
+            ? CaseCounts.Total(await CaseCounts.ReadAsync(connection, sql, scope, query.Filter.RegionCode, query.Filter.UnitCode, cancellationToken), query)
+            : await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("Case_ReadPageCount", parameters), parameters, cancellationToken: cancellationToken));
         return new CasePage(rows.Select(r => r.ToState()).ToArray(), total);
     }
 

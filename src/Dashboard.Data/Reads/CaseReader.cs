@@ -29,9 +29,7 @@ public sealed class CaseReader(ConnectionFactory connections, SqlScripts sql) : 
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var parameters = new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, RegionCode = regionCode, UnitCode = unitCode };
-        var rows = (await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql.For("Case_ReadSummary", parameters), parameters,
-            cancellationToken: cancellationToken))).ToArray();
+        var rows = await CaseCounts.ReadAsync(connection, sql, scope, regionCode, unitCode, cancellationToken);
 
         // Every status and level is present, zero or not, so a reader never has to tell "none" from "unknown".
         var byStatus = Enum.GetValues<CaseStatus>().ToDictionary(s => s, _ => 0);
@@ -39,7 +37,7 @@ public sealed class CaseReader(ConnectionFactory connections, SqlScripts sql) : 
         int open = 0, openComplex = 0;
         foreach (var row in rows)
         {
-            var status = Enum.Parse<CaseStatus>(row.Status);
+            var status = row.CaseStatus;
             byStatus[status] += row.Cases;
             if (status.IsOpen())
             {
@@ -50,13 +48,5 @@ public sealed class CaseReader(ConnectionFactory connections, SqlScripts sql) : 
         }
 
         return new CaseSummary(open, openComplex, byStatus, byLevel);
-    }
-
-    private sealed class SummaryRow
-    {
-        public string Status { get; set; } = "";
-        public bool Complex { get; set; }
-        public int EscalationLevel { get; set; }
-        public int Cases { get; set; }
     }
 }

@@ -116,6 +116,9 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
             await connections.BatchWriter.ExecuteAsync(connection, transaction, _update.For(updates.Key), updates.ToArray(), cancellationToken);
         }
 
+        // The summary's counters move by what this commit changed, one row per key (cases in minus cases out).
+        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseCount_Add"], CaseCountDelta.Between(before, touched), cancellationToken);
+
         if (group.Late.Count > 0)
         {
             // Late arrivals are rare: their counts cost a statement only in the groups that have one, in this transaction.

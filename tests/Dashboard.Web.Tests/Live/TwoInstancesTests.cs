@@ -174,7 +174,10 @@ public sealed class TwoInstancesTests(TwoInstances deployment) : IClassFixture<T
         var beforeOutage = Volatile.Read(ref acknowledged);
         // The outage lasts ten seconds of ingestion that must go on.
         await WaitUntilAsync(() => outage.Elapsed >= TimeSpan.FromSeconds(10) && Volatile.Read(ref acknowledged) >= beforeOutage + 20);
+        // Readiness says what is missing, and the instance serves on regardless.
+        await WaitUntilReadyIsAsync(deployment.B, HttpStatusCode.ServiceUnavailable);
         await deployment.Redis.StartAgainAsync();
+        await WaitUntilReadyIsAsync(deployment.B, HttpStatusCode.OK);
         var afterOutage = Volatile.Read(ref acknowledged);
         await WaitUntilAsync(() => Volatile.Read(ref acknowledged) >= afterOutage + 20);
         await stop.CancelAsync();
@@ -215,6 +218,23 @@ public sealed class TwoInstancesTests(TwoInstances deployment) : IClassFixture<T
             // Both clocks breached once, each rung of the ladder climbed once, whichever instance swept.
             Assert.Equal(2, types.Count(t => t == "SlaBreached"));
             Assert.Equal(3, types.Count(t => t == "CaseEscalated"));
+        }
+    }
+
+    private static async Task WaitUntilReadyIsAsync(TableroFactory instance, HttpStatusCode expected)
+    {
+        using var client = instance.CreateClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(Patience);
+        while (true)
+        {
+            using var ready = await client.GetAsync(Health.HealthServices.ReadyPath, timeout.Token);
+            if (ready.StatusCode == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(100, timeout.Token);
         }
     }
 

@@ -1,7 +1,7 @@
--- One row per (status, complex, escalation level) within the scope and filters (each only when
--- it has a value, so the region and unit indexes serve); the store folds them into counts.
-SELECT status AS Status, is_complex AS Complex, escalation_level AS EscalationLevel, COUNT(*) AS Cases
-FROM dbo.cases
+-- One row per (status, complex, escalation level) within the scope and filters (each only when it has a value), from
+-- the counters the database keeps beside the cases (case_counts); the store folds them into counts.
+SELECT status AS Status, is_complex AS Complex, escalation_level AS EscalationLevel, SUM(cases) AS Cases
+FROM dbo.case_counts
 WHERE 1 = 1
     AND region_code = @ScopeRegionCode -- when @ScopeRegionCode
     AND region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution) -- when @ScopeInstitution

@@ -1,0 +1,48 @@
+using Dapper;
+using Dashboard.Core.Cases;
+using Dashboard.Core.Reads;
+using Dashboard.Core.Storage;
+
+namespace Dashboard.Data.Reads;
+
+/// <summary>
+/// The counters the case-event appender keeps beside the cases (<c>case_counts</c>: cases per unit, status, complexity
+/// and escalation level), read within a scope and a region or unit. The summary is made of them, and so is a case
+/// list's total whenever its filters are only those dimensions: a few thousand counters instead of every case.
+/// </summary>
+internal static class CaseCounts
+{
+    public sealed class Row
+    {
+        public string Status { get; set; } = "";
+        public bool Complex { get; set; }
+        public int EscalationLevel { get; set; }
+        public int Cases { get; set; }
+
+        public CaseStatus CaseStatus => Enum.Parse<CaseStatus>(Status);
+    }
+
+    public static async Task<IReadOnlyList<Row>> ReadAsync(System.Data.Common.DbConnection connection, SqlScripts sql, ReadScope scope, string? regionCode, string? unitCode,
+        CancellationToken cancellationToken)
+    {
+        var parameters = new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, RegionCode = regionCode, UnitCode = unitCode };
+        return [.. await connection.QueryAsync<Row>(new CommandDefinition(sql.For("Case_ReadSummary", parameters), parameters, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>Whether a list's filters are all dimensions the counters keep (status, open, complexity, level, region, unit).</summary>
+    public static bool CanCount(CaseListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var f = query.Filter;
+        return f.Kind is null && f.Category is null && f.Channel is null && f.Priority is null && f.StaffRole is null && f.ModuleCode is null
+            && f.OpenedFrom is null && f.OpenedTo is null && query.SlaState is null && !query.BreachedToday;
+    }
+
+    /// <summary>The list's total from the counters; only for a query <see cref="CanCount"/> accepts.</summary>
+    public static int Total(IEnumerable<Row> rows, CaseListQuery query) => rows
+        .Where(r => (query.Open is not { } open || r.CaseStatus.IsOpen() == open)
+            && (query.Status is not { } status || r.CaseStatus == status)
+            && (query.Filter.Complex is not { } complex || r.Complex == complex)
+            && (query.EscalationLevel is not { } level || r.EscalationLevel == level))
+        .Sum(r => r.Cases);
+}
