@@ -9,14 +9,26 @@ namespace Dashboard.Benchmarks;
 /// </summary>
 internal static class SeededHost
 {
+    /// <summary>Where <c>dotnet publish -c Release src/Dashboard.Web -o …</c> puts the host for benchmarks that need its pages' static files.</summary>
+    public static string PublishedDll => Path.Combine(HttpBenchmarks.FindRepositoryRoot(), "src", "Dashboard.Web", "bin", "benchmark-publish", "Dashboard.Web.dll");
+
+    /// <summary>Runs <paramref name="measure"/> (given the client, the host's process and its data folder) against the host on a seeded history.</summary>
+    /// <param name="folder">A folder holding a seeded database to reuse (and keep), or null for a temporary one.</param>
+    /// <param name="cases">How many cases to seed when the folder holds no database yet.</param>
+    /// <param name="tempPrefix">The temporary folder's name prefix.</param>
+    /// <param name="settings">Settings given to the host as environment variables.</param>
+    /// <param name="timeout">The client's timeout per request.</param>
+    /// <param name="measure">The measurement.</param>
+    /// <param name="dll">The host to start: the Release build by default (the API alone); <see cref="PublishedDll"/> when a browser needs its scripts and styles.</param>
     public static async Task RunAsync(string? folder, long cases, string tempPrefix, IReadOnlyDictionary<string, string> settings, TimeSpan timeout,
-        Func<HttpClient, Process, string, Task> measure)
+        Func<HttpClient, Process, string, Task> measure, string? dll = null)
     {
-        var root = HttpBenchmarks.FindRepositoryRoot();
-        var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");
+        dll ??= Path.Combine(HttpBenchmarks.FindRepositoryRoot(), "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException("build the web host first: dotnet build -c Release src/Dashboard.Web", dll);
+            throw new FileNotFoundException(dll == PublishedDll
+                ? "publish the web host first: dotnet publish -c Release src/Dashboard.Web -o src/Dashboard.Web/bin/benchmark-publish"
+                : "build the web host first: dotnet build -c Release src/Dashboard.Web", dll);
         }
 
         var keep = folder is not null;

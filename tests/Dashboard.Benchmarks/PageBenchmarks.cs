@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// <c>pages [DATA_FOLDER [CASES]]</c>: how long a director waits for each desk page at an institution's size. Seeds CASES
+/// historical cases (default 1,000,000) unless DATA_FOLDER already holds a seeded database, starts the published Release
+/// host on it (<c>dotnet publish -c Release src/Dashboard.Web -o src/Dashboard.Web/bin/benchmark-publish</c>: a build
+/// alone does not serve its framework scripts outside Development), creates an administrator of everything with the host's own <c>create-admin</c>, signs in with headless Chromium
+/// at 1366×768, and opens each page five times: "drawn" is when the server-rendered page has loaded, "interactive" when
+/// the circuit has sent its first render batch and no loading bar or skeleton is left (p50 and the slowest of five).
+/// Issue 24's target is interactive ≤ 1 s p95 at 10 M cases.
+/// </summary>
+internal static class PageBenchmarks
+{
+    private const int Runs = 5;
+
+    public static Task RunAsync(string? folder, long cases) =>
+        SeededHost.RunAsync(folder, cases, "tablero-page-bench-", new Dictionary<string, string>(), TimeSpan.FromMinutes(10), async (http, server, data) =>
+        {
+            var (user, password) = await CreateAdministratorAsync(data);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = http.BaseAddress!.ToString(),
+                Locale = "es-MX",
+                ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            });
+            await SignInAsync(context, user, password);
+
+            var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var yearAgo = DateTime.UtcNow.AddYears(-1).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            string[] pages =
+            [
+                "/",
+                $"/?from={yearAgo}&to={today}",
+                "/regiones",
+                "/regiones/IMSS-JAL",
+                "/unidades/HGZ-JAL-006",
+                "/casos",
+                "/casos?status=all",
+                "/casos?sla=Breached",
+                "/casos?status=open&region=IMSS-JAL&complex=true",
+                "/indicadores/quejas",
+            ];
+            Console.WriteLine($"Tablero desk pages — a seeded history in {data}, Release host pid {server.Id}, Chromium at 1366×768 signed in as an administrator of everything; {Runs} loads each");
+            Console.WriteLine($"{"page",-56} {"drawn p50",10} {"interactive p50",16} {"slowest",9}");
+            foreach (var path in pages)
+            {
+                var drawn = new List<double>();
+                var interactive = new List<double>();
+                for (var run = 0; run < Runs; run++)
+                {
+                    var (d, i) = await OpenAsync(context, path);
+                    drawn.Add(d);
+                    interactive.Add(i);
+                }
+
+                drawn.Sort();
+                interactive.Sort();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path,-56} {drawn[Runs / 2] * 1000,7:N0} ms {interactive[Runs / 2] * 1000,13:N0} ms {interactive[^1] * 1000,6:N0} ms"));
+            }
+        }, SeededHost.PublishedDll);
+
+    /// <summary>Seconds until the page loaded, and until it was interactive with nothing still loading.</summary>
+    private static async Task<(double Drawn, double Interactive)> OpenAsync(IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
+        try
+        {
+            var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var marker = Encoding.UTF8.GetBytes("JS.RenderBatch");
+            page.WebSocket += (_, socket) =>
+            {
+                if (socket.Url.Contains("/_blazor", StringComparison.Ordinal))
+                {
+                    socket.FrameReceived += (_, frame) =>
+                    {
+                        if (frame.Binary is { } bytes ? bytes.AsSpan().IndexOf(marker) >= 0 : frame.Text?.Contains("JS.RenderBatch", StringComparison.Ordinal) == true)
+                        {
+                            rendered.TrySetResult();
+                        }
+                    };
+                }
+            };
+
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 600_000 });
+            var drawn = clock.Elapsed.TotalSeconds;
+            await rendered.Task.WaitAsync(TimeSpan.FromMinutes(10));
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-progress-linear, .mud-progress-circular, .mud-skeleton').length === 0",
+                null, new PageWaitForFunctionOptions { Timeout = 600_000, PollingInterval = 20 });
+            return (drawn, clock.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    private static async Task SignInAsync(IBrowserContext context, string user, string password)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/cuenta/entrar");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForURLAsync(url => !url.Contains("/cuenta/", StringComparison.Ordinal));
+        await page.CloseAsync();
+    }
+
+    /// <summary>An administrator of everything, through the host's own command on the same data folder; its printed password.</summary>
+    private static async Task<(string User, string Password)> CreateAdministratorAsync(string data)
+    {
+        var root = HttpBenchmarks.FindRepositoryRoot();
+        var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");
+        var user = $"directora-bench-{Environment.ProcessId}";
+        var start = new ProcessStartInfo("dotnet", [dll, "create-admin", user]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__DataFolder"] = data;
+        using var command = Process.Start(start)!;
+        var output = await command.StandardOutput.ReadToEndAsync();
+        var errors = await command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        const string shown = "Password (shown once): ";
+        var at = output.IndexOf(shown, StringComparison.Ordinal);
+        if (command.ExitCode != 0 || at < 0)
+        {
+            throw new InvalidOperationException($"create-admin failed ({command.ExitCode}): {errors}{output}");
+        }
+
+        return (user, output[(at + shown.Length)..].Trim());
+    }
+}
