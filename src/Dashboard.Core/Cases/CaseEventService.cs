@@ -19,18 +19,23 @@ public sealed class CaseEventService : IAsyncDisposable
     private readonly ILiveFeed _feed;
     private readonly Func<CaseContext> _context;
     private readonly TimeProvider _time;
+    private readonly ICaseEventMetrics? _metrics;
     private readonly Channel<Work> _queue = System.Threading.Channels.Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
     /// <summary>When the writer entered its current commit (a <see cref="TimeProvider"/> timestamp); 0 while it waits for work.</summary>
     private long _commitStarted;
 
-    public CaseEventService(ICaseEventAppender store, ILiveFeed feed, Func<CaseContext> context, TimeProvider time)
+    /// <summary>The writer's own note of when its latest commit began, for the commit's duration.</summary>
+    private long _lastCommitStarted;
+
+    public CaseEventService(ICaseEventAppender store, ILiveFeed feed, Func<CaseContext> context, TimeProvider time, ICaseEventMetrics? metrics = null)
     {
         _store = store;
         _feed = feed;
         _context = context;
         _time = time;
+        _metrics = metrics;
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -45,7 +50,7 @@ public sealed class CaseEventService : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(by);
-        var pending = new Pending(events.Select(e => EncodedEvent.Of(e, by)).ToArray(), cancellationToken);
+        var pending = new Pending(events.Select(e => EncodedEvent.Of(e, by)).ToArray(), by.Kind, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new CaseEventServiceStoppedException();
@@ -118,7 +123,8 @@ public sealed class CaseEventService : IAsyncDisposable
         try
         {
             // Once a group is being written it is not cancelled: its requests learn the outcome either way.
-            Volatile.Write(ref _commitStarted, _time.GetTimestamp());
+            _lastCommitStarted = _time.GetTimestamp();
+            Volatile.Write(ref _commitStarted, _lastCommitStarted);
             results = await _store.AppendGroupAsync(group.Select(p => p.Events).ToArray(), _time.GetUtcNow(), _context(), CancellationToken.None);
         }
         catch (Exception ex)
@@ -136,9 +142,11 @@ public sealed class CaseEventService : IAsyncDisposable
             Volatile.Write(ref _commitStarted, 0);
         }
 
-        Publish(results);
+        var committed = Committed(results);
+        Publish(results, committed);
         for (var i = 0; i < group.Count; i++)
         {
+            _metrics?.Answered(group[i].By, group[i].Events.Count, results[i]);
             group[i].Completion.TrySetResult(results[i]);
         }
     }
@@ -148,7 +156,8 @@ public sealed class CaseEventService : IAsyncDisposable
         DueAppendResult result;
         try
         {
-            Volatile.Write(ref _commitStarted, _time.GetTimestamp());
+            _lastCommitStarted = _time.GetTimestamp();
+            Volatile.Write(ref _commitStarted, _lastCommitStarted);
             result = await _store.AppendDueAsync(sweep.Now, sweep.Limit, sweep.Plan, _time.GetUtcNow(), _context(), CancellationToken.None);
         }
         catch (Exception ex)
@@ -161,16 +170,25 @@ public sealed class CaseEventService : IAsyncDisposable
             Volatile.Write(ref _commitStarted, 0);
         }
 
-        Publish(result.Results);
+        Publish(result.Results, Committed(result.Results));
         sweep.Completion.TrySetResult(result);
     }
 
-    private void Publish(IEnumerable<AppendResult> results)
+    /// <summary>Reports the commit that just ended (from the start the writer noted) and answers when it ended.</summary>
+    private long Committed(IEnumerable<AppendResult> results)
+    {
+        var ended = _time.GetTimestamp();
+        _metrics?.Committed(results.Sum(r => r.NewEvents.Count), _time.GetElapsedTime(_lastCommitStarted, ended));
+        return ended;
+    }
+
+    private void Publish(IEnumerable<AppendResult> results, long committedAt)
     {
         var published = results.SelectMany(r => r.NewEvents).Select(LiveCaseEvent.From).ToArray();
         if (published.Length > 0)
         {
             _feed.Publish(published);
+            _metrics?.Published(published.Length, _time.GetElapsedTime(committedAt));
         }
     }
 
@@ -192,7 +210,7 @@ public sealed class CaseEventService : IAsyncDisposable
         public abstract void Cancel();
     }
 
-    private sealed record Pending(IReadOnlyList<EncodedEvent> Events, CancellationToken CancellationToken) : Work(CancellationToken)
+    private sealed record Pending(IReadOnlyList<EncodedEvent> Events, ActorKind By, CancellationToken CancellationToken) : Work(CancellationToken)
     {
         public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -387,6 +387,7 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
 /// <summary>How the host gets its case-event service: built here with the data layer's appender, which nothing else can reach.</summary>
 public static class CaseEventWriting
 {
-    public static CaseEventService CreateService(ConnectionFactory connections, SqlScripts sql, ILiveFeed feed, Func<CaseContext> context, TimeProvider time) =>
-        new(new CaseEventAppender(connections, sql), feed, context, time);
+    public static CaseEventService CreateService(ConnectionFactory connections, SqlScripts sql, ILiveFeed feed, Func<CaseContext> context, TimeProvider time,
+        ICaseEventMetrics? metrics = null) =>
+        new(new CaseEventAppender(connections, sql), feed, context, time, metrics);
 }

@@ -29,7 +29,8 @@ public sealed class AlertDelivery(
     TimeProvider time,
     IOptions<AlertOptions> options,
     IOptions<DatabaseOptions> database,
-    IStringLocalizer<Vocabulary> words)
+    IStringLocalizer<Vocabulary> words,
+    Telemetry.TableroMetrics? metrics = null)
 {
     public const string WebhookClient = "webhooks";
     public const string SignatureHeader = "X-Tablero-Signature";
@@ -60,6 +61,7 @@ public sealed class AlertDelivery(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await alerts.MarkFailedAttemptAsync(alert.Id, ex.Message, CancellationToken.None);
+            metrics?.Alert(alert.Channel, "failed");
             throw;
         }
 
@@ -67,6 +69,7 @@ public sealed class AlertDelivery(
         {
             var now = time.GetUtcNow();
             await alerts.MarkSentAsync(alert.Id, now, alert.Channel == AlertChannels.Email ? now + options.Value.ReminderEvery : null, cancellationToken);
+            metrics?.Alert(alert.Channel, "sent");
         }
     }
 

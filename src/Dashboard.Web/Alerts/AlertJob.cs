@@ -24,7 +24,8 @@ public sealed class AlertJob(
     CatalogueService catalogue,
     IBackgroundJobClient jobs,
     TimeProvider time,
-    IOptions<AlertOptions> options)
+    IOptions<AlertOptions> options,
+    Telemetry.TableroMetrics? metrics = null)
 {
     public const string RecurringJobId = "alerts";
 
@@ -63,7 +64,15 @@ public sealed class AlertJob(
 
             checkpoint = readUpTo;
             var current = escalations.Where(e => !imports.Any(i => i.IsHistory(e.Sequence, e.OccurredAt)));
-            await alerts.CreateAsync(current.SelectMany(e => AlertsFor(e, now, committeeEmails)).ToArray(), checkpoint, now, cancellationToken);
+            var created = current.SelectMany(e => AlertsFor(e, now, committeeEmails)).ToArray();
+            await alerts.CreateAsync(created, checkpoint, now, cancellationToken);
+            // In-app alerts are delivered as they are made, and held e-mails wait for their recipients' hours; the rest
+            // are counted when delivered.
+            foreach (var alert in created.Where(a => a.Status is AlertStatus.Sent or AlertStatus.Held))
+            {
+                metrics?.Alert(alert.Channel, alert.Status == AlertStatus.Sent ? "sent" : "held");
+            }
+
             if (escalations.Count < PageSize)
             {
                 return;

@@ -14,6 +14,7 @@ using Dashboard.Web.Profiles;
 using Dashboard.Web.Security;
 using Dashboard.Web.Simulation;
 using Dashboard.Web.Sla;
+using Dashboard.Web.Telemetry;
 using Dashboard.Web.Wall;
 using Hangfire;
 using Dashboard.Core.Access;
@@ -62,7 +63,8 @@ public static class TableroHost
             .AddTableroJobs()
             .AddTableroUi(builder.Environment)
             .AddTableroSimulator(configuration)
-            .AddTableroHealth(configuration);
+            .AddTableroHealth(configuration)
+            .AddTableroTelemetry(configuration);
         return builder;
     }
 
@@ -207,6 +209,7 @@ public static class TableroHost
         api.MapStaffApi();
         app.MapOpenApi();
         app.MapTableroHealth();
+        app.MapTableroTelemetry();
         app.MapHub<CaseEventsHub>(CaseEventsHub.Path);
         app.MapCultureSwitch(cultures);
         app.MapSignIn();

@@ -16,7 +16,8 @@ public static class IngestionServices
             sp.GetRequiredService<SqlScripts>(),
             sp.GetRequiredService<ILiveFeed>(),
             () => sp.GetRequiredService<CatalogueService>().Context,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Telemetry.TableroMetrics>()));
         services.AddSingleton<IngestionService>();
         return services;
     }

@@ -19,7 +19,8 @@ namespace Dashboard.Web.Live;
 /// is fire-and-forget) nor this instance's own events.
 /// </summary>
 public sealed class ClusterLiveFeed(
-    InProcessLiveFeed local, ICaseEventLog log, IConnectionMultiplexer redis, IOptions<ClusterFeedOptions> options, TimeProvider time, ILogger<ClusterLiveFeed> logger)
+    InProcessLiveFeed local, ICaseEventLog log, IConnectionMultiplexer redis, IOptions<ClusterFeedOptions> options, TimeProvider time, Telemetry.TableroMetrics metrics,
+    ILogger<ClusterLiveFeed> logger)
     : ILiveFeed, IHostedService, IAsyncDisposable
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("tablero:case-events");
@@ -41,17 +42,10 @@ public sealed class ClusterLiveFeed(
     private Task _subscribing = Task.CompletedTask;
     private ITimer? _catchUp;
     private long _delivered;
-    private long _repaired;
     private int _disposed;
 
     /// <summary>The last sequence handed to this instance's subscribers.</summary>
     public long LastSequence => Interlocked.Read(ref _delivered);
-
-    /// <summary>Events read from the log because the channel did not bring them in order (since start).</summary>
-    public long RepairedEvents => Interlocked.Read(ref _repaired);
-
-    /// <summary>Called by each repair with how many events it read from the log (telemetry listens here).</summary>
-    public event Action<long>? GapRepaired;
 
     public IDisposable Subscribe(ReadScope scope, Action<IReadOnlyList<LiveCaseEvent>> onEvents) => local.Subscribe(scope, onEvents);
 
@@ -179,8 +173,7 @@ public sealed class ClusterLiveFeed(
 
             var repaired = rows.Where(r => r.Sequence <= missingUpTo).Select(LiveCaseEvent.From).ToArray();
             Deliver(repaired);
-            Interlocked.Add(ref _repaired, repaired.Length);
-            GapRepaired?.Invoke(repaired.Length);
+            metrics.FeedGapRepaired(repaired.Length);
             delivered = LastSequence;
         }
 

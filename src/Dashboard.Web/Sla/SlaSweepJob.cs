@@ -16,7 +16,8 @@ public sealed record SweepResult(int DueCases, int NewEvents);
 /// next deadline has come (an index range), plans their warnings, breaches and escalation steps, and appends them
 /// like any other event. Its events are named deterministically, so running it twice, or two at once, stores them once.
 /// </summary>
-public sealed class SlaSweepJob(ICaseReader cases, CaseEventService events, CatalogueService catalogue, TimeProvider time, IOptions<SlaOptions> options, ILogger<SlaSweepJob> logger)
+public sealed class SlaSweepJob(ICaseReader cases, CaseEventService events, CatalogueService catalogue, TimeProvider time, IOptions<SlaOptions> options, ILogger<SlaSweepJob> logger,
+    Telemetry.TableroMetrics? metrics = null)
 {
     public const string RecurringJobId = "sla-sweep";
 
@@ -43,6 +44,12 @@ public sealed class SlaSweepJob(ICaseReader cases, CaseEventService events, Cata
             dueCases += swept.DueCases;
             added = swept.Results.Sum(r => r.NewEvents.Count);
             newEvents += added;
+            // A breach occurs at its deadline: the sweep's lag is how long after it the breach was stored.
+            foreach (var breach in swept.Results.SelectMany(r => r.NewEvents).Where(e => e.Type == CaseEventType.SlaBreached))
+            {
+                metrics?.BreachStored(time.GetUtcNow() - breach.OccurredAt);
+            }
+
             foreach (var refused in swept.Results.Where(r => r.Outcome != AppendOutcome.Committed))
             {
                 logger.LogWarning("SLA sweep event not applied: {Reason}", refused.Reason);

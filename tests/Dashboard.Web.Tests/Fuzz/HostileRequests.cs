@@ -295,6 +295,8 @@ public sealed class HostileRequests
             new("pages: hostile path", 2, HostilePage, Sweep: HostilePages.Length),
             new("pages: hostile query", 2, HostilePageQuery),
             new("pages: every page, hostile parameters", 3, EveryPage, Sweep: Pages.Length),
+            new("telemetry: scrape", 1, () => new HostileRequest { Expect = Expect.AnyAnswer, Target = Pick(["/metrics", "/metrics?x=%00", "/metrics?%0A", "/metrics?x=1&x=2"]),
+                Headers = Pick<KeyValuePair<string, string>[]>([[], [new("X-Api-Key", TableroFactory.AdminKey)], [new("X-Api-Key", TableroFactory.ReadKey)]]) }),
             new("pages: job dashboard", 1, () => new HostileRequest { Expect = Expect.AnyAnswer, Target = Pick(["/hangfire", "/hangfire/jobs/details/%00", "/hangfire/..%2F..", "/hangfire/recurring?x=%0A"]), Headers = MaybeSession() }),
             new("pages: circuit negotiate", 1, () => new HostileRequest { Expect = Expect.AnyAnswer, Method = "POST", Target = $"/_blazor/negotiate?negotiateVersion={Pick(["1", "abc", "-1"])}", Headers = [.. MaybeSession(), .. Pick<KeyValuePair<string, string>[]>([[], [new("Origin", "https://evil.example")]])] }),
         };
@@ -1274,7 +1276,7 @@ public sealed class HostileRequests
     /// <summary>Every page route, Spanish and English; {id} takes a hostile value.</summary>
     private static readonly string[] Pages =
     [
-        "/capacitacion", "/training", "/encuestas", "/sesiones/{id}", "/comites/informe/{id}", "/comites/{id}", "/indicadores/quejas", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
+        "/capacitacion", "/training", "/encuestas", "/sesiones/{id}", "/comites/informe/{id}", "/comites/{id}", "/indicadores/quejas", "/", "/resumen", "/overview", "/admin/auditoria", "/admin/calidad-datos", "/admin/estado", "/admin/claves", "/admin/perfiles", "/admin/pantallas", "/admin/usuarios", "/alertas", "/alerts", "/casos", "/cases",
         "/casos/{id}", "/cases/{id}", "/cuenta/entrar", "/cuenta/sin-permiso", "/reconocimientos", "/recognition", "/regiones", "/regions", "/regiones/{id}",
         "/regions/{id}", "/unidades/{id}", "/units/{id}", "/wall", "/wall/{id}", "/wall/unit:{id}", "/wall/region:{id}",
         "/mis-casos", "/my-cases", "/casos/nuevo", "/cases/new", "/comites", "/committees", "/indicators/complaints", "/surveys",
