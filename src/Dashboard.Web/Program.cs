@@ -35,6 +35,11 @@ if (ImportHistoryCommand.Matches(args))
     return await ImportHistoryCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+if (RebuildCountsCommand.Matches(args))
+{
+    return await RebuildCountsCommand.RunAsync(app.Services, Console.Out, Console.Error);
+}
+
 if (CreateAdminCommand.Matches(args))
 {
     return await CreateAdminCommand.RunAsync(app.Services, args, Console.Out, Console.Error);

@@ -1,0 +1,4 @@
+-- Every counter as stored, to tell what a rebuild corrected.
+SELECT unit_code AS UnitCode, status AS Status, is_complex AS Complex, escalation_level AS EscalationLevel, cases AS Cases
+FROM dbo.case_counts
+WHERE cases <> 0;

@@ -1,0 +1,6 @@
+-- The summary's counters recounted from the case rows (the rebuild-counts command), in the writer's transaction.
+DELETE FROM dbo.case_counts;
+INSERT INTO dbo.case_counts (unit_code, region_code, status, is_complex, escalation_level, cases)
+SELECT unit_code, MIN(region_code), status, is_complex, escalation_level, COUNT(*)
+FROM dbo.cases
+GROUP BY unit_code, status, is_complex, escalation_level;
