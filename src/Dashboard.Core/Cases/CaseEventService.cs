@@ -26,9 +26,6 @@ public sealed class CaseEventService : IAsyncDisposable
     /// <summary>When the writer entered its current commit (a <see cref="TimeProvider"/> timestamp); 0 while it waits for work.</summary>
     private long _commitStarted;
 
-    /// <summary>The writer's own note of when its latest commit began, for the commit's duration.</summary>
-    private long _lastCommitStarted;
-
     public CaseEventService(ICaseEventAppender store, ILiveFeed feed, Func<CaseContext> context, TimeProvider time, ICaseEventMetrics? metrics = null)
     {
         _store = store;
@@ -120,11 +117,11 @@ public sealed class CaseEventService : IAsyncDisposable
     private async Task CommitAsync(List<Pending> group)
     {
         IReadOnlyList<AppendResult> results;
+        var started = _time.GetTimestamp();
         try
         {
             // Once a group is being written it is not cancelled: its requests learn the outcome either way.
-            _lastCommitStarted = _time.GetTimestamp();
-            Volatile.Write(ref _commitStarted, _lastCommitStarted);
+            Volatile.Write(ref _commitStarted, started);
             results = await _store.AppendGroupAsync(group.Select(p => p.Events).ToArray(), _time.GetUtcNow(), _context(), CancellationToken.None);
         }
         catch (Exception ex)
@@ -142,8 +139,7 @@ public sealed class CaseEventService : IAsyncDisposable
             Volatile.Write(ref _commitStarted, 0);
         }
 
-        var committed = Committed(results);
-        Publish(results, committed);
+        Publish(results, Committed(results, started));
         for (var i = 0; i < group.Count; i++)
         {
             _metrics?.Answered(group[i].By, group[i].Events.Count, results[i]);
@@ -154,10 +150,10 @@ public sealed class CaseEventService : IAsyncDisposable
     private async Task SweepAsync(DueSweep sweep)
     {
         DueAppendResult result;
+        var started = _time.GetTimestamp();
         try
         {
-            _lastCommitStarted = _time.GetTimestamp();
-            Volatile.Write(ref _commitStarted, _lastCommitStarted);
+            Volatile.Write(ref _commitStarted, started);
             result = await _store.AppendDueAsync(sweep.Now, sweep.Limit, sweep.Plan, _time.GetUtcNow(), _context(), CancellationToken.None);
         }
         catch (Exception ex)
@@ -170,15 +166,15 @@ public sealed class CaseEventService : IAsyncDisposable
             Volatile.Write(ref _commitStarted, 0);
         }
 
-        Publish(result.Results, Committed(result.Results));
+        Publish(result.Results, Committed(result.Results, started));
         sweep.Completion.TrySetResult(result);
     }
 
-    /// <summary>Reports the commit that just ended (from the start the writer noted) and answers when it ended.</summary>
-    private long Committed(IEnumerable<AppendResult> results)
+    /// <summary>Reports the commit that began at <paramref name="started"/> and just ended; answers when it ended.</summary>
+    private long Committed(IEnumerable<AppendResult> results, long started)
     {
         var ended = _time.GetTimestamp();
-        _metrics?.Committed(results.Sum(r => r.NewEvents.Count), _time.GetElapsedTime(_lastCommitStarted, ended));
+        _metrics?.Committed(results.Sum(r => r.NewEvents.Count), _time.GetElapsedTime(started, ended));
         return ended;
     }
 

@@ -37,6 +37,9 @@ public sealed class LiveConnections
     public void Remove(string connectionId) => _open.TryRemove(connectionId, out _);
 
     public IReadOnlyCollection<HubCallerContext> Open => _open.Values.ToArray();
+
+    /// <summary>How many are open, without copying them (the telemetry gauge reads it).</summary>
+    public int Count => _open.Count;
 }
 
 /// <summary>Closes hub connections whose key, token or user was revoked (or whose scope changed) within one interval.</summary>

@@ -44,10 +44,10 @@ public sealed class SlaSweepJob(ICaseReader cases, CaseEventService events, Cata
             dueCases += swept.DueCases;
             added = swept.Results.Sum(r => r.NewEvents.Count);
             newEvents += added;
-            // A breach occurs at its deadline: the sweep's lag is how long after it the breach was stored.
+            // A breach occurs at its deadline: the sweep's lag is how long after it the breach was recorded.
             foreach (var breach in swept.Results.SelectMany(r => r.NewEvents).Where(e => e.Type == CaseEventType.SlaBreached))
             {
-                metrics?.BreachStored(time.GetUtcNow() - breach.OccurredAt);
+                metrics?.BreachStored(breach.RecordedAt - breach.OccurredAt);
             }
 
             foreach (var refused in swept.Results.Where(r => r.Outcome != AppendOutcome.Committed))

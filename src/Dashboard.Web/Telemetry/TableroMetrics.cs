@@ -34,12 +34,14 @@ public sealed class TableroMetrics : ICaseEventMetrics
     private long _acceptedTotal, _duplicateTotal, _refusedTotal, _commits, _gapEvents;
     private double _lastFeedLagMs, _lastSweepLagSeconds;
     private int _circuits;
+    private readonly Security.LiveConnections _hubConnections;
 
     public TableroMetrics(IMeterFactory meters, Security.LiveConnections hubConnections, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(hubConnections);
         Started = time.GetUtcNow();
+        _hubConnections = hubConnections;
         var meter = meters.Create(MeterName);
         _accepted = meter.CreateCounter<long>("tablero.events.accepted", "{event}", "Events stored, by kind of sender");
         _duplicate = meter.CreateCounter<long>("tablero.events.duplicate", "{event}", "Events already stored, answered again without change");
@@ -51,13 +53,10 @@ public sealed class TableroMetrics : ICaseEventMetrics
         _alerts = meter.CreateCounter<long>("tablero.alerts", "{alert}", "Alerts by channel and outcome (sent, held, failed)");
         _gapsRepaired = meter.CreateCounter<long>("tablero.feed.gaps_repaired", "{event}", "Events the feed read from the log because Redis did not bring them in order");
         meter.CreateObservableGauge("tablero.circuits.open", () => Volatile.Read(ref _circuits), "{circuit}", "Blazor circuits open on this instance");
-        meter.CreateObservableGauge("tablero.hub.connections", () => hubConnections.Open.Count, "{connection}", "Hub connections open on this instance");
-        HubConnections = () => hubConnections.Open.Count;
+        meter.CreateObservableGauge("tablero.hub.connections", () => hubConnections.Count, "{connection}", "Hub connections open on this instance");
     }
 
     public DateTimeOffset Started { get; }
-
-    private Func<int> HubConnections { get; }
 
     public void Committed(int events, TimeSpan took)
     {
@@ -143,7 +142,7 @@ public sealed class TableroMetrics : ICaseEventMetrics
         double? Percentile(double q) => recent.Length == 0 ? null : recent[Math.Clamp((int)Math.Ceiling(q * recent.Length) - 1, 0, recent.Length - 1)];
         return new MetricsSnapshot(Started, Interlocked.Read(ref _acceptedTotal), Interlocked.Read(ref _duplicateTotal), Interlocked.Read(ref _refusedTotal),
             commits, Percentile(0.5), Percentile(0.99), Volatile.Read(ref _lastFeedLagMs), Volatile.Read(ref _lastSweepLagSeconds),
-            alerts, Volatile.Read(ref _circuits), HubConnections(), Interlocked.Read(ref _gapEvents));
+            alerts, Volatile.Read(ref _circuits), _hubConnections.Count, Interlocked.Read(ref _gapEvents));
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
@@ -41,7 +40,7 @@ public sealed class GracefulStopTests
         var data = Directory.CreateTempSubdirectory("tablero-graceful-stop-").FullName;
         try
         {
-            var port = FreePort();
+            var port = FreePort.Next();
             var output = new ConcurrentQueue<string>();
             using var server = Start(data, port, output);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
@@ -214,12 +213,5 @@ public sealed class GracefulStopTests
         {
             await Task.Delay(20, timeout.Token);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

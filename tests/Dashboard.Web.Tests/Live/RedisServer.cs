@@ -40,7 +40,7 @@ public sealed class RedisServer : IAsyncDisposable
             return null;
         }
 
-        var server = new RedisServer(executable, FreePort());
+        var server = new RedisServer(executable, FreePort.Next());
         await server.StartAgainAsync();
         return server;
     }
@@ -105,12 +105,6 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync() => await StopAsync();
 }
