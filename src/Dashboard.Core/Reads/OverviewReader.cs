@@ -55,4 +55,14 @@ public sealed record CategoryCount(string Category, int Cases, int Open);
 /// The overview's charts for a period: every day of it (zero days included), the categories (most cases first), and the
 /// median wait for a first response of the cases opened in it (null when none has had one).
 /// </summary>
-public sealed record OverviewTrends(IReadOnlyList<DayTrend> Days, IReadOnlyList<CategoryCount> Categories, TimeSpan? MedianFirstResponse);
+public sealed record OverviewTrends(IReadOnlyList<DayTrend> Days, IReadOnlyList<CategoryCount> Categories, TimeSpan? MedianFirstResponse)
+{
+    /// <summary>
+    /// Set when the median was read from the daily counters, which keep each wait only as a bucket: the median lies in
+    /// this range (<see cref="MedianFirstResponse"/> is then its lower end). Null when the median is exact.
+    /// </summary>
+    public WaitRange? MedianFirstResponseRange { get; init; }
+}
+
+/// <summary>A range of waits, from <paramref name="From"/> up to (not including) <paramref name="Before"/>; no end when open.</summary>
+public sealed record WaitRange(TimeSpan From, TimeSpan? Before);

@@ -105,7 +105,7 @@ internal sealed record CaseFilterParameters
         };
     }
 
-    private static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Where the breach-index ranges start for "today": more than a day back covers every zone's today.</summary>
     public static DateTimeOffset BreachedSince(DateTimeOffset now) => now.AddDays(-2);

@@ -4,9 +4,15 @@ using Dashboard.Core.Storage;
 
 namespace Dashboard.Data.Reads;
 
-/// <summary>The overview's numbers and trends for a filter.</summary>
+/// <summary>
+/// The overview's numbers and trends for a filter: from the daily counters when they keep the filter's dimensions
+/// (<see cref="CaseDays"/>), else counted case by case.
+/// </summary>
 public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql) : IOverviewReader
 {
+    /// <summary>Counts cases even where the counters could answer (a test holds the two equal).</summary>
+    internal bool CountCases { get; init; }
+
     public async Task<OpenCaseCounts> ReadOverviewAsync(CaseFilter filter, ReadScope scope, DayZones days, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -16,6 +22,16 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
         parameters.Now = now;
         parameters.BreachedSinceUtc = CaseFilterParameters.BreachedSince(now);
         await using var connection = await connections.OpenAsync(cancellationToken);
+        if (!CountCases && CaseDays.CanCount(filter))
+        {
+            // The open numbers from the counters; the day's breaches from the breach indexes (a day's worth of cases).
+            await using var transaction = await connections.BeginReadSnapshotAsync(connection, cancellationToken);
+            var totals = (await CaseDays.QueryAsync<CaseDays.Totals>(connection, sql, "CaseDay_ReadTotals", CaseDays.For(filter, scope), transaction, cancellationToken)).Single();
+            var breachedToday = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("Case_ReadBreachedToday", parameters), parameters, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+            return new OpenCaseCounts(totals.OpenCases, totals.OpenComplex, totals.AtRisk, totals.Overdue, breachedToday, totals.Level1, totals.Level2, totals.Level3);
+        }
+
         var row = await connection.QuerySingleAsync<OpenCaseCountsRow>(new CommandDefinition(sql.For("Case_ReadOverviewCounts", parameters), parameters, cancellationToken: cancellationToken));
         return row.ToCounts();
     }
@@ -30,6 +46,11 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
             throw new ArgumentException("the trends need a period: OpenedFrom on or before OpenedTo", nameof(filter));
         }
 
+        if (!CountCases && CaseDays.CanCount(filter))
+        {
+            return await ReadTrendsFromCountersAsync(filter, scope, from, to, cancellationToken);
+        }
+
         var parameters = CaseFilterParameters.For(filter, scope, days);
         await using var connection = await connections.OpenAsync(cancellationToken);
         // One snapshot: the charts and the median see the same committed state.
@@ -42,18 +63,44 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
         var middle = (await connection.QueryAsync<double>(new CommandDefinition(sql.For("Case_ReadFirstResponseMedian", parameters), parameters, transaction, cancellationToken: cancellationToken))).ToArray();
         await transaction.CommitAsync(cancellationToken);
 
-        // The statements return only the days that had something; the chart gets every day of the period.
+        return new OverviewTrends(
+            EveryDay(from, to, day => flows.GetValueOrDefault(day) is { } flow ? (flow.Opened, flow.Resolved) : (0, 0), breaches.GetValueOrDefault),
+            categories.Select(c => new CategoryCount(c.Category, c.Cases, c.OpenCases)).ToArray(),
+            middle.Length == 0 ? null : TimeSpan.FromSeconds(Math.Round(middle.Average())));
+    }
+
+    private async Task<OverviewTrends> ReadTrendsFromCountersAsync(CaseFilter filter, ReadScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var parameters = CaseDays.For(filter, scope);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connections.BeginReadSnapshotAsync(connection, cancellationToken);
+        var days = (await CaseDays.QueryAsync<DayFlowRow>(connection, sql, "CaseDay_ReadPerDay", parameters, transaction, cancellationToken))
+            .ToDictionary(r => CaseFilterParameters.ParseDay(r.Day));
+        var categories = await CaseDays.QueryAsync<CategoryCountRow>(connection, sql, "CaseDay_ReadByCategory", parameters, transaction, cancellationToken);
+        var totals = (await CaseDays.QueryAsync<CaseDays.Totals>(connection, sql, "CaseDay_ReadTotals", parameters, transaction, cancellationToken)).Single();
+        await transaction.CommitAsync(cancellationToken);
+
+        var median = totals.Median();
+        return new OverviewTrends(
+            EveryDay(from, to, day => days.GetValueOrDefault(day) is { } d ? (d.Opened, d.Resolved) : (0, 0), day => days.GetValueOrDefault(day)?.Breached ?? 0),
+            categories.Select(c => new CategoryCount(c.Category, c.Cases, c.OpenCases)).ToArray(),
+            median?.Median)
+        {
+            MedianFirstResponseRange = median?.Range,
+        };
+    }
+
+    /// <summary>The statements return only the days that had something; the chart gets every day of the period.</summary>
+    private static List<DayTrend> EveryDay(DateOnly from, DateOnly to, Func<DateOnly, (int Opened, int Resolved)> flow, Func<DateOnly, int> breached)
+    {
         var trend = new List<DayTrend>(to.DayNumber - from.DayNumber + 1);
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            var flow = flows.GetValueOrDefault(day);
-            trend.Add(new DayTrend(day, flow?.Opened ?? 0, flow?.Resolved ?? 0, breaches.GetValueOrDefault(day)));
+            var (opened, resolved) = flow(day);
+            trend.Add(new DayTrend(day, opened, resolved, breached(day)));
         }
 
-        return new OverviewTrends(
-            trend,
-            categories.Select(c => new CategoryCount(c.Category, c.Cases, c.OpenCases)).ToArray(),
-            middle.Length == 0 ? null : TimeSpan.FromSeconds(Math.Round(middle.Average())));
+        return trend;
     }
 
     private sealed class DayFlowRow
@@ -61,6 +108,7 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
         public string Day { get; set; } = "";
         public int Opened { get; set; }
         public int Resolved { get; set; }
+        public int Breached { get; set; }
     }
 
     private sealed class DayBreachesRow

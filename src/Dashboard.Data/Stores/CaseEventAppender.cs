@@ -118,6 +118,9 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
 
         // The summary's counters move by what this commit changed, one row per key (cases in minus cases out).
         await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseCount_Add"], CaseCountDelta.Between(before, touched), cancellationToken);
+        // So do the overview's daily counters, on each unit's clock.
+        var (units, institutions) = CaseDayCounts.Between(before, touched, unit => CaseDayCounts.Zone(context.FindUnit(unit)?.TimeZone));
+        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseDay_Add"], [.. units.Rows(), .. institutions.Rows()], cancellationToken);
 
         if (group.Late.Count > 0)
         {

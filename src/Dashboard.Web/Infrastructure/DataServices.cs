@@ -41,6 +41,9 @@ public static class DataServices
         services.AddSingleton<IWallReader, WallReader>();
         services.AddSingleton<IRegionReader, RegionReader>();
         services.AddSingleton<IComplaintReader, ComplaintReader>();
+        // The overview's daily counters keep days on each unit's clock: their recount asks the catalogue for the zone.
+        services.AddSingleton(sp => new Dashboard.Data.Stores.CaseDaysRebuild(sp.GetRequiredService<ConnectionFactory>(), sp.GetRequiredService<SqlScripts>(),
+            code => sp.GetRequiredService<CatalogueService>().Current.FindUnit(code)?.TimeZone));
         services.AddSingleton<Dashboard.Core.Surveys.ISurveyStore, SurveyStore>();
         services.AddSingleton<Dashboard.Web.Surveys.SurveyService>();
         services.AddSingleton<Dashboard.Core.Staff.IStaffStore, StaffStore>();

@@ -4,7 +4,7 @@ using Dashboard.Data.Stores;
 namespace Dashboard.Web.Infrastructure;
 
 /// <summary>
-/// <c>rebuild-counts</c>: recounts the summary's counters from the case rows (<see cref="CaseCountsRebuild"/>) and says
+/// <c>rebuild-counts</c>: recounts the summary's and the overview's counters from the case rows (<see cref="CaseCountsRebuild"/>, <see cref="CaseDaysRebuild"/>) and says
 /// how many it corrected; safe while the service runs (its writes wait for the recount).
 /// </summary>
 public static class RebuildCountsCommand
@@ -22,6 +22,8 @@ public static class RebuildCountsCommand
         {
             var (counters, corrected) = await new CaseCountsRebuild(services.GetRequiredService<ConnectionFactory>(), services.GetRequiredService<SqlScripts>()).RunAsync();
             await output.WriteLineAsync($"Case counters rebuilt from the cases: {counters} counters, {corrected} corrected.");
+            var (days, daysCorrected) = await services.GetRequiredService<CaseDaysRebuild>().RunAsync();
+            await output.WriteLineAsync($"Daily case counters rebuilt from the cases: {days} counters, {daysCorrected} corrected.");
             return 0;
         }
         catch (Exception ex) when (StorageFaults.Describe(ex) is { } fault)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Storage;
 using Dashboard.Data;
+using Dashboard.Data.Stores;
 using Dashboard.Web.Alerts;
 using Dashboard.Web.Api;
 using Dashboard.Web.Catalogue;
@@ -93,6 +94,14 @@ public static class TableroHost
         }
 
         await catalogue.ReloadAsync();
+        // The overview's daily counters, filled from the cases at the first start after their migration (minutes for
+        // millions of cases; the host is not ready meanwhile, and another instance finding them filled does nothing).
+        var filled = await app.Services.GetRequiredService<CaseDaysRebuild>().FillIfNeededAsync();
+        if (filled is { } days)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tablero").LogInformation("Daily case counters filled from the cases: {Counters} counters", days.Counters);
+        }
+
         // A committee for every institution, OOAD/Red and UMAE the catalogue has, before an escalation looks for one.
         await app.Services.GetRequiredService<CommitteeService>().SyncAsync();
         app.Services.ScheduleSlaSweep();
