@@ -103,7 +103,7 @@ public sealed partial class SqlFilesTests
     [
         "Alert_Insert", "Alert_ReadByCase", "Alert_ReadById", "Alert_ReadDeliverable", "Alert_ReadRemindersDue", "Audit_ReadLatestForInsured",
         "CaseEvent_ReadByEventIds", "CaseEvent_ReadByCaseIds", "CaseEvent_ReadOfTypeBetween", "Case_ReadByIds", "Case_ReadComplaintOpenings", "Case_ReadDue",
-        "Case_ReadPurgeable", "CaseCount_Rebuild", "Case_ReadUnitCodes", "Case_ReadForDayCounts", "CaseDay_ReadNeedsFill",
+        "Case_ReadPurgeable", "CaseCount_Rebuild", "Case_ReadForDayCounts", "CaseDay_ReadNeedsFill",
     ];
 
     [Fact]

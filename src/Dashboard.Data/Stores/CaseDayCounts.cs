@@ -143,6 +143,10 @@ internal sealed class CaseDayTally(bool perInstitution)
         return values;
     }
 
+    public int Keys => _counts.Count;
+
+    public void Clear() => _counts.Clear();
+
     /// <summary>The rows that changed (a key that nets to zero writes nothing).</summary>
     public IReadOnlyCollection<CaseDayRow> Rows() => [.. _counts.Where(e => e.Value.Any(v => v != 0)).Select(e => new CaseDayRow(e.Key, e.Value))];
 }

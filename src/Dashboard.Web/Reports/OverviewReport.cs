@@ -74,8 +74,18 @@ public sealed class OverviewReport(IOverviewReader cases, CatalogueService catal
             Line(words["AtRisk"], counts.AtRisk),
             Line(words["Overdue"], counts.Overdue),
             Line(words["BreachedToday"], counts.BreachedToday),
-            Line(words["ExportMedianMinutes"], trends.MedianFirstResponse is { } median ? Math.Round(median.TotalMinutes, 1) : null),
         };
+        if (trends.MedianFirstResponseRange is { } range)
+        {
+            // Read from the daily counters, which keep each wait as a bucket: the range that holds the median.
+            summary.Add(Line(words["ExportMedianFromMinutes"], range.From.TotalMinutes));
+            summary.Add(Line(words["ExportMedianBeforeMinutes"], range.Before?.TotalMinutes));
+        }
+        else
+        {
+            summary.Add(Line(words["ExportMedianMinutes"], trends.MedianFirstResponse is { } median ? Math.Round(median.TotalMinutes, 1) : null));
+        }
+
         for (var l = 1; l <= CaseSummary.MaxEscalationLevel; l++)
         {
             summary.Add(Line(words["Escalated", vocabulary.Level(l, level)], l switch { 1 => counts.Level1, 2 => counts.Level2, _ => counts.Level3 }));

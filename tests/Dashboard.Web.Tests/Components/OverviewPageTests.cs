@@ -67,6 +67,25 @@ public sealed class OverviewPageTests : PageTestContext
         Assert.Equal("/casos?level=2", Href(cut, "kpi-level-2"));
     }
 
+    [Theory]
+    [InlineData(20, 30, "20–30 min")]
+    [InlineData(45, 60, "45–60 min")]
+    [InlineData(60, 90, "1 h – 1 h 30 min")]
+    [InlineData(720, 1440, "12 h – 1 d")]
+    [InlineData(4320, null, "3 d o más")]
+    public void Render_AMedianReadFromTheDailyCounters_ShowsTheRangeThatHoldsIt(int fromMinutes, int? beforeMinutes, string shown)
+    {
+        _store.Trends = _store.Trends with
+        {
+            MedianFirstResponse = TimeSpan.FromMinutes(fromMinutes),
+            MedianFirstResponseRange = new WaitRange(TimeSpan.FromMinutes(fromMinutes), beforeMinutes is { } m ? TimeSpan.FromMinutes(m) : null),
+        };
+
+        var cut = RenderAt("/resumen");
+
+        Assert.Equal(shown, Text(cut, "kpi-median"));
+    }
+
     [Fact]
     public void Render_RegionFilter_TheCurrentBimestersSurveyWithItsCoverage()
     {

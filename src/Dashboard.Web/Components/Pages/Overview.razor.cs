@@ -251,6 +251,27 @@ public sealed partial class Overview : IDisposable
         : d.TotalHours >= 1 ? string.Format(CultureInfo.CurrentCulture, L["HoursMinutes"], (int)d.TotalHours, d.Minutes)
         : string.Format(CultureInfo.CurrentCulture, L["Minutes"], Math.Max(0, (int)Math.Round(d.TotalMinutes)));
 
+    /// <summary>
+    /// The median as the reader knows it: exact, or (read from the daily counters, which keep waits in buckets) the range
+    /// that holds it: "20–30 min", "1 h – 1 h 30 min", "3 d o más".
+    /// </summary>
+    private string Median(OverviewTrends trends) => trends.MedianFirstResponseRange switch
+    {
+        null => Duration(trends.MedianFirstResponse),
+        { Before: null } open => string.Format(CultureInfo.CurrentCulture, L["DurationOrMore"], RangeEnd(open.From)),
+        { Before: { } before } r when before <= TimeSpan.FromHours(1) =>
+            string.Format(CultureInfo.CurrentCulture, L["MinutesRange"], (int)r.From.TotalMinutes, (int)before.TotalMinutes),
+        { Before: { } before } r => string.Format(CultureInfo.CurrentCulture, L["DurationRange"], RangeEnd(r.From), RangeEnd(before)),
+    };
+
+    /// <summary>A bucket edge: whole days, whole hours, or hours and minutes.</summary>
+    private string RangeEnd(TimeSpan edge) => edge switch
+    {
+        { TotalDays: >= 1 } when edge.Ticks % TimeSpan.TicksPerDay == 0 => string.Format(CultureInfo.CurrentCulture, L["Days"], (int)edge.TotalDays),
+        { TotalHours: >= 1 } when edge.Ticks % TimeSpan.TicksPerHour == 0 => string.Format(CultureInfo.CurrentCulture, L["Hours"], (int)edge.TotalHours),
+        _ => Duration(edge),
+    };
+
     private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static TEnum? Parse<TEnum>(string? value) where TEnum : struct, Enum => Enum.TryParse<TEnum>(value, out var parsed) ? parsed : null;

@@ -1,0 +1,2 @@
+-- The copy CaseDay_KeepBeforeRecount made, once the recount has compared with it.
+DROP TABLE IF EXISTS #case_days_before;

@@ -1,0 +1,2 @@
+-- How many daily counters there are (what a recount reports).
+SELECT COUNT(*) FROM dbo.case_days;

@@ -1,0 +1,2 @@
+-- Every daily counter, cleared by their recount (in its transaction) before it adds them up again.
+DELETE FROM case_days;

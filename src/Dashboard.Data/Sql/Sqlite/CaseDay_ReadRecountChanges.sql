@@ -1,0 +1,6 @@
+-- How many counters the recount changed: keys whose values differ from the copy kept before it, or that only one side has.
+SELECT COUNT(*) FROM (
+    SELECT unit_code, day, institution, kind, category, is_complex FROM (SELECT * FROM case_days EXCEPT SELECT * FROM temp.case_days_before) added
+    UNION
+    SELECT unit_code, day, institution, kind, category, is_complex FROM (SELECT * FROM temp.case_days_before EXCEPT SELECT * FROM case_days) removed
+) changed;

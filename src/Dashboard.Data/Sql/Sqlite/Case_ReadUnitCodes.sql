@@ -1,2 +1,0 @@
--- Every unit that has cases (the daily counters' recount goes unit by unit).
-SELECT DISTINCT unit_code FROM cases;
