@@ -35,11 +35,11 @@ internal static class CaseDays
         public bool? ByInstitution => ByUnit is true ? null : true;
     }
 
-    /// <summary>Whether the counters keep every dimension the filter uses, and it has a period.</summary>
+    /// <summary>Whether the counters keep every dimension the filter uses (a filter without a period covers every day).</summary>
     public static bool CanCount(CaseFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return filter is { Channel: null, Priority: null, StaffRole: null, ModuleCode: null, OpenedFrom: not null, OpenedTo: not null };
+        return filter is { Channel: null, Priority: null, StaffRole: null, ModuleCode: null };
     }
 
     /// <summary>The statements' parameters for a filter <see cref="CanCount"/> accepts.</summary>
@@ -58,8 +58,8 @@ internal static class CaseDays
             Kind = filter.Kind?.ToString(),
             Category = filter.Category,
             Complex = filter.Complex,
-            OpenedFrom = CaseFilterParameters.Iso(filter.OpenedFrom)!,
-            OpenedTo = CaseFilterParameters.Iso(filter.OpenedTo)!,
+            OpenedFrom = CaseFilterParameters.Iso(filter.OpenedFrom) ?? "0001-01-01",
+            OpenedTo = CaseFilterParameters.Iso(filter.OpenedTo) ?? "9999-12-31",
             ByUnit = byUnit ? true : null,
         };
     }
