@@ -162,7 +162,7 @@ internal static class HttpBenchmarks
     }
 
     /// <summary>Bodies are built before the clock starts, so the load generator spends its CPU on sending.</summary>
-    private static byte[][] Bodies(string[] units, int count, int eventsPerBody, int seed)
+    internal static byte[][] Bodies(string[] units, int count, int eventsPerBody, int seed)
     {
         var random = new Random(seed);
         var at = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

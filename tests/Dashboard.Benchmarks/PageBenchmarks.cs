@@ -72,7 +72,7 @@ internal static class PageBenchmarks
         }, SeededHost.PublishedDll);
 
     /// <summary>Seconds until the page loaded, and until it was interactive with nothing still loading.</summary>
-    private static async Task<(double Drawn, double Interactive)> OpenAsync(IBrowserContext context, string path)
+    internal static async Task<(double Drawn, double Interactive)> OpenAsync(IBrowserContext context, string path)
     {
         var page = await context.NewPageAsync();
         try
@@ -107,7 +107,7 @@ internal static class PageBenchmarks
         }
     }
 
-    private static async Task SignInAsync(IBrowserContext context, string user, string password)
+    internal static async Task SignInAsync(IBrowserContext context, string user, string password)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync("/cuenta/entrar");
@@ -119,7 +119,7 @@ internal static class PageBenchmarks
     }
 
     /// <summary>An administrator of everything, through the host's own command on the same data folder; its printed password.</summary>
-    private static async Task<(string User, string Password)> CreateAdministratorAsync(string data)
+    internal static async Task<(string User, string Password)> CreateAdministratorAsync(string data)
     {
         var root = HttpBenchmarks.FindRepositoryRoot();
         var dll = Path.Combine(root, "src", "Dashboard.Web", "bin", "Release", "net10.0", "Dashboard.Web.dll");

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Dashboard.Simulator.Catalogue;
+using Microsoft.Playwright;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// <c>directors [DATA_FOLDER [DIRECTORS]]</c>: many directors at once while cases come in. Starts the published Release host
+/// on a seeded folder (as <c>pages</c> does), posts 100 new cases a second through the API, and has DIRECTORS (default
+/// 20) Chromium pages, each on its own region and one of its units, open six desk pages of that region in turn for
+/// three rounds: the overview, the region, the region's open cases, the unit, the unit's cases of every status and the
+/// complaint indicators. Prints interactive p50, p95 and the slowest per page kind and overall, and the ingestion rate
+/// held. Issue 24's target: ≤ 2 s p95 with 20 directors while 100 events/s are ingested.
+/// </summary>
+/// <remarks>
+/// The directors are signed in as one administrator of everything and narrow each page by its region or unit in the
+/// address: the same reads, by the same indexes, as a director whose scope is that region. The browser runs on the same
+/// two cores as the host, so the figures include its own rendering of twenty pages.
+/// </remarks>
+internal static class DirectorBenchmarks
+{
+    private const int Rounds = 3;
+    private const int EventsPerSecond = 100;
+
+    public static Task RunAsync(string? folder, int directors) =>
+        SeededHost.RunAsync(folder, 1_000_000, "tablero-director-bench-", new Dictionary<string, string>(), TimeSpan.FromMinutes(10), async (http, server, data) =>
+        {
+            var (user, password) = await PageBenchmarks.CreateAdministratorAsync(data);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            var options = new BrowserNewContextOptions { BaseURL = http.BaseAddress!.ToString(), Locale = "es-MX", ViewportSize = new ViewportSize { Width = 1366, Height = 768 } };
+            string state;
+            await using (var first = await browser.NewContextAsync(options))
+            {
+                await PageBenchmarks.SignInAsync(first, user, password);
+                state = await first.StorageStateAsync();
+            }
+
+            var catalogue = DemoCatalogue.Build();
+            var regions = catalogue.Regions.OrderBy(r => r.Code, StringComparer.Ordinal).ToArray();
+            var times = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+            using var stop = new CancellationTokenSource();
+            var units = catalogue.Units.Select(u => u.Code).ToArray();
+            var ingest = IngestAsync(http, units, stop.Token);
+
+            Console.WriteLine($"Tablero desk pages, {directors} directors at once while {EventsPerSecond} new cases a second are posted — {data}, Release host pid {server.Id}, Chromium at 1366×768, {Rounds} rounds of six pages each");
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, directors).Select(async d =>
+            {
+                var region = regions[d * 7 % regions.Length];
+                var unit = catalogue.Units.Where(u => u.RegionCode == region.Code).OrderBy(u => u.Code, StringComparer.Ordinal).First().Code;
+                (string Kind, string Path)[] pages =
+                [
+                    ("overview of a region", $"/?region={region.Code}"),
+                    ("region", $"/regiones/{region.Code}"),
+                    ("open cases of a region", $"/casos?region={region.Code}"),
+                    ("unit", $"/unidades/{unit}"),
+                    ("cases of a unit, any status", $"/casos?unit={unit}&status=all"),
+                    ("complaint indicators of a region", $"/indicadores/quejas?region={region.Code}"),
+                ];
+                await using var context = await browser.NewContextAsync(new BrowserNewContextOptions(options) { StorageState = state });
+                for (var round = 0; round < Rounds; round++)
+                {
+                    foreach (var (kind, path) in pages)
+                    {
+                        var (_, interactive) = await PageBenchmarks.OpenAsync(context, path);
+                        times.GetOrAdd(kind, _ => []).Add(interactive);
+                    }
+                }
+            }));
+            var elapsed = clock.Elapsed.TotalSeconds;
+            await stop.CancelAsync();
+            var (posted, refused) = await ingest;
+
+            Console.WriteLine($"{"page",-36} {"loads",6} {"p50",9} {"p95",9} {"slowest",9}");
+            foreach (var (kind, bag) in times.OrderBy(t => t.Key, StringComparer.Ordinal).Append(new("every page", new ConcurrentBag<double>(times.Values.SelectMany(v => v)))))
+            {
+                var sorted = bag.Order().ToArray();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{kind,-36} {sorted.Length,6} {Percentile(sorted, 0.50) * 1000,6:N0} ms {Percentile(sorted, 0.95) * 1000,6:N0} ms {sorted[^1] * 1000,6:N0} ms"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingestion: {posted:N0} cases accepted in {elapsed:N0} s ({posted / elapsed:N1}/s), {refused} refused"));
+        }, SeededHost.PublishedDll);
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>Posts one new case every 1/<see cref="EventsPerSecond"/> s until stopped; how many were accepted and refused.</summary>
+    private static async Task<(int Posted, int Refused)> IngestAsync(HttpClient http, string[] units, CancellationToken stop)
+    {
+        var bodies = HttpBenchmarks.Bodies(units, 100_000, eventsPerBody: 1, seed: Environment.ProcessId);
+        int posted = 0, refused = 0, sent = 0;
+        var clock = Stopwatch.StartNew();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        var sends = new List<Task>();
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                // Every tick sends what the clock says is due, whatever the timer's resolution.
+                while (sent < clock.Elapsed.TotalSeconds * EventsPerSecond && sent < bodies.Length)
+                {
+                    sends.Add(SendAsync(bodies[sent++]));
+                }
+
+                sends.RemoveAll(t => t.IsCompleted);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: the directors are done.
+        }
+
+        await Task.WhenAll(sends);
+        return (posted, refused);
+
+        async Task SendAsync(byte[] body)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await http.PostAsync("api/v1/events", content, CancellationToken.None);
+            if (response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref posted);
+            }
+            else
+            {
+                Interlocked.Increment(ref refused);
+            }
+        }
+    }
+}
