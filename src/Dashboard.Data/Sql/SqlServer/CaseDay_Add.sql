@@ -8,7 +8,7 @@ UPDATE dbo.case_days SET
     w07 = w07 + @W07, w08 = w08 + @W08, w09 = w09 + @W09, w10 = w10 + @W10,
     w11 = w11 + @W11, w12 = w12 + @W12, w13 = w13 + @W13, w14 = w14 + @W14,
     w15 = w15 + @W15, w16 = w16 + @W16, w17 = w17 + @W17
-WHERE unit_code = @UnitCode AND day = @Day AND institution = @Institution AND kind = @Kind AND category = @Category AND is_complex = @Complex;
+WHERE region_code = @RegionCode AND day = @Day AND unit_code = @UnitCode AND institution = @Institution AND kind = @Kind AND category = @Category AND is_complex = @Complex;
 IF @@ROWCOUNT = 0
     INSERT INTO dbo.case_days (unit_code, day, institution, kind, category, is_complex, region_code,
         opened, open_cases, at_risk, overdue, level1, level2, level3, resolved, breached,

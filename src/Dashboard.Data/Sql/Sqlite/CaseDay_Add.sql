@@ -8,7 +8,7 @@ VALUES (@UnitCode, @Day, @Institution, @Kind, @Category, @Complex, @RegionCode,
     @Opened, @OpenCases, @AtRisk, @Overdue, @Level1, @Level2, @Level3, @Resolved, @Breached,
     @W00, @W01, @W02, @W03, @W04, @W05, @W06, @W07, @W08,
     @W09, @W10, @W11, @W12, @W13, @W14, @W15, @W16, @W17)
-ON CONFLICT (unit_code, day, institution, kind, category, is_complex) DO UPDATE SET
+ON CONFLICT (region_code, day, unit_code, institution, kind, category, is_complex) DO UPDATE SET
     opened = opened + excluded.opened, open_cases = open_cases + excluded.open_cases, at_risk = at_risk + excluded.at_risk, overdue = overdue + excluded.overdue,
     level1 = level1 + excluded.level1, level2 = level2 + excluded.level2, level3 = level3 + excluded.level3, resolved = resolved + excluded.resolved,
     breached = breached + excluded.breached, w00 = w00 + excluded.w00, w01 = w01 + excluded.w01, w02 = w02 + excluded.w02,

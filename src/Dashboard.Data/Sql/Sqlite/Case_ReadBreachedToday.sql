@@ -1,13 +1,14 @@
 -- The cases of a filter within the scope (opened in the period) that went past a deadline on their unit's current day
 -- (a breach counts when its date on the unit's clock, @ZoneOffsets, is the date @Now has on that clock), open or
--- closed. Only the breaches since @BreachedSinceUtc (more than a day before @Now) are read, from their own indexes.
+-- closed. Only the breaches since @BreachedSinceUtc (more than a day before @Now) are read, from their own indexes
+-- (UNION ALL: a UNION made SQLite merge both sides in rowid order by scanning every case, 7.2 s at 10 M).
 -- #include Zones
 SELECT COUNT(*)
 -- #include FilteredCases
     -- #include OpenedDaysFilter
     AND c.rowid IN (
         SELECT rowid FROM cases WHERE first_response_breached_utc >= @BreachedSinceUtc
-        UNION
+        UNION ALL
         SELECT rowid FROM cases WHERE resolution_breached_utc >= @BreachedSinceUtc)
     AND (date(c.first_response_breached_utc, COALESCE(z.shift, '0 minutes')) = date(@Now, COALESCE(z.shift, '0 minutes'))
         OR date(c.resolution_breached_utc, COALESCE(z.shift, '0 minutes')) = date(@Now, COALESCE(z.shift, '0 minutes')));
