@@ -1,6 +1,7 @@
 using Dapper;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Reads;
+using Dashboard.Core.Sla;
 using static Dashboard.Data.Tests.Fixtures;
 
 namespace Dashboard.Data.Tests;
@@ -17,7 +18,7 @@ public sealed class CaseCountsTests
 
     private static readonly string[] Units = ["UMF-JAL-023", "HGR-JAL-046", "UMF-NL-015", "HN-REB-001"];
 
-    private sealed record Count(string UnitCode, string Status, bool Complex, int Level, long Cases);
+    private sealed record Count(string UnitCode, string Status, bool Complex, int Level, string SlaState, long Cases);
 
     private sealed class Row
     {
@@ -25,14 +26,15 @@ public sealed class CaseCountsTests
         public string Status { get; set; } = "";
         public bool Complex { get; set; }
         public int Level { get; set; }
+        public string SlaState { get; set; } = "";
         public long Cases { get; set; }
     }
 
     private static async Task<Count[]> ReadAsync(TestDatabase db, string sql)
     {
         await using var connection = await db.Connections.OpenAsync(Ct);
-        return [.. (await connection.QueryAsync<Row>(sql)).Where(c => c.Cases != 0).Select(c => new Count(c.UnitCode, c.Status, c.Complex, c.Level, c.Cases))
-            .OrderBy(c => (c.UnitCode, c.Status, c.Complex, c.Level))];
+        return [.. (await connection.QueryAsync<Row>(sql)).Where(c => c.Cases != 0).Select(c => new Count(c.UnitCode, c.Status, c.Complex, c.Level, c.SlaState, c.Cases))
+            .OrderBy(c => (c.UnitCode, c.Status, c.Complex, c.Level, c.SlaState))];
     }
 
     [Theory]
@@ -66,12 +68,19 @@ public sealed class CaseCountsTests
             }
         }
 
+        // Days later the SLA sweep warns and breaches what is still open: the counters follow each case's SLA state.
+        var later = Now.AddDays(10);
+        await db.Events.AppendDueAsync(later, 1000, c => SlaSweep.DueEvents(c, later, Context).Select(e => EncodedEvent.Of(e, CaseActor.SlaSweep)).ToArray(), later, Context, Ct);
+
         var table = provider == DatabaseProvider.Sqlite ? "" : "dbo.";
-        var counters = await ReadAsync(db, $"SELECT unit_code AS UnitCode, status AS Status, is_complex AS Complex, escalation_level AS Level, CAST(cases AS BIGINT) AS Cases FROM {table}case_counts");
-        var recount = await ReadAsync(db, $"SELECT unit_code AS UnitCode, status AS Status, is_complex AS Complex, escalation_level AS Level, CAST(COUNT(*) AS BIGINT) AS Cases FROM {table}cases GROUP BY unit_code, status, is_complex, escalation_level");
+        var counters = await ReadAsync(db, $"SELECT unit_code AS UnitCode, status AS Status, is_complex AS Complex, escalation_level AS Level, sla_state AS SlaState, CAST(cases AS BIGINT) AS Cases FROM {table}case_counts");
+        // An open case's SLA state is kept, a closed one's is not ('').
+        const string slaState = "CASE WHEN is_open = 1 THEN COALESCE(sla_state, '') ELSE '' END";
+        var recount = await ReadAsync(db, $"SELECT unit_code AS UnitCode, status AS Status, is_complex AS Complex, escalation_level AS Level, {slaState} AS SlaState, CAST(COUNT(*) AS BIGINT) AS Cases FROM {table}cases GROUP BY unit_code, status, is_complex, escalation_level, {slaState}");
 
         Assert.Equal(40, recount.Sum(c => c.Cases));
         Assert.True(recount.Select(c => c.Status).Distinct().Count() >= 3, "the stream moved cases through several statuses");
+        Assert.Contains(recount, c => c.SlaState == "Breached");
         Assert.Equal(recount, counters);
 
         // The list's totals from the counters equal the same list counted case by case (a filter on a far-past opening

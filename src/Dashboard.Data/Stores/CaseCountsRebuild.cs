@@ -24,10 +24,10 @@ public sealed class CaseCountsRebuild(ConnectionFactory connections, SqlScripts 
         return (after.Count, after.Keys.Union(before.Keys).Count(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k)));
     }
 
-    private async Task<Dictionary<(string, string, bool, int), long>> ReadAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+    private async Task<Dictionary<(string, string, bool, int, string), long>> ReadAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
         CancellationToken cancellationToken) =>
         (await connection.QueryAsync<Row>(new CommandDefinition(sql["CaseCount_ReadAll"], transaction: transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(r => (r.UnitCode, r.Status, r.Complex, r.EscalationLevel), r => r.Cases);
+            .ToDictionary(r => (r.UnitCode, r.Status, r.Complex, r.EscalationLevel, r.SlaState), r => r.Cases);
 
     private sealed class Row
     {
@@ -35,6 +35,7 @@ public sealed class CaseCountsRebuild(ConnectionFactory connections, SqlScripts 
         public string Status { get; set; } = "";
         public bool Complex { get; set; }
         public int EscalationLevel { get; set; }
+        public string SlaState { get; set; } = "";
         public long Cases { get; set; }
     }
 }

@@ -1,4 +1,4 @@
 -- Every counter as stored, to tell what a rebuild corrected.
-SELECT unit_code AS UnitCode, status AS Status, is_complex AS Complex, escalation_level AS EscalationLevel, cases AS Cases
+SELECT unit_code AS UnitCode, status AS Status, is_complex AS Complex, escalation_level AS EscalationLevel, sla_state AS SlaState, cases AS Cases
 FROM case_counts
 WHERE cases <> 0;
