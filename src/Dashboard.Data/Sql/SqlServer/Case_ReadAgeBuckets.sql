@@ -10,4 +10,6 @@ SELECT
     -- #include OpenedDaysFilter
     -- #include StateFilters
     AND c.is_open = 1
+    -- Every region listed, so even a national list seeks each region's open cases in ix_cases_region_open.
+    AND c.region_code IN (SELECT code FROM dbo.regions)
 OPTION (RECOMPILE);
