@@ -10,5 +10,7 @@ SELECT
     -- #include OpenedDaysFilter
     -- #include StateFilters
     AND c.is_open = 1
-    -- Every region listed, so even a national list seeks each region's open cases in ix_cases_region_open.
+    -- Every region listed, so even a national list seeks each region's open cases in ix_cases_region_open instead of
+    -- reading every case (at 10 M: 0.8–1.5 s instead of 3.4–5.9 s; an index of open cases by opening would make it 0.1 s,
+    -- but any index every new case enters cost ingestion 15–20 %).
     AND c.region_code IN (SELECT code FROM regions);
