@@ -23,6 +23,9 @@ namespace Dashboard.Benchmarks;
 internal static class DirectorBenchmarks
 {
     private const int Rounds = 3;
+
+    /// <summary>How long one load may take before it is counted as not interactive.</summary>
+    private static readonly TimeSpan PageLimit = TimeSpan.FromSeconds(60);
     private const int EventsPerSecond = 100;
 
     public static Task RunAsync(string? folder, int directors) =>
@@ -47,6 +50,7 @@ internal static class DirectorBenchmarks
             var catalogue = DemoCatalogue.Build();
             var regions = catalogue.Regions.OrderBy(r => r.Code, StringComparer.Ordinal).ToArray();
             var times = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+            var failures = new ConcurrentDictionary<string, ConcurrentBag<string>>();
             using var stop = new CancellationTokenSource();
             var units = catalogue.Units.Select(u => u.Code).ToArray();
             var ingest = IngestAsync(http, units, stop.Token);
@@ -71,8 +75,16 @@ internal static class DirectorBenchmarks
                 {
                     foreach (var (kind, path) in pages)
                     {
-                        var (_, interactive) = await PageBenchmarks.OpenAsync(context, path);
-                        times.GetOrAdd(kind, _ => []).Add(interactive);
+                        try
+                        {
+                            var (_, interactive) = await PageBenchmarks.OpenAsync(context, path, PageLimit);
+                            times.GetOrAdd(kind, _ => []).Add(interactive);
+                        }
+                        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+                        {
+                            // Counted, never waited for: one stuck page must not hold the others' figures.
+                            failures.GetOrAdd(kind, _ => []).Add(path);
+                        }
                     }
                 }
             }));
@@ -84,8 +96,18 @@ internal static class DirectorBenchmarks
             foreach (var (kind, bag) in times.OrderBy(t => t.Key, StringComparer.Ordinal).Append(new("every page", new ConcurrentBag<double>(times.Values.SelectMany(v => v)))))
             {
                 var sorted = bag.Order().ToArray();
+                if (sorted.Length == 0)
+                {
+                    continue;
+                }
+
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{kind,-36} {sorted.Length,6} {Percentile(sorted, 0.50) * 1000,6:N0} ms {Percentile(sorted, 0.95) * 1000,6:N0} ms {sorted[^1] * 1000,6:N0} ms"));
+            }
+
+            foreach (var (kind, paths) in failures)
+            {
+                Console.WriteLine($"{kind}: {paths.Count} loads not interactive within {PageLimit.TotalSeconds:N0} s ({string.Join(", ", paths.Distinct())})");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingestion: {posted:N0} cases accepted in {elapsed:N0} s ({posted / elapsed:N1}/s), {refused} refused"));

@@ -72,8 +72,9 @@ internal static class PageBenchmarks
         }, SeededHost.PublishedDll);
 
     /// <summary>Seconds until the page loaded, and until it was interactive with nothing still loading.</summary>
-    internal static async Task<(double Drawn, double Interactive)> OpenAsync(IBrowserContext context, string path)
+    internal static async Task<(double Drawn, double Interactive)> OpenAsync(IBrowserContext context, string path, TimeSpan? limit = null)
     {
+        var wait = limit ?? TimeSpan.FromMinutes(10);
         var page = await context.NewPageAsync();
         try
         {
@@ -94,11 +95,11 @@ internal static class PageBenchmarks
             };
 
             var clock = Stopwatch.StartNew();
-            await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 600_000 });
+            await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)wait.TotalMilliseconds });
             var drawn = clock.Elapsed.TotalSeconds;
-            await rendered.Task.WaitAsync(TimeSpan.FromMinutes(10));
+            await rendered.Task.WaitAsync(wait);
             await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-progress-linear, .mud-progress-circular, .mud-skeleton').length === 0",
-                null, new PageWaitForFunctionOptions { Timeout = 600_000, PollingInterval = 20 });
+                null, new PageWaitForFunctionOptions { Timeout = (float)wait.TotalMilliseconds, PollingInterval = 20 });
             return (drawn, clock.Elapsed.TotalSeconds);
         }
         finally
