@@ -79,6 +79,8 @@ internal static class DirectorBenchmarks
                         {
                             var (_, interactive) = await PageBenchmarks.OpenAsync(context, path, PageLimit);
                             times.GetOrAdd(kind, _ => []).Add(interactive);
+                            // Each load as it ends, so a run cut short still tells something.
+                            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalSeconds,6:N0} s  director {d,2}  {interactive * 1000,7:N0} ms  {path}"));
                         }
                         catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
                         {
