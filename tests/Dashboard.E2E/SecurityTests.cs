@@ -46,13 +46,14 @@ public sealed class SecurityTests(DashboardServerFixture server, ChromiumFixture
         await admin.GotoAsync("/admin/pantallas");
         await interactive.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         var where = $"Sala de espera {Guid.NewGuid():N}"[..22];
-        await admin.Locator("input[data-testid=new-display-name]").FillAsync(where);
-        // The scope is picked from the catalogue, as an administrator would; the name typed just before is not lost
-        // (the field binds on input: the click right after typing creates the display with it).
+        // The scope is picked from the catalogue, as an administrator would; then the name, and the click right after
+        // typing creates the display with it (the field binds on input). Typed first, a busy machine could render the
+        // scope's change over the field before the typing reached the circuit, and the button stayed disabled.
         await admin.GetByTestId("new-display-scope-level").ClickAsync();
         await admin.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "OOAD / Red" }).ClickAsync();
         await admin.GetByTestId("new-display-scope-region").ClickAsync();
         await admin.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "OOAD Jalisco · IMSS" }).ClickAsync();
+        await admin.Locator("input[data-testid=new-display-name]").FillAsync(where);
         await admin.GetByTestId("create-display").ClickAsync();
         try
         {
