@@ -16,12 +16,7 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
 
     public async Task<IReadOnlyList<DayComplaints>> ReadPerDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
     {
-        var parameters = Parameters(filter, scope, days);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var complaints = Complaints(filter);
-        var rows = !CountCases && CaseDays.CanCount(complaints)
-            ? await CaseDays.QueryAsync<DayRow>(connection, sql, "CaseDay_ReadComplaintsPerDay", CaseDays.For(complaints, scope), null, cancellationToken)
-            : await connection.QueryAsync<DayRow>(new CommandDefinition(sql.For("Case_ReadComplaintsPerDay", parameters), parameters, cancellationToken: cancellationToken));
+        var rows = await QueryAsync<DayRow>("ComplaintsPerDay", filter, scope, days, perUnit: false, cancellationToken);
         return rows.Select(r => new DayComplaints(CaseFilterParameters.ParseDay(r.Day), r.Complaints)).ToArray();
     }
 
@@ -35,16 +30,15 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
 
     public async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
     {
-        var parameters = Parameters(filter, scope, days);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var complaints = Complaints(filter);
-        var rows = !CountCases && CaseDays.CanCount(complaints)
-            ? await CaseDays.QueryAsync<UnitDayRow>(connection, sql, "CaseDay_ReadComplaintsPerUnitDay", CaseDays.For(complaints, scope, perUnit: true), null, cancellationToken)
-            : await connection.QueryAsync<UnitDayRow>(new CommandDefinition(sql.For("Case_ReadComplaintsPerUnitDay", parameters), parameters, cancellationToken: cancellationToken));
+        var rows = await QueryAsync<UnitDayRow>("ComplaintsPerUnitDay", filter, scope, days, perUnit: true, cancellationToken);
         return rows.Select(r => new UnitDayComplaints(r.UnitCode, CaseFilterParameters.ParseDay(r.Day), r.Complaints)).ToArray();
     }
 
-    private static CaseFilterParameters Parameters(CaseFilter filter, ReadScope scope, DayZones days)
+    /// <summary>
+    /// The complaints of the filter's period: <c>CaseDay_Read{read}</c> from the daily counters when they keep the filter's
+    /// dimensions, else <c>Case_Read{read}</c> counting case rows.
+    /// </summary>
+    private async Task<IEnumerable<T>> QueryAsync<T>(string read, CaseFilter filter, ReadScope scope, DayZones days, bool perUnit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(scope);
@@ -54,10 +48,16 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
             throw new ArgumentException("the counts need a period: OpenedFrom on or before OpenedTo", nameof(filter));
         }
 
-        return CaseFilterParameters.For(Complaints(filter), scope, days);
-    }
+        var complaints = filter with { Kind = CaseKind.Complaint };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        if (!CountCases && CaseDays.CanCount(complaints))
+        {
+            return await CaseDays.QueryAsync<T>(connection, sql, $"CaseDay_Read{read}", CaseDays.For(complaints, scope, perUnit), null, cancellationToken);
+        }
 
-    private static CaseFilter Complaints(CaseFilter filter) => filter with { Kind = CaseKind.Complaint };
+        var parameters = CaseFilterParameters.For(complaints, scope, days);
+        return await connection.QueryAsync<T>(new CommandDefinition(sql.For($"Case_Read{read}", parameters), parameters, cancellationToken: cancellationToken));
+    }
 
     private sealed class DayRow
     {
