@@ -13,8 +13,9 @@ namespace Dashboard.Data.Tests;
 /// The overview's daily counters (case_days, kept by the appender beside the case rows) always equal a recount of the
 /// cases, whatever the events did: openings near midnight on different clocks, first responses, reclassification of
 /// category and complexity, escalations, SLA warnings and breaches from the sweep, resolutions, closings, reopenings and
-/// late events that rewrite a case's history. And every overview and complaint read answered from them equals the same
-/// read counted case by case, for every scope and filter the counters keep.
+/// late events that rewrite a case's history; so do the monthly counters, across the turn of a month that falls on a
+/// different day on each clock. And every overview and complaint read answered from them equals the same read counted
+/// case by case, for every scope and filter the counters keep.
 /// </summary>
 public sealed class CaseDaysTests
 {
@@ -22,19 +23,20 @@ public sealed class CaseDaysTests
 
     private static readonly string[] Units = ["UMF-JAL-023", "HGR-JAL-046", "UMF-NL-015", "HN-REB-001"];
     private static readonly string[] Categories = ["waiting-time", "mistreatment", "medicines"];
-    private static readonly DateOnly From = new(2026, 11, 21);
-    private static readonly DateOnly To = new(2026, 11, 24);
+    private static readonly DateOnly From = new(2026, 11, 29);
+    private static readonly DateOnly To = new(2026, 12, 3);
     private static readonly DayZones Zones = DayZones.At(Catalogue.Units.Select(u => u.TimeZone), Now);
 
     /// <summary>A recount that writes out what it summed every 7 keys, as it does every 200,000 at scale.</summary>
     private static CaseDaysRebuild Rebuild(TestDatabase db) => new(db.Connections, db.Sql, code => Fixtures.Index.FindUnit(code)?.TimeZone) { FlushAfterKeys = 7 };
 
-    /// <summary>Three days of cases on four units and two institutions, moved by a random stream and two SLA sweeps.</summary>
+    /// <summary>Three days of cases on four units and two institutions from the last evening of November, moved by a random stream and two SLA sweeps.</summary>
     private static async Task SeedAsync(TestDatabase db, int seed)
     {
         var random = new Random(seed);
-        // 04:30–07:30 UTC is the evening before in Guadalajara and Lima: the cases fall on different days per clock.
-        var start = new DateTimeOffset(2026, 11, 21, 4, 30, 0, TimeSpan.Zero);
+        // 04:30–07:30 UTC is the evening before in Guadalajara and Lima: the cases fall on different days per clock, and
+        // the first ones in November there but in December in UTC.
+        var start = new DateTimeOffset(2026, 11, 30, 4, 30, 0, TimeSpan.Zero);
         var cases = Enumerable.Range(1, 60).Select(i => $"QJ-DAY-{i:D3}").ToArray();
         var opened = cases.Select((id, i) => new CaseEvent(Guid.NewGuid(), id, start.AddMinutes(i * 71), new CaseOpenedData(
             Units[i % Units.Length], i % 3 == 0 ? CaseKind.Request : CaseKind.Complaint, Channel.Module, Categories[random.Next(Categories.Length)],
@@ -93,6 +95,10 @@ public sealed class CaseDaysTests
             $"SELECT CAST(SUM(opened) AS BIGINT), CAST(SUM(resolved) AS BIGINT), CAST(SUM(breached) AS BIGINT) FROM {table}case_days WHERE unit_code = ''");
         Assert.Equal(60, sums.Opened);
         Assert.True(sums.Resolved > 0 && sums.Breached > 0, $"the stream resolved ({sums.Resolved}) and breached ({sums.Breached}) cases");
+        var months = (await connection.QueryAsync<(string Month, long Opened)>(
+            $"SELECT month, CAST(SUM(opened) AS BIGINT) FROM {table}case_months GROUP BY month ORDER BY month")).ToArray();
+        Assert.Equal(["2026-11", "2026-12"], months.Select(m => m.Month));
+        Assert.Equal(60, months.Sum(m => m.Opened));
     }
 
     [Theory]
@@ -105,7 +111,7 @@ public sealed class CaseDaysTests
         var fromCounters = new OverviewReader(db.Connections, db.Sql);
         var complaintsCounted = new ComplaintReader(db.Connections, db.Sql) { CountCases = true };
         var complaintsFromCounters = new ComplaintReader(db.Connections, db.Sql);
-        var now = new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero);
+        var now = new DateTimeOffset(2026, 12, 3, 3, 0, 0, TimeSpan.Zero);
 
         ReadScope[] scopes = [ReadScope.All, ReadScope.ForInstitution("Imss"), ReadScope.ForRegion("IMSS-JAL"), ReadScope.ForUnit("HN-REB-001")];
         CaseFilter[] filters =
@@ -144,6 +150,15 @@ public sealed class CaseDaysTests
                 Assert.Equal(await complaintsCounted.ReadPerDayAsync(filter, scope, Zones, Ct), await complaintsFromCounters.ReadPerDayAsync(filter, scope, Zones, Ct));
                 Assert.Equal(await complaintsCounted.ReadPerUnitDayAsync(filter, scope, Zones, Ct), await complaintsFromCounters.ReadPerUnitDayAsync(filter, scope, Zones, Ct));
             }
+
+            // Per unit and month, from the monthly counters (complexity is not kept there: the days answer it).
+            foreach (var filter in filters.Select(f => f with { OpenedFrom = new DateOnly(2026, 10, 1), OpenedTo = new DateOnly(2026, 12, 31) })
+                .Append(new CaseFilter { OpenedFrom = new DateOnly(2026, 12, 1), OpenedTo = new DateOnly(2026, 12, 31) }))
+            {
+                var expected = (await complaintsCounted.ReadPerUnitMonthAsync(filter, scope, Zones, Ct)).OrderBy(m => m.UnitCode, StringComparer.Ordinal).ThenBy(m => m.Day);
+                var actual = (await complaintsFromCounters.ReadPerUnitMonthAsync(filter, scope, Zones, Ct)).OrderBy(m => m.UnitCode, StringComparer.Ordinal).ThenBy(m => m.Day);
+                Assert.True(expected.SequenceEqual(actual), $"{scope} {filter}: {string.Join(", ", expected)} ≠ {string.Join(", ", actual)}");
+            }
         }
     }
 
@@ -160,6 +175,7 @@ public sealed class CaseDaysTests
         await using (var connection = await db.Connections.OpenAsync(Ct))
         {
             await connection.ExecuteAsync($"DELETE FROM {table}case_days");
+            await connection.ExecuteAsync($"DELETE FROM {table}case_months");
         }
 
         var filled = await Rebuild(db).FillIfNeededAsync(Ct);
@@ -172,11 +188,29 @@ public sealed class CaseDaysTests
         await using (var connection = await db.Connections.OpenAsync(Ct))
         {
             await connection.ExecuteAsync($"UPDATE {table}case_days SET opened = opened + 5 WHERE region_code = 'IMSS-JAL'");
+            await connection.ExecuteAsync($"UPDATE {table}case_months SET opened = opened + 5 WHERE region_code = 'ESS-REB'");
         }
 
         var (_, corrected) = await Rebuild(db).RunAsync(Ct);
 
         Assert.True(corrected > 0);
         Assert.Equal(truth.Days, (await reader.ReadTrendsAsync(filter, ReadScope.ForRegion("IMSS-JAL"), Zones, Ct)).Days);
+        var months = new CaseFilter { OpenedFrom = new DateOnly(2026, 11, 1), OpenedTo = new DateOnly(2026, 12, 31) };
+        var complaints = new ComplaintReader(db.Connections, db.Sql);
+        Assert.Equal(
+            (await new ComplaintReader(db.Connections, db.Sql) { CountCases = true }.ReadPerUnitMonthAsync(months, ReadScope.ForRegion("ESS-REB"), Zones, Ct)).Sum(m => m.Complaints),
+            (await complaints.ReadPerUnitMonthAsync(months, ReadScope.ForRegion("ESS-REB"), Zones, Ct)).Sum(m => m.Complaints));
+    }
+
+    [Fact]
+    public async Task MonthlyRead_RefusesAPeriodThatCutsAMonth()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var complaints = new ComplaintReader(db.Connections, db.Sql);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            complaints.ReadPerUnitMonthAsync(new CaseFilter { OpenedFrom = new DateOnly(2026, 11, 1), OpenedTo = new DateOnly(2026, 11, 29) }, ReadScope.All, Zones, Ct));
+
+        Assert.Contains("whole months", error.Message, StringComparison.Ordinal);
     }
 }

@@ -20,10 +20,23 @@ public interface IComplaintReader
 
     /// <summary>Complaints per unit and day, so each unit gets a chart of its own.</summary>
     Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Complaints per unit and month (each row's <see cref="UnitDayComplaints.Day"/> is the month's first day), for a
+    /// filter whose period is whole months. By default the days summed; a store may keep the months themselves.
+    /// </summary>
+    async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitMonthAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
+        UnitDayComplaints.PerMonth(await ReadPerUnitDayAsync(filter, scope, days, cancellationToken));
 }
 
 /// <summary>Complaints opened on one local day.</summary>
 public sealed record DayComplaints(DateOnly Day, int Complaints);
 
 /// <summary>Complaints opened in one unit on one local day.</summary>
-public sealed record UnitDayComplaints(string UnitCode, DateOnly Day, int Complaints);
+public sealed record UnitDayComplaints(string UnitCode, DateOnly Day, int Complaints)
+{
+    /// <summary>Days summed per unit and month, each dated on the month's first day.</summary>
+    public static IReadOnlyList<UnitDayComplaints> PerMonth(IEnumerable<UnitDayComplaints> days) =>
+        [.. days.GroupBy(d => (d.UnitCode, Month: new DateOnly(d.Day.Year, d.Day.Month, 1)))
+            .Select(g => new UnitDayComplaints(g.Key.UnitCode, g.Key.Month, g.Sum(d => d.Complaints)))];
+}

@@ -35,6 +35,45 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
     }
 
     /// <summary>
+    /// From the monthly counters when they keep the filter's dimensions (not complexity); otherwise the days summed. The
+    /// period must be whole months: a month's counter cannot be cut at a day.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitMonthAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (filter.OpenedFrom is not { Day: 1 } from || filter.OpenedTo is not { } to || to.AddDays(1).Day != 1 || to < from)
+        {
+            throw new ArgumentException("the monthly counts need whole months: OpenedFrom on a first day, OpenedTo on a last day", nameof(filter));
+        }
+
+        var complaints = filter with { Kind = CaseKind.Complaint };
+        if (CountCases || !CaseDays.CanCount(complaints) || complaints.Complex is not null)
+        {
+            return UnitDayComplaints.PerMonth(await ReadPerUnitDayAsync(complaints, scope, days, cancellationToken));
+        }
+
+        var parameters = new MonthParameters
+        {
+            ScopeInstitution = scope.Institution,
+            ScopeRegionCode = scope.RegionCode,
+            ScopeUnitCode = scope.UnitCode,
+            RegionCode = complaints.RegionCode,
+            UnitCode = complaints.UnitCode,
+            Kind = nameof(CaseKind.Complaint),
+            Category = complaints.Category,
+            MonthFrom = Month(from),
+            MonthTo = Month(to),
+        };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MonthRow>(new CommandDefinition(sql.For("CaseMonth_ReadComplaintsPerUnitMonth", parameters), parameters,
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new UnitDayComplaints(r.UnitCode, CaseFilterParameters.ParseDay(r.Month + "-01"), r.Complaints)).ToArray();
+
+        static string Month(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
     /// The complaints of the filter's period: <c>CaseDay_Read{read}</c> from the daily counters when they keep the filter's
     /// dimensions, else <c>Case_Read{read}</c> counting case rows.
     /// </summary>
@@ -57,6 +96,26 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
 
         var parameters = CaseFilterParameters.For(complaints, scope, days);
         return await connection.QueryAsync<T>(new CommandDefinition(sql.For($"Case_Read{read}", parameters), parameters, cancellationToken: cancellationToken));
+    }
+
+    private sealed record MonthParameters
+    {
+        public string? ScopeInstitution { get; init; }
+        public string? ScopeRegionCode { get; init; }
+        public string? ScopeUnitCode { get; init; }
+        public string? RegionCode { get; init; }
+        public string? UnitCode { get; init; }
+        public string? Kind { get; init; }
+        public string? Category { get; init; }
+        public string MonthFrom { get; init; } = "";
+        public string MonthTo { get; init; } = "";
+    }
+
+    private sealed class MonthRow
+    {
+        public string UnitCode { get; set; } = "";
+        public string Month { get; set; } = "";
+        public int Complaints { get; set; }
     }
 
     private sealed class DayRow

@@ -120,7 +120,9 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
         await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseCount_Add"], CaseCountDelta.Between(before, touched), cancellationToken);
         // So do the overview's daily counters, on each unit's clock.
         var (units, institutions) = CaseDayCounts.Between(before, touched, unit => CaseDayCounts.Zone(context.FindUnit(unit)?.TimeZone));
-        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseDay_Add"], [.. units.Rows(), .. institutions.Rows()], cancellationToken);
+        var unitDays = units.Rows();
+        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseDay_Add"], [.. unitDays, .. institutions.Rows()], cancellationToken);
+        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseMonth_Add"], CaseMonthCounts.From(unitDays), cancellationToken);
 
         if (group.Late.Count > 0)
         {

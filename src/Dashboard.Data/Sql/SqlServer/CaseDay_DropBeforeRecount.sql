@@ -1,2 +1,3 @@
 -- The copy CaseDay_KeepBeforeRecount made, once the recount has compared with it.
 DROP TABLE IF EXISTS #case_days_before;
+DROP TABLE IF EXISTS #case_months_before;

@@ -1,6 +1,14 @@
--- How many counters the recount changed: keys whose values differ from the copy kept before it, or that only one side has.
-SELECT COUNT(*) FROM (
-    SELECT unit_code, day, institution, kind, category, is_complex FROM (SELECT * FROM case_days EXCEPT SELECT * FROM temp.case_days_before) added
-    UNION
-    SELECT unit_code, day, institution, kind, category, is_complex FROM (SELECT * FROM temp.case_days_before EXCEPT SELECT * FROM case_days) removed
-) changed;
+-- How many counters the recount changed, daily and monthly: keys whose values differ from the copy kept before it, or that only one side has.
+SELECT (
+    SELECT COUNT(*) FROM (
+        SELECT unit_code, day, institution, kind, category, is_complex FROM (SELECT * FROM case_days EXCEPT SELECT * FROM temp.case_days_before) added
+        UNION
+        SELECT unit_code, day, institution, kind, category, is_complex FROM (SELECT * FROM temp.case_days_before EXCEPT SELECT * FROM case_days) removed
+    ) changed
+) + (
+    SELECT COUNT(*) FROM (
+        SELECT region_code, month, unit_code, kind, category FROM (SELECT * FROM case_months EXCEPT SELECT * FROM temp.case_months_before) added
+        UNION
+        SELECT region_code, month, unit_code, kind, category FROM (SELECT * FROM temp.case_months_before EXCEPT SELECT * FROM case_months) removed
+    ) changed
+);

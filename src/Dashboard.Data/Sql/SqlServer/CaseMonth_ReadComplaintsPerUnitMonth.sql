@@ -1,0 +1,15 @@
+-- Complaints opened per unit and month of the period from the monthly counters (the reader binds @Kind = 'Complaint';
+-- @MonthFrom and @MonthTo are 'yyyy-MM'); months without complaints are absent. The caller's scope and the query's
+-- filters are ANDed, so a filter can narrow the scope, never widen it.
+SELECT m.unit_code AS UnitCode, m.month AS Month, SUM(m.opened) AS Complaints
+FROM dbo.case_months m
+WHERE m.month >= @MonthFrom AND m.month <= @MonthTo
+    AND m.region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution) -- when @ScopeInstitution
+    AND m.region_code = @ScopeRegionCode -- when @ScopeRegionCode
+    AND m.unit_code = @ScopeUnitCode -- when @ScopeUnitCode
+    AND m.region_code = @RegionCode -- when @RegionCode
+    AND m.unit_code = @UnitCode -- when @UnitCode
+    AND m.kind = @Kind -- when @Kind
+    AND m.category = @Category -- when @Category
+GROUP BY m.unit_code, m.month
+HAVING SUM(m.opened) > 0;

@@ -1,0 +1,9 @@
+-- The monthly counters again from the units' daily counters (a recount, after the days are recounted): a month is the
+-- sum of its days.
+DELETE FROM dbo.case_months;
+INSERT INTO dbo.case_months (region_code, month, unit_code, kind, category, opened)
+SELECT region_code, LEFT(day, 7), unit_code, kind, category, SUM(opened)
+FROM dbo.case_days
+WHERE unit_code <> ''
+GROUP BY region_code, LEFT(day, 7), unit_code, kind, category
+HAVING SUM(opened) <> 0;
