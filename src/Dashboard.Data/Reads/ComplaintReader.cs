@@ -31,7 +31,9 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
     public async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitDayAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
     {
         var rows = await QueryAsync<UnitDayRow>("ComplaintsPerUnitDay", filter, scope, days, perUnit: true, cancellationToken);
-        return rows.Select(r => new UnitDayComplaints(r.UnitCode, CaseFilterParameters.ParseDay(r.Day), r.Complaints)).ToArray();
+        // The counters come in region order and keep a unit that moved under each of its regions: one row per unit and day.
+        return rows.GroupBy(r => (r.UnitCode, r.Day)).OrderBy(g => g.Key.UnitCode, StringComparer.Ordinal).ThenBy(g => g.Key.Day, StringComparer.Ordinal)
+            .Select(g => new UnitDayComplaints(g.Key.UnitCode, CaseFilterParameters.ParseDay(g.Key.Day), g.Sum(r => r.Complaints))).ToArray();
     }
 
     /// <summary>
