@@ -102,6 +102,41 @@ public sealed class WallReadsTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DueSoon_OfAnyLength_IsTheBeginningOfTheWholeListInDeadlineOrder(DatabaseProvider provider)
+    {
+        // Priorities, complexity and units on different calendars give each case its own warning and deadline, so the
+        // order of the next warning is not the order of the deadlines; some are warned (at risk) by the sweep, some paused.
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var random = new Random(524);
+        string[] units = ["UMF-JAL-023", "HGR-JAL-046", "UMF-NL-015", "HN-REB-001"];
+        var opened = Enumerable.Range(1, 40).Select(i => new CaseEvent(Guid.NewGuid(), $"QJ-DUE-{i:D2}", Now.AddHours(-random.NextDouble() * 30),
+            new CaseOpenedData(units[random.Next(units.Length)], CaseKind.Complaint, Channel.Module, "waiting-time", (Priority)random.Next(4),
+                random.Next(3) == 0, "Espera prolongada en ventanilla.", AgentId: random.Next(2) == 0 ? "TAO-104233" : null))).ToArray();
+        await AppendAsync(db, opened);
+        await AppendAsync(db, [.. opened.Where(e => e.Data is CaseOpenedData { AgentId: not null }).Take(4).Select(e => Then(e.CaseId, new CasePausedData(PauseReason.AwaitingInsured)))]);
+        foreach (var due in await db.Cases.ReadDueAsync(Now, 100, Ct))
+        {
+            if (SlaSweep.DueEvents(due, Now, Context) is { Count: > 0 } events)
+            {
+                await AppendAsync(db, [.. events]);
+            }
+        }
+
+        foreach (var scope in new[] { ReadScope.All, ReadScope.ForInstitution("Imss"), ReadScope.ForRegion("IMSS-JAL"), ReadScope.ForUnit("HGR-JAL-046") })
+        {
+            var whole = (await db.Cases.ReadWallAsync(scope, TodayStart, TodayStart.AddDays(1), 1000, Ct)).DueSoon;
+            Assert.True(whole.Count >= 3, $"{scope}: {whole.Count} cases counting down");
+            Assert.Equal(whole.OrderBy(d => d.DueAt).ThenBy(d => d.CaseId, StringComparer.Ordinal), whole);
+            for (var length = 1; length <= whole.Count; length++)
+            {
+                var list = (await db.Cases.ReadWallAsync(scope, TodayStart, TodayStart.AddDays(1), length, Ct)).DueSoon;
+                Assert.Equal(whole.Take(length).Select(d => d.CaseId), list.Select(d => d.CaseId));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ReadFiguresAt_RebuildsYesterdaysOpenCasesAndTheWeeksCompliance(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
