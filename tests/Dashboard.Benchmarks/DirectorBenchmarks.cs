@@ -18,7 +18,9 @@ namespace Dashboard.Benchmarks;
 /// <remarks>
 /// The directors are signed in as one administrator of everything and narrow each page by its region or unit in the
 /// address: the same reads, by the same indexes, as a director whose scope is that region. The browser runs on the same
-/// two cores as the host, so the figures include its own rendering of twenty pages.
+/// two cores as the host, so the figures include its own rendering of twenty pages. <c>directors … server</c> leaves the
+/// browsers out to show the host's own part: each load is two requests for the page's HTML, one after the other (the
+/// prerender, and again for the circuit's first render, which runs the same reads and renders the same components).
 /// </remarks>
 internal static class DirectorBenchmarks
 {
@@ -26,7 +28,7 @@ internal static class DirectorBenchmarks
     private static readonly TimeSpan PageLimit = TimeSpan.FromSeconds(60);
     private const int EventsPerSecond = 100;
 
-    public static Task RunAsync(string? folder, int directors, int rounds = 3) =>
+    public static Task RunAsync(string? folder, int directors, int rounds = 3, bool serverOnly = false) =>
         SeededHost.RunAsync(folder, 1_000_000, "tablero-director-bench-", new Dictionary<string, string>(), TimeSpan.FromMinutes(10), async (http, server, data) =>
         {
             var (user, password) = await PageBenchmarks.CreateAdministratorAsync(data);
@@ -38,11 +40,12 @@ internal static class DirectorBenchmarks
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             });
             var options = new BrowserNewContextOptions { BaseURL = http.BaseAddress!.ToString(), Locale = "es-MX", ViewportSize = new ViewportSize { Width = 1366, Height = 768 } };
-            string state;
+            string state, cookie;
             await using (var first = await browser.NewContextAsync(options))
             {
                 await PageBenchmarks.SignInAsync(first, user, password);
                 state = await first.StorageStateAsync();
+                cookie = string.Join("; ", (await first.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
             }
 
             var catalogue = DemoCatalogue.Build();
@@ -53,7 +56,9 @@ internal static class DirectorBenchmarks
             var units = catalogue.Units.Select(u => u.Code).ToArray();
             var ingest = IngestAsync(http, units, stop.Token);
 
-            Console.WriteLine($"Tablero desk pages, {directors} directors at once while {EventsPerSecond} new cases a second are posted — {data}, Release host pid {server.Id}, Chromium at 1366×768, {rounds} rounds of six pages each");
+            Console.WriteLine(serverOnly
+                ? $"Tablero desk pages' server renders, {directors} directors at once while {EventsPerSecond} new cases a second are posted — {data}, Release host pid {server.Id}, no browser: each load is the page's HTML twice, {rounds} rounds of six pages each"
+                : $"Tablero desk pages, {directors} directors at once while {EventsPerSecond} new cases a second are posted — {data}, Release host pid {server.Id}, Chromium at 1366×768, {rounds} rounds of six pages each");
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, directors).Select(async d =>
             {
@@ -68,19 +73,19 @@ internal static class DirectorBenchmarks
                     ("cases of a unit, any status", $"/casos?unit={unit}&status=all"),
                     ("complaint indicators of a region", $"/indicadores/quejas?region={region.Code}"),
                 ];
-                await using var context = await browser.NewContextAsync(new BrowserNewContextOptions(options) { StorageState = state });
+                await using var context = serverOnly ? null : await browser.NewContextAsync(new BrowserNewContextOptions(options) { StorageState = state });
                 for (var round = 0; round < rounds; round++)
                 {
                     foreach (var (kind, path) in pages)
                     {
                         try
                         {
-                            var (_, interactive) = await PageBenchmarks.OpenAsync(context, path, PageLimit);
+                            var interactive = context is null ? await RenderTwiceAsync(http, cookie, path) : (await PageBenchmarks.OpenAsync(context, path, PageLimit)).Interactive;
                             times.GetOrAdd(kind, _ => []).Add(interactive);
                             // Each load as it ends, so a run cut short still tells something.
                             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalSeconds,6:N0} s  director {d,2}  {interactive * 1000,7:N0} ms  {path}"));
                         }
-                        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+                        catch (Exception ex) when (ex is TimeoutException or PlaywrightException or HttpRequestException or TaskCanceledException)
                         {
                             // Counted, never waited for: one stuck page must not hold the others' figures.
                             failures.GetOrAdd(kind, _ => []).Add(path);
@@ -112,6 +117,26 @@ internal static class DirectorBenchmarks
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingestion: {posted:N0} cases accepted in {elapsed:N0} s ({posted / elapsed:N1}/s), {refused} refused"));
         }, SeededHost.PublishedDll);
+
+    /// <summary>Seconds for the page's HTML twice, as a browser's load has the host render it (prerender, then the circuit).</summary>
+    private static async Task<double> RenderTwiceAsync(HttpClient http, string cookie, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+            request.Headers.Add("Cookie", cookie);
+            request.Headers.Accept.ParseAdd("text/html");
+            using var cancel = new CancellationTokenSource(PageLimit);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancel.Token);
+            if (!response.IsSuccessStatusCode || response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/cuenta/", StringComparison.Ordinal) == true)
+            {
+                throw new HttpRequestException($"{path}: {(int)response.StatusCode} at {response.RequestMessage?.RequestUri}");
+            }
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
