@@ -70,7 +70,8 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<MonthRow>(new CommandDefinition(sql.For("CaseMonth_ReadComplaintsPerUnitMonth", parameters), parameters,
             cancellationToken: cancellationToken));
-        return rows.Select(r => new UnitDayComplaints(r.UnitCode, CaseFilterParameters.ParseDay(r.Month + "-01"), r.Complaints)).ToArray();
+        return rows.GroupBy(r => (r.UnitCode, r.Month))
+            .Select(g => new UnitDayComplaints(g.Key.UnitCode, CaseFilterParameters.ParseDay(g.Key.Month + "-01"), g.Sum(r => r.Complaints))).ToArray();
 
         static string Month(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -25,7 +25,8 @@ public sealed class WallReader(ConnectionFactory connections, SqlScripts sql) : 
 
         var counts = await connection.QuerySingleAsync<OpenCaseCountsRow>(new CommandDefinition(sql["Case_ReadWallCounts"], parameters, transaction, cancellationToken: cancellationToken));
         var waits = await Query<long>("Case_ReadFirstResponseSeconds");
-        var dueSoon = await Query<DueSoonRow>("Case_ReadDueSoon");
+        var dueSoon = (await connection.QueryAsync<DueSoonRow>(new CommandDefinition(sql.For("Case_ReadDueSoon", parameters), parameters, transaction,
+            cancellationToken: cancellationToken))).ToArray();
         var national = scope.Level is ScopeLevel.All or ScopeLevel.Institution;
         var topUnits = scope.Level == ScopeLevel.Unit ? [] : await Query<UnitOverdueRow>("Case_ReadOverdueComplexByUnit");
         var regions = national ? await Query<RegionOverdueRow>("Case_ReadOverdueByRegion") : [];
