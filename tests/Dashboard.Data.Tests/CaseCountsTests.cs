@@ -89,7 +89,8 @@ public sealed class CaseCountsTests
                  from complex in new bool?[] { null, true }
                  from level in new int?[] { null, 1 }
                  from unit in new[] { null, Units[0] }
-                 select new CaseListQuery(new Core.Reads.CaseFilter { Complex = complex, UnitCode = unit }, 1, 5) { Open = open, EscalationLevel = level })
+                 from sla in new SlaState?[] { null, SlaState.Breached, SlaState.OnTrack }
+                 select new CaseListQuery(new Core.Reads.CaseFilter { Complex = complex, UnitCode = unit }, 1, 5) { Open = open, EscalationLevel = level, SlaState = sla })
         {
             var fromCounters = await db.Cases.ReadPageAsync(query, Core.Storage.ReadScope.All, Ct);
             var counted = await db.Cases.ReadPageAsync(query with { Filter = query.Filter with { OpenedFrom = new DateOnly(2000, 1, 1) } }, Core.Storage.ReadScope.All, Ct);

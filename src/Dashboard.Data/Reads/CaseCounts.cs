@@ -17,6 +17,10 @@ internal static class CaseCounts
         public string Status { get; set; } = "";
         public bool Complex { get; set; }
         public int EscalationLevel { get; set; }
+
+        /// <summary>An open case's SLA state ('' without an SLA); always '' for a closed one.</summary>
+        public string SlaState { get; set; } = "";
+
         public int Cases { get; set; }
 
         public CaseStatus CaseStatus => Enum.Parse<CaseStatus>(Status);
@@ -29,13 +33,17 @@ internal static class CaseCounts
         return [.. await connection.QueryAsync<Row>(new CommandDefinition(sql.For("Case_ReadSummary", parameters), parameters, cancellationToken: cancellationToken))];
     }
 
-    /// <summary>Whether a list's filters are all dimensions the counters keep (status, open, complexity, level, region, unit).</summary>
+    /// <summary>
+    /// Whether a list's filters are all dimensions the counters keep (status, open, complexity, level, region, unit, and
+    /// the SLA state of open cases: a list of open cases only, as the case list's default is).
+    /// </summary>
     public static bool CanCount(CaseListQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var f = query.Filter;
         return f.Kind is null && f.Category is null && f.Channel is null && f.Priority is null && f.StaffRole is null && f.ModuleCode is null
-            && f.OpenedFrom is null && f.OpenedTo is null && query.SlaState is null && !query.BreachedToday;
+            && f.OpenedFrom is null && f.OpenedTo is null && !query.BreachedToday
+            && (query.SlaState is null || query.Open == true || query.Status is { } status && status.IsOpen());
     }
 
     /// <summary>The list's total from the counters; only for a query <see cref="CanCount"/> accepts.</summary>
@@ -43,6 +51,7 @@ internal static class CaseCounts
         .Where(r => (query.Open is not { } open || r.CaseStatus.IsOpen() == open)
             && (query.Status is not { } status || r.CaseStatus == status)
             && (query.Filter.Complex is not { } complex || r.Complex == complex)
-            && (query.EscalationLevel is not { } level || r.EscalationLevel == level))
+            && (query.EscalationLevel is not { } level || r.EscalationLevel == level)
+            && (query.SlaState is not { } sla || r.SlaState == sla.ToString()))
         .Sum(r => r.Cases);
 }
