@@ -27,10 +27,32 @@ internal static class CaseCounts
     }
 
     public static async Task<IReadOnlyList<Row>> ReadAsync(System.Data.Common.DbConnection connection, SqlScripts sql, ReadScope scope, string? regionCode, string? unitCode,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, System.Data.Common.DbTransaction? transaction = null)
     {
         var parameters = new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode, RegionCode = regionCode, UnitCode = unitCode };
-        return [.. await connection.QueryAsync<Row>(new CommandDefinition(sql.For("Case_ReadSummary", parameters), parameters, cancellationToken: cancellationToken))];
+        return [.. await connection.QueryAsync<Row>(new CommandDefinition(sql.For("Case_ReadSummary", parameters), parameters, transaction, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>Whether the open numbers of an overview filter are the counters' (no period, no kind or category: only region, unit and complexity).</summary>
+    public static bool CanCountOpen(CaseFilter filter) => CaseDays.CanCount(filter)
+        && filter is { OpenedFrom: null, OpenedTo: null, Kind: null, Category: null };
+
+    /// <summary>The open numbers of a filter <see cref="CanCountOpen"/> accepts, but for today's breaches (0: the caller reads them).</summary>
+    public static OpenCaseCounts Open(IEnumerable<Row> rows, bool? complex)
+    {
+        int open = 0, openComplex = 0, atRisk = 0, overdue = 0, level1 = 0, level2 = 0, level3 = 0;
+        foreach (var r in rows.Where(r => r.CaseStatus.IsOpen() && (complex is not { } c || r.Complex == c)))
+        {
+            open += r.Cases;
+            openComplex += r.Complex ? r.Cases : 0;
+            atRisk += r.SlaState == nameof(Core.Sla.SlaState.AtRisk) ? r.Cases : 0;
+            overdue += r.SlaState == nameof(Core.Sla.SlaState.Breached) ? r.Cases : 0;
+            level1 += r.EscalationLevel == 1 ? r.Cases : 0;
+            level2 += r.EscalationLevel == 2 ? r.Cases : 0;
+            level3 += r.EscalationLevel == 3 ? r.Cases : 0;
+        }
+
+        return new OpenCaseCounts(open, openComplex, atRisk, overdue, 0, level1, level2, level3);
     }
 
     /// <summary>

@@ -26,10 +26,22 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
         {
             // The open numbers from the counters; the day's breaches from the breach indexes (a day's worth of cases).
             await using var transaction = await connections.BeginReadSnapshotAsync(connection, cancellationToken);
-            var totals = (await CaseDays.QueryAsync<CaseDays.Totals>(connection, sql, "CaseDay_ReadTotals", CaseDays.For(filter, scope), transaction, cancellationToken)).Single();
+            OpenCaseCounts counts;
+            if (CaseCounts.CanCountOpen(filter))
+            {
+                // Every day of every open case: the open-case counters hold them in a few hundred rows, where the daily
+                // ones are two years of a region's days (0.3 s for a region at 10 M cases).
+                counts = CaseCounts.Open(await CaseCounts.ReadAsync(connection, sql, scope, filter.RegionCode, filter.UnitCode, cancellationToken, transaction), filter.Complex);
+            }
+            else
+            {
+                var totals = (await CaseDays.QueryAsync<CaseDays.Totals>(connection, sql, "CaseDay_ReadTotals", CaseDays.For(filter, scope), transaction, cancellationToken)).Single();
+                counts = new OpenCaseCounts(totals.OpenCases, totals.OpenComplex, totals.AtRisk, totals.Overdue, 0, totals.Level1, totals.Level2, totals.Level3);
+            }
+
             var breachedToday = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("Case_ReadBreachedToday", parameters), parameters, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
-            return new OpenCaseCounts(totals.OpenCases, totals.OpenComplex, totals.AtRisk, totals.Overdue, breachedToday, totals.Level1, totals.Level2, totals.Level3);
+            return counts with { BreachedToday = breachedToday };
         }
 
         var row = await connection.QuerySingleAsync<OpenCaseCountsRow>(new CommandDefinition(sql.For("Case_ReadOverviewCounts", parameters), parameters, cancellationToken: cancellationToken));
