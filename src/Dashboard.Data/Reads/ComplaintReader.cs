@@ -55,25 +55,13 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
             return UnitDayComplaints.PerMonth(await ReadPerUnitDayAsync(complaints, scope, days, cancellationToken));
         }
 
-        var parameters = new MonthParameters
-        {
-            ScopeInstitution = scope.Institution,
-            ScopeRegionCode = scope.RegionCode,
-            ScopeUnitCode = scope.UnitCode,
-            RegionCode = complaints.RegionCode,
-            UnitCode = complaints.UnitCode,
-            Kind = nameof(CaseKind.Complaint),
-            Category = complaints.Category,
-            MonthFrom = Month(from),
-            MonthTo = Month(to),
-        };
+        var parameters = CaseDays.For(complaints, scope, perUnit: true);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<MonthRow>(new CommandDefinition(sql.For("CaseMonth_ReadComplaintsPerUnitMonth", parameters), parameters,
             cancellationToken: cancellationToken));
         return rows.GroupBy(r => (r.UnitCode, r.Month))
             .Select(g => new UnitDayComplaints(g.Key.UnitCode, CaseFilterParameters.ParseDay(g.Key.Month + "-01"), g.Sum(r => r.Complaints))).ToArray();
 
-        static string Month(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -99,19 +87,6 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
 
         var parameters = CaseFilterParameters.For(complaints, scope, days);
         return await connection.QueryAsync<T>(new CommandDefinition(sql.For($"Case_Read{read}", parameters), parameters, cancellationToken: cancellationToken));
-    }
-
-    private sealed record MonthParameters
-    {
-        public string? ScopeInstitution { get; init; }
-        public string? ScopeRegionCode { get; init; }
-        public string? ScopeUnitCode { get; init; }
-        public string? RegionCode { get; init; }
-        public string? UnitCode { get; init; }
-        public string? Kind { get; init; }
-        public string? Category { get; init; }
-        public string MonthFrom { get; init; } = "";
-        public string MonthTo { get; init; } = "";
     }
 
     private sealed class MonthRow

@@ -1,10 +1,10 @@
 -- Complaints opened per unit and month of the period from the monthly counters (the reader binds @Kind = 'Complaint';
--- @MonthFrom and @MonthTo are 'yyyy-MM'); months without complaints are absent. The caller's scope and the query's
+-- @OpenedFrom and @OpenedTo are the first and last days of whole months); months without complaints are absent. The caller's scope and the query's
 -- filters are ANDed, so a filter can narrow the scope, never widen it. Grouped in the table's own order (a national
 -- read streams: 93–116 ms at 10 M cases, 245–296 ms grouped by unit); the reader merges a unit that moved region.
 SELECT m.unit_code AS UnitCode, m.month AS Month, SUM(m.opened) AS Complaints
 FROM dbo.case_months m
-WHERE m.month >= @MonthFrom AND m.month <= @MonthTo
+WHERE m.month >= LEFT(@OpenedFrom, 7) AND m.month <= LEFT(@OpenedTo, 7)
     AND m.region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution) -- when @ScopeInstitution
     AND m.region_code = @ScopeRegionCode -- when @ScopeRegionCode
     AND m.unit_code = @ScopeUnitCode -- when @ScopeUnitCode
