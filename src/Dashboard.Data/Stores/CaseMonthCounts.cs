@@ -8,10 +8,10 @@ namespace Dashboard.Data.Stores;
 /// </summary>
 internal static class CaseMonthCounts
 {
-    /// <summary>How one commit moves the months: the opened cases of the units' day deltas, summed per month (a key that nets to zero writes nothing).</summary>
+    /// <summary>How one commit moves the months: the opened cases of the units' day deltas (never the institutions'), summed per month (a key that nets to zero writes nothing).</summary>
     public static IReadOnlyCollection<CaseMonthRow> From(IEnumerable<CaseDayRow> unitDays) =>
     [
-        .. unitDays.Where(d => d.UnitCode != CaseDayCounts.Institutions && d.Opened != 0)
+        .. unitDays.Where(d => d.Opened != 0)
             .GroupBy(d => new CaseMonthKey(d.RegionCode, d.Day[..7], d.UnitCode, d.Kind, d.Category))
             .Select(g => new CaseMonthRow(g.Key, g.Sum(d => d.Opened)))
             .Where(m => m.Opened != 0),
