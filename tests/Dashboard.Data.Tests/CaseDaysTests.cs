@@ -151,6 +151,17 @@ public sealed class CaseDaysTests
                 Assert.Equal(await complaintsCounted.ReadPerUnitDayAsync(filter, scope, Zones, Ct), await complaintsFromCounters.ReadPerUnitDayAsync(filter, scope, Zones, Ct));
             }
 
+            // A region's units: their numbers from the counters equal each unit's numbers counted case by case.
+            foreach (var region in new[] { "IMSS-JAL", "ESS-REB" })
+            {
+                foreach (var unit in await new RegionReader(db.Connections, db.Sql).ReadUnitCountsAsync(region, scope, Zones, now, Ct))
+                {
+                    var expected = await counted.ReadOverviewAsync(new CaseFilter { UnitCode = unit.UnitCode }, scope, Zones, now, Ct);
+                    Assert.Equal((expected.OpenCases, expected.OpenComplex, expected.AtRisk, expected.Overdue, expected.BreachedToday),
+                        (unit.OpenCases, unit.OpenComplex, unit.AtRisk, unit.Overdue, unit.BreachedToday));
+                }
+            }
+
             // Per unit and month, from the monthly counters (complexity is not kept there: the days answer it).
             foreach (var filter in filters.Select(f => f with { OpenedFrom = new DateOnly(2026, 10, 1), OpenedTo = new DateOnly(2026, 12, 31) })
                 .Append(new CaseFilter { OpenedFrom = new DateOnly(2026, 12, 1), OpenedTo = new DateOnly(2026, 12, 31) }))

@@ -28,7 +28,6 @@ public sealed class RegionReader(ConnectionFactory connections, SqlScripts sql) 
             ScopeUnitCode = scope.UnitCode,
             ZoneOffsets = CaseFilterParameters.ZoneOffsetsJson(days),
             Now = now,
-            BreachedSinceUtc = CaseFilterParameters.BreachedSince(now),
         };
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<UnitCountsRow>(new CommandDefinition(sql["Case_ReadUnitCounts"], parameters, cancellationToken: cancellationToken));

@@ -1,38 +1,37 @@
--- A region's units with their open cases, within the scope: a unit outside it is not listed. Breached today is
--- the unit's own day (@ZoneOffsets); the breach branches read the breach indexes from @BreachedSinceUtc on.
+-- A region's units with their open cases, within the scope: a unit outside it is not listed. The numbers come from
+-- the counters the appender keeps (case_counts by SLA state; case_days' breaches on the unit's own day, @ZoneOffsets);
+-- only the oldest open case of each unit is read from the cases, through the region's open-case index.
 -- #include Zones
 , open_cases AS (
-    SELECT unit_code, COUNT(*) AS open_cases,
-        SUM(CASE WHEN is_complex = 1 THEN 1 ELSE 0 END) AS open_complex,
-        SUM(CASE WHEN sla_state = 'AtRisk' THEN 1 ELSE 0 END) AS at_risk,
-        SUM(CASE WHEN sla_state = 'Breached' THEN 1 ELSE 0 END) AS overdue,
-        MIN(opened_at_utc) AS oldest_opened
+    SELECT unit_code, SUM(cases) AS open_cases,
+        SUM(CASE WHEN is_complex = 1 THEN cases ELSE 0 END) AS open_complex,
+        SUM(CASE WHEN sla_state = 'AtRisk' THEN cases ELSE 0 END) AS at_risk,
+        SUM(CASE WHEN sla_state = 'Breached' THEN cases ELSE 0 END) AS overdue
+    FROM dbo.case_counts
+    WHERE is_open = 1 AND region_code = @RegionCode
+    GROUP BY unit_code
+),
+oldest AS (
+    SELECT unit_code, MIN(opened_at_utc) AS oldest_opened
     FROM dbo.cases
     WHERE is_open = 1 AND region_code = @RegionCode
     GROUP BY unit_code
 ),
-breaches AS (
-    SELECT unit_code, case_id, first_response_breached_utc AS breached_at
-    FROM dbo.cases
-    WHERE first_response_breached_utc >= @BreachedSinceUtc AND region_code = @RegionCode
-    UNION ALL
-    SELECT unit_code, case_id, resolution_breached_utc
-    FROM dbo.cases
-    WHERE resolution_breached_utc >= @BreachedSinceUtc AND region_code = @RegionCode
-),
 breached_today AS (
-    SELECT x.unit_code, COUNT(DISTINCT x.case_id) AS breached
-    FROM breaches x
-    LEFT JOIN dbo.units u ON u.code = x.unit_code
+    SELECT d.unit_code, SUM(d.breached) AS breached
+    FROM dbo.units u
     LEFT JOIN zones z ON z.time_zone = u.time_zone COLLATE DATABASE_DEFAULT
-    WHERE CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), x.breached_at), 23) = CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), @Now), 23)
-    GROUP BY x.unit_code
+    JOIN dbo.case_days d ON d.region_code = u.region_code AND d.unit_code = u.code
+        AND d.day = CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), @Now), 23)
+    WHERE u.region_code = @RegionCode
+    GROUP BY d.unit_code
 )
 SELECT u.code AS UnitCode, u.name AS UnitName,
     COALESCE(o.open_cases, 0) AS OpenCases, COALESCE(o.open_complex, 0) AS OpenComplex, COALESCE(o.at_risk, 0) AS AtRisk,
-    COALESCE(o.overdue, 0) AS Overdue, COALESCE(b.breached, 0) AS BreachedToday, o.oldest_opened AS OldestOpenedAt
+    COALESCE(o.overdue, 0) AS Overdue, COALESCE(b.breached, 0) AS BreachedToday, a.oldest_opened AS OldestOpenedAt
 FROM dbo.units u
 LEFT JOIN open_cases o ON o.unit_code = u.code
+LEFT JOIN oldest a ON a.unit_code = u.code
 LEFT JOIN breached_today b ON b.unit_code = u.code
 WHERE u.region_code = @RegionCode
     AND (@ScopeRegionCode IS NULL OR u.region_code = @ScopeRegionCode)
