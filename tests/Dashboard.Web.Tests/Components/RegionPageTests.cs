@@ -90,9 +90,23 @@ public sealed class RegionPageTests : PageTestContext
     {
         var cut = RenderRegion();
 
-        cut.FindAll("th .mud-table-sort-label").Single(h => h.TextContent.Contains("Vencidos", StringComparison.Ordinal) && !h.TextContent.Contains("hoy", StringComparison.Ordinal)).Click();
+        cut.FindAll("th button[data-sort]").Single(h => h.TextContent.Contains("Vencidos", StringComparison.Ordinal) && !h.TextContent.Contains("hoy", StringComparison.Ordinal)).Click();
         Assert.Equal([Hospital.Code, Umf.Code], UnitOrder(cut));
-        cut.FindAll("th .mud-table-sort-label").Single(h => h.TextContent.Contains("Vencidos", StringComparison.Ordinal) && !h.TextContent.Contains("hoy", StringComparison.Ordinal)).Click();
+        cut.FindAll("th button[data-sort]").Single(h => h.TextContent.Contains("Vencidos", StringComparison.Ordinal) && !h.TextContent.Contains("hoy", StringComparison.Ordinal)).Click();
+        Assert.Equal([Umf.Code, Hospital.Code], UnitOrder(cut));
+        Assert.Equal("descending", cut.Find("th:has(button[data-sort=overdue])").GetAttribute("aria-sort"));
+        Assert.Equal("none", cut.Find("th:has(button[data-sort=open])").GetAttribute("aria-sort"));
+    }
+
+    [Fact]
+    public void SortPicker_SortsTheUnitsWhereTheHeaderIsFolded()
+    {
+        var cut = RenderRegion();
+
+        cut.Find("[data-testid=sort-picker]").Change("overdue");
+        Assert.Equal([Hospital.Code, Umf.Code], UnitOrder(cut));
+        Assert.Equal("overdue", cut.Find("[data-testid=sort-picker]").GetAttribute("value"));
+        cut.Find("[data-testid=sort-direction]").Click();
         Assert.Equal([Umf.Code, Hospital.Code], UnitOrder(cut));
     }
 

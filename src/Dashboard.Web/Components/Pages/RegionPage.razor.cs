@@ -20,6 +20,30 @@ public sealed partial class RegionPage : IDisposable
     private string _updatedAt = "";
     private LiveView? _live;
     private Controls.StaffRoleCounts? _staffRoles;
+    private readonly TableSort<UnitCounts> _sort;
+
+    public RegionPage()
+    {
+        _sort = new(new Dictionary<string, Func<UnitCounts, object?>>
+        {
+            [UnitColumn] = u => u.UnitName,
+            ["open"] = u => u.OpenCases,
+            ["complex"] = u => u.OpenComplex,
+            ["at-risk"] = u => u.AtRisk,
+            ["overdue"] = u => u.Overdue,
+            ["breached-today"] = u => u.BreachedToday,
+            ["oldest"] = OldestAge,
+        }, "open", descending: true);
+    }
+
+    private const string UnitColumn = "unit";
+
+    /// <summary>The table's columns: each sort key with its header.</summary>
+    private IReadOnlyList<(string Column, string Label)> Columns =>
+    [
+        (UnitColumn, L["Unit"]), ("open", L["Open"]), ("complex", L["OpenComplex"]), ("at-risk", L["AtRisk"]),
+        ("overdue", L["Overdue"]), ("breached-today", L["BreachedToday"]), ("oldest", L["OldestOpen"]),
+    ];
 
     [Parameter] public string RegionCode { get; set; } = "";
 
@@ -95,6 +119,11 @@ public sealed partial class RegionPage : IDisposable
             ? string.Format(CultureInfo.CurrentCulture, L["DaysHours"], (int)age.TotalDays, age.Hours)
             : string.Format(CultureInfo.CurrentCulture, L["Hours"], Math.Max(0, (int)age.TotalHours));
     }
+
+    /// <summary>A MudLink's classes on a plain link: in the number's colour when it is not zero.</summary>
+    private static string Link(int value, string color) => $"mud-typography mud-link mud-link-underline-hover mud-{(value > 0 ? color : "inherit")}-text";
+
+    private static readonly string PrimaryLink = Link(1, "primary");
 
     private static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 

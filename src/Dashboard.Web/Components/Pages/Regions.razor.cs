@@ -21,6 +21,18 @@ public sealed partial class Regions : IDisposable
     private DateTimeOffset _updatedAt;
     private LiveView? _live;
 
+    private readonly TableSort<RegionOpenCounts> _sort = new(new Dictionary<string, Func<RegionOpenCounts, object?>>
+    {
+        ["region"] = r => r.RegionName,
+        ["units"] = r => r.Units,
+        ["open"] = r => r.OpenCases,
+        ["complex"] = r => r.OpenComplex,
+    }, "open", descending: true);
+
+    /// <summary>The sortable columns with their headers, for the phone's sort picker.</summary>
+    private IReadOnlyList<(string Column, string Label)> Columns =>
+        [("region", L["Region"]), ("units", L["Units"]), ("open", L["OpenCases"]), ("complex", L["OpenComplex"])];
+
     [Inject] private IRegionReader Cases { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
