@@ -49,8 +49,14 @@ public sealed class OverviewPageTests(DashboardServerFixture server, ChromiumFix
         await Expect(page.GetByTestId($"case-link-{caseId}")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("case-list.png"), FullPage = true });
 
+        // A full load of the region: its circuit starts from what the prerender read (all its units, over SignalR's
+        // default 32 KB message) and takes the page over, so a header sorts.
+        var regionLive = ChromiumFixture.WatchForInteractiveRender(page, "units-table");
         await page.GotoAsync("/regiones/IMSS-JAL");
+        await regionLive.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         await Expect(page.GetByTestId($"complex-{unit.Code}")).ToHaveTextAsync("1");
+        await page.Locator("button[data-sort=unit]").ClickAsync();
+        await Expect(page.Locator("th:has(button[data-sort=unit])")).ToHaveAttributeAsync("aria-sort", "ascending");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("region.png"), FullPage = true });
 
         await page.GetByTestId($"complex-{unit.Code}").ClickAsync();

@@ -9,7 +9,10 @@ public static class UiServices
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Exception details reach the browser only on a developer's machine.
-        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment());
+        // The circuit's first message brings back what the prerender read (SignedInPage.ReadOncePerLoadAsync keeps a
+        // page's reads under PrerenderedBudgetBytes of JSON); SignalR's 32 KB default refused a region's 92 units.
+        services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment())
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 128 * 1024);
         // Notices go bottom-right, where they never cover a table's actions.
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddTransient<MudBlazor.MudLocalizer, Components.Shared.MudTexts>();

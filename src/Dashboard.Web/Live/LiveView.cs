@@ -71,6 +71,9 @@ public sealed class LiveView : IDisposable
 
     public void Pause() => _paused = true;
 
+    /// <summary>Re-reads the page as an event would (throttled, unless paused): for what may have been missed before the view was watching.</summary>
+    public void RefreshSoon() => _pageThrottler.Signal();
+
     /// <summary>Back to live: forgets the count and re-reads the page once.</summary>
     public async Task ResumeAsync()
     {

@@ -6,6 +6,7 @@ using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -48,6 +49,56 @@ public sealed class RegionsPageTests : PageTestContext
         var status = cut.Find("[data-testid=live-status]").TextContent;
         Assert.Contains(" Lima", status, StringComparison.Ordinal);
         Assert.Contains(lima.ToString("HH:", System.Globalization.CultureInfo.InvariantCulture), status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CircuitAfterThePrerender_DrawsWhatThePrerenderRead_WithoutReadingAgain()
+    {
+        var state = AddBunitPersistentComponentState();
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Render<Regions>();
+        state.TriggerOnPersisting();
+        var reads = _store.Reads;
+        // A change no event announced: the circuit of the same load shows what its prerender read.
+        _store.Set("IMSS-JAL", open: 1300, complex: 90);
+
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var cut = Render<Regions>();
+
+        Assert.Equal("1,204", cut.Find("[data-testid=open-IMSS-JAL]").TextContent.Trim());
+        Assert.Equal(reads, _store.Reads);
+    }
+
+    [Fact]
+    public void CircuitAfterThePrerender_RereadsWhenEventsWereCommittedInBetween()
+    {
+        var state = AddBunitPersistentComponentState();
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Render<Regions>();
+        state.TriggerOnPersisting();
+        _store.Set("IMSS-JAL", open: 1205, complex: 88);
+        _feed.Publish([Opened(1, "IMSS-JAL", "UMF-JAL-023")]);
+
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var cut = Render<Regions>();
+
+        cut.WaitForAssertion(() => Assert.Equal("1,205", cut.Find("[data-testid=open-IMSS-JAL]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void CircuitAfterThePrerender_ReadsItselfWhatWasTooLargeToHandOver()
+    {
+        _store.AddMany(600);
+        var state = AddBunitPersistentComponentState();
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Render<Regions>();
+        state.TriggerOnPersisting();
+        _store.Set("IMSS-JAL", open: 1300, complex: 90);
+
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var cut = Render<Regions>();
+
+        Assert.Equal("1,300", cut.Find("[data-testid=open-IMSS-JAL]").TextContent.Trim());
     }
 
     [Fact]
@@ -111,6 +162,18 @@ public sealed class RegionsPageTests : PageTestContext
         private int _reads;
 
         public int Reads => Volatile.Read(ref _reads);
+
+        /// <summary>More regions than a page may hand from its prerender to its circuit (SignedInPage.PrerenderedBudgetBytes).</summary>
+        public void AddMany(int count)
+        {
+            lock (_rows)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    _rows[$"IMSS-X{i:D4}"] = new($"IMSS-X{i:D4}", $"OOAD de prueba con un nombre largo para llenar el estado número {i}", Institution.Imss, 50, i, 0);
+                }
+            }
+        }
 
         public void Set(string region, int open, int complex)
         {

@@ -127,8 +127,9 @@ public sealed partial class Overview : IDisposable
         var now = Time.GetUtcNow();
         var days = Catalogue.DaysAt(now);
         var (from, to) = Period;
-        _counts = await Cases.ReadOverviewAsync(_filter, Scope, days, now);
-        _trends = await Cases.ReadTrendsAsync(_filter with { OpenedFrom = from, OpenedTo = to }, Scope, days);
+        var filter = _filter;
+        _counts = await ReadOncePerLoadAsync($"counts:{filter}", () => Cases.ReadOverviewAsync(filter, Scope, days, now));
+        _trends = await ReadOncePerLoadAsync($"trends:{filter}:{from}:{to}", () => Cases.ReadTrendsAsync(filter with { OpenedFrom = from, OpenedTo = to }, Scope, days));
         // Marked with its clock's short name: a national reader may be in Lima while the page counts Mexico City's day.
         _updatedAt = $"{TimeZoneInfo.ConvertTime(now, Zone).ToString("HH:mm:ss", CultureInfo.CurrentCulture)} {Times.ZoneShortName(V, Zone.Id)}";
         DrawCharts();

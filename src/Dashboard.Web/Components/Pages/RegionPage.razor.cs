@@ -74,7 +74,7 @@ public sealed partial class RegionPage : IDisposable
     private async Task LoadAsync()
     {
         var now = Time.GetUtcNow();
-        _rows = Region is null ? [] : await Cases.ReadUnitCountsAsync(RegionCode, Scope, Catalogue.DaysAt(now), now);
+        _rows = Region is null ? [] : await ReadOncePerLoadAsync($"units:{RegionCode}", () => Cases.ReadUnitCountsAsync(RegionCode, Scope, Catalogue.DaysAt(now), now));
         var zone = Region is { } r ? TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone) : TimeZoneInfo.Utc;
         _updatedAt = TimeZoneInfo.ConvertTime(now, zone).ToString("HH:mm:ss", CultureInfo.CurrentCulture);
     }

@@ -60,7 +60,7 @@ public sealed partial class Regions : IDisposable
 
     private async Task LoadAsync()
     {
-        _rows = await Cases.ReadOpenCountsByRegionAsync(Scope);
+        _rows = await ReadOncePerLoadAsync("regions", () => Cases.ReadOpenCountsByRegionAsync(Scope));
         // The viewer's clock (their region's, else the institution's default), never the server's UTC.
         _updatedAt = TimeZoneInfo.ConvertTime(Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(Zone));
     }
