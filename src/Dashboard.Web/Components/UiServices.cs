@@ -9,8 +9,8 @@ public static class UiServices
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Exception details reach the browser only on a developer's machine.
-        // The circuit's first message brings back what the prerender read (SignedInPage.ReadOncePerLoadAsync keeps a
-        // page's reads under PrerenderedBudgetBytes of JSON); SignalR's 32 KB default refused a region's 92 units.
+        // The circuit's first message brings back what the prerender read (PrerenderedReads keeps a load's reads under
+        // its budget of JSON); SignalR's 32 KB default refused a region's 92 units.
         services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = environment.IsDevelopment())
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 128 * 1024);
         // Notices go bottom-right, where they never cover a table's actions.
@@ -18,6 +18,7 @@ public static class UiServices
         services.AddTransient<MudBlazor.MudLocalizer, Components.Shared.MudTexts>();
         // Live pages stop redrawing while their browser is away (see CircuitPresence).
         services.AddScoped<Live.CircuitPresence>();
+        services.AddScoped<Components.Shared.PrerenderedReads>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Live.CircuitPresenceHandler>();
         return services;
     }

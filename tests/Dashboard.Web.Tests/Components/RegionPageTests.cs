@@ -111,6 +111,25 @@ public sealed class RegionPageTests : PageTestContext
     }
 
     [Fact]
+    public void CircuitAfterThePrerender_DrawsTheUnitsAndStaffRolesThePrerenderRead_WithoutReadingAgain()
+    {
+        _store.StaffRoles = [new StaffRoleCount("pharmacy", 21, 8), new StaffRoleCount("medical-assistant", 30, 12)];
+        var state = AddBunitPersistentComponentState();
+        Services.AddScoped<Dashboard.Web.Components.Shared.PrerenderedReads>();
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        RenderRegion();
+        state.TriggerOnPersisting();
+        var reads = _store.Reads;
+
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        var cut = RenderRegion();
+
+        Assert.Equal([Hospital.Code, Umf.Code], UnitOrder(cut));
+        Assert.Equal(["Asistente médica", "Farmacia"], cut.FindAll("[data-testid^='staff-role-name-']").Select(e => e.TextContent.Trim()));
+        Assert.Equal(reads, _store.Reads);
+    }
+
+    [Fact]
     public void FeedEventInTheRegion_RereadsTheUnits()
     {
         var cut = RenderRegion();

@@ -55,6 +55,7 @@ public sealed class RegionsPageTests : PageTestContext
     public void CircuitAfterThePrerender_DrawsWhatThePrerenderRead_WithoutReadingAgain()
     {
         var state = AddBunitPersistentComponentState();
+        Services.AddScoped<Dashboard.Web.Components.Shared.PrerenderedReads>();
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         Render<Regions>();
         state.TriggerOnPersisting();
@@ -73,6 +74,7 @@ public sealed class RegionsPageTests : PageTestContext
     public void CircuitAfterThePrerender_RereadsWhenEventsWereCommittedInBetween()
     {
         var state = AddBunitPersistentComponentState();
+        Services.AddScoped<Dashboard.Web.Components.Shared.PrerenderedReads>();
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         Render<Regions>();
         state.TriggerOnPersisting();
@@ -90,6 +92,7 @@ public sealed class RegionsPageTests : PageTestContext
     {
         _store.AddMany(600);
         var state = AddBunitPersistentComponentState();
+        Services.AddScoped<Dashboard.Web.Components.Shared.PrerenderedReads>();
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         Render<Regions>();
         state.TriggerOnPersisting();
@@ -163,7 +166,7 @@ public sealed class RegionsPageTests : PageTestContext
 
         public int Reads => Volatile.Read(ref _reads);
 
-        /// <summary>More regions than a page may hand from its prerender to its circuit (SignedInPage.PrerenderedBudgetBytes).</summary>
+        /// <summary>More regions than a page may hand from its prerender to its circuit (PrerenderedReads.BudgetBytes).</summary>
         public void AddMany(int count)
         {
             lock (_rows)

@@ -23,7 +23,7 @@ public sealed class PrerenderedStateTests(TableroFactory factory) : IClassFixtur
         // The budget of JSON, protected as the state is (the purpose does not change the size), in base64, with room
         // for the message's own fields and other components' state.
         var protector = factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Tablero.Tests.PrerenderedState");
-        var state = Convert.ToBase64String(protector.Protect(Encoding.UTF8.GetBytes(new string('x', SignedInPage.PrerenderedBudgetBytes))));
+        var state = Convert.ToBase64String(protector.Protect(Encoding.UTF8.GetBytes(new string('x', PrerenderedReads.BudgetBytes))));
 
         Assert.True(state.Length + 16 * 1024 <= options.MaximumReceiveMessageSize,
             $"{state.Length} characters of state against a limit of {options.MaximumReceiveMessageSize} bytes");

@@ -65,6 +65,8 @@ public sealed partial class CaseGrid : ComponentBase
 
     [Inject] private ICaseListReader Cases { get; set; } = default!;
 
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -169,29 +171,17 @@ public sealed partial class CaseGrid : ComponentBase
     }
 
     /// <summary>
-    /// The ages the prerender read, handed to the interactive render of the same page load (Blazor's persistent state), so
-    /// a full page load reads them once: nationally they are the slowest read of the list (about a second at 10 M cases).
+    /// Reads the ages; a page load's first read takes the prerender's (see <see cref="PrerenderedReads"/>): nationally they
+    /// are the slowest read of the list (about half a second at 10 M cases). The page around it re-reads it when events
+    /// came in since the prerender read it.
     /// </summary>
-    [PersistentState]
-    public PrerenderedAges? Prerendered { get; set; }
-
-    public sealed record PrerenderedAges(string Href, AgeBuckets Buckets);
-
-    /// <summary>Reads the ages; the component's first load takes the prerender's when it has them, and keeps its own for the next render.</summary>
     private async Task LoadBucketsAsync(bool first = false)
     {
-        if (first && Prerendered is { } prerendered && prerendered.Href == Link.Href)
-        {
-            _buckets = prerendered.Buckets;
-            return;
-        }
-
         var now = Time.GetUtcNow();
-        _buckets = await Cases.ReadAgeBucketsAsync(Link.ToQuery(1, 1, Catalogue.DaysAt(now), now), Scope, now);
-        if (first)
-        {
-            Prerendered = new PrerenderedAges(Link.Href, _buckets);
-        }
+        Task<AgeBuckets> Read() => Cases.ReadAgeBucketsAsync(Link.ToQuery(1, 1, Catalogue.DaysAt(now), now), Scope, now);
+        _buckets = first && Services.GetService<PrerenderedReads>() is { } reads
+            ? await reads.ReadAsync($"{nameof(CaseGrid)}:ages:{Link.Href}", RendererInfo.IsInteractive, Read)
+            : await Read();
     }
 
     private async Task<GridData<CaseState>> LoadAsync(GridState<CaseState> state, CancellationToken cancellationToken)

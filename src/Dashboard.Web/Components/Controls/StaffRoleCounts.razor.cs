@@ -34,6 +34,8 @@ public sealed partial class StaffRoleCounts : ComponentBase
 
     [Inject] private IStaffRoleReader Cases { get; set; } = default!;
 
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+
     [Inject] private CatalogueService Catalogue { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -72,7 +74,9 @@ public sealed partial class StaffRoleCounts : ComponentBase
     {
         var filter = Complaints;
         _loaded = filter;
-        _rows = await Cases.ReadCountsByStaffRoleAsync(filter, Scope, Catalogue.DaysAt(Time.GetUtcNow()));
+        // Once per page load: the page around it re-reads it when events came in since the prerender read it.
+        Task<IReadOnlyList<StaffRoleCount>> Read() => Cases.ReadCountsByStaffRoleAsync(filter, Scope, Catalogue.DaysAt(Time.GetUtcNow()));
+        _rows = Services.GetService<PrerenderedReads>() is { } reads ? await reads.ReadAsync($"{nameof(StaffRoleCounts)}:{filter}", RendererInfo.IsInteractive, Read) : await Read();
     }
 
     /// <summary>The complaints behind a count, open or closed: the unit's page (or the case list) with the same filter.</summary>

@@ -83,7 +83,7 @@ public sealed partial class UnitPage : IDisposable
 
     private async Task LoadAsync()
     {
-        _workload = Unit is null ? [] : await Cases.ReadWorkloadAsync(UnitCode, Scope);
+        _workload = Unit is null ? [] : await ReadOncePerLoadAsync($"workload:{UnitCode}", () => Cases.ReadWorkloadAsync(UnitCode, Scope));
         _updatedAt = Catalogue.UnitTime(UnitCode, Time.GetUtcNow()).ToString("HH:mm:ss", CultureInfo.CurrentCulture);
     }
 

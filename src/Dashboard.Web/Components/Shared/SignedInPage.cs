@@ -108,79 +108,23 @@ public abstract class SignedInPage : ComponentBase
 
     private readonly List<LiveView> _views = [];
     private bool _catchUp;
-    private Dictionary<string, object>? _prerendered;
 
     /// <summary>
-    /// A read made once per page load. A full load renders the page twice, as HTML (the prerender) and again when its
-    /// circuit starts, and each read everything. The prerender's result goes to the circuit in the page (Blazor's
-    /// persistent state) with the live feed's position when it was read; the circuit draws it at once. When events were
-    /// committed in between, the page's live views re-read as they do for any event. Later calls (live refreshes, a new
-    /// filter) read.
+    /// A read made once per page load (see <see cref="PrerenderedReads"/>): the circuit draws what the prerender read,
+    /// and when events were committed in between, the page's live views re-read as they do for any event.
     /// </summary>
     /// <param name="key">What was read, among the page's reads (with what it depends on: a region's code, a filter).</param>
     /// <param name="read">The read itself.</param>
-    protected async Task<T> ReadOncePerLoadAsync<T>(string key, Func<Task<T>> read)
+    protected Task<T> ReadOncePerLoadAsync<T>(string key, Func<Task<T>> read) =>
+        Services.GetService<PrerenderedReads>() is { } reads
+            ? reads.ReadAsync($"{GetType().Name}:{key}", RendererInfo.IsInteractive, read, CatchUp)
+            : read();
+
+    private void CatchUp()
     {
-        ArgumentNullException.ThrowIfNull(read);
-        var state = Services.GetService<PersistentComponentState>();
-        var feed = Services.GetService<ILiveFeed>();
-        if (state is null || feed is null)
-        {
-            return await read();
-        }
-
-        key = $"{GetType().Name}:{key}";
-        if (RendererInfo.IsInteractive)
-        {
-            if (!state.TryTakeFromJson<PrerenderedRead<T>>(key, out var taken) || taken is null)
-            {
-                return await read();
-            }
-
-            if (feed.LastSequence > taken.Sequence)
-            {
-                _catchUp = true;
-                _views.ForEach(v => v.RefreshSoon());
-            }
-
-            return taken.Value;
-        }
-
-        // Everything committed up to this position is in what the read returns (the feed publishes after commit).
-        var sequence = feed.LastSequence;
-        var value = await read();
-        if (_prerendered is null)
-        {
-            var prerendered = _prerendered = [];
-            state.RegisterOnPersisting(() =>
-            {
-                var budget = PrerenderedBudgetBytes;
-                foreach (var (name, result) in prerendered)
-                {
-                    // Encrypted and in base64 the state grows by about a third: beyond the budget the circuit reads itself.
-                    budget -= System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result, result.GetType(), System.Text.Json.JsonSerializerOptions.Web).Length;
-                    if (budget >= 0)
-                    {
-                        state.PersistAsJson(name, result);
-                    }
-                }
-
-                return Task.CompletedTask;
-            }, Microsoft.AspNetCore.Components.Web.RenderMode.InteractiveServer);
-        }
-
-        _prerendered[key] = new PrerenderedRead<T>(sequence, value);
-        return value;
+        _catchUp = true;
+        _views.ForEach(v => v.RefreshSoon());
     }
-
-    /// <summary>
-    /// The most JSON a page hands from its prerender to its circuit. It comes back in the circuit's first message, which
-    /// the Blazor hub takes up to 128 KB (UiServices); a region's 92 units are about 20 KB.
-    /// </summary>
-    internal const int PrerenderedBudgetBytes = 48 * 1024;
-
-    /// <summary>What a prerender read, and the live feed's position before it read.</summary>
-    private sealed record PrerenderedRead<T>(long Sequence, T Value);
 
     protected override async Task OnInitializedAsync()
     {
