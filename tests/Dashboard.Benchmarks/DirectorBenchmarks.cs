@@ -20,7 +20,8 @@ namespace Dashboard.Benchmarks;
 /// address: the same reads, by the same indexes, as a director whose scope is that region. The browser runs on the same
 /// two cores as the host, so the figures include its own rendering of twenty pages. <c>directors … server</c> leaves the
 /// browsers out to show the host's own part: each load is two requests for the page's HTML, one after the other (the
-/// prerender, and again for the circuit's first render, which runs the same reads and renders the same components).
+/// prerender, and again for the circuit's first render, which renders the same components). An upper bound: the
+/// circuit's first render takes the prerender's reads instead of reading again (PrerenderedReads).
 /// </remarks>
 internal static class DirectorBenchmarks
 {

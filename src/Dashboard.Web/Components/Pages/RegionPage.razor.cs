@@ -120,10 +120,8 @@ public sealed partial class RegionPage : IDisposable
             : string.Format(CultureInfo.CurrentCulture, L["Hours"], Math.Max(0, (int)age.TotalHours));
     }
 
-    /// <summary>A MudLink's classes on a plain link: in the number's colour when it is not zero.</summary>
-    private static string Link(int value, string color) => $"mud-typography mud-link mud-link-underline-hover mud-{(value > 0 ? color : "inherit")}-text";
-
-    private static readonly string PrimaryLink = Link(1, "primary");
+    /// <summary>A number's link, in the number's colour when it is not zero.</summary>
+    private static string Link(int value, string color) => value > 0 ? $"tablero-link mud-{color}-text" : "tablero-link";
 
     private static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
