@@ -202,9 +202,10 @@ public sealed partial class ComplaintIndicatorsPage
     /// <summary>The chart; and, when no unit is chosen, the units whose own chart shows a deterioration in the last period.</summary>
     private async Task LoadAsync()
     {
-        _chart = await Indicators.ReadChartAsync(_query, Scope);
-        _worsening = _query.UnitCode is null && Scope.Level != ScopeLevel.Unit
-            ? await Indicators.UnitsWithDeteriorationAsync(Scope, _query.Category, _query.Period, _query.RegionCode)
+        var query = _query;
+        _chart = await ReadOncePerLoadAsync($"chart:{query}", () => Indicators.ReadChartAsync(query, Scope));
+        _worsening = query.UnitCode is null && Scope.Level != ScopeLevel.Unit
+            ? await ReadOncePerLoadAsync($"worsening:{query}", () => Indicators.UnitsWithDeteriorationAsync(Scope, query.Category, query.Period, query.RegionCode))
             : [];
     }
 

@@ -43,7 +43,7 @@ public sealed class PrerenderedReads(IServiceProvider services)
 
         if (interactive)
         {
-            if (!_state.TryTakeFromJson<PrerenderedRead<T>>(key, out var taken) || taken is null)
+            if (!TryTake<T>(key, out var taken))
             {
                 return await read();
             }
@@ -67,9 +67,10 @@ public sealed class PrerenderedReads(IServiceProvider services)
                 var budget = BudgetBytes;
                 foreach (var (name, result) in prerendered)
                 {
-                    budget -= JsonSerializer.SerializeToUtf8Bytes(result, result.GetType(), JsonSerializerOptions.Web).Length;
-                    if (budget >= 0)
+                    var size = SizeIfItReadsBack(result);
+                    if (size <= budget)
                     {
+                        budget -= size;
                         _state.PersistAsJson(name, result);
                     }
                 }
@@ -80,6 +81,39 @@ public sealed class PrerenderedReads(IServiceProvider services)
 
         _prerendered[key] = new PrerenderedRead<T>(sequence, value);
         return value;
+    }
+
+    /// <summary>The prerender's result; none when it does not read back (the circuit then reads: a page never breaks on it).</summary>
+    private bool TryTake<T>(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PrerenderedRead<T>? taken)
+    {
+        try
+        {
+            return _state!.TryTakeFromJson(key, out taken) && taken is not null;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            taken = null;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The result's JSON in bytes, when it reads back as the same JSON. One that does not (a NaN, a value only a
+    /// computed property holds) counts as over any budget and is not handed over: the circuit reads it instead of
+    /// drawing something else.
+    /// </summary>
+    private static int SizeIfItReadsBack(object result)
+    {
+        try
+        {
+            var json = JsonSerializer.SerializeToUtf8Bytes(result, result.GetType(), JsonSerializerOptions.Web);
+            var back = JsonSerializer.Deserialize(json, result.GetType(), JsonSerializerOptions.Web);
+            return json.AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(back, result.GetType(), JsonSerializerOptions.Web)) ? json.Length : int.MaxValue;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            return int.MaxValue;
+        }
     }
 
     /// <summary>What a prerender read, and the live feed's position before it read.</summary>
