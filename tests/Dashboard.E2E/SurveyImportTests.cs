@@ -27,15 +27,20 @@ public sealed class SurveyImportTests(DashboardServerFixture server, ChromiumFix
             var live = ChromiumFixture.WatchForInteractiveRender(page, "survey-file");
             await page.GotoAsync("/encuestas");
             await live.WaitAsync(TimeSpan.FromSeconds(15), ct);
+            // The file input listens once Blazor's InputFile has set itself up on it (after the render that drew it): a
+            // file chosen before that is never read (seen beside other work).
+            await page.WaitForFunctionAsync("() => document.querySelector('input[type=file][data-testid=survey-file]')?._blazorInputFileNextFileId !== undefined");
             await page.Locator("input[type=file][data-testid=survey-file]").SetInputFilesAsync(new FilePayload
             {
                 Name = "encuesta-bimestral.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
             });
 
-            await Expect(page.GetByTestId("survey-import-done")).ToBeVisibleAsync();
+            // The file goes through the circuit, then the page re-reads 343 hospitals: beside other work that can take longer
+            // than Playwright's 5 s default. The wait is for the message; the bound only catches a hang.
+            await Expect(page.GetByTestId("survey-import-done")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             var row = page.GetByTestId("survey-result").Filter(new() { HasText = hospital.Name });
             // 120 of 150 satisfied: 80 %, with its 95 % interval (Wilson: 73–85 %).
-            await Expect(row).ToContainTextAsync("80 %");
+            await Expect(row).ToContainTextAsync("80 %", new() { Timeout = 30_000 });
 
             await page.GotoAsync("/");
             await Expect(page.GetByTestId("overview-survey")).ToContainTextAsync("80 %", new() { Timeout = 15_000 });

@@ -51,19 +51,25 @@ public sealed class RegionsPageTests : PageTestContext
         Assert.Contains(lima.ToString("HH:", System.Globalization.CultureInfo.InvariantCulture), status, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void CircuitAfterThePrerender_DrawsWhatThePrerenderRead_WithoutReadingAgain()
+    /// <summary>A full load's first half: the page rendered as HTML, its reads handed over; what renders next is the circuit.</summary>
+    private void PrerenderAndHandOver()
     {
         var state = AddBunitPersistentComponentState();
         Services.AddScoped<Dashboard.Web.Components.Shared.PrerenderedReads>();
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         Render<Regions>();
         state.TriggerOnPersisting();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public void CircuitAfterThePrerender_DrawsWhatThePrerenderRead_WithoutReadingAgain()
+    {
+        PrerenderAndHandOver();
         var reads = _store.Reads;
         // A change no event announced: the circuit of the same load shows what its prerender read.
         _store.Set("IMSS-JAL", open: 1300, complex: 90);
 
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = Render<Regions>();
 
         Assert.Equal("1,204", cut.Find("[data-testid=open-IMSS-JAL]").TextContent.Trim());
@@ -73,15 +79,10 @@ public sealed class RegionsPageTests : PageTestContext
     [Fact]
     public void CircuitAfterThePrerender_RereadsWhenEventsWereCommittedInBetween()
     {
-        var state = AddBunitPersistentComponentState();
-        Services.AddScoped<Dashboard.Web.Components.Shared.PrerenderedReads>();
-        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
-        Render<Regions>();
-        state.TriggerOnPersisting();
+        PrerenderAndHandOver();
         _store.Set("IMSS-JAL", open: 1205, complex: 88);
         _feed.Publish([Opened(1, "IMSS-JAL", "UMF-JAL-023")]);
 
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = Render<Regions>();
 
         cut.WaitForAssertion(() => Assert.Equal("1,205", cut.Find("[data-testid=open-IMSS-JAL]").TextContent.Trim()));
@@ -91,14 +92,9 @@ public sealed class RegionsPageTests : PageTestContext
     public void CircuitAfterThePrerender_ReadsItselfWhatWasTooLargeToHandOver()
     {
         _store.AddMany(600);
-        var state = AddBunitPersistentComponentState();
-        Services.AddScoped<Dashboard.Web.Components.Shared.PrerenderedReads>();
-        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
-        Render<Regions>();
-        state.TriggerOnPersisting();
+        PrerenderAndHandOver();
         _store.Set("IMSS-JAL", open: 1300, complex: 90);
 
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var cut = Render<Regions>();
 
         Assert.Equal("1,300", cut.Find("[data-testid=open-IMSS-JAL]").TextContent.Trim());
