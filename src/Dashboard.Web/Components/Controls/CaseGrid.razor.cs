@@ -179,8 +179,8 @@ public sealed partial class CaseGrid : ComponentBase
     {
         var now = Time.GetUtcNow();
         Task<AgeBuckets> Read() => Cases.ReadAgeBucketsAsync(Link.ToQuery(1, 1, Catalogue.DaysAt(now), now), Scope, now);
-        _buckets = first && Services.GetService<PrerenderedReads>() is { } reads
-            ? await reads.ReadAsync($"{nameof(CaseGrid)}:ages:{Link.Href}", RendererInfo.IsInteractive, Read)
+        _buckets = first
+            ? await PrerenderedReads.ReadOnceAsync(Services, $"{nameof(CaseGrid)}:ages:{Link.Href}", () => RendererInfo.IsInteractive, Read)
             : await Read();
     }
 

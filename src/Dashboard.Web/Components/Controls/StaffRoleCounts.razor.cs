@@ -76,7 +76,7 @@ public sealed partial class StaffRoleCounts : ComponentBase
         _loaded = filter;
         // Once per page load: the page around it re-reads it when events came in since the prerender read it.
         Task<IReadOnlyList<StaffRoleCount>> Read() => Cases.ReadCountsByStaffRoleAsync(filter, Scope, Catalogue.DaysAt(Time.GetUtcNow()));
-        _rows = Services.GetService<PrerenderedReads>() is { } reads ? await reads.ReadAsync($"{nameof(StaffRoleCounts)}:{filter}", RendererInfo.IsInteractive, Read) : await Read();
+        _rows = await PrerenderedReads.ReadOnceAsync(Services, $"{nameof(StaffRoleCounts)}:{filter}", () => RendererInfo.IsInteractive, Read);
     }
 
     /// <summary>The complaints behind a count, open or closed: the unit's page (or the case list) with the same filter.</summary>

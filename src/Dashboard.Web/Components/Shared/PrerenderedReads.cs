@@ -25,6 +25,18 @@ public sealed class PrerenderedReads(IServiceProvider services)
     private Dictionary<string, object>? _prerendered;
 
     /// <summary>
+    /// <see cref="ReadAsync{T}"/> through the component's services; without this service (a component test) it only
+    /// reads, and never asks <paramref name="interactive"/> (which a test renderer may not know).
+    /// </summary>
+    public static Task<T> ReadOnceAsync<T>(IServiceProvider services, string key, Func<bool> interactive, Func<Task<T>> read, Action? missedEvents = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(interactive);
+        ArgumentNullException.ThrowIfNull(read);
+        return services.GetService<PrerenderedReads>() is { } reads ? reads.ReadAsync(key, interactive(), read, missedEvents) : read();
+    }
+
+    /// <summary>
     /// The prerender's result when the circuit has it, else a read. <paramref name="missedEvents"/> is called when what
     /// it hands back may miss events committed since the prerender read it: the page re-reads as it does for any event.
     /// Later calls for the same key (live refreshes, a new filter) read.

@@ -116,9 +116,7 @@ public abstract class SignedInPage : ComponentBase
     /// <param name="key">What was read, among the page's reads (with what it depends on: a region's code, a filter).</param>
     /// <param name="read">The read itself.</param>
     protected Task<T> ReadOncePerLoadAsync<T>(string key, Func<Task<T>> read) =>
-        Services.GetService<PrerenderedReads>() is { } reads
-            ? reads.ReadAsync($"{GetType().Name}:{key}", RendererInfo.IsInteractive, read, CatchUp)
-            : read();
+        PrerenderedReads.ReadOnceAsync(Services, $"{GetType().Name}:{key}", () => RendererInfo.IsInteractive, read, CatchUp);
 
     private void CatchUp()
     {
