@@ -204,6 +204,19 @@ public sealed class RegisterCasePageTests : PageTestContext
         Assert.Contains("El DNI tiene 8 dígitos; van 7", cut.Markup, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReachingTheReasonWithTab_DoesNotSelectItsText_SoKeysTypedBeforeTheServerAnswersAreKept()
+    {
+        var cut = Render<RegisterCasePage>();
+
+        cut.Find("input[data-testid=category]").Focus();
+
+        // A select-all sent back after focus lands a round trip late, over the letters she has typed since, and her next key replaces them.
+        var reason = cut.FindComponent<MudBlazor.MudAutocomplete<Core.Catalogue.Classification.CaseCategory>>();
+        cut.WaitForAssertion(() => Assert.True(reason.Instance.Open)); // the focus was handled: its list is open
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier.Contains("select", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The event log in memory, moved by the real rules; each append remembers its actor.</summary>
     private sealed class MemoryLog(CaseContext context) : CaseReadersStub, ICaseEventAppender
     {
