@@ -274,9 +274,12 @@ public sealed class OverviewReadsTests
         var unit = await db.Cases.ReadAgeBucketsAsync(List(unit: "UMF-JAL-023"), ReadScope.All, Now, Ct);
         var high = await db.Cases.ReadAgeBucketsAsync(List(unit: "UMF-JAL-023", filter: new() { Priority = Priority.High }), ReadScope.All, Now, Ct);
         var outside = await db.Cases.ReadAgeBucketsAsync(List(unit: "UMF-JAL-023"), ReadScope.ForRegion("IMSS-NL"), Now, Ct);
+        // A filter on days of the unit's clock joins the clocks (the other reads do without them).
+        var lastDays = await db.Cases.ReadAgeBucketsAsync(List(unit: "UMF-JAL-023", filter: new() { OpenedFrom = DateOnly.FromDateTime(Now.AddDays(-5).UtcDateTime) }), ReadScope.All, Now, Ct);
 
         Assert.Equal(new AgeBuckets(Days0To2: 2, Days3To7: 2, Days8To15: 2, Over15: 2), unit);
         Assert.Equal(new AgeBuckets(0, 0, 1, 1), high);
+        Assert.Equal(new AgeBuckets(2, 1, 0, 0), lastDays);
         Assert.Equal(0, outside.Total);
     }
 }

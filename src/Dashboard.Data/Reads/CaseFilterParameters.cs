@@ -33,7 +33,13 @@ internal sealed record CaseFilterParameters
     public string? Status { get; init; }
     public string? SlaState { get; init; }
     public int? EscalationLevel { get; init; }
-    public bool BreachedToday { get; init; }
+    public bool? BreachedToday { get; init; }
+
+    /// <summary>Whether FilteredCases joins each case's unit clock (null: left out, for a read that needs no day on it).</summary>
+    public bool? UnitClock { get; init; } = true;
+
+    /// <summary>Whether a filter asks for days on the unit clocks (breached today, opened from or to).</summary>
+    public bool FiltersByUnitDay => BreachedToday is not null || OpenedFrom is not null || OpenedTo is not null;
     public DateTimeOffset? Now { get; set; }
     public DateTimeOffset? BreachedSinceUtc { get; set; }
     public string Sort { get; init; } = nameof(CaseSort.Opened);
@@ -95,7 +101,7 @@ internal sealed record CaseFilterParameters
             Status = q.Status?.ToString(),
             SlaState = q.SlaState?.ToString(),
             EscalationLevel = q.EscalationLevel,
-            BreachedToday = q.BreachedToday,
+            BreachedToday = q.BreachedToday ? true : null,
             Now = q.Now,
             BreachedSinceUtc = q.Now is { } now ? BreachedSince(now) : null,
             Sort = q.Sort.ToString(),

@@ -1,9 +1,10 @@
 -- The cases a filtered read covers (needs the zones CTE): the caller's scope (@Scope…) and the query's filters are
 -- ANDed, so a filter can narrow the scope, never widen it; a filter without a value leaves the statement
--- (SqlScripts.For). The statement adds its own conditions as AND lines.
+-- (SqlScripts.For). The statement adds its own conditions as AND lines. The unit clocks are joined unless a read that
+-- needs no day on them leaves them out (@UnitClock null): then a read of indexed columns only reads no table row.
 FROM dbo.cases c
-LEFT JOIN dbo.units u ON u.code = c.unit_code
-LEFT JOIN zones z ON z.time_zone = u.time_zone COLLATE DATABASE_DEFAULT
+LEFT JOIN dbo.units u ON u.code = c.unit_code -- when @UnitClock
+LEFT JOIN zones z ON z.time_zone = u.time_zone COLLATE DATABASE_DEFAULT -- when @UnitClock
 WHERE 1 = 1
     AND c.region_code = @ScopeRegionCode -- when @ScopeRegionCode
     AND c.region_code IN (SELECT code FROM dbo.regions WHERE institution = @ScopeInstitution) -- when @ScopeInstitution

@@ -3,6 +3,5 @@ AND c.is_open = @Open -- when @Open
 AND c.status = @Status -- when @Status
 AND c.sla_state = @SlaState -- when @SlaState
 AND c.escalation_level = @EscalationLevel -- when @EscalationLevel
-AND (@BreachedToday = 0
-    OR (c.first_response_breached_utc >= @BreachedSinceUtc AND CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.first_response_breached_utc), 23) = CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), @Now), 23))
-    OR (c.resolution_breached_utc >= @BreachedSinceUtc AND CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.resolution_breached_utc), 23) = CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), @Now), 23)))
+AND ((c.first_response_breached_utc >= @BreachedSinceUtc AND CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.first_response_breached_utc), 23) = CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), @Now), 23)) -- when @BreachedToday
+    OR (c.resolution_breached_utc >= @BreachedSinceUtc AND CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), c.resolution_breached_utc), 23) = CONVERT(CHAR(10), DATEADD(MINUTE, COALESCE(z.minutes, 0), @Now), 23))) -- when @BreachedToday
