@@ -112,7 +112,7 @@ internal static class SlaBenchmarks
         Console.WriteLine($"  set-based SQL floor (one INSERT…SELECT, one UPDATE, one commit): {setBreaches:N0} breaches in {setSeconds:N1} s ({setBreaches / setSeconds:N0} per s)");
     }
 
-    private static readonly string[] EventColumns = ["Sequence", "EventId", "CaseId", "Type", "OccurredAt", "RecordedAt", "UnitCode", "RegionCode", "Status", "Complex", "Priority", "EscalationLevel", "DataJson", "ContentHash"];
+    private static readonly string[] EventColumns = ["Sequence", "EventId", "CaseId", "Type", "OccurredAt", "RecordedAt", "UnitCode", "RegionCode", "Status", "Complex", "Priority", "EscalationLevel", "DataJson", "ContentHash", "Actor"];
     private static readonly string[] UpdateColumns = ["DueAt", "Sequence", "Now", "CaseId"];
 
     /// <summary>
@@ -146,7 +146,7 @@ internal static class SlaBenchmarks
             foreach (var c in due)
             {
                 object[] row = [++sequence, Guid.CreateVersion7(), c.CaseId, "SlaBreached", c.DueAt, stamp, c.UnitCode, c.RegionCode, "Assigned", false, "Medium", 0,
-                    "{\"clock\":\"Resolution\",\"dueAt\":\"2026-11-24T00:00:00Z\"}", "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"];
+                    "{\"clock\":\"Resolution\",\"dueAt\":\"2026-11-24T00:00:00Z\"}", "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF", DBNull.Value];
                 for (var p = 0; p < row.Length; p++)
                 {
                     values[p].Value = row[p];

@@ -1,5 +1,6 @@
--- The case list's ages (open cases by days since opening) read the region's open cases from this index alone: with the
--- opening in its key no case row is looked up (national, at 10 M cases: 70 ms instead of 0.9 s). The same entries as
--- before, each a few bytes longer; the opening never changes, so no case moves in it more often than before.
+-- The case list's ages (open cases by days since opening, also of one SLA state) read the region's open cases from this
+-- index alone: with the opening and the SLA state in its key no case row is looked up (national, at 10 M cases: 40–60 ms
+-- instead of 0.8–0.9 s). The same entries as before, a few bytes longer; an entry now also moves when the SLA sweep
+-- changes a case's state (at most twice in its life: at risk, then overdue).
 DROP INDEX ix_cases_region_open;
-CREATE INDEX ix_cases_region_open ON cases (region_code, is_open, is_complex, opened_at_utc);
+CREATE INDEX ix_cases_region_open ON cases (region_code, is_open, is_complex, opened_at_utc, sla_state);
