@@ -15,6 +15,7 @@ internal sealed class CaseUpdateStatement(string template)
     internal static readonly IReadOnlyList<(string Name, Func<CaseRow, CaseRow, bool> Changed)> Parts =
     [
         ("Open", (a, b) => a.IsOpen != b.IsOpen || a.Complex != b.Complex),
+        ("SlaState", (a, b) => !string.Equals(a.SlaState, b.SlaState, StringComparison.Ordinal)),
         ("NextDeadline", (a, b) => a.NextDeadlineAt != b.NextDeadlineAt),
         ("FirstResponseBreached", (a, b) => a.FirstResponseBreachedAt != b.FirstResponseBreachedAt),
         ("ResolutionBreached", (a, b) => a.ResolutionBreachedAt != b.ResolutionBreachedAt),
