@@ -101,13 +101,56 @@ public sealed class UnitPageTests : PageTestContext
     public void ColumnHeader_AsksTheStoreForThatOrderBothWays()
     {
         var cut = RenderUnit(Umf);
-        AngleSharp.Dom.IElement PriorityHeader() => cut.FindAll("th").Single(th => th.TextContent.Contains("Prioridad", StringComparison.Ordinal)).QuerySelector(".sortable-column-header")!;
+        AngleSharp.Dom.IElement PriorityHeader() => cut.Find("th:has(button[data-sort=Priority]) button");
 
         PriorityHeader().Click();
         cut.WaitForAssertion(() => Assert.Equal((CaseSort.Priority, false), (_store.PageQueries.Last().Sort, _store.PageQueries.Last().Descending)));
 
         PriorityHeader().Click();
         cut.WaitForAssertion(() => Assert.Equal((CaseSort.Priority, true), (_store.PageQueries.Last().Sort, _store.PageQueries.Last().Descending)));
+    }
+
+    [Fact]
+    public void Pager_WalksThePagesAndTheirSize_AndSaysWhichRowsOfHowManyAreShown()
+    {
+        _store.Cases = [.. Enumerable.Range(1, 60).Select(i => Case($"QJ-{i:D3}", Umf, hoursAgo: i))];
+        var cut = RenderUnit(Umf);
+        string Range() => Text(cut, "page-range");
+
+        Assert.Equal("1–25 de 60", Range());
+        Assert.Equal(25, Rows(cut).Length);
+        Assert.True(cut.Find("[data-testid=page-previous]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=page-next]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("26–50 de 60", Range()));
+        Assert.Equal(2, _store.PageQueries.Last().Page);
+        Assert.Equal("QJ-026", Rows(cut)[0]);
+
+        cut.Find("[data-testid=page-last]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("51–60 de 60", Range()));
+        Assert.Equal(10, Rows(cut).Length);
+        Assert.True(cut.Find("[data-testid=page-next]").HasAttribute("disabled"));
+
+        // A new size starts again from the first page.
+        cut.Find("[data-testid=page-size]").Change("50");
+        cut.WaitForAssertion(() => Assert.Equal("1–50 de 60", Range()));
+        Assert.Equal((1, 50), (_store.PageQueries.Last().Page, _store.PageQueries.Last().PageSize));
+    }
+
+    [Fact]
+    public void SortedColumn_IsSaidToScreenReaders_AndTheOpeningComesBackNewestFirst()
+    {
+        var cut = RenderUnit(Umf);
+        string AriaSort(string column) => cut.Find($"th:has(button[data-sort={column}])").GetAttribute("aria-sort")!;
+
+        Assert.Equal(("descending", "none"), (AriaSort("Opened"), AriaSort("Priority")));
+
+        cut.Find("th:has(button[data-sort=Priority]) button").Click();
+        cut.WaitForAssertion(() => Assert.Equal(("none", "ascending"), (AriaSort("Opened"), AriaSort("Priority"))));
+
+        cut.Find("th:has(button[data-sort=Opened]) button").Click();
+        cut.WaitForAssertion(() => Assert.Equal((CaseSort.Opened, true), (_store.PageQueries.Last().Sort, _store.PageQueries.Last().Descending)));
+        Assert.Equal("descending", AriaSort("Opened"));
     }
 
     [Fact]

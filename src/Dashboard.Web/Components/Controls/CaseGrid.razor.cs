@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using Dashboard.Core.Cases;
 using Dashboard.Core.Catalogue;
@@ -21,28 +20,17 @@ namespace Dashboard.Web.Components.Controls;
 /// </summary>
 public sealed partial class CaseGrid : ComponentBase
 {
-    // Each sortable column's SortBy is one of these; the grid hands it back in its sort definition, and only these map
-    // to an order the store knows. (The functions also sort a page in memory should the grid ever do so.)
-    private static readonly Func<CaseState, object> ByStatus = c => c.Status;
-    private static readonly Func<CaseState, object> ByPriority = c => c.Priority;
-    private static readonly Func<CaseState, object> ByOpened = c => c.OpenedAt;
-    private static readonly Func<CaseState, object> ByDue = c => c.Sla?.Resolution?.DueAt ?? DateTimeOffset.MaxValue;
-    private static readonly Func<CaseState, object> ByLevel = c => c.EscalationLevel;
-
-    private static readonly FrozenDictionary<Func<CaseState, object?>, CaseSort> Sorts = new Dictionary<Func<CaseState, object?>, CaseSort>
-    {
-        [ByStatus] = CaseSort.Status,
-        [ByPriority] = CaseSort.Priority,
-        [ByOpened] = CaseSort.Opened,
-        [ByDue] = CaseSort.Due,
-        [ByLevel] = CaseSort.EscalationLevel,
-    }.ToFrozenDictionary();
+    private static readonly int[] PageSizes = [10, 25, 50, 100];
 
     private static readonly string[] StatusValues =
         [CaseListLink.OpenStatus, .. Enum.GetNames<CaseStatus>(), CaseListLink.ClosedStatus, CaseListLink.AnyStatus];
 
-    private MudDataGrid<CaseState>? _grid;
+    private readonly GridSort _sort = new();
     private CaseListLink? _loaded;
+    private CasePage _page = new([], 0);
+    private int _pageIndex;
+    private int _pageSize = 25;
+    private bool _reading;
     private AgeBuckets _buckets = new(0, 0, 0, 0);
     private HashSet<string> _zones = [];
     private bool _filtersOpen;
@@ -152,29 +140,22 @@ public sealed partial class CaseGrid : ComponentBase
 
         var first = _loaded is null;
         _loaded = Link;
+        _pageIndex = 0;
         await LoadBucketsAsync(first);
-        if (!first && _grid is not null)
-        {
-            await _grid.ReloadServerData();
-        }
+        await ReadPageAsync(first);
     }
 
     /// <summary>Re-reads the current page and the ages (the live page calls it after events).</summary>
     public async Task RefreshAsync()
     {
         await LoadBucketsAsync();
-        if (_grid is not null)
-        {
-            await _grid.ReloadServerData();
-        }
-
+        await ReadPageAsync();
         StateHasChanged();
     }
 
     /// <summary>
     /// Reads the ages; a page load's first read takes the prerender's (see <see cref="PrerenderedReads"/>): nationally they
-    /// are the slowest read of the list (about half a second at 10 M cases). The page around it re-reads it when events
-    /// came in since the prerender read it.
+    /// are the slowest read of the list. The page around it re-reads it when events came in since the prerender read it.
     /// </summary>
     private async Task LoadBucketsAsync(bool first = false)
     {
@@ -185,22 +166,91 @@ public sealed partial class CaseGrid : ComponentBase
             : await Read();
     }
 
-    private async Task<GridData<CaseState>> LoadAsync(GridState<CaseState> state, CancellationToken cancellationToken)
+    /// <summary>Reads the page of cases shown; a page load's first read takes the prerender's, as the ages do.</summary>
+    private async Task ReadPageAsync(bool first = false)
     {
-        var sort = state.SortDefinitions.FirstOrDefault();
-        var order = sort?.SortFunc is { } by && Sorts.TryGetValue(by, out var known) ? known : CaseSort.Opened;
-        var descending = sort?.Descending ?? true;
         var now = Time.GetUtcNow();
-        var page = await Cases.ReadPageAsync(Link.ToQuery(state.Page + 1, state.PageSize, Catalogue.DaysAt(now), now, order, descending), Scope, cancellationToken);
-        var zones = page.Items.Select(c => ZoneOf(c.UnitCode)).ToHashSet(StringComparer.Ordinal);
-        if (!zones.SetEquals(_zones))
+        Task<CasePage> Read() => Cases.ReadPageAsync(Link.ToQuery(_pageIndex + 1, _pageSize, Catalogue.DaysAt(now), now, _sort.Order, _sort.Descending), Scope);
+        _reading = true;
+        try
         {
-            // The note under the grid is this component's, not the grid's: redraw it when the page's zones change.
-            _zones = zones;
-            StateHasChanged();
+            _page = first
+                ? await PrerenderedReads.ReadOnceAsync(Services, $"{nameof(CaseGrid)}:page:{Link.Href}", () => RendererInfo.IsInteractive, Read)
+                : await Read();
+            // The note under the list says the zone of its times: the page's units decide it.
+            _zones = _page.Items.Select(c => ZoneOf(c.UnitCode)).ToHashSet(StringComparer.Ordinal);
+        }
+        finally
+        {
+            _reading = false;
+        }
+    }
+
+    private Task SortAsync(string column)
+    {
+        _sort.Toggle(column);
+        _pageIndex = 0;
+        return ReadPageAsync();
+    }
+
+    private Task GoToAsync(int pageIndex)
+    {
+        _pageIndex = Math.Clamp(pageIndex, 0, LastPageIndex);
+        return ReadPageAsync();
+    }
+
+    private Task PageSizeAsync(ChangeEventArgs e)
+    {
+        if (!int.TryParse(e.Value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || !PageSizes.Contains(size))
+        {
+            return Task.CompletedTask;
         }
 
-        return new GridData<CaseState> { Items = page.Items, TotalItems = page.Total };
+        _pageSize = size;
+        _pageIndex = 0;
+        return ReadPageAsync();
+    }
+
+    private int LastPageIndex => Math.Max(0, (_page.Total - 1) / _pageSize);
+
+    /// <summary>"1–25 de 218,773": the rows shown of all the list's cases.</summary>
+    private string PageRange => _page.Total == 0 ? L["PageRangeNone"]
+        : L["PageRange", N(_pageIndex * _pageSize + 1), N(_pageIndex * _pageSize + _page.Items.Count), N(_page.Total)];
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>The sortable columns as the phone's sort picker lists them.</summary>
+    private IReadOnlyList<(string Column, string Label)> SortColumns =>
+    [
+        (nameof(CaseSort.Opened), L["Opened"]),
+        (nameof(CaseSort.Status), L["Status"]),
+        (nameof(CaseSort.Priority), L["Priority"]),
+        (nameof(CaseSort.Due), L["ResolutionDue"]),
+        (nameof(CaseSort.EscalationLevel), L["Level"]),
+    ];
+
+    /// <summary>
+    /// The list's order, one of the store's closed set (<see cref="CaseSort"/>): newest first to begin with; another column
+    /// starts ascending, the opening newest first, and the same column again reverses it.
+    /// </summary>
+    private sealed class GridSort : ITableSort
+    {
+        public string Column { get; private set; } = nameof(CaseSort.Opened);
+
+        public bool Descending { get; private set; } = true;
+
+        public CaseSort Order => Enum.Parse<CaseSort>(Column);
+
+        public void Toggle(string column)
+        {
+            if (!Enum.TryParse<CaseSort>(column, out _))
+            {
+                throw new ArgumentException($"No column '{column}'", nameof(column));
+            }
+
+            Descending = column == Column ? !Descending : column == nameof(CaseSort.Opened);
+            Column = column;
+        }
     }
 
     private Task ChangeAsync(CaseListLink link) => LinkChanged.InvokeAsync(link);
