@@ -235,21 +235,18 @@ public sealed partial class CaseGrid : ComponentBase
     /// </summary>
     private sealed class GridSort : ITableSort
     {
-        public string Column { get; private set; } = nameof(CaseSort.Opened);
+        public CaseSort Order { get; private set; } = CaseSort.Opened;
+
+        public string Column => Order.ToString();
 
         public bool Descending { get; private set; } = true;
 
-        public CaseSort Order => Enum.Parse<CaseSort>(Column);
-
+        /// <remarks>A column that is not a <see cref="CaseSort"/> throws, as <see cref="TableSort{T}"/> does for an unknown one.</remarks>
         public void Toggle(string column)
         {
-            if (!Enum.TryParse<CaseSort>(column, out _))
-            {
-                throw new ArgumentException($"No column '{column}'", nameof(column));
-            }
-
-            Descending = column == Column ? !Descending : column == nameof(CaseSort.Opened);
-            Column = column;
+            var order = Enum.Parse<CaseSort>(column);
+            Descending = order == Order ? !Descending : order == CaseSort.Opened;
+            Order = order;
         }
     }
 
@@ -272,9 +269,9 @@ public sealed partial class CaseGrid : ComponentBase
 
     private string StaffRoleText(string? code) => code is null or "" ? L["AnyStaff"] : Vocabulary.StaffRoleShortName(Institution, code);
 
-    // The rows draw MudLink's and MudChip's own classes on plain elements: the same look without a component per cell,
-    // which made a page of 25 rows a 96 KB render batch for the browser to apply.
-    private const string LinkClass = "mud-typography mud-link mud-primary-text mud-link-underline-hover";
+    // Plain links as the regions tables draw them, and MudChip's own classes on a plain element: the same look without a
+    // component per cell, which made a page of 25 rows a 96 KB render batch for the browser to apply.
+    private const string LinkClass = "tablero-link mud-primary-text";
     private const string CaseLinkClass = LinkClass + " tablero-case-id";
 
     private static string SlaChipClass(SlaState state) => "mud-chip mud-chip-filled mud-chip-size-small " + state switch
