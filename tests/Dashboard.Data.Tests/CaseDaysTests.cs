@@ -13,8 +13,8 @@ namespace Dashboard.Data.Tests;
 /// The overview's daily counters (case_days, kept by the appender beside the case rows) always equal a recount of the
 /// cases, whatever the events did: openings near midnight on different clocks, first responses, reclassification of
 /// category and complexity, escalations, SLA warnings and breaches from the sweep, resolutions, closings, reopenings and
-/// late events that rewrite a case's history; so do the monthly counters, across the turn of a month that falls on a
-/// different day on each clock. And every overview and complaint read answered from them equals the same read counted
+/// late events that rewrite a case's history; so do the monthly and weekly counters, across the turn of a month and of
+/// an ISO week (Sunday 29 November to Monday 30) that falls on a different day on each clock. And every overview and complaint read answered from them equals the same read counted
 /// case by case, for every scope and filter the counters keep.
 /// </summary>
 public sealed class CaseDaysTests
@@ -99,6 +99,10 @@ public sealed class CaseDaysTests
             $"SELECT month, CAST(SUM(opened) AS BIGINT) FROM {table}case_months GROUP BY month ORDER BY month")).ToArray();
         Assert.Equal(["2026-11", "2026-12"], months.Select(m => m.Month));
         Assert.Equal(60, months.Sum(m => m.Opened));
+        var weeks = (await connection.QueryAsync<(string Week, long Opened)>(
+            $"SELECT week, CAST(SUM(opened) AS BIGINT) FROM {table}case_weeks GROUP BY week ORDER BY week")).ToArray();
+        Assert.Equal(["2026-11-23", "2026-11-30"], weeks.Select(w => w.Week));
+        Assert.Equal(60, weeks.Sum(w => w.Opened));
     }
 
     [Theory]
@@ -170,6 +174,16 @@ public sealed class CaseDaysTests
                 var actual = (await complaintsFromCounters.ReadPerUnitMonthAsync(filter, scope, Zones, Ct)).OrderBy(m => m.UnitCode, StringComparer.Ordinal).ThenBy(m => m.Day);
                 Assert.True(expected.SequenceEqual(actual), $"{scope} {filter}: {string.Join(", ", expected)} ≠ {string.Join(", ", actual)}");
             }
+
+            // Per unit and ISO week, from the weekly counters: the two weeks the Sunday evening splits, and the second alone.
+            foreach (var filter in filters.Select(f => f with { OpenedFrom = new DateOnly(2026, 11, 23), OpenedTo = new DateOnly(2026, 12, 6) })
+                .Append(new CaseFilter { OpenedFrom = new DateOnly(2026, 11, 30), OpenedTo = new DateOnly(2026, 12, 6) }))
+            {
+                var expected = (await complaintsCounted.ReadPerUnitWeekAsync(filter, scope, Zones, Ct)).OrderBy(w => w.UnitCode, StringComparer.Ordinal).ThenBy(w => w.Day).ToArray();
+                var actual = (await complaintsFromCounters.ReadPerUnitWeekAsync(filter, scope, Zones, Ct)).OrderBy(w => w.UnitCode, StringComparer.Ordinal).ThenBy(w => w.Day).ToArray();
+                Assert.True(expected.SequenceEqual(actual), $"{scope} {filter}: {string.Join(", ", expected)} ≠ {string.Join(", ", actual)}");
+                Assert.All(actual, w => Assert.Equal(DayOfWeek.Monday, w.Day.DayOfWeek));
+            }
         }
     }
 
@@ -187,6 +201,7 @@ public sealed class CaseDaysTests
         {
             await connection.ExecuteAsync($"DELETE FROM {table}case_days");
             await connection.ExecuteAsync($"DELETE FROM {table}case_months");
+            await connection.ExecuteAsync($"DELETE FROM {table}case_weeks");
         }
 
         var filled = await Rebuild(db).FillIfNeededAsync(Ct);
@@ -200,6 +215,7 @@ public sealed class CaseDaysTests
         {
             await connection.ExecuteAsync($"UPDATE {table}case_days SET opened = opened + 5 WHERE region_code = 'IMSS-JAL'");
             await connection.ExecuteAsync($"UPDATE {table}case_months SET opened = opened + 5 WHERE region_code = 'ESS-REB'");
+            await connection.ExecuteAsync($"UPDATE {table}case_weeks SET opened = opened + 3 WHERE region_code = 'ESS-REB'");
         }
 
         var (_, corrected) = await Rebuild(db).RunAsync(Ct);
@@ -211,6 +227,10 @@ public sealed class CaseDaysTests
         Assert.Equal(
             (await new ComplaintReader(db.Connections, db.Sql) { CountCases = true }.ReadPerUnitMonthAsync(months, ReadScope.ForRegion("ESS-REB"), Zones, Ct)).Sum(m => m.Complaints),
             (await complaints.ReadPerUnitMonthAsync(months, ReadScope.ForRegion("ESS-REB"), Zones, Ct)).Sum(m => m.Complaints));
+        var weeks = new CaseFilter { OpenedFrom = new DateOnly(2026, 11, 23), OpenedTo = new DateOnly(2026, 12, 6) };
+        Assert.Equal(
+            (await new ComplaintReader(db.Connections, db.Sql) { CountCases = true }.ReadPerUnitWeekAsync(weeks, ReadScope.ForRegion("ESS-REB"), Zones, Ct)).Sum(w => w.Complaints),
+            (await complaints.ReadPerUnitWeekAsync(weeks, ReadScope.ForRegion("ESS-REB"), Zones, Ct)).Sum(w => w.Complaints));
     }
 
     [Fact]
@@ -223,5 +243,18 @@ public sealed class CaseDaysTests
             complaints.ReadPerUnitMonthAsync(new CaseFilter { OpenedFrom = new DateOnly(2026, 11, 1), OpenedTo = new DateOnly(2026, 11, 29) }, ReadScope.All, Zones, Ct));
 
         Assert.Contains("whole months", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WeeklyRead_RefusesAPeriodThatCutsAWeek()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var complaints = new ComplaintReader(db.Connections, db.Sql);
+
+        // Sunday 29 November to Saturday 5 December: the end of one week and most of the next.
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            complaints.ReadPerUnitWeekAsync(new CaseFilter { OpenedFrom = new DateOnly(2026, 11, 29), OpenedTo = new DateOnly(2026, 12, 5) }, ReadScope.All, Zones, Ct));
+
+        Assert.Contains("whole weeks", error.Message, StringComparison.Ordinal);
     }
 }

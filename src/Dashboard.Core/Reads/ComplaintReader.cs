@@ -1,3 +1,4 @@
+using Dashboard.Core.Indicators;
 using Dashboard.Core.Storage;
 
 namespace Dashboard.Core.Reads;
@@ -27,6 +28,13 @@ public interface IComplaintReader
     /// </summary>
     async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitMonthAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         UnitDayComplaints.PerMonth(await ReadPerUnitDayAsync(filter, scope, days, cancellationToken));
+
+    /// <summary>
+    /// Complaints per unit and ISO week (each row's <see cref="UnitDayComplaints.Day"/> is the week's Monday), for a
+    /// filter whose period is whole weeks. By default the days summed; a store may keep the weeks themselves.
+    /// </summary>
+    async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitWeekAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
+        UnitDayComplaints.PerWeek(await ReadPerUnitDayAsync(filter, scope, days, cancellationToken));
 }
 
 /// <summary>Complaints opened on one local day.</summary>
@@ -36,7 +44,12 @@ public sealed record DayComplaints(DateOnly Day, int Complaints);
 public sealed record UnitDayComplaints(string UnitCode, DateOnly Day, int Complaints)
 {
     /// <summary>Days summed per unit and month, each dated on the month's first day.</summary>
-    public static IReadOnlyList<UnitDayComplaints> PerMonth(IEnumerable<UnitDayComplaints> days) =>
-        [.. days.GroupBy(d => (d.UnitCode, Month: new DateOnly(d.Day.Year, d.Day.Month, 1)))
-            .Select(g => new UnitDayComplaints(g.Key.UnitCode, g.Key.Month, g.Sum(d => d.Complaints)))];
+    public static IReadOnlyList<UnitDayComplaints> PerMonth(IEnumerable<UnitDayComplaints> days) => Per(Period.Month, days);
+
+    /// <summary>Days summed per unit and ISO week, each dated on the week's Monday.</summary>
+    public static IReadOnlyList<UnitDayComplaints> PerWeek(IEnumerable<UnitDayComplaints> days) => Per(Period.Week, days);
+
+    private static UnitDayComplaints[] Per(Period period, IEnumerable<UnitDayComplaints> days) =>
+        [.. days.GroupBy(d => (d.UnitCode, Start: Periods.StartOf(period, d.Day)))
+            .Select(g => new UnitDayComplaints(g.Key.UnitCode, g.Key.Start, g.Sum(d => d.Complaints)))];
 }

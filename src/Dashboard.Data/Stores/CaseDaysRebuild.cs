@@ -4,7 +4,7 @@ namespace Dashboard.Data.Stores;
 
 /// <summary>
 /// Recounts the overview's daily counters (<c>case_days</c>; see <see cref="CaseDayCounts"/>) from the case rows with the
-/// same arithmetic the appender uses, and the monthly ones from the days (<see cref="CaseMonthCounts"/>). The host runs it once, at its first start after the counters' migration
+/// same arithmetic the appender uses, and the monthly and weekly ones from the days (<see cref="CaseOpenedCounts"/>). The host runs it once, at its first start after the counters' migration
 /// (<see cref="FillIfNeededAsync"/>: each unit's time zone is known only here, not in SQL); <c>rebuild-counts</c> runs it
 /// on demand. It takes the event sequence's lock first, as every append does, so ingestion waits while it runs.
 /// </summary>
@@ -64,6 +64,7 @@ public sealed class CaseDaysRebuild(ConnectionFactory connections, SqlScripts sq
         await FlushAsync(connection, transaction, units, cancellationToken);
         await FlushAsync(connection, transaction, institutions, cancellationToken);
         await connection.ExecuteAsync(Command("CaseMonth_Recount"));
+        await connection.ExecuteAsync(Command("CaseWeek_Recount"));
         var counters = await connection.ExecuteScalarAsync<int>(Command("CaseDay_ReadCount"));
         var corrected = await connection.ExecuteScalarAsync<int>(Command("CaseDay_ReadRecountChanges"));
         await connection.ExecuteAsync(Command("CaseDay_DropBeforeRecount"));

@@ -122,7 +122,8 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
         var (units, institutions) = CaseDayCounts.Between(before, touched, unit => CaseDayCounts.Zone(context.FindUnit(unit)?.TimeZone));
         var unitDays = units.Rows();
         await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseDay_Add"], [.. unitDays, .. institutions.Rows()], cancellationToken);
-        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseMonth_Add"], CaseMonthCounts.From(unitDays), cancellationToken);
+        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseMonth_Add"], CaseOpenedCounts.Months(unitDays), cancellationToken);
+        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseWeek_Add"], CaseOpenedCounts.Weeks(unitDays), cancellationToken);
 
         if (group.Late.Count > 0)
         {

@@ -126,9 +126,10 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, IAttentionV
         var query = new ComplaintChartQuery { Period = period, Category = category };
         var (first, last) = Range(query, Today(regionCode ?? scope.RegionCode, scope.UnitCode));
         var filter = new CaseFilter { RegionCode = regionCode, Category = category, OpenedFrom = first, OpenedTo = EndOf(period, last) };
-        // Months, bimesters and quarters are whole months: the monthly counters answer (two years of every unit nationally).
+        // Weeks are whole weeks and months, bimesters and quarters whole months: the weekly or monthly counters answer (a
+        // year of weeks or two years of months of every unit nationally).
         var rows = period == Period.Week
-            ? await complaints.ReadPerUnitDayAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken)
+            ? await complaints.ReadPerUnitWeekAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken)
             : await complaints.ReadPerUnitMonthAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
         first = await FirstRecordedAsync(period, first, last, scope, cancellationToken);
         var found = new List<UnitDeterioration>();

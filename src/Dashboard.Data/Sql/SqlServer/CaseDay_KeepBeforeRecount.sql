@@ -1,4 +1,4 @@
--- The daily and monthly counters as they were before a recount (their non-zero rows), on the writer's connection, so the recount can
+-- The daily, monthly and weekly counters as they were before a recount (their non-zero rows), on the writer's connection, so the recount can
 -- say how many it corrected; dropped by CaseDay_DropBeforeRecount.
 DROP TABLE IF EXISTS #case_days_before;
 SELECT * INTO #case_days_before
@@ -9,3 +9,5 @@ WHERE opened <> 0 OR open_cases <> 0 OR at_risk <> 0 OR overdue <> 0 OR level1 <
     OR w12 <> 0 OR w13 <> 0 OR w14 <> 0 OR w15 <> 0 OR w16 <> 0 OR w17 <> 0;
 DROP TABLE IF EXISTS #case_months_before;
 SELECT * INTO #case_months_before FROM dbo.case_months WHERE opened <> 0;
+DROP TABLE IF EXISTS #case_weeks_before;
+SELECT * INTO #case_weeks_before FROM dbo.case_weeks WHERE opened <> 0;

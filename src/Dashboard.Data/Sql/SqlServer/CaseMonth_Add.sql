@@ -1,7 +1,7 @@
--- One monthly counter's delta from one commit (CaseMonthCounts); the first case of a key creates its row. Appenders
+-- One monthly counter's delta from one commit (CaseOpenedCounts); the first case of a key creates its row. Appenders
 -- are serialized by the event sequence's lock, so the update-then-insert cannot race.
 UPDATE dbo.case_months SET opened = opened + @Opened
-WHERE region_code = @RegionCode AND month = @Month AND unit_code = @UnitCode AND kind = @Kind AND category = @Category;
+WHERE region_code = @RegionCode AND month = @Period AND unit_code = @UnitCode AND kind = @Kind AND category = @Category;
 IF @@ROWCOUNT = 0
     INSERT INTO dbo.case_months (region_code, month, unit_code, kind, category, opened)
-    VALUES (@RegionCode, @Month, @UnitCode, @Kind, @Category, @Opened);
+    VALUES (@RegionCode, @Period, @UnitCode, @Kind, @Category, @Opened);

@@ -1,3 +1,4 @@
 -- The copy CaseDay_KeepBeforeRecount made, once the recount has compared with it.
 DROP TABLE IF EXISTS temp.case_days_before;
 DROP TABLE IF EXISTS temp.case_months_before;
+DROP TABLE IF EXISTS temp.case_weeks_before;

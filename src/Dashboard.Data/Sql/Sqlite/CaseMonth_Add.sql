@@ -1,4 +1,4 @@
--- One monthly counter's delta from one commit (CaseMonthCounts); the first case of a key creates its row.
+-- One monthly counter's delta from one commit (CaseOpenedCounts); the first case of a key creates its row.
 INSERT INTO case_months (region_code, month, unit_code, kind, category, opened)
-VALUES (@RegionCode, @Month, @UnitCode, @Kind, @Category, @Opened)
+VALUES (@RegionCode, @Period, @UnitCode, @Kind, @Category, @Opened)
 ON CONFLICT (region_code, month, unit_code, kind, category) DO UPDATE SET opened = opened + excluded.opened;
