@@ -57,6 +57,7 @@ internal static class PageBenchmarks
                 "/casos?sla=Breached",
                 "/casos?status=open&region=IMSS-JAL&complex=true",
                 "/indicadores/quejas",
+                "/indicadores/quejas?periodo=semana",
             ];
             Console.WriteLine($"Tablero desk pages — a seeded history in {data}, Release host pid {server.Id}, Chromium at 1366×768 signed in as an administrator of everything; {Runs} loads each");
             Console.WriteLine($"{"page",-56} {"drawn p50",10} {"interactive p50",16} {"slowest",9}");
