@@ -165,7 +165,9 @@ internal static class HttpBenchmarks
     internal static byte[][] Bodies(string[] units, int count, int eventsPerBody, int seed)
     {
         var random = new Random(seed);
-        var at = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        // Each case opened a millisecond after the one before, up to now: one instant for all of them made the seeded
+        // folders' newest cases 63,387 ties, which every newest-first list had to sort by id (a real day has few).
+        var first = DateTimeOffset.UtcNow.AddMilliseconds(-count * eventsPerBody);
         var bodies = new byte[count][];
         for (var b = 0; b < count; b++)
         {
@@ -177,7 +179,7 @@ internal static class HttpBenchmarks
                     ["eventId"] = Guid.NewGuid().ToString(),
                     ["type"] = "CaseOpened",
                     ["caseId"] = $"B{seed}-{b}-{e}",
-                    ["occurredAt"] = at,
+                    ["occurredAt"] = first.AddMilliseconds(b * eventsPerBody + e).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
                     ["data"] = new JsonObject
                     {
                         ["unitCode"] = units[random.Next(units.Length)],
