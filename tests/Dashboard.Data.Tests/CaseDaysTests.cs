@@ -1,5 +1,6 @@
 using Dapper;
 using Dashboard.Core.Cases;
+using Dashboard.Core.Indicators;
 using Dashboard.Core.Reads;
 using Dashboard.Core.Sla;
 using Dashboard.Core.Storage;
@@ -183,6 +184,18 @@ public sealed class CaseDaysTests
                 var actual = (await complaintsFromCounters.ReadPerUnitWeekAsync(filter, scope, Zones, Ct)).OrderBy(w => w.UnitCode, StringComparer.Ordinal).ThenBy(w => w.Day).ToArray();
                 Assert.True(expected.SequenceEqual(actual), $"{scope} {filter}: {string.Join(", ", expected)} ≠ {string.Join(", ", actual)}");
                 Assert.All(actual, w => Assert.Equal(DayOfWeek.Monday, w.Day.DayOfWeek));
+                // The whole scope's weeks (a region's or a unit's summed from the weekly counters).
+                Assert.Equal(await complaintsCounted.ReadPerPeriodAsync(Period.Week, filter, scope, Zones, Ct),
+                    await complaintsFromCounters.ReadPerPeriodAsync(Period.Week, filter, scope, Zones, Ct));
+            }
+
+            foreach (var period in new[] { Period.Month, Period.Quarter })
+            {
+                foreach (var filter in filters.Select(f => f with { OpenedFrom = new DateOnly(2026, 10, 1), OpenedTo = new DateOnly(2026, 12, 31) }))
+                {
+                    Assert.Equal(await complaintsCounted.ReadPerPeriodAsync(period, filter, scope, Zones, Ct),
+                        await complaintsFromCounters.ReadPerPeriodAsync(period, filter, scope, Zones, Ct));
+                }
             }
         }
     }

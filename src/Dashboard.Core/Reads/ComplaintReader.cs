@@ -35,10 +35,23 @@ public interface IComplaintReader
     /// </summary>
     async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitWeekAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
         UnitDayComplaints.PerWeek(await ReadPerUnitDayAsync(filter, scope, days, cancellationToken));
+
+    /// <summary>
+    /// Complaints per period over the whole scope and filter, each row dated on its period's first day (a week's
+    /// Monday, a month's first day), for a filter whose period is whole periods. By default the days summed; a store may
+    /// sum the weeks or months it keeps.
+    /// </summary>
+    async Task<IReadOnlyList<DayComplaints>> ReadPerPeriodAsync(Period period, CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
+        DayComplaints.Per(period, await ReadPerDayAsync(filter, scope, days, cancellationToken));
 }
 
 /// <summary>Complaints opened on one local day.</summary>
-public sealed record DayComplaints(DateOnly Day, int Complaints);
+public sealed record DayComplaints(DateOnly Day, int Complaints)
+{
+    /// <summary>Days summed per period, each dated on its period's first day, in order.</summary>
+    public static IReadOnlyList<DayComplaints> Per(Period period, IEnumerable<DayComplaints> days) =>
+        [.. days.GroupBy(d => Periods.StartOf(period, d.Day)).Select(g => new DayComplaints(g.Key, g.Sum(d => d.Complaints))).OrderBy(d => d.Day)];
+}
 
 /// <summary>Complaints opened in one unit on one local day.</summary>
 public sealed record UnitDayComplaints(string UnitCode, DateOnly Day, int Complaints)

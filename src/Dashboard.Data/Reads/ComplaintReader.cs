@@ -1,5 +1,6 @@
 using Dapper;
 using Dashboard.Core.Cases;
+using Dashboard.Core.Indicators;
 using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
 
@@ -18,6 +19,26 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
     {
         var rows = await QueryAsync<DayRow>("ComplaintsPerDay", filter, scope, days, perUnit: false, cancellationToken);
         return rows.Select(r => new DayComplaints(CaseFilterParameters.ParseDay(r.Day), r.Complaints)).ToArray();
+    }
+
+    /// <summary>
+    /// Within a region or a unit, the units' weekly or monthly counters summed (a region's two years of months are a
+    /// few thousand counters, its days half a million); over an institution or nationally, the institutions' daily
+    /// counters, which are fewer than every unit's months.
+    /// </summary>
+    public async Task<IReadOnlyList<DayComplaints>> ReadPerPeriodAsync(Period period, CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (CountCases || CaseDays.For(filter, scope).ByUnit is not true)
+        {
+            return DayComplaints.Per(period, await ReadPerDayAsync(filter, scope, days, cancellationToken));
+        }
+
+        var units = period == Period.Week
+            ? await ReadPerUnitWeekAsync(filter, scope, days, cancellationToken)
+            : await ReadPerUnitMonthAsync(filter, scope, days, cancellationToken);
+        return DayComplaints.Per(period, units.Select(u => new DayComplaints(u.Day, u.Complaints)));
     }
 
     public async Task<DateTimeOffset?> ReadFirstOpenedAsync(ReadScope scope, CancellationToken cancellationToken = default)

@@ -83,7 +83,7 @@ public sealed class ComplaintIndicators(IComplaintReader complaints, IAttentionV
         ArgumentNullException.ThrowIfNull(query);
         var (first, last) = Range(query, Today(query.RegionCode, query.UnitCode));
         var filter = new CaseFilter { RegionCode = query.RegionCode, UnitCode = query.UnitCode, Category = query.Category, OpenedFrom = first, OpenedTo = EndOf(query.Period, last) };
-        var days = await complaints.ReadPerDayAsync(filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
+        var days = await complaints.ReadPerPeriodAsync(query.Period, filter, scope, catalogue.DaysAt(time.GetUtcNow()), cancellationToken);
         var periods = Periods.Bucket(query.Period, await FirstRecordedAsync(query.Period, first, last, scope, cancellationToken), last, days.Select(d => (d.Day, d.Complaints)));
         var series = query.Measure == ComplaintMeasure.Count || query.Period == Period.Week
             ? ComplaintRates.Compute(query.Period, periods, [], new Dictionary<(string, DateOnly), int>(), query.Measure)
