@@ -6,22 +6,24 @@ namespace Dashboard.Benchmarks;
 /// <summary>
 /// <c>reads [DATA_FOLDER [CASES]]</c>: how fast the API's reads answer at an institution's size. Seeds CASES historical
 /// cases (default 1,000,000) unless DATA_FOLDER already holds a seeded database, starts the Release host on it, waits
-/// until its start-up sweep is done, then times each read (the overview's through its download) (the scopes a director, an OOAD and a unit have): 20 requests
-/// one after another (p50, p99 = the slowest of 20) and 8 at once (p50). Issue 24's targets are ≤ 50 ms p99 for the
+/// until its start-up sweep is done, then times each read (the overview's through its download) (the scopes a director, an OOAD and a unit have): after one
+/// request that is not timed (the first compiles the read's path), 100 one after another (p50, p99 = the second slowest
+/// of 100) and 8 at once (p50). Issue 24's targets are ≤ 50 ms p99 for the
 /// summary and ≤ 100 ms p99 for any page of cases at 10 M cases; the figures here are what to hold each change against.
 /// </summary>
 internal static class ReadBenchmarks
 {
-    private const int Sequential = 20;
+    private const int Sequential = 100;
     private const int Concurrent = 8;
 
     public static Task RunAsync(string? folder, long cases) =>
         SeededHost.RunAsync(folder, cases, "tablero-read-bench-", new Dictionary<string, string>(), TimeSpan.FromMinutes(10), async (http, server, data) =>
         {
-            Console.WriteLine($"Tablero reads — a seeded history in {data}, Release host pid {server.Id}; {Sequential} requests in a row (p50, p99 = slowest), then {Concurrent} at once (p50)");
+            Console.WriteLine($"Tablero reads — a seeded history in {data}, Release host pid {server.Id}; after one untimed request, {Sequential} in a row (p50, p99), then {Concurrent} at once (p50)");
             Console.WriteLine($"{"read",-64} {"p50",9} {"p99",9} {"8 at once",10}");
             foreach (var url in Reads)
             {
+                await TimeAsync(http, url, 1, 1);
                 var one = await TimeAsync(http, url, Sequential, 1);
                 var many = await TimeAsync(http, url, Concurrent, Concurrent);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{url,-64} {Ms(one, 0.5),9} {Ms(one, 1.0),9} {Ms(many, 0.5),10}"));
