@@ -2,6 +2,7 @@ using Dashboard.Core.Cases;
 using Dashboard.Core.Sla;
 using Dashboard.Core.Reads;
 using Dashboard.Core.Storage;
+using Dashboard.Data.Reads;
 using static Dashboard.Data.Tests.Fixtures;
 
 namespace Dashboard.Data.Tests;
@@ -97,11 +98,14 @@ public sealed class OverviewReadsTests
         await AppendAsync(db, Then("QJ-RESOLVED", Now.AddHours(-1), new CaseResolvedData("attended", "Se atendió.")));
 
         var counts = await db.Cases.ReadOverviewAsync(CaseFilter.None, ReadScope.All, Zones, Now, Ct);
-        var inUtc = await db.Cases.ReadOverviewAsync(CaseFilter.None, ReadScope.All, DayZones.Utc, Now, Ct);
+        // Counted case by case, any clock can be asked for; the daily counters keep each unit's own (CaseDaysTests).
+        var inUtc = await new OverviewReader(db.Connections, db.Sql) { CountCases = true }.ReadOverviewAsync(CaseFilter.None, ReadScope.All, DayZones.Utc, Now, Ct);
+        var counted = await new OverviewReader(db.Connections, db.Sql) { CountCases = true }.ReadOverviewAsync(CaseFilter.None, ReadScope.All, Zones, Now, Ct);
         var page = await db.Cases.ReadPageAsync(List() with { BreachedToday = true }, ReadScope.All, Ct);
 
         Assert.Equal((2, 2, 2), (counts.OpenCases, counts.Overdue, counts.BreachedToday));
         Assert.Equal(3, inUtc.BreachedToday);
+        Assert.Equal(counts, counted);
         Assert.Equal(["QJ-RESOLVED", "QR-TODAY"], page.Items.Select(c => c.CaseId));
     }
 

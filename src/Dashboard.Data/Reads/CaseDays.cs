@@ -33,6 +33,12 @@ internal static class CaseDays
 
         /// <summary>The institutions' rows: national and institution-wide reads.</summary>
         public bool? ByInstitution => ByUnit is true ? null : true;
+
+        /// <summary>The instant whose day on each unit's clock (<see cref="ZoneOffsets"/>) a read of today's counters asks for.</summary>
+        public DateTimeOffset? Now { get; init; }
+
+        /// <summary>Each unit clock's offset from UTC at <see cref="Now"/>, as <c>CaseFilterParameters.ZoneOffsetsJson</c> writes them.</summary>
+        public string ZoneOffsets { get; init; } = "[]";
     }
 
     /// <summary>Whether the counters keep every dimension the filter uses (a filter without a period covers every day).</summary>

@@ -39,7 +39,11 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
                 counts = new OpenCaseCounts(totals.OpenCases, totals.OpenComplex, totals.AtRisk, totals.Overdue, 0, totals.Level1, totals.Level2, totals.Level3);
             }
 
-            var breachedToday = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("Case_ReadBreachedToday", parameters), parameters, transaction, cancellationToken: cancellationToken));
+            // Without a period, today's breaches are the units' counters of today; within one, the cases of the period.
+            var today = CaseDays.For(filter, scope) with { Now = now, ZoneOffsets = parameters.ZoneOffsets };
+            var breachedToday = filter is { OpenedFrom: null, OpenedTo: null }
+                ? await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("CaseDay_ReadBreachedToday", today), today, transaction, cancellationToken: cancellationToken))
+                : await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("Case_ReadBreachedToday", parameters), parameters, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             return counts with { BreachedToday = breachedToday };
         }
