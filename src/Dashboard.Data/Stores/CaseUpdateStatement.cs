@@ -16,7 +16,6 @@ internal sealed class CaseUpdateStatement(string template)
     [
         ("Open", (a, b) => a.IsOpen != b.IsOpen || a.Complex != b.Complex),
         ("SlaState", (a, b) => !string.Equals(a.SlaState, b.SlaState, StringComparison.Ordinal)),
-        ("Category", (a, b) => !string.Equals(a.Category, b.Category, StringComparison.Ordinal)),
         ("NextDeadline", (a, b) => a.NextDeadlineAt != b.NextDeadlineAt),
         ("FirstResponseBreached", (a, b) => a.FirstResponseBreachedAt != b.FirstResponseBreachedAt),
         ("ResolutionBreached", (a, b) => a.ResolutionBreachedAt != b.ResolutionBreachedAt),

@@ -1,7 +1,7 @@
 -- A line marked "only if changed" is kept only for rows where that part changed (CaseUpdateStatement): SQLite
 -- rewrites the index entries of every indexed column an UPDATE sets, even to the value it already had.
 UPDATE dbo.cases
-SET priority = @Priority, status = @Status,
+SET category = @Category, priority = @Priority, status = @Status,
     escalation_level = @EscalationLevel, pause_reason = @PauseReason,
     updated_at_utc = @UpdatedAt, last_sequence = @LastSequence,
     sla_policy = @SlaPolicy, first_response_due_utc = @FirstResponseDueAt,
@@ -11,7 +11,6 @@ SET priority = @Priority, status = @Status,
     sla_paused_at_utc = @SlaPausedAt, impact_reason = @ImpactReason
     , is_open = @IsOpen, is_complex = @Complex -- only if changed: Open
     , sla_state = @SlaState -- only if changed: SlaState
-    , category = @Category -- only if changed: Category
     , next_deadline_utc = @NextDeadlineAt -- only if changed: NextDeadline
     , first_response_breached_utc = @FirstResponseBreachedAt -- only if changed: FirstResponseBreached
     , resolution_breached_utc = @ResolutionBreachedAt -- only if changed: ResolutionBreached
