@@ -1,6 +1,6 @@
 -- A region's units with their open cases, within the scope: a unit outside it is not listed. The numbers come from
 -- the counters the appender keeps (case_counts by SLA state; case_days' breaches on the unit's own day, @ZoneOffsets);
--- only the oldest open case of each unit is read from the cases, the first of the unit's open cases by opening. Reading every
+-- only the oldest open case of each unit is read from the cases, through the region's open-case index. Reading every
 -- open case and two days of national breaches took 160–230 ms for an OOAD at 10 M cases.
 -- #include Zones
 , open_cases AS (
@@ -13,13 +13,10 @@
     GROUP BY unit_code
 ),
 oldest AS (
-    -- Each unit's first open case in the order of ix_cases_unit_open (unit, open, opening): one seek per unit. A case
-    -- opened under another region (the unit moved) is skipped, as the region's numbers leave it out.
-    SELECT u.code AS unit_code,
-        (SELECT c.opened_at_utc FROM cases c WHERE c.unit_code = u.code AND c.is_open = 1 AND c.region_code = @RegionCode
-         ORDER BY c.opened_at_utc LIMIT 1) AS oldest_opened
-    FROM units u
-    WHERE u.region_code = @RegionCode
+    SELECT unit_code, MIN(opened_at_utc) AS oldest_opened
+    FROM cases
+    WHERE is_open = 1 AND region_code = @RegionCode
+    GROUP BY unit_code
 ),
 -- Today differs between the region's clocks only at midnight: each clock's today is sought in the counters' key.
 todays AS (
