@@ -255,6 +255,13 @@ public sealed partial class ComplaintIndicatorsPage
     /// <summary>A period as people name it: "nov 2026", "sep–oct 2026", "T4 2026", "semana del 30 nov 2026".</summary>
     private string PeriodText(DateOnly start) => Reports.ComplaintIndicatorsReport.PeriodText(L, _query.Period, start);
 
+    /// <summary>
+    /// Under the chart a week is its Monday's date alone: "semana del 15 dic 2025" is wider than the space between two
+    /// labels and ran into its neighbours (the period picker and each point's tooltip say it is a week).
+    /// </summary>
+    private string AxisText(DateOnly start) =>
+        _query.Period == Period.Week ? start.ToString("d MMM yyyy", CultureInfo.CurrentCulture) : PeriodText(start);
+
     /// <summary>A mean or limit: one decimal for counts, two for rates (a rate of 1.5 per 10,000 moves in hundredths).</summary>
     private string Number(double value) => value.ToString(_chart?.IsRate == true ? "N2" : "N1", CultureInfo.CurrentCulture);
 
