@@ -76,6 +76,21 @@ public sealed class ComplaintIndicatorsPageTests : PageTestContext
     }
 
     [Fact]
+    public void Render_Weeks_TheAxisNamesEachWeekByItsMondayAlone_TheTooltipsSayWeek()
+    {
+        Navigation.NavigateTo("/indicadores/quejas?periodo=semana");
+
+        var cut = Render<ComplaintIndicatorsPage>();
+
+        // "semana del 23 nov 2026" under each label was wider than the space between two labels.
+        var labels = cut.FindAll("[data-testid=complaints-chart] [data-testid=axis-label]").Select(l => l.TextContent).ToArray();
+        Assert.InRange(labels.Length, 2, 8);
+        Assert.All(labels, l => Assert.Equal(DayOfWeek.Monday,
+            DateOnly.ParseExact(l, "d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture).DayOfWeek));
+        Assert.All(cut.FindAll("[data-testid=complaints-chart] circle title"), t => Assert.StartsWith("semana del ", t.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_FiltersInTheAddress_SameChartOnReload()
     {
         var unit = TableroFactory.JaliscoUnit;
