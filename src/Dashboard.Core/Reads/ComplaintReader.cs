@@ -27,14 +27,14 @@ public interface IComplaintReader
     /// filter whose period is whole months. By default the days summed; a store may keep the months themselves.
     /// </summary>
     async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitMonthAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
-        UnitDayComplaints.PerMonth(await ReadPerUnitDayAsync(filter, scope, days, cancellationToken));
+        UnitDayComplaints.Per(Period.Month, await ReadPerUnitDayAsync(filter, scope, days, cancellationToken));
 
     /// <summary>
     /// Complaints per unit and ISO week (each row's <see cref="UnitDayComplaints.Day"/> is the week's Monday), for a
     /// filter whose period is whole weeks. By default the days summed; a store may keep the weeks themselves.
     /// </summary>
     async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitWeekAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default) =>
-        UnitDayComplaints.PerWeek(await ReadPerUnitDayAsync(filter, scope, days, cancellationToken));
+        UnitDayComplaints.Per(Period.Week, await ReadPerUnitDayAsync(filter, scope, days, cancellationToken));
 
     /// <summary>
     /// Complaints per period over the whole scope and filter, each row dated on its period's first day (a week's
@@ -56,13 +56,8 @@ public sealed record DayComplaints(DateOnly Day, int Complaints)
 /// <summary>Complaints opened in one unit on one local day.</summary>
 public sealed record UnitDayComplaints(string UnitCode, DateOnly Day, int Complaints)
 {
-    /// <summary>Days summed per unit and month, each dated on the month's first day.</summary>
-    public static IReadOnlyList<UnitDayComplaints> PerMonth(IEnumerable<UnitDayComplaints> days) => Per(Period.Month, days);
-
-    /// <summary>Days summed per unit and ISO week, each dated on the week's Monday.</summary>
-    public static IReadOnlyList<UnitDayComplaints> PerWeek(IEnumerable<UnitDayComplaints> days) => Per(Period.Week, days);
-
-    private static UnitDayComplaints[] Per(Period period, IEnumerable<UnitDayComplaints> days) =>
+    /// <summary>Days summed per unit and period, each dated on its period's first day (a month's first day, a week's Monday).</summary>
+    public static IReadOnlyList<UnitDayComplaints> Per(Period period, IEnumerable<UnitDayComplaints> days) =>
         [.. days.GroupBy(d => (d.UnitCode, Start: Periods.StartOf(period, d.Day)))
             .Select(g => new UnitDayComplaints(g.Key.UnitCode, g.Key.Start, g.Sum(d => d.Complaints)))];
 }

@@ -48,12 +48,19 @@ internal static class CaseDays
         return filter is { Channel: null, Priority: null, StaffRole: null, ModuleCode: null };
     }
 
+    /// <summary>
+    /// Whether a read takes the units' rows: asked per unit, or the scope or the filter names a region or a unit.
+    /// Otherwise the institutions' rows answer (national and institution-wide reads).
+    /// </summary>
+    public static bool ReadsUnitRows(CaseFilter filter, ReadScope scope, bool perUnit = false) =>
+        perUnit || scope.RegionCode is not null || scope.UnitCode is not null || filter.RegionCode is not null || filter.UnitCode is not null;
+
     /// <summary>The statements' parameters for a filter <see cref="CanCount"/> accepts.</summary>
     public static Parameters For(CaseFilter filter, ReadScope scope, bool perUnit = false)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(scope);
-        var byUnit = perUnit || scope.RegionCode is not null || scope.UnitCode is not null || filter.RegionCode is not null || filter.UnitCode is not null;
+        var byUnit = ReadsUnitRows(filter, scope, perUnit);
         return new Parameters
         {
             ScopeInstitution = scope.Institution,

@@ -30,7 +30,7 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(scope);
-        if (CountCases || CaseDays.For(filter, scope).ByUnit is not true)
+        if (CountCases || !CaseDays.ReadsUnitRows(filter, scope))
         {
             return DayComplaints.Per(period, await ReadPerDayAsync(filter, scope, days, cancellationToken));
         }
@@ -69,7 +69,7 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
             throw new ArgumentException("the monthly counts need whole months: OpenedFrom on a first day, OpenedTo on a last day", nameof(filter));
         }
 
-        return await ReadPerUnitPeriodAsync("CaseMonth_ReadComplaintsPerUnitMonth", text => text + "-01", UnitDayComplaints.PerMonth, filter, scope, days, cancellationToken);
+        return await ReadPerUnitPeriodAsync(Period.Month, "CaseMonth_ReadComplaintsPerUnitMonth", filter, scope, days, cancellationToken);
     }
 
     /// <summary>
@@ -84,23 +84,21 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
             throw new ArgumentException("the weekly counts need whole weeks: OpenedFrom on a Monday, OpenedTo on a Sunday", nameof(filter));
         }
 
-        return await ReadPerUnitPeriodAsync("CaseWeek_ReadComplaintsPerUnitWeek", text => text, UnitDayComplaints.PerWeek, filter, scope, days, cancellationToken);
+        return await ReadPerUnitPeriodAsync(Period.Week, "CaseWeek_ReadComplaintsPerUnitWeek", filter, scope, days, cancellationToken);
     }
 
     /// <summary>
-    /// Complaints per unit and period from the counters of <paramref name="statement"/>, whose second column names the
-    /// period (<paramref name="firstDay"/> turns it into its first day); the days summed by <paramref name="fromDays"/>
-    /// for a filter the counters do not keep.
+    /// Complaints per unit and month or week from the counters of <paramref name="statement"/>, whose second column names
+    /// the period ('yyyy-MM' or its Monday 'yyyy-MM-dd'); the days summed for a filter the counters do not keep.
     /// </summary>
-    private async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitPeriodAsync(string statement, Func<string, string> firstDay,
-        Func<IEnumerable<UnitDayComplaints>, IReadOnlyList<UnitDayComplaints>> fromDays, CaseFilter filter, ReadScope scope, DayZones days,
+    private async Task<IReadOnlyList<UnitDayComplaints>> ReadPerUnitPeriodAsync(Period period, string statement, CaseFilter filter, ReadScope scope, DayZones days,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var complaints = filter with { Kind = CaseKind.Complaint };
         if (CountCases || !CaseDays.CanCount(complaints) || complaints.Complex is not null)
         {
-            return fromDays(await ReadPerUnitDayAsync(complaints, scope, days, cancellationToken));
+            return UnitDayComplaints.Per(period, await ReadPerUnitDayAsync(complaints, scope, days, cancellationToken));
         }
 
         var parameters = CaseDays.For(complaints, scope, perUnit: true);
@@ -115,7 +113,7 @@ public sealed class ComplaintReader(ConnectionFactory connections, SqlScripts sq
             var text = reader.GetString(1);
             if (!periods.TryGetValue(text, out var start))
             {
-                periods[text] = start = CaseFilterParameters.ParseDay(firstDay(text));
+                periods[text] = start = CaseFilterParameters.ParseDay(period == Period.Month ? text + "-01" : text);
             }
 
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, (reader.GetString(0), start), out _) += reader.GetInt32(2);

@@ -24,7 +24,8 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
         await using var connection = await connections.OpenAsync(cancellationToken);
         if (!CountCases && CaseDays.CanCount(filter))
         {
-            // The open numbers from the counters; the day's breaches from the breach indexes (a day's worth of cases).
+            // The open numbers from the counters; today's breaches from the daily counters, or within a period from the
+            // breach indexes (a day's worth of cases).
             await using var transaction = await connections.BeginReadSnapshotAsync(connection, cancellationToken);
             OpenCaseCounts counts;
             if (CaseCounts.CanCountOpen(filter))
@@ -40,10 +41,17 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
             }
 
             // Without a period, today's breaches are the units' counters of today; within one, the cases of the period.
-            var today = CaseDays.For(filter, scope) with { Now = now, ZoneOffsets = parameters.ZoneOffsets };
-            var breachedToday = filter is { OpenedFrom: null, OpenedTo: null }
-                ? await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("CaseDay_ReadBreachedToday", today), today, transaction, cancellationToken: cancellationToken))
-                : await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("Case_ReadBreachedToday", parameters), parameters, transaction, cancellationToken: cancellationToken));
+            int breachedToday;
+            if (filter is { OpenedFrom: null, OpenedTo: null })
+            {
+                var today = CaseDays.For(filter, scope) with { Now = now, ZoneOffsets = parameters.ZoneOffsets };
+                breachedToday = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("CaseDay_ReadBreachedToday", today), today, transaction, cancellationToken: cancellationToken));
+            }
+            else
+            {
+                breachedToday = await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql.For("Case_ReadBreachedToday", parameters), parameters, transaction, cancellationToken: cancellationToken));
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return counts with { BreachedToday = breachedToday };
         }

@@ -19,7 +19,7 @@ internal static class CaseOpenedCounts
     public static IReadOnlyCollection<CaseOpenedRow> Weeks(IEnumerable<CaseDayRow> unitDays) => Sum(unitDays, WeekOf);
 
     /// <summary>The Monday of a day's ISO week, as the counters name the week.</summary>
-    public static string WeekOf(string day) =>
+    private static string WeekOf(string day) =>
         Periods.StartOf(Period.Week, DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The opened cases of the units' day deltas (never the institutions'), summed per period (a key that nets to zero writes nothing).</summary>
