@@ -24,6 +24,7 @@ public sealed class CaseDaysTests
 
     private static readonly string[] Units = ["UMF-JAL-023", "HGR-JAL-046", "UMF-NL-015", "HN-REB-001"];
     private static readonly string[] Categories = ["waiting-time", "mistreatment", "medicines"];
+    private static readonly string?[] StaffRoles = ["nursing", "pharmacy", null, "medical-assistant", "nursing"];
     private static readonly DateOnly From = new(2026, 11, 29);
     private static readonly DateOnly To = new(2026, 12, 3);
     private static readonly DayZones Zones = DayZones.At(Catalogue.Units.Select(u => u.TimeZone), Now);
@@ -41,7 +42,7 @@ public sealed class CaseDaysTests
         var cases = Enumerable.Range(1, 60).Select(i => $"QJ-DAY-{i:D3}").ToArray();
         var opened = cases.Select((id, i) => new CaseEvent(Guid.NewGuid(), id, start.AddMinutes(i * 71), new CaseOpenedData(
             Units[i % Units.Length], i % 3 == 0 ? CaseKind.Request : CaseKind.Complaint, Channel.Module, Categories[random.Next(Categories.Length)],
-            i % 4 == 0 ? Priority.Critical : Priority.Medium, random.Next(3) == 0, "Espera de más de tres horas.", null))).ToArray();
+            i % 4 == 0 ? Priority.Critical : Priority.Medium, random.Next(3) == 0, "Espera de más de tres horas.", null, StaffRole: StaffRoles[i % StaffRoles.Length]))).ToArray();
         foreach (var e in opened)
         {
             await db.Events.AppendAsync([e], e.OccurredAt, Context, Ct);
@@ -104,6 +105,10 @@ public sealed class CaseDaysTests
             $"SELECT week, CAST(SUM(opened) AS BIGINT) FROM {table}case_weeks GROUP BY week ORDER BY week")).ToArray();
         Assert.Equal(["2026-11-23", "2026-11-30"], weeks.Select(w => w.Week));
         Assert.Equal(60, weeks.Sum(w => w.Opened));
+        var staffRoles = (await connection.QueryAsync<(string StaffRole, long Complaints)>(
+            $"SELECT staff_role, CAST(SUM(complaints) AS BIGINT) FROM {table}complaint_staff_days GROUP BY staff_role ORDER BY staff_role")).ToArray();
+        Assert.Equal(["", "medical-assistant", "nursing", "pharmacy"], staffRoles.Select(r => r.StaffRole));
+        Assert.Equal(40, staffRoles.Sum(r => r.Complaints));
     }
 
     [Theory]
@@ -116,6 +121,8 @@ public sealed class CaseDaysTests
         var fromCounters = new OverviewReader(db.Connections, db.Sql);
         var complaintsCounted = new ComplaintReader(db.Connections, db.Sql) { CountCases = true };
         var complaintsFromCounters = new ComplaintReader(db.Connections, db.Sql);
+        var staffCounted = new StaffRoleReader(db.Connections, db.Sql) { CountCases = true };
+        var staffFromCounters = new StaffRoleReader(db.Connections, db.Sql);
         var now = new DateTimeOffset(2026, 12, 3, 3, 0, 0, TimeSpan.Zero);
 
         ReadScope[] scopes = [ReadScope.All, ReadScope.ForInstitution("Imss"), ReadScope.ForRegion("IMSS-JAL"), ReadScope.ForUnit("HN-REB-001")];
@@ -189,6 +196,17 @@ public sealed class CaseDaysTests
                     await complaintsFromCounters.ReadPerPeriodAsync(Period.Week, filter, scope, Zones, Ct));
             }
 
+            // Complaints per staff role, in all and per day, from the staff roles' counters.
+            foreach (var filter in filters.Where(f => f.Category is null && f.Complex is null)
+                .SelectMany(f => new[] { f, f with { StaffRole = "nursing" } })
+                .Select(f => f with { Kind = CaseKind.Complaint, OpenedFrom = From, OpenedTo = To })
+                .Append(new CaseFilter { Kind = CaseKind.Complaint, OpenedFrom = To, OpenedTo = To }))
+            {
+                var because = $"{scope} {filter}";
+                Assert.True((await staffCounted.ReadCountsByStaffRoleAsync(filter, scope, Zones, Ct)).SequenceEqual(await staffFromCounters.ReadCountsByStaffRoleAsync(filter, scope, Zones, Ct)), because);
+                Assert.True((await staffCounted.ReadComplaintsPerStaffRoleDayAsync(filter, scope, Zones, Ct)).SequenceEqual(await staffFromCounters.ReadComplaintsPerStaffRoleDayAsync(filter, scope, Zones, Ct)), because);
+            }
+
             foreach (var period in new[] { Period.Month, Period.Quarter })
             {
                 foreach (var filter in filters.Select(f => f with { OpenedFrom = new DateOnly(2026, 10, 1), OpenedTo = new DateOnly(2026, 12, 31) }))
@@ -217,23 +235,39 @@ public sealed class CaseDaysTests
             await connection.ExecuteAsync($"DELETE FROM {table}case_weeks");
         }
 
+        var staffFilter = new CaseFilter { Kind = CaseKind.Complaint, OpenedFrom = From, OpenedTo = To };
+        var staffRoles = new StaffRoleReader(db.Connections, db.Sql);
+        var staffTruth = await new StaffRoleReader(db.Connections, db.Sql) { CountCases = true }.ReadCountsByStaffRoleAsync(staffFilter, ReadScope.All, Zones, Ct);
+
         var filled = await Rebuild(db).FillIfNeededAsync(Ct);
         var again = await Rebuild(db).FillIfNeededAsync(Ct);
 
         Assert.NotNull(filled);
         Assert.Null(again);
         Assert.Equal(truth.Days, (await reader.ReadTrendsAsync(filter, ReadScope.ForRegion("IMSS-JAL"), Zones, Ct)).Days);
+        Assert.Equal(staffTruth, await staffRoles.ReadCountsByStaffRoleAsync(staffFilter, ReadScope.All, Zones, Ct));
+
+        // The staff roles' counters alone missing (the first start after their migration) are filled too.
+        await using (var connection = await db.Connections.OpenAsync(Ct))
+        {
+            await connection.ExecuteAsync($"DELETE FROM {table}complaint_staff_days");
+        }
+
+        Assert.NotNull(await Rebuild(db).FillIfNeededAsync(Ct));
+        Assert.Equal(staffTruth, await staffRoles.ReadCountsByStaffRoleAsync(staffFilter, ReadScope.All, Zones, Ct));
 
         await using (var connection = await db.Connections.OpenAsync(Ct))
         {
             await connection.ExecuteAsync($"UPDATE {table}case_days SET opened = opened + 5 WHERE region_code = 'IMSS-JAL'");
             await connection.ExecuteAsync($"UPDATE {table}case_months SET opened = opened + 5 WHERE region_code = 'ESS-REB'");
             await connection.ExecuteAsync($"UPDATE {table}case_weeks SET opened = opened + 3 WHERE region_code = 'ESS-REB'");
+            await connection.ExecuteAsync($"UPDATE {table}complaint_staff_days SET complaints = complaints + 2 WHERE region_code = 'IMSS-JAL'");
         }
 
         var (_, corrected) = await Rebuild(db).RunAsync(Ct);
 
         Assert.True(corrected > 0);
+        Assert.Equal(staffTruth, await staffRoles.ReadCountsByStaffRoleAsync(staffFilter, ReadScope.All, Zones, Ct));
         Assert.Equal(truth.Days, (await reader.ReadTrendsAsync(filter, ReadScope.ForRegion("IMSS-JAL"), Zones, Ct)).Days);
         var months = new CaseFilter { OpenedFrom = new DateOnly(2026, 11, 1), OpenedTo = new DateOnly(2026, 12, 31) };
         var complaints = new ComplaintReader(db.Connections, db.Sql);

@@ -3,8 +3,9 @@ using Dapper;
 namespace Dashboard.Data.Stores;
 
 /// <summary>
-/// Recounts the overview's daily counters (<c>case_days</c>; see <see cref="CaseDayCounts"/>) from the case rows with the
-/// same arithmetic the appender uses, and the monthly and weekly ones from the days (<see cref="CaseOpenedCounts"/>). The host runs it once, at its first start after the counters' migration
+/// Recounts the overview's daily counters (<c>case_days</c>; see <see cref="CaseDayCounts"/>) and the staff roles' ones
+/// (<see cref="ComplaintStaffDays"/>) from the case rows with the same arithmetic the appender uses, and the monthly and
+/// weekly ones from the days (<see cref="CaseOpenedCounts"/>). The host runs it once, at its first start after the counters' migration
 /// (<see cref="FillIfNeededAsync"/>: each unit's time zone is known only here, not in SQL); <c>rebuild-counts</c> runs it
 /// on demand. It takes the event sequence's lock first, as every append does, so ingestion waits while it runs.
 /// </summary>
@@ -52,17 +53,26 @@ public sealed class CaseDaysRebuild(ConnectionFactory connections, SqlScripts sq
         await connection.ExecuteAsync(Command("CaseDay_DeleteAll"));
         var units = new CaseDayTally(perInstitution: false);
         var institutions = new CaseDayTally(perInstitution: true);
+        var staffRoles = new ComplaintStaffDayTally();
         await foreach (var row in connection.QueryUnbufferedAsync<CaseRow>(sql["Case_ReadForDayCounts"], transaction: transaction).WithCancellation(cancellationToken))
         {
-            CaseDayCounts.Add(units, institutions, row, CaseDayCounts.Zone(timeZoneOfUnit(row.UnitCode)), +1);
+            var zone = CaseDayCounts.Zone(timeZoneOfUnit(row.UnitCode));
+            CaseDayCounts.Add(units, institutions, row, zone, +1);
+            staffRoles.Add(row, zone, +1);
             if (units.Keys >= FlushAfterKeys)
             {
                 await FlushAsync(connection, transaction, units, cancellationToken);
+            }
+
+            if (staffRoles.Keys >= FlushAfterKeys)
+            {
+                await FlushAsync(connection, transaction, staffRoles, cancellationToken);
             }
         }
 
         await FlushAsync(connection, transaction, units, cancellationToken);
         await FlushAsync(connection, transaction, institutions, cancellationToken);
+        await FlushAsync(connection, transaction, staffRoles, cancellationToken);
         await connection.ExecuteAsync(Command("CaseMonth_Recount"));
         await connection.ExecuteAsync(Command("CaseWeek_Recount"));
         var counters = await connection.ExecuteScalarAsync<int>(Command("CaseDay_ReadCount"));
@@ -79,6 +89,13 @@ public sealed class CaseDaysRebuild(ConnectionFactory connections, SqlScripts sq
     {
         var rows = tally.Rows();
         await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseDay_Add"], rows, cancellationToken);
+        tally.Clear();
+    }
+
+    private async Task FlushAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, ComplaintStaffDayTally tally,
+        CancellationToken cancellationToken)
+    {
+        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["ComplaintStaffDay_Add"], tally.Rows(), cancellationToken);
         tally.Clear();
     }
 }

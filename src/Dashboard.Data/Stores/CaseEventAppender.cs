@@ -118,12 +118,14 @@ internal sealed class CaseEventAppender(ConnectionFactory connections, SqlScript
 
         // The summary's counters move by what this commit changed, one row per key (cases in minus cases out).
         await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseCount_Add"], CaseCountDelta.Between(before, touched), cancellationToken);
-        // So do the overview's daily counters, on each unit's clock.
-        var (units, institutions) = CaseDayCounts.Between(before, touched, unit => CaseDayCounts.Zone(context.FindUnit(unit)?.TimeZone));
+        // So do the overview's daily counters, on each unit's clock, and the staff roles' ones.
+        TimeZoneInfo? ZoneOf(string unit) => CaseDayCounts.Zone(context.FindUnit(unit)?.TimeZone);
+        var (units, institutions) = CaseDayCounts.Between(before, touched, ZoneOf);
         var unitDays = units.Rows();
         await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseDay_Add"], [.. unitDays, .. institutions.Rows()], cancellationToken);
         await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseMonth_Add"], CaseOpenedCounts.Months(unitDays), cancellationToken);
         await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["CaseWeek_Add"], CaseOpenedCounts.Weeks(unitDays), cancellationToken);
+        await connections.BatchWriter.ExecuteAsync(connection, transaction, sql["ComplaintStaffDay_Add"], ComplaintStaffDays.Between(before, touched, ZoneOf), cancellationToken);
 
         if (group.Late.Count > 0)
         {

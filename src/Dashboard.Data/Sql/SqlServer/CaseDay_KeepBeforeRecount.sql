@@ -1,4 +1,4 @@
--- The daily, monthly and weekly counters as they were before a recount (their non-zero rows), on the writer's connection, so the recount can
+-- The daily, monthly, weekly and staff roles' counters as they were before a recount (their non-zero rows), on the writer's connection, so the recount can
 -- say how many it corrected; dropped by CaseDay_DropBeforeRecount.
 DROP TABLE IF EXISTS #case_days_before;
 SELECT * INTO #case_days_before
@@ -11,3 +11,5 @@ DROP TABLE IF EXISTS #case_months_before;
 SELECT * INTO #case_months_before FROM dbo.case_months WHERE opened <> 0;
 DROP TABLE IF EXISTS #case_weeks_before;
 SELECT * INTO #case_weeks_before FROM dbo.case_weeks WHERE opened <> 0;
+DROP TABLE IF EXISTS #complaint_staff_days_before;
+SELECT * INTO #complaint_staff_days_before FROM dbo.complaint_staff_days WHERE complaints <> 0 OR mistreatment <> 0;

@@ -1,2 +1,4 @@
--- Whether the daily counters were never filled though there are cases (the first start after their migration).
-SELECT CASE WHEN EXISTS (SELECT 1 FROM dbo.cases) AND NOT EXISTS (SELECT 1 FROM dbo.case_days) THEN 1 ELSE 0 END;
+-- Whether the daily counters, or the staff roles' (complaint_staff_days), were never filled though there are cases or
+-- complaints (the first start after their migrations).
+SELECT CASE WHEN EXISTS (SELECT 1 FROM dbo.cases) AND NOT EXISTS (SELECT 1 FROM dbo.case_days) THEN 1
+    WHEN EXISTS (SELECT 1 FROM dbo.cases WHERE kind = 'Complaint') AND NOT EXISTS (SELECT 1 FROM dbo.complaint_staff_days) THEN 1 ELSE 0 END;

@@ -2,3 +2,4 @@
 DROP TABLE IF EXISTS temp.case_days_before;
 DROP TABLE IF EXISTS temp.case_months_before;
 DROP TABLE IF EXISTS temp.case_weeks_before;
+DROP TABLE IF EXISTS temp.complaint_staff_days_before;

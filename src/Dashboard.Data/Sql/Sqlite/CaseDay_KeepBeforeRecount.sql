@@ -1,4 +1,4 @@
--- The daily, monthly and weekly counters as they were before a recount (their non-zero rows), on the writer's connection, so the recount can
+-- The daily, monthly, weekly and staff roles' counters as they were before a recount (their non-zero rows), on the writer's connection, so the recount can
 -- say how many it corrected; dropped by CaseDay_DropBeforeRecount.
 DROP TABLE IF EXISTS temp.case_days_before;
 CREATE TEMP TABLE case_days_before AS
@@ -11,3 +11,5 @@ DROP TABLE IF EXISTS temp.case_months_before;
 CREATE TEMP TABLE case_months_before AS SELECT * FROM case_months WHERE opened <> 0;
 DROP TABLE IF EXISTS temp.case_weeks_before;
 CREATE TEMP TABLE case_weeks_before AS SELECT * FROM case_weeks WHERE opened <> 0;
+DROP TABLE IF EXISTS temp.complaint_staff_days_before;
+CREATE TEMP TABLE complaint_staff_days_before AS SELECT * FROM complaint_staff_days WHERE complaints <> 0 OR mistreatment <> 0;
