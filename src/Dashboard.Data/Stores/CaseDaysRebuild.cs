@@ -43,9 +43,31 @@ public sealed class CaseDaysRebuild(ConnectionFactory connections, SqlScripts sq
         CommandDefinition Command(string name, object? parameters = null) => new(sql[name], parameters, transaction, cancellationToken: cancellationToken);
         await connection.ExecuteScalarAsync<long>(Command("EventSequence_ReadForUpdate"));
         // Another instance may have filled them while this one waited for the lock.
-        if (onlyIfEmpty && await connection.ExecuteScalarAsync<int>(Command("CaseDay_ReadNeedsFill")) == 0)
+        var needs = onlyIfEmpty ? (Fill)await connection.ExecuteScalarAsync<int>(Command("CaseDay_ReadNeedsFill")) : Fill.Everything;
+        if (needs == Fill.Nothing)
         {
             return null;
+        }
+
+        if (needs == Fill.StaffRoles)
+        {
+            // Only the staff roles' counters are new (the first start after their migration): the daily ones stay as
+            // they are, and a 10 M-case database is not recounted in full before it can start.
+            var tally = new ComplaintStaffDayTally();
+            await foreach (var row in connection.QueryUnbufferedAsync<CaseRow>(sql["Case_ReadForDayCounts"], transaction: transaction).WithCancellation(cancellationToken))
+            {
+                tally.Add(row, CaseDayCounts.Zone(timeZoneOfUnit(row.UnitCode)), +1);
+                if (tally.Keys >= FlushAfterKeys)
+                {
+                    await FlushAsync(connection, transaction, tally, cancellationToken);
+                }
+            }
+
+            await FlushAsync(connection, transaction, tally, cancellationToken);
+            var filled = await connection.ExecuteScalarAsync<int>(Command("ComplaintStaffDay_ReadCount"));
+            await transaction.CommitAsync(cancellationToken);
+            connections.EnsureCommittedToDatabaseFile(connection);
+            return (filled, 0);
         }
 
         // A failed recount rolls back, and its copy with it (temporary tables follow the transaction in both databases).
@@ -81,6 +103,14 @@ public sealed class CaseDaysRebuild(ConnectionFactory connections, SqlScripts sq
         await transaction.CommitAsync(cancellationToken);
         connections.EnsureCommittedToDatabaseFile(connection);
         return (counters, corrected);
+    }
+
+    /// <summary>What <c>CaseDay_ReadNeedsFill</c> answers.</summary>
+    private enum Fill
+    {
+        Nothing = 0,
+        Everything = 1,
+        StaffRoles = 2,
     }
 
     /// <summary>Adds what has been summed to the table and starts again.</summary>

@@ -94,12 +94,13 @@ public static class TableroHost
         }
 
         await catalogue.ReloadAsync();
-        // The overview's daily counters, filled from the cases at the first start after their migration (minutes for
-        // millions of cases; the host is not ready meanwhile, and another instance finding them filled does nothing).
+        // The overview's daily counters (or the staff roles' alone), filled from the cases at the first start after their
+        // migration (minutes for millions of cases; the host is not ready meanwhile, and another instance finding them
+        // filled does nothing).
         var filled = await app.Services.GetRequiredService<CaseDaysRebuild>().FillIfNeededAsync();
         if (filled is { } days)
         {
-            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tablero").LogInformation("Daily case counters filled from the cases: {Counters} counters", days.Counters);
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tablero").LogInformation("Case counters filled from the cases: {Counters} counters", days.Counters);
         }
 
         // A committee for every institution, OOAD/Red and UMAE the catalogue has, before an escalation looks for one.

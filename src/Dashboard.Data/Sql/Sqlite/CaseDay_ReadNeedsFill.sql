@@ -1,4 +1,4 @@
--- Whether the daily counters, or the staff roles' (complaint_staff_days), were never filled though there are cases or
--- complaints (the first start after their migrations).
+-- Whether the counters were never filled though there are cases (the first start after their migration): 1 when
+-- the daily ones are empty (every counter is filled), 2 when only the staff roles' are (complaint_staff_days), else 0.
 SELECT CASE WHEN EXISTS (SELECT 1 FROM cases) AND NOT EXISTS (SELECT 1 FROM case_days) THEN 1
-    WHEN EXISTS (SELECT 1 FROM cases WHERE kind = 'Complaint') AND NOT EXISTS (SELECT 1 FROM complaint_staff_days) THEN 1 ELSE 0 END;
+    WHEN EXISTS (SELECT 1 FROM cases WHERE kind = 'Complaint') AND NOT EXISTS (SELECT 1 FROM complaint_staff_days) THEN 2 ELSE 0 END;

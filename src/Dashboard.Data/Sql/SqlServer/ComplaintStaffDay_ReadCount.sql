@@ -1,0 +1,2 @@
+-- How many staff roles' counters there are (what a fill reports).
+SELECT COUNT(*) FROM dbo.complaint_staff_days;
