@@ -23,8 +23,8 @@ public sealed class MyCasesReader(ConnectionFactory connections, SqlScripts sql)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql["Case_ReadUnassignedNew"],
-            new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode }, cancellationToken: cancellationToken));
+        var parameters = new { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode };
+        var rows = await CaseRow.QueryAsync(connection, new CommandDefinition(sql.For("Case_ReadUnassignedNew", parameters), parameters, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToState()).ToArray();
     }
 }

@@ -1,10 +1,12 @@
--- The new cases nobody has taken yet, oldest first: what a unit's técnicas may take.
+-- The new cases nobody has taken yet, oldest first: what a unit's técnicas may take. The scope's lines are left out
+-- when empty (SqlScripts.For): written as "(@ScopeUnitCode IS NULL OR c.unit_code = …)" no unit index could be used,
+-- and a técnica's desk walked every case by opening, 4–4.7 s at 10 M cases.
 SELECT
     -- #include CaseColumns
 FROM cases c
 WHERE c.agent_id IS NULL AND c.is_open = 1 AND c.status = 'New'
-    AND (@ScopeRegionCode IS NULL OR c.region_code = @ScopeRegionCode)
-    AND (@ScopeInstitution IS NULL OR c.region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution))
-    AND (@ScopeUnitCode IS NULL OR c.unit_code = @ScopeUnitCode)
+    AND c.region_code = @ScopeRegionCode -- when @ScopeRegionCode
+    AND c.region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution) -- when @ScopeInstitution
+    AND c.unit_code = @ScopeUnitCode -- when @ScopeUnitCode
 ORDER BY c.opened_at_utc, c.case_id
 LIMIT 200;
