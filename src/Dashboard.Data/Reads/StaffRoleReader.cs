@@ -73,6 +73,9 @@ public sealed class StaffRoleReader(ConnectionFactory connections, SqlScripts sq
         public string? ScopeRegionCode { get; private init; }
         public string? ScopeUnitCode { get; private init; }
 
+        /// <summary>Whether the read is national: no institution, region or unit in the scope or the filter.</summary>
+        public bool? AllRegions => ScopeInstitution is null && ScopeRegionCode is null && ScopeUnitCode is null && RegionCode is null && UnitCode is null ? true : null;
+
         public CounterFilter For(ReadScope scope) => this with { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode };
     }
 

@@ -3,7 +3,8 @@
 -- the period from the case rows, 127–141 ms for an OOAD's 30 days at 10 M cases, and that twice per page load with
 -- twenty directors at once. Staff role is set at opening and the category may change, so the appender moves these
 -- rows like the daily counters (ComplaintStaffDays). Filled by the host's first start after this migration, as the
--- daily counters were: the day is on each unit's own clock, which only the host knows.
+-- daily counters were: the day is on each unit's own clock, which only the host knows. No second index by unit: each
+-- one costs every commit that opens a complaint, and a unit's read finds its regions in case_weeks instead.
 CREATE TABLE dbo.complaint_staff_days (
     region_code  VARCHAR(64) NOT NULL,
     day          CHAR(10)    NOT NULL,
@@ -13,7 +14,4 @@ CREATE TABLE dbo.complaint_staff_days (
     mistreatment INT         NOT NULL DEFAULT 0,
     CONSTRAINT pk_complaint_staff_days PRIMARY KEY CLUSTERED (region_code, day, unit_code, staff_role)
 );
-GO
-
-CREATE INDEX ix_complaint_staff_days_unit ON dbo.complaint_staff_days (unit_code, day);
 GO

@@ -3,7 +3,8 @@
 -- the period from the case rows, 127–141 ms for an OOAD's 30 days at 10 M cases, and that twice per page load with
 -- twenty directors at once. Staff role is set at opening and the category may change, so the appender moves these
 -- rows like the daily counters (ComplaintStaffDays). Filled by the host's first start after this migration, as the
--- daily counters were: the day is on each unit's own clock, which only the host knows.
+-- daily counters were: the day is on each unit's own clock, which only the host knows. No second index by unit: each
+-- one costs every commit that opens a complaint, and a unit's read finds its regions in case_weeks instead.
 CREATE TABLE complaint_staff_days (
     region_code  TEXT    NOT NULL,
     day          TEXT    NOT NULL,
@@ -13,5 +14,3 @@ CREATE TABLE complaint_staff_days (
     mistreatment INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (region_code, day, unit_code, staff_role)
 ) WITHOUT ROWID;
-
-CREATE INDEX ix_complaint_staff_days_unit ON complaint_staff_days (unit_code, day);
