@@ -8,7 +8,9 @@ WHERE s.day >= @OpenedFrom AND s.day <= @OpenedTo
     AND s.region_code IN (SELECT code FROM regions) -- when @AllRegions
     AND s.region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution) -- when @ScopeInstitution
     AND s.region_code = @ScopeRegionCode -- when @ScopeRegionCode
-    AND s.unit_code = @ScopeUnitCode AND s.region_code IN (SELECT w.region_code FROM case_weeks w WHERE w.unit_code = @ScopeUnitCode) -- when @ScopeUnitCode
+    AND s.unit_code = @ScopeUnitCode -- when @ScopeUnitCode
+    AND s.region_code IN (SELECT w.region_code FROM case_weeks w WHERE w.unit_code = @ScopeUnitCode) -- when @ScopeUnitCode
     AND s.region_code = @RegionCode -- when @RegionCode
-    AND s.unit_code = @UnitCode AND s.region_code IN (SELECT w.region_code FROM case_weeks w WHERE w.unit_code = @UnitCode) -- when @UnitCode
+    AND s.unit_code = @UnitCode -- when @UnitCode
+    AND s.region_code IN (SELECT w.region_code FROM case_weeks w WHERE w.unit_code = @UnitCode) -- when @UnitCode
     AND s.staff_role = @StaffRole -- when @StaffRole
