@@ -26,8 +26,8 @@ public sealed class StaffRoleReader(ConnectionFactory connections, SqlScripts sq
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = FromCounters(filter) is { } counters
-            ? await connection.QueryAsync<StaffRoleCountRow>(new CommandDefinition(sql.For("ComplaintStaffDay_ReadCounts", counters.For(scope)), counters.For(scope), cancellationToken: cancellationToken))
+        var rows = FromCounters(filter, scope) is { } counters
+            ? await connection.QueryAsync<StaffRoleCountRow>(new CommandDefinition(sql.For("ComplaintStaffDay_ReadCounts", counters), counters, cancellationToken: cancellationToken))
             : await QueryCasesAsync<StaffRoleCountRow>(connection, "Case_ReadCountsByStaffRole",
                 CaseFilterParameters.For(filter, scope, days) with { MistreatmentCategory = ClassificationCatalogue.Mistreatment }, cancellationToken);
         return rows.Select(r => new StaffRoleCount(r.StaffRole, r.Cases, r.Mistreatment)).ToArray();
@@ -45,8 +45,8 @@ public sealed class StaffRoleReader(ConnectionFactory connections, SqlScripts sq
 
         var complaints = filter with { Kind = CaseKind.Complaint };
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = FromCounters(complaints) is { } counters
-            ? await connection.QueryAsync<StaffRoleDayRow>(new CommandDefinition(sql.For("ComplaintStaffDay_ReadPerDay", counters.For(scope)), counters.For(scope), cancellationToken: cancellationToken))
+        var rows = FromCounters(complaints, scope) is { } counters
+            ? await connection.QueryAsync<StaffRoleDayRow>(new CommandDefinition(sql.For("ComplaintStaffDay_ReadPerDay", counters), counters, cancellationToken: cancellationToken))
             : await QueryCasesAsync<StaffRoleDayRow>(connection, "Case_ReadComplaintsPerStaffRoleDay", CaseFilterParameters.For(complaints, scope, days), cancellationToken);
         return rows.Select(r => new StaffRoleDay(r.StaffRole, CaseFilterParameters.ParseDay(r.Day), r.Complaints)).ToArray();
     }
@@ -58,25 +58,21 @@ public sealed class StaffRoleReader(ConnectionFactory connections, SqlScripts sq
     /// The counters' parameters when they keep every dimension of <paramref name="filter"/> (complaints of a period, by
     /// region, unit and staff role); else null. Compared as a whole record, so a filter added later falls back to the cases.
     /// </summary>
-    private CounterFilter? FromCounters(CaseFilter filter) =>
+    private CounterFilter? FromCounters(CaseFilter filter, ReadScope scope) =>
         !CountCases && filter is { OpenedFrom: { } from, OpenedTo: { } to }
             && filter with { RegionCode = null, UnitCode = null, StaffRole = null, OpenedFrom = null, OpenedTo = null } == Complaints
-            ? new CounterFilter(filter.RegionCode, filter.UnitCode, filter.StaffRole, CaseFilterParameters.Iso(from)!, CaseFilterParameters.Iso(to)!)
+            ? new CounterFilter(scope.Institution, scope.RegionCode, scope.UnitCode, filter.RegionCode, filter.UnitCode, filter.StaffRole,
+                CaseFilterParameters.Iso(from)!, CaseFilterParameters.Iso(to)!)
             : null;
 
     private static readonly CaseFilter Complaints = new() { Kind = CaseKind.Complaint };
 
     /// <summary>What <c>ComplaintStaffDays.sql</c> binds.</summary>
-    private sealed record CounterFilter(string? RegionCode, string? UnitCode, string? StaffRole, string OpenedFrom, string OpenedTo)
+    private sealed record CounterFilter(string? ScopeInstitution, string? ScopeRegionCode, string? ScopeUnitCode,
+        string? RegionCode, string? UnitCode, string? StaffRole, string OpenedFrom, string OpenedTo)
     {
-        public string? ScopeInstitution { get; private init; }
-        public string? ScopeRegionCode { get; private init; }
-        public string? ScopeUnitCode { get; private init; }
-
         /// <summary>Whether the read is national: no institution, region or unit in the scope or the filter.</summary>
         public bool? AllRegions => ScopeInstitution is null && ScopeRegionCode is null && ScopeUnitCode is null && RegionCode is null && UnitCode is null ? true : null;
-
-        public CounterFilter For(ReadScope scope) => this with { ScopeInstitution = scope.Institution, ScopeRegionCode = scope.RegionCode, ScopeUnitCode = scope.UnitCode };
     }
 
     private sealed class StaffRoleDayRow

@@ -53,17 +53,7 @@ public sealed class CaseDaysRebuild(ConnectionFactory connections, SqlScripts sq
         {
             // Only the staff roles' counters are new (the first start after their migration): the daily ones stay as
             // they are, and a 10 M-case database is not recounted in full before it can start.
-            var tally = new ComplaintStaffDayTally();
-            await foreach (var row in connection.QueryUnbufferedAsync<CaseRow>(sql["Case_ReadForDayCounts"], transaction: transaction).WithCancellation(cancellationToken))
-            {
-                tally.Add(row, CaseDayCounts.Zone(timeZoneOfUnit(row.UnitCode)), +1);
-                if (tally.Keys >= FlushAfterKeys)
-                {
-                    await FlushAsync(connection, transaction, tally, cancellationToken);
-                }
-            }
-
-            await FlushAsync(connection, transaction, tally, cancellationToken);
+            await FillStaffRolesAsync(connection, transaction, cancellationToken);
             var filled = await connection.ExecuteScalarAsync<int>(Command("ComplaintStaffDay_ReadCount"));
             await transaction.CommitAsync(cancellationToken);
             connections.EnsureCommittedToDatabaseFile(connection);
@@ -103,6 +93,22 @@ public sealed class CaseDaysRebuild(ConnectionFactory connections, SqlScripts sq
         await transaction.CommitAsync(cancellationToken);
         connections.EnsureCommittedToDatabaseFile(connection);
         return (counters, corrected);
+    }
+
+    /// <summary>Adds every complaint to the staff roles' counters, in one pass over the cases.</summary>
+    private async Task FillStaffRolesAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var tally = new ComplaintStaffDayTally();
+        await foreach (var row in connection.QueryUnbufferedAsync<CaseRow>(sql["Case_ReadForDayCounts"], transaction: transaction).WithCancellation(cancellationToken))
+        {
+            tally.Add(row, CaseDayCounts.Zone(timeZoneOfUnit(row.UnitCode)), +1);
+            if (tally.Keys >= FlushAfterKeys)
+            {
+                await FlushAsync(connection, transaction, tally, cancellationToken);
+            }
+        }
+
+        await FlushAsync(connection, transaction, tally, cancellationToken);
     }
 
     /// <summary>What <c>CaseDay_ReadNeedsFill</c> answers.</summary>
