@@ -8,5 +8,10 @@ WHERE c.agent_id IS NULL AND c.is_open = 1 AND c.status = 'New'
     AND c.region_code = @ScopeRegionCode -- when @ScopeRegionCode
     AND c.region_code IN (SELECT code FROM regions WHERE institution = @ScopeInstitution) -- when @ScopeInstitution
     AND c.unit_code = @ScopeUnitCode -- when @ScopeUnitCode
-ORDER BY c.opened_at_utc, c.case_id
+-- Within a region the order is sorted ("+": not read from an index): otherwise SQLite walked the region's cases by
+-- opening (ix_cases_region_opened) and looked each one up, 5–12 s for an OOAD at 10 M cases; now it reads the
+-- region's open cases (ix_cases_region_open) and sorts them, 63 ms.
+ORDER BY
+    +c.opened_at_utc, -- when @ScopeRegionCode
+    c.opened_at_utc, c.case_id
 LIMIT 200;
