@@ -22,6 +22,7 @@ internal sealed class CaseUpdateStatement(string template)
         ("Resolved", (a, b) => a.ResolvedAt != b.ResolvedAt),
         ("Closed", (a, b) => a.ClosedAt != b.ClosedAt),
         ("Agent", (a, b) => !string.Equals(a.AgentId, b.AgentId, StringComparison.Ordinal)),
+        ("Status", (a, b) => !string.Equals(a.Status, b.Status, StringComparison.Ordinal)),
         ("Impact", (a, b) => a.ImpactFlaggedAt != b.ImpactFlaggedAt),
     ];
 

@@ -1,7 +1,7 @@
 -- A line marked "only if changed" is kept only for rows where that part changed (CaseUpdateStatement): SQLite
 -- rewrites the index entries of every indexed column an UPDATE sets, even to the value it already had.
 UPDATE cases
-SET category = @Category, priority = @Priority, status = @Status,
+SET category = @Category, priority = @Priority,
     escalation_level = @EscalationLevel, pause_reason = @PauseReason,
     updated_at_utc = @UpdatedAt, last_sequence = @LastSequence,
     sla_policy = @SlaPolicy, first_response_due_utc = @FirstResponseDueAt,
@@ -17,5 +17,6 @@ SET category = @Category, priority = @Priority, status = @Status,
     , resolved_at_utc = @ResolvedAt -- only if changed: Resolved
     , closed_at_utc = @ClosedAt -- only if changed: Closed
     , agent_id = @AgentId -- only if changed: Agent
+    , status = @Status -- only if changed: Status
     , impact_flagged_utc = @ImpactFlaggedAt -- only if changed: Impact
 WHERE case_id = @CaseId;
