@@ -53,7 +53,7 @@ public sealed class CaseDaysRebuild(ConnectionFactory connections, SqlScripts sq
         {
             // Only the staff roles' counters are new (the first start after their migration): the daily ones stay as
             // they are, and a 10 M-case database is not recounted in full before it can start.
-            await FillStaffRolesAsync(connection, transaction, cancellationToken);
+            await TallyCasesAsync(connection, transaction, days: false, cancellationToken);
             var filled = await connection.ExecuteScalarAsync<int>(Command("ComplaintStaffDay_ReadCount"));
             await transaction.CommitAsync(cancellationToken);
             connections.EnsureCommittedToDatabaseFile(connection);
@@ -63,13 +63,35 @@ public sealed class CaseDaysRebuild(ConnectionFactory connections, SqlScripts sq
         // A failed recount rolls back, and its copy with it (temporary tables follow the transaction in both databases).
         await connection.ExecuteAsync(Command("CaseDay_KeepBeforeRecount"));
         await connection.ExecuteAsync(Command("CaseDay_DeleteAll"));
+        await TallyCasesAsync(connection, transaction, days: true, cancellationToken);
+        await connection.ExecuteAsync(Command("CaseMonth_Recount"));
+        await connection.ExecuteAsync(Command("CaseWeek_Recount"));
+        var counters = await connection.ExecuteScalarAsync<int>(Command("CaseDay_ReadCount"));
+        var corrected = await connection.ExecuteScalarAsync<int>(Command("CaseDay_ReadRecountChanges"));
+        await connection.ExecuteAsync(Command("CaseDay_DropBeforeRecount"));
+        await transaction.CommitAsync(cancellationToken);
+        connections.EnsureCommittedToDatabaseFile(connection);
+        return (counters, corrected);
+    }
+
+    /// <summary>
+    /// One pass over the cases, adding each to the staff roles' counters and, with <paramref name="days"/>, to the daily
+    /// ones; what has been summed is added to the tables whenever a tally holds <see cref="FlushAfterKeys"/> keys.
+    /// </summary>
+    private async Task TallyCasesAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, bool days,
+        CancellationToken cancellationToken)
+    {
         var units = new CaseDayTally(perInstitution: false);
         var institutions = new CaseDayTally(perInstitution: true);
         var staffRoles = new ComplaintStaffDayTally();
         await foreach (var row in connection.QueryUnbufferedAsync<CaseRow>(sql["Case_ReadForDayCounts"], transaction: transaction).WithCancellation(cancellationToken))
         {
             var zone = CaseDayCounts.Zone(timeZoneOfUnit(row.UnitCode));
-            CaseDayCounts.Add(units, institutions, row, zone, +1);
+            if (days)
+            {
+                CaseDayCounts.Add(units, institutions, row, zone, +1);
+            }
+
             staffRoles.Add(row, zone, +1);
             if (units.Keys >= FlushAfterKeys)
             {
@@ -82,33 +104,10 @@ public sealed class CaseDaysRebuild(ConnectionFactory connections, SqlScripts sq
             }
         }
 
+        // Empty tallies (the days' when only the staff roles are filled) write nothing.
         await FlushAsync(connection, transaction, units, cancellationToken);
         await FlushAsync(connection, transaction, institutions, cancellationToken);
         await FlushAsync(connection, transaction, staffRoles, cancellationToken);
-        await connection.ExecuteAsync(Command("CaseMonth_Recount"));
-        await connection.ExecuteAsync(Command("CaseWeek_Recount"));
-        var counters = await connection.ExecuteScalarAsync<int>(Command("CaseDay_ReadCount"));
-        var corrected = await connection.ExecuteScalarAsync<int>(Command("CaseDay_ReadRecountChanges"));
-        await connection.ExecuteAsync(Command("CaseDay_DropBeforeRecount"));
-        await transaction.CommitAsync(cancellationToken);
-        connections.EnsureCommittedToDatabaseFile(connection);
-        return (counters, corrected);
-    }
-
-    /// <summary>Adds every complaint to the staff roles' counters, in one pass over the cases.</summary>
-    private async Task FillStaffRolesAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        var tally = new ComplaintStaffDayTally();
-        await foreach (var row in connection.QueryUnbufferedAsync<CaseRow>(sql["Case_ReadForDayCounts"], transaction: transaction).WithCancellation(cancellationToken))
-        {
-            tally.Add(row, CaseDayCounts.Zone(timeZoneOfUnit(row.UnitCode)), +1);
-            if (tally.Keys >= FlushAfterKeys)
-            {
-                await FlushAsync(connection, transaction, tally, cancellationToken);
-            }
-        }
-
-        await FlushAsync(connection, transaction, tally, cancellationToken);
     }
 
     /// <summary>What <c>CaseDay_ReadNeedsFill</c> answers.</summary>
