@@ -96,4 +96,54 @@ public sealed class DeskTests(DashboardServerFixture server, ChromiumFixture chr
         await Expect(page.GetByTestId("timeline-actor").First).ToContainTextAsync("Guadalupe Ramírez Soto (técnica de atención)");
         await Expect(page.GetByTestId("case-about")).ToContainTextAsync(module.Name);
     }
+
+    [Fact]
+    public async Task Tecnica_OnALaptop_SeesTheWholeBarOnOneLine_AndReachesTheOtherPagesThroughMas()
+    {
+        Assert.SkipUnless(ChromiumFixture.IsInstalled, ChromiumFixture.MissingReason);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var userName = $"tecnica-{Guid.NewGuid():N}"[..16];
+        var catalogue = server.Services.GetRequiredService<CatalogueService>().Current.Snapshot;
+        var module = catalogue.Modules.First(m => catalogue.Units.Single(u => u.Code == m.UnitCode).RegionCode == "IMSS-JAL");
+        var created = await server.Services.GetRequiredService<AccessAdministration>().CreateUserAsync(AccessAdministration.SystemActor("e2e"), userName,
+            "María Guadalupe Hernández Ruiz", null, Role.Agent, ReadScope.ForUnit(module.UnitCode), DashboardServerFixture.Password, module.Code, cancellationToken);
+        Assert.True(created.Succeeded, created.Problem);
+        var (context, page) = await chromium.SignedInScreenAsync(server.BaseAddress, userName, DashboardServerFixture.Password, "/");
+        await using var _ = context;
+
+        // The laptops of the modules and the offices: 1280 and 1366 px wide. Every word of the bar on one line, none hidden
+        // under another, and the bar no taller than its dense height.
+        foreach (var width in new[] { 1280, 1366 })
+        {
+            await page.SetViewportSizeAsync(width, 768);
+            var live = ChromiumFixture.WatchForInteractiveRender(page, "nav-more");
+            await page.GotoAsync("/mis-casos");
+            await live.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot($"desk-bar-{width}.png") });
+            var wrapped = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.mud-appbar .mud-button-label, .mud-appbar [data-testid=signed-in-as]')]
+                    .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(e).lineHeight))
+                    .map(e => e.textContent.trim())
+                """);
+            Assert.Empty(wrapped);
+            var bar = await page.EvaluateAsync<double[]>("""
+                () => { const t = document.querySelector('.mud-appbar .mud-toolbar'); return [t.scrollWidth - t.clientWidth, t.getBoundingClientRect().height]; }
+                """);
+            Assert.True(bar[0] <= 0, $"at {width} px the bar is {bar[0]} px wider than the screen");
+            Assert.True(bar[1] <= 48, $"at {width} px the bar is {bar[1]} px tall");
+            await Expect(page.GetByTestId("nav-my-cases")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("María Guadalupe Hernández Ruiz");
+            await Expect(page.GetByTestId("nav-training")).ToBeHiddenAsync();
+        }
+
+        await page.GetByTestId("nav-more").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new PageGetByRoleOptions { Name = "Capacitación" }).ClickAsync();
+        await page.WaitForURLAsync("**/capacitacion");
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+
+        // From 1920 px the same pages are in the bar itself.
+        await page.SetViewportSizeAsync(1920, 1080);
+        await Expect(page.GetByTestId("nav-training")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("nav-more")).ToBeHiddenAsync();
+    }
 }
