@@ -101,7 +101,7 @@ public sealed partial class SqlFilesTests
     /// <summary>The statements that read cases, events or alerts for the application itself (jobs, appends, delivery, audit), not for a caller.</summary>
     private static readonly string[] NotACallersRead =
     [
-        "Alert_Insert", "Alert_ReadByCase", "Alert_ReadById", "Alert_ReadDeliverable", "Alert_ReadRemindersDue", "Audit_ReadLatestForInsured",
+        "Alert_EndRemindersOfClosedCases", "Alert_Insert", "Alert_ReadByCase", "Alert_ReadById", "Alert_ReadDeliverable", "Alert_ReadRemindersDue", "Audit_ReadLatestForInsured",
         "CaseEvent_ReadByEventIds", "CaseEvent_ReadByCaseIds", "CaseEvent_ReadOfTypeBetween", "Case_ReadByIds", "Case_ReadComplaintOpenings", "Case_ReadDue",
         "Case_ReadPurgeable", "CaseCount_Rebuild", "Case_ReadForDayCounts", "CaseDay_ReadNeedsFill",
     ];

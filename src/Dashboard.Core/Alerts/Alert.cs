@@ -122,6 +122,9 @@ public interface IAlertStore
     /// <summary>After a restart with an in-memory job store, queued deliveries are gone: queue them again.</summary>
     Task ForgetQueuedAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Ends the reminders of unacknowledged alerts whose case is no longer open and whose reminder time has come.</summary>
+    Task EndRemindersOfClosedCasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Sent e-mail alerts, not acknowledged, of cases still open, whose reminder time has come.</summary>
     Task<IReadOnlyList<Alert>> ReadRemindersDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 

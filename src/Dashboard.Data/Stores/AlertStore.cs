@@ -65,6 +65,9 @@ public sealed class AlertStore(ConnectionFactory connections, SqlScripts sql) : 
         await ExecuteAsync("AlertFollowUp_ForgetQueued", new { }, cancellationToken);
     }
 
+    public Task EndRemindersOfClosedCasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("Alert_EndRemindersOfClosedCases", new { Now = now }, cancellationToken);
+
     public Task<IReadOnlyList<Alert>> ReadRemindersDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         QueryAsync("Alert_ReadRemindersDue", new { Now = now }, cancellationToken);
 

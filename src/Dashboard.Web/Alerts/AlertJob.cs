@@ -237,6 +237,8 @@ public sealed class AlertJob(
 
     private async Task QueueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // First the due reminders of cases that closed meanwhile: they would never be sent, and each run would read them again.
+        await alerts.EndRemindersOfClosedCasesAsync(now, cancellationToken);
         foreach (var alert in await alerts.ReadRemindersDueAsync(now, cancellationToken))
         {
             var groups = options.Value.Recipients.Where(g => g.Covers(alert.Level, alert.RegionCode, alert.UnitCode, catalogue.Current.InstitutionOfRegion,

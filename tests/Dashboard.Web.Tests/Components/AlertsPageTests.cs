@@ -107,6 +107,7 @@ public sealed class AlertsPageTests : PageTestContext
 
         public Task ForgetQueuedAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task EndRemindersOfClosedCasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<Alert>> ReadRemindersDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<long> ReadWithdrawnCheckpointAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
