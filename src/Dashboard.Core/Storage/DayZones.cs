@@ -27,6 +27,18 @@ public sealed record DayZones(IReadOnlyDictionary<string, int> OffsetMinutes)
     /// <summary>The first instant at which <paramref name="day"/> has begun in some zone: a lower bound for an index range.</summary>
     public DateTimeOffset EarliestStart(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(-MaxOffset);
 
+    /// <summary>
+    /// The earliest instant at which the day <paramref name="now"/> is in began on some zone's clock, UTC's included (a
+    /// unit without its zone counts in UTC): no case breached "today" on its unit's clock breached before it. A lower bound
+    /// for the breach indexes.
+    /// </summary>
+    public DateTimeOffset TodayBegan(DateTimeOffset now) =>
+        OffsetMinutes.Values.Append(0).Min(minutes =>
+        {
+            var local = now.ToOffset(TimeSpan.FromMinutes(minutes));
+            return new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
+        });
+
     /// <summary>The instant at which <paramref name="day"/> has ended in every zone: an upper bound for an index range.</summary>
     public DateTimeOffset LatestEnd(DateOnly day) => new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(-MinOffset);
 }

@@ -103,7 +103,7 @@ internal sealed record CaseFilterParameters
             EscalationLevel = q.EscalationLevel,
             BreachedToday = q.BreachedToday ? true : null,
             Now = q.Now,
-            BreachedSinceUtc = q.Now is { } now ? BreachedSince(now) : null,
+            BreachedSinceUtc = q.Now is { } now ? q.Days.TodayBegan(now) : null,
             Sort = q.Sort.ToString(),
             Descending = q.Descending,
             Skip = q.Skip,
@@ -113,8 +113,6 @@ internal sealed record CaseFilterParameters
 
     internal static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Where the breach-index ranges start for "today": more than a day back covers every zone's today.</summary>
-    public static DateTimeOffset BreachedSince(DateTimeOffset now) => now.AddDays(-2);
 
     public static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -20,7 +20,7 @@ public sealed class OverviewReader(ConnectionFactory connections, SqlScripts sql
         ArgumentNullException.ThrowIfNull(days);
         var parameters = CaseFilterParameters.For(filter, scope, days);
         parameters.Now = now;
-        parameters.BreachedSinceUtc = CaseFilterParameters.BreachedSince(now);
+        parameters.BreachedSinceUtc = days.TodayBegan(now);
         await using var connection = await connections.OpenAsync(cancellationToken);
         if (!CountCases && CaseDays.CanCount(filter))
         {

@@ -1,6 +1,6 @@
 -- The cases of a filter within the scope (opened in the period) that went past a deadline on their unit's current day
 -- (a breach counts when its date on the unit's clock, @ZoneOffsets, is the date @Now has on that clock), open or
--- closed. Only the breaches since @BreachedSinceUtc (more than a day before @Now) are read, from their own indexes.
+-- closed. Only the breaches since @BreachedSinceUtc (when today began on the earliest clock, DayZones.TodayBegan) are read, from their own indexes.
 -- #include Zones
 SELECT COUNT(*)
 -- #include FilteredCases

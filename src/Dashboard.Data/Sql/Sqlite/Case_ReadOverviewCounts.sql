@@ -1,7 +1,7 @@
 -- The overview's big numbers for a filter within the scope: open cases now, and the cases that went past a deadline
 -- on their unit's current day (a breach counts when its date on the unit's clock, @ZoneOffsets, is the date @Now has
--- on that clock). Two disjoint branches, open cases and closed ones breached since @BreachedSinceUtc (more than a day
--- before @Now), so the second reads the breach indexes instead of every case ever closed.
+-- on that clock). Two disjoint branches, open cases and closed ones breached since @BreachedSinceUtc (when today
+-- began on the earliest clock), so the second reads the breach indexes instead of every case ever closed.
 -- #include Zones
 , filtered AS (
     SELECT c.is_open, c.is_complex, c.sla_state, c.escalation_level,
