@@ -166,9 +166,40 @@ public sealed class OverviewPageTests : PageTestContext
         Assert.Equal([3.0, 5, 0], flow.ChartSeries[0].Data.Values);
         Assert.Equal([1.0, 4, 0], flow.ChartSeries[1].Data.Values);
         Assert.Equal([0.0, 2, 0], charts[1].Instance.ChartSeries[0].Data.Values);
-        Assert.Equal(["Tiempo de espera", "Mal trato"], charts[2].Instance.ChartLabels);
-        Assert.Equal([40.0, 15], charts[2].Instance.ChartSeries[0].Data.Values);
-        Assert.Equal([12.0, 9], charts[2].Instance.ChartSeries[1].Data.Values);
+        Assert.Equal(2, charts.Count);
+    }
+
+    [Fact]
+    public void Categories_AreRowsWithTheirWholeNames_MostFirst_EachNumberOpeningThePeriodsCasesOfThatCategory()
+    {
+        _store.Trends = _store.Trends with
+        {
+            Categories = [new CategoryCount("medicine-supply", 40, 12), new CategoryCount("mistreatment", 15, 0)],
+        };
+
+        var cut = RenderAt("/resumen?from=2026-11-01&to=2026-11-03");
+
+        // A chart's steep labels cut "Surtimiento de medi…"; a row has room for the whole name.
+        var rows = cut.FindAll("[data-testid=categories-table] tbody tr");
+        Assert.Equal(["Surtimiento de medicamentos", "Mal trato"], rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));
+        Assert.Equal(("40", "12"), (Text(cut, "category-cases-medicine-supply"), Text(cut, "category-open-medicine-supply")));
+        Assert.Equal("/casos?category=medicine-supply&from=2026-11-01&to=2026-11-03&status=all",
+            cut.Find("[data-testid=category-cases-medicine-supply]").GetAttribute("href"));
+        Assert.Equal("/casos?category=medicine-supply&from=2026-11-01&to=2026-11-03", cut.Find("[data-testid=category-open-medicine-supply]").GetAttribute("href"));
+        // None still open: a zero, not a link to an empty list.
+        Assert.Equal("SPAN", cut.Find("[data-testid=category-open-mistreatment]").TagName);
+        Assert.Contains("width:100%", cut.Find("[data-testid=category-medicine-supply] .tablero-bar").GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("width:37%", cut.Find("[data-testid=category-mistreatment] .tablero-bar").GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Categories_NoneInThePeriod_SaysSo()
+    {
+        _store.Trends = _store.Trends with { Categories = [] };
+
+        var cut = RenderAt("/resumen?from=2026-11-01&to=2026-11-03");
+
+        Assert.Equal("No hay casos registrados en el periodo.", Text(cut, "categories-empty"));
     }
 
     [Fact]
@@ -182,7 +213,7 @@ public sealed class OverviewPageTests : PageTestContext
         _feed.Publish([Opened(1)]);
 
         cut.WaitForAssertion(() => Assert.Equal("32", Text(cut, "kpi-overdue")));
-        Assert.Equal([41.0], cut.FindComponents<MudChart<double>>()[2].Instance.ChartSeries[0].Data.Values);
+        Assert.Equal("41", Text(cut, "category-cases-waiting-time"));
     }
 
     [Fact]

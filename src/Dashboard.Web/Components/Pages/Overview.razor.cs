@@ -29,24 +29,20 @@ public sealed partial class Overview : IDisposable
 {
     public const int DefaultPeriodDays = 30;
     public const int MaxPeriodDays = 366;
-    public const int TopCategories = 12;
 
     private CaseFilter _filter = CaseFilter.None;
     private OpenCaseCounts _counts = new(0, 0, 0, 0, 0, 0, 0, 0);
     private OverviewTrends _trends = new([], [], null);
     private List<ChartSeries<double>> _flow = [];
     private List<ChartSeries<double>> _breaches = [];
-    private List<ChartSeries<double>> _categories = [];
     private string[] _dayLabels = [];
     private string[] _breachLabels = [];
-    private string[] _categoryLabels = [];
     private string _updatedAt = "";
     private bool _filtersOpen;
     private LiveView? _live;
 
     private LineChartOptions _lineOptions = new();
     private BarChartOptions _barOptions = new();
-    private BarChartOptions _categoryOptions = new();
 
     private SurveyRoundView? _survey;
 
@@ -157,15 +153,6 @@ public sealed partial class Overview : IDisposable
         // Counts are whole cases: ticks of 1, 2, 5, 10… that suit the tallest value, never fractions.
         _lineOptions = new() { YAxisRequireZeroPoint = true, ClampToZero = true, YAxisFormat = "N0", YAxisTicks = TickFor(days.Max(d => (int?)Math.Max(d.Opened, d.Resolved)) ?? 0) };
         _barOptions = new() { YAxisFormat = "N0", ShowLegend = false, YAxisTicks = TickFor(days.Max(d => (int?)d.Breached) ?? 0) };
-        var top = _trends.Categories.Take(TopCategories).ToArray();
-        // Steep labels need only a bar's width each, so a dozen categories fit a phone; long names are shortened.
-        _categoryOptions = new() { YAxisFormat = "N0", XAxisLabelRotation = 60, YAxisTicks = TickFor(top.Max(c => (int?)c.Cases) ?? 0) };
-        _categoryLabels = top.Select(c => Shorten(CategoryText(c.Category), 20)).ToArray();
-        _categories =
-        [
-            new() { Name = L["CasesOpened"], Data = top.Select(c => (double)c.Cases).ToArray() },
-            new() { Name = L["StillOpen"], Data = top.Select(c => (double)c.Open).ToArray() },
-        ];
     }
 
     /// <summary>The page's tables for its own filter, as files (the export API reads the same query string).</summary>
@@ -185,7 +172,8 @@ public sealed partial class Overview : IDisposable
         }
     }
 
-    private static string Shorten(string text, int most) => text.Length <= most ? text : $"{text[..(most - 1)].TrimEnd()}…";
+    /// <summary>A category's bar: its share of the largest category's cases, in percent.</summary>
+    private int Share(int cases) => _trends.Categories.Count == 0 ? 0 : cases * 100 / Math.Max(1, _trends.Categories.Max(c => c.Cases));
 
     /// <summary>A new filter is a new address: the page reads it back from there, and the link can be shared.</summary>
     private void Navigate(CaseFilter filter) =>
