@@ -172,8 +172,6 @@ public sealed partial class Overview : IDisposable
         }
     }
 
-    /// <summary>A category's bar: its share of the largest category's cases, in percent.</summary>
-    private int Share(int cases) => _trends.Categories.Count == 0 ? 0 : cases * 100 / Math.Max(1, _trends.Categories.Max(c => c.Cases));
 
     /// <summary>A new filter is a new address: the page reads it back from there, and the link can be shared.</summary>
     private void Navigate(CaseFilter filter) =>
