@@ -29,7 +29,20 @@ internal static class DirectorBenchmarks
     private static readonly TimeSpan PageLimit = TimeSpan.FromSeconds(60);
     private const int EventsPerSecond = 100;
 
-    public static Task RunAsync(string? folder, int directors, int rounds = 3, bool serverOnly = false) =>
+    /// <summary>How each director opens its pages.</summary>
+    internal enum Mode
+    {
+        /// <summary>Each page in a new tab by its address: prerender, scripts, a new circuit.</summary>
+        NewTab,
+
+        /// <summary>No browser: the page's HTML twice (see the remarks).</summary>
+        Server,
+
+        /// <summary>One tab per director, each page reached by a link inside the app (Blazor's navigation in its circuit).</summary>
+        InApp,
+    }
+
+    public static Task RunAsync(string? folder, int directors, int rounds = 3, Mode mode = Mode.NewTab) =>
         SeededHost.RunAsync(folder, 1_000_000, "tablero-director-bench-", new Dictionary<string, string>(), TimeSpan.FromMinutes(10), async (http, server, data) =>
         {
             var (user, password) = await PageBenchmarks.CreateAdministratorAsync(data);
@@ -57,31 +70,50 @@ internal static class DirectorBenchmarks
             var units = catalogue.Units.Select(u => u.Code).ToArray();
             var ingest = IngestAsync(http, units, stop.Token);
 
-            Console.WriteLine(serverOnly
-                ? $"Tablero desk pages' server renders, {directors} directors at once while {EventsPerSecond} new cases a second are posted — {data}, Release host pid {server.Id}, no browser: each load is the page's HTML twice, {rounds} rounds of six pages each"
-                : $"Tablero desk pages, {directors} directors at once while {EventsPerSecond} new cases a second are posted — {data}, Release host pid {server.Id}, Chromium at 1366×768, {rounds} rounds of six pages each");
+            var serverOnly = mode == Mode.Server;
+            Console.WriteLine(mode switch
+            {
+                Mode.Server => $"Tablero desk pages' server renders, {directors} directors at once while {EventsPerSecond} new cases a second are posted — {data}, Release host pid {server.Id}, no browser: each load is the page's HTML twice, {rounds} rounds of six pages each",
+                Mode.InApp => $"Tablero desk pages reached inside the app, {directors} directors at once while {EventsPerSecond} new cases a second are posted — {data}, Release host pid {server.Id}, Chromium at 1366×768, one tab each, {rounds} rounds of six pages each",
+                _ => $"Tablero desk pages, {directors} directors at once while {EventsPerSecond} new cases a second are posted — {data}, Release host pid {server.Id}, Chromium at 1366×768, {rounds} rounds of six pages each",
+            });
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, directors).Select(async d =>
             {
                 var region = regions[d * 7 % regions.Length];
                 var unit = catalogue.Units.Where(u => u.RegionCode == region.Code).OrderBy(u => u.Code, StringComparer.Ordinal).First().Code;
-                (string Kind, string Path)[] pages =
+                // Each page with what shows its data drawn, for a page reached inside the app (PageBenchmarks.NavigateAsync).
+                (string Kind, string Path, string Drawn)[] pages =
                 [
-                    ("overview of a region", $"/?region={region.Code}"),
-                    ("region", $"/regiones/{region.Code}"),
-                    ("open cases of a region", $"/casos?region={region.Code}"),
-                    ("unit", $"/unidades/{unit}"),
-                    ("cases of a unit, any status", $"/casos?unit={unit}&status=all"),
-                    ("complaint indicators of a region", $"/indicadores/quejas?region={region.Code}"),
+                    ("overview of a region", $"/?region={region.Code}", PageBenchmarks.Overview),
+                    ("region", $"/regiones/{region.Code}", "[data-testid=units-table] tbody tr"),
+                    ("open cases of a region", $"/casos?region={region.Code}", PageBenchmarks.CaseRows),
+                    ("unit", $"/unidades/{unit}", "[data-testid=unit-workload] tbody tr && " + PageBenchmarks.CaseRows),
+                    ("cases of a unit, any status", $"/casos?unit={unit}&status=all", PageBenchmarks.CaseRows),
+                    ("complaint indicators of a region", $"/indicadores/quejas?region={region.Code}", PageBenchmarks.Indicators),
                 ];
                 await using var context = serverOnly ? null : await browser.NewContextAsync(new BrowserNewContextOptions(options) { StorageState = state });
+                // In the app: one tab, opened once (not timed) on a page that reads nothing.
+                var tab = mode == Mode.InApp ? await context!.NewPageAsync() : null;
+                if (tab is not null)
+                {
+                    await tab.GotoAsync(PageBenchmarks.FloorPath, new PageGotoOptions { Timeout = (float)PageLimit.TotalMilliseconds });
+                    await tab.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=session-missing]') !== null",
+                        null, new PageWaitForFunctionOptions { Timeout = (float)PageLimit.TotalMilliseconds });
+                }
+
                 for (var round = 0; round < rounds; round++)
                 {
-                    foreach (var (kind, path) in pages)
+                    foreach (var (kind, path, drawn) in pages)
                     {
                         try
                         {
-                            var interactive = context is null ? await RenderTwiceAsync(http, cookie, path) : (await PageBenchmarks.OpenAsync(context, path, PageLimit)).Interactive;
+                            var interactive = mode switch
+                            {
+                                Mode.Server => await RenderTwiceAsync(http, cookie, path),
+                                Mode.InApp => await PageBenchmarks.NavigateAsync(tab!, path, drawn, PageLimit),
+                                _ => (await PageBenchmarks.OpenAsync(context!, path, PageLimit)).Interactive,
+                            };
                             times.GetOrAdd(kind, _ => []).Add(interactive);
                             // Each load as it ends, so a run cut short still tells something.
                             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {clock.Elapsed.TotalSeconds,6:N0} s  director {d,2}  {interactive * 1000,7:N0} ms  {path}"));

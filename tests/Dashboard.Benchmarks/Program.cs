@@ -11,7 +11,7 @@ using Dashboard.Benchmarks;
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- export [CASES [DATA_FOLDER]]   streamed downloads: memory for all of CASES (default 1,000,000) against a tenth of them
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- reads [DATA_FOLDER [CASES]]   API reads (summary, case lists, indicators) at an institution's size (default 1,000,000 seeded cases)
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- pages [DATA_FOLDER [CASES]]   desk pages in headless Chromium, drawn and interactive, at the same size (publish the host first: see PageBenchmarks)
-//   dotnet run -c Release --project tests/Dashboard.Benchmarks -- directors [DATA_FOLDER [DIRECTORS [ROUNDS [server]]]]   20 directors' pages at once while 100 cases/s come in (published host, as pages; server: no browser, the host's renders only)
+//   dotnet run -c Release --project tests/Dashboard.Benchmarks -- directors [DATA_FOLDER [DIRECTORS [ROUNDS [server|app]]]]   20 directors' pages at once while 100 cases/s come in (published host, as pages; server: no browser, the host's renders only; app: one tab each, pages reached by links inside the app)
 //   dotnet run -c Release --project tests/Dashboard.Benchmarks -- sla [OPEN_CASES [OVERDUE [DATA_FOLDER]]]   the SLA sweep (default 1,000,000 and 500,000; a seeded folder adds its history)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 switch (args.FirstOrDefault())
@@ -48,12 +48,13 @@ switch (args.FirstOrDefault())
         return 0;
     case "directors":
         await DirectorBenchmarks.RunAsync(args.Length >= 2 ? args[1] : null, args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20,
-            args.Length >= 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3, args.Length >= 5 && args[4] == "server");
+            args.Length >= 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3,
+            args.Length >= 5 ? args[4] switch { "server" => DirectorBenchmarks.Mode.Server, "app" => DirectorBenchmarks.Mode.InApp, _ => DirectorBenchmarks.Mode.NewTab } : DirectorBenchmarks.Mode.NewTab);
         return 0;
     case "seed" when args.Length >= 2 && long.TryParse(args[1], CultureInfo.InvariantCulture, out var cases) && cases > 0:
         await Seeder.RunAsync(cases, args.Length >= 3 ? args[2] : "data");
         return 0;
     default:
-        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http [ROUNDS] | floor [ROWS] | sla [OPEN [OVERDUE [DATA_FOLDER]]] | walls [WALLS [EPS [SECONDS]]] | export [CASES [DATA_FOLDER]] | reads [DATA_FOLDER [CASES]] | pages [DATA_FOLDER [CASES]] | directors [DATA_FOLDER [DIRECTORS [ROUNDS [server]]]] | seed CASES [DATA_FOLDER]]");
+        Console.Error.WriteLine("usage: Dashboard.Benchmarks [store | http [ROUNDS] | floor [ROWS] | sla [OPEN [OVERDUE [DATA_FOLDER]]] | walls [WALLS [EPS [SECONDS]]] | export [CASES [DATA_FOLDER]] | reads [DATA_FOLDER [CASES]] | pages [DATA_FOLDER [CASES]] | directors [DATA_FOLDER [DIRECTORS [ROUNDS [server|app]]]] | seed CASES [DATA_FOLDER]]");
         return 2;
 }

@@ -28,6 +28,12 @@ internal sealed class DirectorsStore : CaseReadersStub
 
     public volatile IReadOnlyList<AgentWorkload> Workload = [new AgentWorkload(null, 3, 1, 0)];
 
+    /// <summary>
+    /// What the page reads of its own (the overview's counts, a region's units, a unit's workload) waits for: a test holds
+    /// it to see the page while it reads, as a page reached by a link inside the app does.
+    /// </summary>
+    public volatile Task Held = Task.CompletedTask;
+
     public ConcurrentQueue<CaseFilter> OverviewFilters { get; } = new();
 
     public ConcurrentQueue<CaseFilter> TrendFilters { get; } = new();
@@ -53,7 +59,7 @@ internal sealed class DirectorsStore : CaseReadersStub
     {
         Interlocked.Increment(ref _reads);
         OverviewFilters.Enqueue(filter);
-        return Task.FromResult(Counts);
+        return AfterHeld(Counts);
     }
 
     public override Task<OverviewTrends> ReadTrendsAsync(CaseFilter filter, ReadScope scope, DayZones days, CancellationToken cancellationToken = default)
@@ -75,7 +81,7 @@ internal sealed class DirectorsStore : CaseReadersStub
     {
         Interlocked.Increment(ref _reads);
         UnitCountRegions.Enqueue(regionCode);
-        return Task.FromResult(Units);
+        return AfterHeld(Units);
     }
 
     public override Task<CasePage> ReadPageAsync(CaseListQuery query, ReadScope scope, CancellationToken cancellationToken = default)
@@ -96,6 +102,12 @@ internal sealed class DirectorsStore : CaseReadersStub
     public override Task<IReadOnlyList<AgentWorkload>> ReadWorkloadAsync(string unitCode, ReadScope scope, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _reads);
-        return Task.FromResult(Workload);
+        return AfterHeld(Workload);
+    }
+
+    private async Task<T> AfterHeld<T>(T value)
+    {
+        await Held;
+        return value;
     }
 }

@@ -50,6 +50,25 @@ public sealed class OverviewPageTests : PageTestContext
         cut.FindComponents<MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
 
     [Fact]
+    public void ReachedInsideTheApp_ShowsALoadingBarAndDashes_NotZeros_UntilItsCountsAnswer()
+    {
+        var held = new TaskCompletionSource();
+        _store.Held = held.Task;
+
+        var cut = RenderAt("/resumen");
+
+        Assert.Single(cut.FindAll("[data-testid=page-loading]"));
+        Assert.Equal(("—", "—", "—"), (Text(cut, "kpi-open"), Text(cut, "kpi-overdue"), Text(cut, "kpi-median")));
+        Assert.Empty(cut.FindAll("[data-testid=categories-empty]"));
+
+        held.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Equal("1,204", Text(cut, "kpi-open")));
+        Assert.Empty(cut.FindAll("[data-testid=page-loading]"));
+        Assert.Equal("31", Text(cut, "kpi-overdue"));
+    }
+
+    [Fact]
     public void Render_ShowsTheWallsNumbersInSpanishEachALinkToItsCases()
     {
         var cut = RenderAt("/resumen");

@@ -44,6 +44,25 @@ public sealed class RegionPageTests : PageTestContext
         cut.FindAll("[data-testid^='unit-link-']").Select(a => a.GetAttribute("data-testid")!["unit-link-".Length..]).ToArray();
 
     [Fact]
+    public void ReachedInsideTheApp_ShowsALoadingBarAndDashes_NotZerosOrNoUnits_UntilItsUnitsAnswer()
+    {
+        var held = new TaskCompletionSource();
+        _store.Held = held.Task;
+
+        var cut = RenderRegion();
+
+        Assert.Single(cut.FindAll("[data-testid=page-loading]"));
+        Assert.Equal(("—", "—"), (Text(cut, "total-open"), Text(cut, "total-overdue")));
+        Assert.DoesNotContain("no tiene unidades", cut.Find("[data-testid=units-table]").TextContent, StringComparison.Ordinal);
+
+        held.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Equal("47", Text(cut, "total-open")));
+        Assert.Empty(cut.FindAll("[data-testid=page-loading]"));
+        Assert.Equal([Hospital.Code, Umf.Code], UnitOrder(cut));
+    }
+
+    [Fact]
     public void Render_ListsTheUnitsWithTheirNumbersMostOpenFirst()
     {
         var cut = RenderRegion();

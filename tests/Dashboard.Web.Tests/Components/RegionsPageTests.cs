@@ -29,6 +29,24 @@ public sealed class RegionsPageTests : PageTestContext
         new(sequence, Guid.NewGuid(), $"QJ-{sequence}", CaseEventType.CaseOpened, DateTimeOffset.UtcNow, region, unit, CaseStatus.New, false, Priority.High, 0);
 
     [Fact]
+    public void ReachedInsideTheApp_ShowsALoadingBarAndDashes_NotZerosOrNoRegions_UntilItsCountsAnswer()
+    {
+        var held = new TaskCompletionSource();
+        _store.Held = held.Task;
+
+        var cut = Render<Regions>();
+
+        Assert.Single(cut.FindAll("[data-testid=page-loading]"));
+        Assert.Equal(("—", "—"), (cut.Find("[data-testid=total-open]").TextContent.Trim(), cut.Find("[data-testid=regions-with-open]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=no-regions]"));
+
+        held.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Equal("1,261", cut.Find("[data-testid=total-open]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=page-loading]"));
+    }
+
+    [Fact]
     public void Render_ShowsOpenCasesPerRegionInSpanish()
     {
         var cut = Render<Regions>();
@@ -162,6 +180,9 @@ public sealed class RegionsPageTests : PageTestContext
 
         public int Reads => Volatile.Read(ref _reads);
 
+        /// <summary>What the regions' read waits for: a test holds it to see the page while it reads.</summary>
+        public volatile Task Held = Task.CompletedTask;
+
         /// <summary>More regions than a page may hand from its prerender to its circuit (PrerenderedReads.BudgetBytes).</summary>
         public void AddMany(int count)
         {
@@ -182,12 +203,13 @@ public sealed class RegionsPageTests : PageTestContext
             }
         }
 
-        public override Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default)
+        public override async Task<IReadOnlyList<RegionOpenCounts>> ReadOpenCountsByRegionAsync(ReadScope scope, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _reads);
+            await Held;
             lock (_rows)
             {
-                return Task.FromResult<IReadOnlyList<RegionOpenCounts>>(_rows.Values.Where(r => scope.RegionCode is null || r.RegionCode == scope.RegionCode).ToArray());
+                return _rows.Values.Where(r => scope.RegionCode is null || r.RegionCode == scope.RegionCode).ToArray();
             }
         }
 

@@ -69,6 +69,29 @@ public sealed class UnitPageTests : PageTestContext
         cut.FindComponents<MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
 
     [Fact]
+    public void ReachedInsideTheApp_ShowsALoadingBar_NotNoWorkload_UntilItsWorkloadAnswers()
+    {
+        var held = new TaskCompletionSource();
+        _store.Held = held.Task;
+        Navigation.NavigateTo($"/unidades/{Umf.Code}");
+
+        var cut = Render<UnitPage>(p => p.Add(c => c.UnitCode, Umf.Code));
+
+        Assert.Single(cut.FindAll("[data-testid=page-loading]"));
+        Assert.Empty(cut.FindAll("[data-testid=workload-empty]"));
+
+        held.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=page-loading]")));
+        Assert.Equal("3", cut.Find("[data-testid=unit-workload] tbody td:nth-child(2)").TextContent.Trim());
+        _store.Workload = [];
+        _feed.Publish([Opened(1, Umf)]);
+        // A live refresh reads without the bar, and an empty workload says so.
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=workload-empty]")));
+        Assert.Empty(cut.FindAll("[data-testid=page-loading]"));
+    }
+
+    [Fact]
     public void Render_ReadsTheUnitsOpenCasesNewestFirstWithTheirAges()
     {
         var cut = RenderUnit(Umf);

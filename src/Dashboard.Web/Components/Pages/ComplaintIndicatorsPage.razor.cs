@@ -90,7 +90,7 @@ public sealed partial class ComplaintIndicatorsPage
             BaselineTo = Day(BaselineToParameter),
             Measure = MeasureParameter == MeasureWords[1] ? ComplaintMeasure.Count : ComplaintMeasure.Rate,
         };
-        await LoadAsync();
+        await LoadingAsync(LoadAsync);
     }
 
     /// <summary>The page's tables for its own chart, as files: the export takes the JSON read's parameters.</summary>

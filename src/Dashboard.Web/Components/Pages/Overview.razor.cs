@@ -111,7 +111,7 @@ public sealed partial class Overview : IDisposable
     {
         await base.OnInitializedAsync();
         _filter = CaseListLink.ParseFilter(Navigation.Uri);
-        await LoadAsync();
+        await LoadingAsync(LoadAsync);
         await LoadSurveyAsync();
         Navigation.LocationChanged += OnLocationChanged;
         _live = Watch(LoadAsync,
@@ -204,7 +204,7 @@ public sealed partial class Overview : IDisposable
                 _filter = filter;
                 try
                 {
-                    await LoadAsync();
+                    await LoadingAsync(LoadAsync);
                     await LoadSurveyAsync();
                     StateHasChanged();
                 }
@@ -230,7 +230,8 @@ public sealed partial class Overview : IDisposable
 
     private int LevelCount(int level) => level switch { 1 => _counts.Level1, 2 => _counts.Level2, _ => _counts.Level3 };
 
-    private static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+    /// <summary>A count; a dash while the page reads (not a zero that is not one).</summary>
+    private string N(int value) => Loading ? "—" : value.ToString("N0", CultureInfo.CurrentCulture);
 
     private static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 

@@ -69,7 +69,7 @@ public sealed partial class RegionPage : IDisposable
         _live = Watch(RefreshAsync, e => e.RegionCode == RegionCode);
     }
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    protected override Task OnParametersSetAsync() => LoadingAsync(LoadAsync);
 
     private async Task LoadAsync()
     {
@@ -123,7 +123,8 @@ public sealed partial class RegionPage : IDisposable
     /// <summary>A number's link, in the number's colour when it is not zero.</summary>
     private static string Link(int value, string color) => value > 0 ? $"tablero-link mud-{color}-text" : "tablero-link";
 
-    private static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+    /// <summary>A count; a dash while the page reads (not a zero that is not one).</summary>
+    private string N(int value) => Loading ? "—" : value.ToString("N0", CultureInfo.CurrentCulture);
 
     public void Dispose() => _live?.Dispose();
 }

@@ -54,7 +54,7 @@ public sealed partial class Regions : IDisposable
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
-        await LoadAsync();
+        await LoadingAsync(LoadAsync);
         _live = Watch(LoadAsync);
     }
 
@@ -67,7 +67,8 @@ public sealed partial class Regions : IDisposable
 
     private void OnInstitutionChanged(Institution? institution) => _institution = institution;
 
-    private static string Format(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
+    /// <summary>A count; a dash while the page reads (not a zero that is not one).</summary>
+    private string Format(int value) => Loading ? "—" : value.ToString("N0", CultureInfo.CurrentCulture);
 
     public void Dispose() => _live?.Dispose();
 }

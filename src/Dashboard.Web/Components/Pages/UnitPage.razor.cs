@@ -71,7 +71,7 @@ public sealed partial class UnitPage : IDisposable
     protected override async Task OnParametersSetAsync()
     {
         ReadLink(Navigation.Uri);
-        await LoadAsync();
+        await LoadingAsync(LoadAsync);
     }
 
     /// <summary>The grid's filters from the address, always within this unit.</summary>

@@ -118,6 +118,28 @@ public abstract class SignedInPage : ComponentBase
     protected Task<T> ReadOncePerLoadAsync<T>(string key, Func<Task<T>> read) =>
         PrerenderedReads.ReadOnceAsync(Services, $"{GetType().Name}:{key}", () => RendererInfo.IsInteractive, read, CatchUp);
 
+    /// <summary>
+    /// True while the page reads the data of a new address in its circuit: a page reached by a link inside the app draws
+    /// before its reads answer, and shows <see cref="PageLoading"/> then instead of zeros or "nothing here". A prerender,
+    /// and a circuit that takes the prerender's reads, draw only once the data is there and never show it.
+    /// </summary>
+    protected bool Loading { get; private set; }
+
+    /// <summary>The page's load for a new address, with <see cref="Loading"/> set while it reads (live refreshes load without it).</summary>
+    protected async Task LoadingAsync(Func<Task> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        Loading = true;
+        try
+        {
+            await load();
+        }
+        finally
+        {
+            Loading = false;
+        }
+    }
+
     private void CatchUp()
     {
         _catchUp = true;
