@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Dashboard.Benchmarks;
 
 /// <summary>
-/// <c>directors [DATA_FOLDER [DIRECTORS [ROUNDS]]]</c>: many directors at once while cases come in. Starts the published
+/// <c>directors [DATA_FOLDER [DIRECTORS [ROUNDS [server|app]]]]</c>: many directors at once while cases come in. Starts the published
 /// Release host on a seeded folder (as <c>pages</c> does), posts 100 new cases a second through the API, and has DIRECTORS
 /// (default 20) Chromium pages, each on its own region and one of its units, open six desk pages of that region in turn,
 /// ROUNDS times (default 3): the overview, the region, the region's open cases, the unit, the unit's cases of every status
@@ -78,6 +78,8 @@ internal static class DirectorBenchmarks
                 _ => $"Tablero desk pages, {directors} directors at once while {EventsPerSecond} new cases a second are posted — {data}, Release host pid {server.Id}, Chromium at 1366×768, {rounds} rounds of six pages each",
             });
             var clock = Stopwatch.StartNew();
+            server.Refresh();
+            var hostCpu = server.TotalProcessorTime;
             await Task.WhenAll(Enumerable.Range(0, directors).Select(async d =>
             {
                 var region = regions[d * 7 % regions.Length];
@@ -127,6 +129,8 @@ internal static class DirectorBenchmarks
                 }
             }));
             var elapsed = clock.Elapsed.TotalSeconds;
+            server.Refresh();
+            hostCpu = server.TotalProcessorTime - hostCpu;
             await stop.CancelAsync();
             var (posted, refused) = await ingest;
 
@@ -149,6 +153,8 @@ internal static class DirectorBenchmarks
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingestion: {posted:N0} cases accepted in {elapsed:N0} s ({posted / elapsed:N1}/s), {refused} refused"));
+            // The host's share of the two cores (the rest went to the browsers, the poster and other work on the machine).
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"host CPU: {hostCpu.TotalSeconds:N0} s in {elapsed:N0} s ({hostCpu.TotalSeconds / elapsed:N2} cores of {Environment.ProcessorCount})"));
         }, SeededHost.PublishedDll);
 
     /// <summary>Seconds for the page's HTML twice, as a browser's load has the host render it (prerender, then the circuit).</summary>

@@ -83,7 +83,10 @@ internal static class PageBenchmarks
                     interactive.Add(i);
                     // From another page of the app: the floor's, or for the floor itself the regions'.
                     var from = path == FloorPath ? pages[3] : pages[0];
-                    await NavigateAsync(app, from.Path, from.Drawn);
+                    if (new Uri(app.Url).PathAndQuery != from.Path)
+                    {
+                        await NavigateAsync(app, from.Path, from.Drawn);
+                    }
                     inApp.Add(await NavigateAsync(app, path, drawnSelector));
                 }
 
