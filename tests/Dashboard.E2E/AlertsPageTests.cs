@@ -35,7 +35,7 @@ public sealed class AlertsPageTests(DashboardServerFixture server, ChromiumFixtu
 
         // The host's own Hangfire jobs: the sweep (every second), then the alert job (every two), then the page's refresh.
         var row = page.Locator("tr", new PageLocatorOptions { HasText = caseId });
-        await Expect(row).ToHaveCountAsync(3, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
+        await Expect(row).ToHaveCountAsync(3);
         await Expect(row.Filter(new LocatorFilterOptions { HasText = "Comité central" })).ToBeVisibleAsync();
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "alerts.png");
@@ -43,6 +43,6 @@ public sealed class AlertsPageTests(DashboardServerFixture server, ChromiumFixtu
         TestContext.Current.SendDiagnosticMessage($"Screenshot: {screenshot}");
 
         await row.Filter(new LocatorFilterOptions { HasText = "Dirección de la unidad" }).GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Acusar recibo" }).ClickAsync();
-        await Expect(row).ToHaveCountAsync(2, new LocatorAssertionsToHaveCountOptions { Timeout = 5_000 });
+        await Expect(row).ToHaveCountAsync(2);
     }
 }

@@ -82,6 +82,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
             return;
         }
 
+        // Expectations wait for their condition, and this is only how long before one counts as failed: CI runs beside
+        // other work, where a page that takes 6 s is slow, not wrong (Playwright's 5 s default failed under load).
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -80,7 +80,7 @@ public sealed class DeskTests(DashboardServerFixture server, ChromiumFixture chr
 
         try
         {
-            await Expect(page.GetByTestId("registered")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+            await Expect(page.GetByTestId("registered")).ToBeVisibleAsync();
         }
         finally
         {
@@ -88,7 +88,7 @@ public sealed class DeskTests(DashboardServerFixture server, ChromiumFixture chr
         }
 
         await Expect(page.GetByTestId("registered-insured")).ToHaveTextAsync("*******8903");
-        await Expect(open).ToHaveTextAsync((before + 1).ToString("N0", CultureInfo.GetCultureInfo("es-MX")), new LocatorAssertionsToHaveTextOptions { Timeout = 1_000 });
+        await Expect(open).ToHaveTextAsync((before + 1).ToString("N0", CultureInfo.GetCultureInfo("es-MX")));
 
         // The case says who registered it, where, and about whom among the staff.
         await page.GetByTestId("open-registered").ClickAsync();

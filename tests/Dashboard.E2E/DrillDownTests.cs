@@ -38,7 +38,7 @@ public sealed class DrillDownTests(DashboardServerFixture server, ChromiumFixtur
 
         // The sweep escalates the overdue complex case; its unit rises into the ranking.
         var unitLink = page.GetByTestId("wall-ranking").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = unit.Name });
-        await Expect(unitLink).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
+        await Expect(unitLink).ToBeVisibleAsync();
         // The ranking re-renders as events arrive; follow its link as a person would open it.
         var href = await unitLink.GetAttributeAsync("href");
         Assert.Equal($"/unidades/{unit.Code}", href);
@@ -48,7 +48,7 @@ public sealed class DrillDownTests(DashboardServerFixture server, ChromiumFixtur
         var caseLink = page.GetByTestId($"case-link-{caseId}");
         try
         {
-            await Expect(caseLink).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+            await Expect(caseLink).ToBeVisibleAsync();
         }
         finally
         {
@@ -57,7 +57,7 @@ public sealed class DrillDownTests(DashboardServerFixture server, ChromiumFixtur
 
         await caseLink.ClickAsync();
 
-        await Expect(page.GetByTestId("case-sla")).ToHaveTextAsync("Vencido", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await Expect(page.GetByTestId("case-sla")).ToHaveTextAsync("Vencido");
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "case-overdue.png"), FullPage = true });
         await Expect(page.GetByTestId("case-category")).ToHaveTextAsync("Mal trato");
@@ -65,13 +65,13 @@ public sealed class DrillDownTests(DashboardServerFixture server, ChromiumFixtur
         // Typed and clicked at once, without leaving the field: the note binds on input, so the first click sends it.
         await note.FillAsync("Se ofreció disculpa y se reprogramó la cita para mañana.");
         await page.GetByTestId("act-note").ClickAsync();
-        await Expect(page.GetByTestId("case-timeline")).ToContainTextAsync("Se ofreció disculpa", new LocatorAssertionsToContainTextOptions { Timeout = 5_000 });
+        await Expect(page.GetByTestId("case-timeline")).ToContainTextAsync("Se ofreció disculpa");
         // The re-render after an action keeps the reader's language.
         await Expect(page.GetByTestId("case-category")).ToHaveTextAsync("Mal trato");
 
         await note.FillAsync("Atendido por la dirección; cita reprogramada.");
         await page.GetByTestId("act-resolve").ClickAsync();
-        await Expect(page.GetByTestId("case-status")).ToHaveTextAsync("Resuelto", new LocatorAssertionsToHaveTextOptions { Timeout = 5_000 });
+        await Expect(page.GetByTestId("case-status")).ToHaveTextAsync("Resuelto");
         await Expect(page.GetByTestId("case-category")).ToHaveTextAsync("Mal trato");
         await Expect(page.GetByTestId("case-timeline")).Not.ToContainTextAsync("Module");
 

@@ -46,7 +46,7 @@ public sealed class OverviewPageTests(DashboardServerFixture server, ChromiumFix
 
         await page.GetByTestId("kpi-complex-link").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "/casos?region=IMSS-JAL&channel=CallCenter&complex=true").ToString());
-        await Expect(page.GetByTestId($"case-link-{caseId}")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await Expect(page.GetByTestId($"case-link-{caseId}")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("case-list.png"), FullPage = true });
 
         // A full load of the region: its circuit starts from what the prerender read (all its units, over SignalR's
@@ -61,7 +61,7 @@ public sealed class OverviewPageTests(DashboardServerFixture server, ChromiumFix
 
         await page.GetByTestId($"complex-{unit.Code}").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = unit.Name })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId($"case-link-{caseId}")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await Expect(page.GetByTestId($"case-link-{caseId}")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("unit-filtered.png"), FullPage = true });
         TestContext.Current.SendDiagnosticMessage($"Screenshots: {Shot("overview.png")}, {Shot("region.png")}");
     }

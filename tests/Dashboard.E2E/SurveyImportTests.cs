@@ -43,7 +43,7 @@ public sealed class SurveyImportTests(DashboardServerFixture server, ChromiumFix
             await Expect(row).ToContainTextAsync("80 %", new() { Timeout = 30_000 });
 
             await page.GotoAsync("/");
-            await Expect(page.GetByTestId("overview-survey")).ToContainTextAsync("80 %", new() { Timeout = 15_000 });
+            await Expect(page.GetByTestId("overview-survey")).ToContainTextAsync("80 %");
         }
     }
 }

@@ -35,14 +35,14 @@ public sealed class WallFitTests(DashboardServerFixture server, ChromiumFixture 
         foreach (var scope in new[] { "institution:IMSS", "region:IMSS-JAL", $"unit:{_busiestJaliscoUnit}", "institution:ESSALUD" })
         {
             await page.GotoAsync($"/wall/{scope}");
-            await Expect(page.GetByTestId("wall-open")).Not.ToHaveTextAsync("0", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
+            await Expect(page.GetByTestId("wall-open")).Not.ToHaveTextAsync("0");
             await Expect(page.GetByTestId("wall-ticker").Locator(".wall-tick").First).ToBeAttachedAsync();
             await AssertFitsAsync(page, scope, width, height);
         }
 
         // The recognition slide of a playlist fits the same screens.
         await page.GotoAsync("/wall?playlist=recognition:region:IMSS-JAL");
-        await Expect(page.GetByTestId("wall-recognition")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 15_000 });
+        await Expect(page.GetByTestId("wall-recognition")).ToBeVisibleAsync();
         await AssertFitsAsync(page, "recognition:region:IMSS-JAL", width, height);
     }
 

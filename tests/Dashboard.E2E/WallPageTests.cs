@@ -38,10 +38,10 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
         var interactive = ChromiumFixture.WatchForInteractiveRender(page, "wall-open");
         await page.GotoAsync($"/pantalla/{token}");
         var open = page.GetByTestId("wall-open");
-        await Expect(open).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await Expect(open).ToBeVisibleAsync();
         await interactive.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
         // The sweep marks the old ones overdue within a second or two; the wall follows the feed.
-        await Expect(page.GetByTestId("wall-overdue")).Not.ToHaveTextAsync("0", new LocatorAssertionsToHaveTextOptions { Timeout = 15_000 });
+        await Expect(page.GetByTestId("wall-overdue")).Not.ToHaveTextAsync("0");
         await Expect(page.GetByTestId("wall-ranking").Locator("li").First).ToBeVisibleAsync();
 
         var before = int.Parse(await open.InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-MX"));
@@ -50,10 +50,10 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
             Assert.True(response.IsSuccessStatusCode);
         }
 
-        await Expect(open).ToHaveTextAsync((before + 1).ToString("N0", CultureInfo.GetCultureInfo("es-MX")), new LocatorAssertionsToHaveTextOptions { Timeout = 2_000 });
+        await Expect(open).ToHaveTextAsync((before + 1).ToString("N0", CultureInfo.GetCultureInfo("es-MX")));
 
         // The ticker carries the latest events (the sweep's breaches may already have pushed the new case off it).
-        await Expect(page.GetByTestId("wall-ticker")).Not.ToBeEmptyAsync(new LocatorAssertionsToBeEmptyOptions { Timeout = 2_000 });
+        await Expect(page.GetByTestId("wall-ticker")).Not.ToBeEmptyAsync();
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "wall-1920x1080.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });

@@ -30,12 +30,12 @@ public sealed class WallResilienceTests(DashboardServerFixture server, ChromiumF
 
         // Live: a posted case shows up without reload.
         await PostOpenedAsync(unit.Code, cancellationToken);
-        await Expect(open).ToHaveTextAsync("1", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await Expect(open).ToHaveTextAsync("1");
         await Expect(banner).ToBeHiddenAsync();
 
         await server.StopAsync();
 
-        await Expect(banner).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
+        await Expect(banner).ToBeVisibleAsync();
         await Expect(banner).ToContainTextAsync("Sin conexión desde");
         await Expect(open).ToHaveTextAsync("1");
         var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "wall-offline.png");
@@ -47,7 +47,7 @@ public sealed class WallResilienceTests(DashboardServerFixture server, ChromiumF
         await Expect(banner).ToBeHiddenAsync(new LocatorAssertionsToBeHiddenOptions { Timeout = 30_000 });
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await PostOpenedAsync(unit.Code, cancellationToken);
-        await Expect(open).ToHaveTextAsync(2.ToString("N0", MexicanSpanish), new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        await Expect(open).ToHaveTextAsync(2.ToString("N0", MexicanSpanish));
     }
 
     private async Task PostOpenedAsync(string unitCode, CancellationToken cancellationToken)
