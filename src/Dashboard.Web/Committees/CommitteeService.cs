@@ -164,7 +164,7 @@ public sealed class CommitteeService(
             // A set-aside item keeps what it was beside why, so the list of set-aside items reads without its key.
             var shown = change == AgendaCuration.SetAside && !string.IsNullOrWhiteSpace(what) ? $"{what.Trim()} — {label}" : label ?? "";
             var entry = new AgendaEntry(sessionId, itemKey, change is AgendaCuration.AddTopic or AgendaCuration.RemoveTopic ? AgendaEntryState.Added : AgendaEntryState.SetAside,
-                shown.Length > AgendaKeys.MaxTopicLength * 2 ? shown[..(AgendaKeys.MaxTopicLength * 2)] : shown, who.ShownName(), time.GetUtcNow());
+                Components.Shared.ShortText.AtWord(shown, AgendaKeys.MaxTopicLength * 2), who.ShownName(), time.GetUtcNow());
             if (change is AgendaCuration.SetAside or AgendaCuration.AddTopic)
             {
                 await curation.SaveAsync(entry, cancellationToken);

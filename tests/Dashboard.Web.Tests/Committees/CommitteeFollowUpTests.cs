@@ -139,6 +139,24 @@ public sealed class CommitteeFollowUpTests(TableroFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ASetAsideItemTooLongToKeepWhole_IsKeptToItsLastWholeWord()
+    {
+        var unit = TableroFactory.Catalogue.Units.First(u => u.Type == UnitType.Umf && u.RegionCode == "IMSS-JAL");
+        var flagged = await ComplaintAsync(unit);
+        var (committee, session) = await OpenSessionAsync(CommitteePlan.RegionCode("IMSS-JAL"), "Sesión ordinaria: hallazgos largos");
+        var what = string.Join(' ', Enumerable.Repeat("Derechohabiente refiere diferimiento reiterado de su cirugía programada", 6));
+        var why = string.Join(' ', Enumerable.Repeat("Se revisará con la jefatura de cirugía", 7));
+
+        Assert.Null(await Get<CommitteeService>().CurateAsync(Admin, session.Id, AgendaCuration.SetAside, AgendaKeys.Case(flagged), why, what, Ct));
+
+        var whole = $"{what} — {why}";
+        var kept = Assert.Single((await Get<CommitteeAgenda>().ReadAsync(committee, session, Ct)).SetAside, e => e.ItemKey == AgendaKeys.Case(flagged)).Label;
+        Assert.InRange(kept.Length, AgendaKeys.MaxTopicLength, AgendaKeys.MaxTopicLength * 2);
+        Assert.EndsWith("…", kept, StringComparison.Ordinal);
+        Assert.StartsWith(kept[..^1] + " ", whole, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheSecretaryCuratesTheAgenda_AndTheClosedSessionKeepsItAsHeld_WhateverTheBoardShowsLater()
     {
         var unit = TableroFactory.Catalogue.Units.First(u => u.Type == UnitType.Umf && u.RegionCode == "IMSS-JAL");

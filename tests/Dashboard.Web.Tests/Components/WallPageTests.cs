@@ -99,6 +99,8 @@ public sealed class WallPageTests : PageTestContext
     [InlineData("Diferimiento de citas y cirugías", 17, "Diferimiento de…")]
     [InlineData("Desabastecimiento de medicamentos", 17, "Desabastecimiento")]
     [InlineData("Otorrinolaringología", 12, "Otorrinolar…")]
+    [InlineData("Derechohabiente refiere trato grosero de la asistente médica al solicitar su pase a especialidad en ventanilla", 80,
+        "Derechohabiente refiere trato grosero de la asistente médica al solicitar su…")]
     public void Fit_CutsAtAWord_AndKeepsAFirstWordThatFillsTheBoxWhole(string text, int characters, string shown) =>
         Assert.Equal(shown, WallPage.Fit(text, characters));
 

@@ -326,28 +326,11 @@ public sealed partial class WallPage : IDisposable
     private string UnitName(string code) => Catalogue.Current.FindUnit(code)?.Name ?? code;
 
     /// <summary>
-    /// Text cut to what its box holds, at a word and with "…", never inside a word. Every size on the wall is a share of
-    /// the screen's height, so a box holds the same number of characters on any 16:9 screen; the budgets below come from
-    /// wall.css (a box's width over the average glyph width, 0.6 of the font size).
+    /// Text cut to what its box holds, at a word (<see cref="Shared.ShortText.AtWord"/>). Every size on the wall is a share
+    /// of the screen's height, so a box holds the same number of characters on any 16:9 screen; the budgets below come
+    /// from wall.css (a box's width over the average glyph width, 0.6 of the font size).
     /// </summary>
-    internal static string Fit(string text, int characters)
-    {
-        if (text.Length <= characters)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', Math.Min(characters - 1, text.Length - 1));
-        if (cut > 0)
-        {
-            return text[..cut].TrimEnd(' ', '·', ',', '-') + "…";
-        }
-
-        // A first word that fills the box alone ("Desabastecimiento") stands whole, without room for the ellipsis; only a
-        // word longer than the whole box is cut.
-        var first = text.Split(' ', 2)[0];
-        return first.Length <= characters ? first : text[..(characters - 1)] + "…";
-    }
+    internal static string Fit(string text, int characters) => Shared.ShortText.AtWord(text, characters);
 
     // Character budgets of the wall's boxes at 3.2vh (see Fit).
     private const int DueWhatCharacters = 17;
