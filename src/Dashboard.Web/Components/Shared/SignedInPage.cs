@@ -121,7 +121,9 @@ public abstract class SignedInPage : ComponentBase
     /// <summary>
     /// True while the page reads the data of a new address in its circuit: a page reached by a link inside the app draws
     /// before its reads answer, and shows <see cref="PageLoading"/> then instead of zeros or "nothing here". A prerender,
-    /// and a circuit that takes the prerender's reads, draw only once the data is there and never show it.
+    /// and a circuit that takes the prerender's reads, draw only once the data is there and never show it. Neither does
+    /// the embedded SQLite store: its async reads complete before they return, so the page draws once, with the data;
+    /// SQL Server's reads yield, and there the bar shows.
     /// </summary>
     protected bool Loading { get; private set; }
 
