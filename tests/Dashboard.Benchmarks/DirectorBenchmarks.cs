@@ -84,25 +84,19 @@ internal static class DirectorBenchmarks
             {
                 var region = regions[d * 7 % regions.Length];
                 var unit = catalogue.Units.Where(u => u.RegionCode == region.Code).OrderBy(u => u.Code, StringComparer.Ordinal).First().Code;
-                // Each page with what shows its data drawn, for a page reached inside the app (PageBenchmarks.NavigateAsync).
+                // Each page with what shows its data drawn (PageBenchmarks' selectors, for a page reached inside the app).
                 (string Kind, string Path, string Drawn)[] pages =
                 [
                     ("overview of a region", $"/?region={region.Code}", PageBenchmarks.Overview),
-                    ("region", $"/regiones/{region.Code}", "[data-testid=units-table] tbody tr"),
+                    ("region", $"/regiones/{region.Code}", PageBenchmarks.Region),
                     ("open cases of a region", $"/casos?region={region.Code}", PageBenchmarks.CaseRows),
-                    ("unit", $"/unidades/{unit}", "[data-testid=unit-workload] tbody tr && " + PageBenchmarks.CaseRows),
+                    ("unit", $"/unidades/{unit}", PageBenchmarks.Unit),
                     ("cases of a unit, any status", $"/casos?unit={unit}&status=all", PageBenchmarks.CaseRows),
                     ("complaint indicators of a region", $"/indicadores/quejas?region={region.Code}", PageBenchmarks.Indicators),
                 ];
                 await using var context = serverOnly ? null : await browser.NewContextAsync(new BrowserNewContextOptions(options) { StorageState = state });
                 // In the app: one tab, opened once (not timed) on a page that reads nothing.
-                var tab = mode == Mode.InApp ? await context!.NewPageAsync() : null;
-                if (tab is not null)
-                {
-                    await tab.GotoAsync(PageBenchmarks.FloorPath, new PageGotoOptions { Timeout = (float)PageLimit.TotalMilliseconds });
-                    await tab.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=session-missing]') !== null",
-                        null, new PageWaitForFunctionOptions { Timeout = (float)PageLimit.TotalMilliseconds });
-                }
+                var tab = mode == Mode.InApp ? await PageBenchmarks.OpenAppTabAsync(context!, PageLimit) : null;
 
                 for (var round = 0; round < rounds; round++)
                 {

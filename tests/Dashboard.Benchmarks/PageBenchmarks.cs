@@ -24,8 +24,13 @@ internal static class PageBenchmarks
     /// <summary>A page that reads nothing: what every load costs before any data (prerender, scripts, circuit, first render).</summary>
     internal const string FloorPath = "/sesiones/ninguna";
 
+    // What shows each page's data drawn, for a page reached inside the app (NavigateAsync): CSS selectors, all of those
+    // joined by " && " present.
+    private const string FloorDrawn = "[data-testid=session-missing]";
     internal const string Overview = "[data-testid=categories-table] tbody tr";
+    internal const string Region = "[data-testid=units-table] tbody tr";
     internal const string CaseRows = "[data-testid=case-grid] tbody tr";
+    internal const string Unit = "[data-testid=unit-workload] tbody tr && " + CaseRows;
     internal const string Indicators = "[data-testid=complaints-chart] && [data-testid=worsening-units], [data-testid=worsening-none]";
 
     public static Task RunAsync(string? folder, long cases) =>
@@ -53,12 +58,12 @@ internal static class PageBenchmarks
             (string Path, string Drawn)[] pages =
             [
                 // The floor: the layout and a one-line page (a session that does not exist), through the same prerender and circuit.
-                (FloorPath, "[data-testid=session-missing]"),
+                (FloorPath, FloorDrawn),
                 ("/", Overview),
                 ($"/?from={yearAgo}&to={today}", Overview),
                 ("/regiones", "[data-testid=regions-table] tbody tr"),
-                ("/regiones/IMSS-JAL", "[data-testid=units-table] tbody tr"),
-                ("/unidades/HGZ-JAL-006", "[data-testid=unit-workload] tbody tr && " + CaseRows),
+                ("/regiones/IMSS-JAL", Region),
+                ("/unidades/HGZ-JAL-006", Unit),
                 ("/casos", CaseRows),
                 ("/casos?status=all", CaseRows),
                 ("/casos?sla=Breached", CaseRows),
@@ -68,9 +73,7 @@ internal static class PageBenchmarks
             ];
             Console.WriteLine($"Tablero desk pages — a seeded history in {data}, Release host pid {server.Id}, Chromium at 1366×768 signed in as an administrator of everything; {Runs} loads each");
             Console.WriteLine($"{"page",-56} {"drawn p50",10} {"interactive p50",16} {"slowest",9} {"in the app p50",15} {"slowest",9}");
-            var app = await context.NewPageAsync();
-            await app.GotoAsync(FloorPath);
-            await app.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=session-missing]') !== null");
+            var app = await OpenAppTabAsync(context);
             foreach (var (path, drawnSelector) in pages)
             {
                 var drawn = new List<double>();
@@ -133,6 +136,17 @@ internal static class PageBenchmarks
         {
             await page.CloseAsync();
         }
+    }
+
+    /// <summary>A tab open on the floor page with its circuit running (not timed), to follow links in with <see cref="NavigateAsync"/>.</summary>
+    internal static async Task<IPage> OpenAppTabAsync(IBrowserContext context, TimeSpan? limit = null)
+    {
+        var wait = (float)(limit ?? TimeSpan.FromMinutes(10)).TotalMilliseconds;
+        var tab = await context.NewPageAsync();
+        await tab.GotoAsync(FloorPath, new PageGotoOptions { Timeout = wait });
+        await tab.WaitForFunctionAsync($"() => window.Blazor !== undefined && document.querySelector('{FloorDrawn}') !== null", null,
+            new PageWaitForFunctionOptions { Timeout = wait });
+        return tab;
     }
 
     /// <summary>
