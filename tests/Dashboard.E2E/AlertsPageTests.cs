@@ -29,9 +29,13 @@ public sealed class AlertsPageTests(DashboardServerFixture server, ChromiumFixtu
         }, cancellationToken);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
 
-        var (context, page) = await chromium.SignedInScreenAsync(server.BaseAddress, DashboardServerFixture.Administrator, DashboardServerFixture.Password, "/alertas");
+        var (context, page) = await chromium.SignedInScreenAsync(server.BaseAddress, DashboardServerFixture.Administrator, DashboardServerFixture.Password, "/");
         await using var _ = context;
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        // The buttons work once the circuit has the page: on a busy machine the sweep can be done before it, and a click on the
+        // prerendered button would be lost.
+        var live = ChromiumFixture.WatchForInteractiveRender(page, "alerts-table");
+        await page.GotoAsync("/alertas");
+        await live.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
 
         // The host's own Hangfire jobs: the sweep (every second), then the alert job (every two), then the page's refresh.
         var row = page.Locator("tr", new PageLocatorOptions { HasText = caseId });

@@ -77,7 +77,7 @@ public sealed class CommitteeFlowTests(DashboardServerFixture server, ChromiumFi
             // The buttons work once the page is interactive, not while it is only prerendered.
             var live = ChromiumFixture.WatchForInteractiveRender(page, "plan-year");
             await page.GotoAsync($"/comites/{ooad}");
-            await live.WaitAsync(TimeSpan.FromSeconds(15), ct);
+            await live.WaitAsync(TimeSpan.FromSeconds(30), ct);
             await page.GetByTestId("plan-year").ClickAsync();
             var year = DateTime.UtcNow.Year;
             var quarter = (DateTime.UtcNow.Month + 2) / 3;
@@ -130,7 +130,7 @@ public sealed class CommitteeFlowTests(DashboardServerFixture server, ChromiumFi
         {
             var unitLive = ChromiumFixture.WatchForInteractiveRender(unitPage, "unit-agreements");
             await unitPage.GotoAsync($"/unidades/{unit.Code}");
-            await unitLive.WaitAsync(TimeSpan.FromSeconds(15), ct);
+            await unitLive.WaitAsync(TimeSpan.FromSeconds(30), ct);
             var agreements = unitPage.GetByTestId("unit-agreements");
             await Expect(agreements).ToContainTextAsync("Capacitar al personal de urgencias");
             await Expect(agreements).ToContainTextAsync(OverdueText);

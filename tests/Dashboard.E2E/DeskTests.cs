@@ -33,7 +33,7 @@ public sealed class DeskTests(DashboardServerFixture server, ChromiumFixture chr
         var wall = await tv.NewPageAsync();
         var wallLive = ChromiumFixture.WatchForInteractiveRender(wall, "wall-open");
         await wall.GotoAsync($"/pantalla/{token}");
-        await wallLive.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
+        await wallLive.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         var open = wall.GetByTestId("wall-open");
         var before = int.Parse(await open.InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-MX"));
 
@@ -41,7 +41,7 @@ public sealed class DeskTests(DashboardServerFixture server, ChromiumFixture chr
         await using var _ = context;
         var formLive = ChromiumFixture.WatchForInteractiveRender(page, "register");
         await page.GotoAsync("/casos/nuevo");
-        await formLive.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
+        await formLive.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         await Expect(page.GetByTestId("unit-fixed")).ToContainTextAsync(catalogue.Units.Single(u => u.Code == module.UnitCode).Name);
         await Expect(page.GetByTestId("module-fixed")).ToContainTextAsync(module.Name);
 
@@ -118,7 +118,7 @@ public sealed class DeskTests(DashboardServerFixture server, ChromiumFixture chr
             await page.SetViewportSizeAsync(width, 768);
             var live = ChromiumFixture.WatchForInteractiveRender(page, "nav-more");
             await page.GotoAsync("/mis-casos");
-            await live.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
+            await live.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot($"desk-bar-{width}.png") });
             var wrapped = await page.EvaluateAsync<string[]>("""
                 () => [...document.querySelectorAll('.mud-appbar .mud-button-label, .mud-appbar [data-testid=signed-in-as]')]

@@ -53,7 +53,7 @@ public sealed class OverviewPageTests(DashboardServerFixture server, ChromiumFix
         // default 32 KB message) and takes the page over, so a header sorts.
         var regionLive = ChromiumFixture.WatchForInteractiveRender(page, "units-table");
         await page.GotoAsync("/regiones/IMSS-JAL");
-        await regionLive.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await regionLive.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await Expect(page.GetByTestId($"complex-{unit.Code}")).ToHaveTextAsync("1");
         await page.Locator("button[data-sort=unit]").ClickAsync();
         await Expect(page.Locator("th:has(button[data-sort=unit])")).ToHaveAttributeAsync("aria-sort", "ascending");

@@ -36,7 +36,7 @@ public sealed class PhoneLayoutTests(DashboardServerFixture server, ChromiumFixt
         // The toggle works once the circuit has taken the page over (a click on the prerendered button does nothing).
         var overviewLive = ChromiumFixture.WatchForInteractiveRender(page, "filters-toggle");
         await page.GotoAsync("/");
-        await overviewLive.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await overviewLive.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         await Expect(page.GetByTestId("kpi-open")).ToBeInViewportAsync();
         await Expect(page.GetByTestId("overview-filters")).ToBeHiddenAsync();
         await page.GetByTestId("filters-toggle").ClickAsync();

@@ -28,7 +28,7 @@ public sealed class RegionsPageTests(DashboardServerFixture server, ChromiumFixt
         var openCell = page.GetByTestId(openCellTestId);
         await Expect(openCell).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await interactive.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        await interactive.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         await Expect(page.GetByTestId("live-status")).ToBeVisibleAsync();
 
         var totalOpen = page.GetByTestId("total-open");

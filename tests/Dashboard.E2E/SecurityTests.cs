@@ -44,7 +44,7 @@ public sealed class SecurityTests(DashboardServerFixture server, ChromiumFixture
         // Typing into the prerendered form before the circuit takes it over would be lost: wait for the live render.
         var interactive = ChromiumFixture.WatchForInteractiveRender(admin, "create-display");
         await admin.GotoAsync("/admin/pantallas");
-        await interactive.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await interactive.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         var where = $"Sala de espera {Guid.NewGuid():N}"[..22];
         // The scope is picked from the catalogue, as an administrator would; then the name, and the click right after
         // typing creates the display with it (the field binds on input). Typed first, a busy machine could render the

@@ -26,7 +26,7 @@ public sealed class SurveyImportTests(DashboardServerFixture server, ChromiumFix
         {
             var live = ChromiumFixture.WatchForInteractiveRender(page, "survey-file");
             await page.GotoAsync("/encuestas");
-            await live.WaitAsync(TimeSpan.FromSeconds(15), ct);
+            await live.WaitAsync(TimeSpan.FromSeconds(30), ct);
             // The file input listens once Blazor's InputFile has set itself up on it (after the render that drew it): a
             // file chosen before that is never read (seen beside other work).
             await page.WaitForFunctionAsync("() => document.querySelector('input[type=file][data-testid=survey-file]')?._blazorInputFileNextFileId !== undefined");

@@ -39,7 +39,7 @@ public sealed class WallPageTests(DashboardServerFixture server, ChromiumFixture
         await page.GotoAsync($"/pantalla/{token}");
         var open = page.GetByTestId("wall-open");
         await Expect(open).ToBeVisibleAsync();
-        await interactive.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
+        await interactive.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         // The sweep marks the old ones overdue within a second or two; the wall follows the feed.
         await Expect(page.GetByTestId("wall-overdue")).Not.ToHaveTextAsync("0");
         await Expect(page.GetByTestId("wall-ranking").Locator("li").First).ToBeVisibleAsync();
